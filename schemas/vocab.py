@@ -1,0 +1,77 @@
+"""Controlled vocabularies: the allowed values that schemas, coder and codebook share."""
+
+from __future__ import annotations
+
+# Our event types and their sub-types (../shared/eval/GUIDELINES.md).
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "attack": ("armed_assault", "explosion", "abduction"),
+    "clash": ("armed_clash",),
+    "protest": ("protest",),
+    "ceasefire": ("declared", "ended", "violated"),
+    "dialogue": ("talks",),
+    "agreement": ("agreement",),
+    "arrest": ("arrest",),
+    "release": ("release",),
+}
+SUB_EVENT_TYPES: tuple[str, ...] = tuple(s for subs in EVENT_TYPES.values() for s in subs)
+
+# ACLED's 6 event types and 25 sub-event types (ACLED Codebook).
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+ACLED_SUB_EVENT_TYPES: tuple[str, ...] = tuple(s for subs in ACLED_TYPES.values() for s in subs)
+
+# PLOVER's 16 event types (Halterman et al., PLOVER ontology).
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+# ACLED time precision (1-3) plus 4 for a year.
+TIME_PRECISION: dict[int, str] = {1: "day", 2: "week", 3: "month", 4: "year"}
+
+# ACLED geo precision (1-3) plus 4 for a country.
+GEO_PRECISION: dict[int, str] = {
+    1: "town or village named",
+    2: "part of a region, or near a named town",
+    3: "larger region (province or district) only",
+    4: "country only",
+}
+
+# ACLED actor types ("inter" codes).
+ACTOR_TYPES: dict[int, str] = {
+    0: "unknown",
+    1: "State forces",
+    2: "Rebel groups",
+    3: "Political militias",
+    4: "Identity militias",
+    5: "Rioters",
+    6: "Protesters",
+    7: "Civilians",
+    8: "External/other forces",
+}
+
+QUARANTINE_STAGES: tuple[str, ...] = ("read", "decode", "parse", "code", "validate", "load")
+RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
+INPUT_FORMATS: tuple[str, ...] = ("txt", "jsonl", "html")
