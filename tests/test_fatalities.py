@@ -1,0 +1,371 @@
+"""Fatalities by ACLED's rules: one test per rule, on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventcoder.fatalities import KilledFigure, count_fatalities, killed_figures
+
+# --- the number killed in the event ---------------------------------------------------------------
+
+
+def test_killing_five_people_is_five() -> None:
+    assert count_fatalities("Gunmen attacked a checkpoint, killing five people.") == 5
+
+
+def test_passive_were_killed() -> None:
+    assert count_fatalities("5 people were killed in the blast.") == 5
+
+
+def test_active_killed_object() -> None:
+    assert count_fatalities("Militants killed 3 policemen in the attack.") == 3
+
+
+def test_left_dead() -> None:
+    assert count_fatalities("The bombing left 12 dead and dozens injured.") == 12
+
+
+def test_intransitive_died_and_lost_their_lives() -> None:
+    assert count_fatalities("At least 8 people died when the bomb exploded.") == 8
+    assert count_fatalities("Three policemen lost their lives in the attack.") == 3
+
+
+def test_shot_dead_and_martyred() -> None:
+    assert count_fatalities("Gunmen shot dead a journalist in the city.") == 1
+    assert count_fatalities("Two soldiers were martyred in the exchange of fire.") == 2
+
+
+def test_claimed_the_lives_of() -> None:
+    assert count_fatalities("The explosion claimed the lives of 9 people.") == 9
+
+
+def test_beaten_to_death_but_not_sentenced_to_death() -> None:
+    assert count_fatalities("A mob beat two men to death.") == 2
+    assert count_fatalities("Two men were sentenced to death.") is None
+
+
+def test_killing_of_groups_summed_and_range_lower_bound() -> None:
+    assert count_fatalities("The clash led to the killing of 3 militants and 1-2 policemen.") == 4
+
+
+def test_list_of_groups_is_summed() -> None:
+    text = "Two local policemen, three militia members, and one soldier were killed, and 8 were wounded."
+    assert count_fatalities(text) == 6
+
+
+def test_unnumbered_singular_people_count_one() -> None:
+    assert count_fatalities("The district chief and his bodyguard were killed.") == 2
+    assert count_fatalities("Unknown gunmen killed the head of the local council.") == 1
+
+
+def test_one_killed_after_wounded_is_one() -> None:
+    assert count_fatalities("3 soldiers were wounded. 1 was killed.") == 1
+
+
+def test_death_toll_takes_the_latest_toll_not_a_sum() -> None:
+    assert count_fatalities("The death toll rose to 20 on Tuesday.") == 20
+    assert count_fatalities("The attack killed 5 people. The death toll later rose to 20.") == 20
+
+
+def test_cumulative_toll_is_not_the_event() -> None:
+    text = "The bomb killed at least 34 people, bringing the death toll from this week's violence to 60."
+    assert count_fatalities(text) == 34
+
+
+# --- qualified numbers ----------------------------------------------------------------------------
+
+
+def test_at_least_is_the_number() -> None:
+    assert count_fatalities("An airstrike killed at least 10 fighters.") == 10
+
+
+def test_more_than_is_the_number() -> None:
+    assert count_fatalities("More than 20 people were killed.") == 20
+
+
+def test_up_to_is_the_number_when_nothing_lower_is_given() -> None:
+    assert count_fatalities("Up to 15 people were killed.") == 15
+    assert count_fatalities("As many as 15 villagers died.") == 15
+
+
+def test_up_to_gives_way_to_a_lower_report() -> None:
+    text = "Officials said up to 15 people were killed. Police said 9 people were killed."
+    assert count_fatalities(text) == 9
+
+
+def test_nearly_around_about_are_the_number() -> None:
+    for modifier in ("Nearly", "Around", "About"):
+        assert count_fatalities(f"{modifier} 30 people were killed.") == 30
+
+
+def test_ranges_take_the_lower_bound() -> None:
+    assert count_fatalities("10-15 militants were killed.") == 10
+    assert count_fatalities("10 to 15 militants were killed.") == 10
+    assert count_fatalities("Between 7 and 9 people were killed.") == 7
+    assert count_fatalities("Seven or eight people were killed.") == 7
+
+
+def test_fewer_than_is_one_less() -> None:
+    assert count_fatalities("Fewer than 10 people were killed.") == 9
+
+
+def test_conflicting_reports_take_lowest() -> None:
+    assert count_fatalities("Police said 4 people were killed, while residents said 7 died.") == 4
+    assert count_fatalities("Police said 4 people were killed. Residents said 7 people were killed.") == 4
+
+
+def test_conflicting_reports_by_synonyms_take_lowest() -> None:
+    text = "The army said 14 militants were killed. The militants said 2 of their fighters died."
+    assert count_fatalities(text) == 2
+
+
+def test_attributed_toll_is_an_alternative_not_an_update() -> None:
+    text = "Officials said 17 people were killed and 40 wounded; local media put the toll at 21."
+    assert count_fatalities(text) == 17
+
+
+# --- words and digits -----------------------------------------------------------------------------
+
+
+def test_number_words() -> None:
+    assert count_fatalities("Twenty-one soldiers were killed.") == 21
+    assert count_fatalities("One hundred and twenty people were killed.") == 120
+    assert count_fatalities("1,200 people have been killed.") == 1200
+
+
+def test_a_dozen_is_twelve() -> None:
+    assert count_fatalities("A dozen people were killed.") == 12
+
+
+def test_dozens_is_twelve() -> None:
+    assert count_fatalities("Dozens of people were killed.") == 12
+    assert count_fatalities("Two dozen people were killed.") == 24
+
+
+def test_several_and_a_few_are_three() -> None:
+    assert count_fatalities("Several people were killed.") == 3
+    assert count_fatalities("A few people were killed.") == 3
+
+
+def test_scores_is_twenty_and_hundreds_is_a_hundred() -> None:
+    assert count_fatalities("Scores of people were killed.") == 20
+    assert count_fatalities("Hundreds of people were killed.") == 100
+
+
+def test_vague_amounts_without_a_number_are_none() -> None:
+    for quantifier in ("A number of", "Many", "Some"):
+        assert count_fatalities(f"{quantifier} people were killed.") is None
+
+
+def test_a_policeman_is_one() -> None:
+    assert count_fatalities("A policeman was killed.") == 1
+
+
+def test_two_of_them_both_and_all_seven() -> None:
+    assert count_fatalities("Two of them were killed.") == 2
+    assert count_fatalities("Both were killed.") == 2
+    assert count_fatalities("Gunmen opened fire on a bus, killing all 7 passengers.") == 7
+
+
+# --- not deaths -----------------------------------------------------------------------------------
+
+
+def test_wounded_are_not_fatalities() -> None:
+    assert count_fatalities("Ten people were wounded.") is None
+    assert count_fatalities("The blast killed 3 people and wounded 20 others.") == 3
+    assert count_fatalities("Two soldiers died and four were injured in the ambush.") == 2
+
+
+def test_casualties_alone_are_not_counted() -> None:
+    assert count_fatalities("The attack caused 10 casualties.") is None
+    assert count_fatalities("The attack caused 4 fatal casualties.") == 4
+
+
+def test_killed_or_wounded_is_not_a_death_count() -> None:
+    assert count_fatalities("The blast killed or wounded 10 people.") is None
+    assert count_fatalities("Seven militants were killed and wounded in the raid.") is None
+
+
+def test_explicit_no_casualties_is_zero() -> None:
+    assert count_fatalities("There were no casualties.") == 0
+    assert count_fatalities("No one was killed in the attack.") == 0
+    assert count_fatalities("Nobody died.") == 0
+
+
+def test_no_reports_of_casualties_is_unknown_not_zero() -> None:
+    assert count_fatalities("There were no immediate reports of casualties.") is None
+
+
+def test_zero_does_not_cancel_a_stated_death() -> None:
+    assert count_fatalities("No civilians were hurt, but 2 soldiers were killed.") == 2
+
+
+def test_other_cardinals_are_not_deaths() -> None:
+    assert count_fatalities("He was killed in 2020.") == 1
+    assert count_fatalities("The 3 policemen who were injured were taken to hospital.") is None
+    assert count_fatalities("Militants planted 2 bombs that killed a soldier.") == 1
+    assert count_fatalities("A 25-year-old man was killed.") == 1
+    assert count_fatalities("Section 144 was imposed after 2 people were killed.") == 2
+    assert count_fatalities("On 5 May 2021, 3 people were killed.") == 3
+    assert count_fatalities("The 12-hour clash killed 3 insurgents.") == 3
+
+
+def test_hypothetical_and_negated_killing_is_not_a_death() -> None:
+    assert count_fatalities("The militants tried to kill the governor.") is None
+    assert count_fatalities("Three soldiers were not killed.") is None
+
+
+# --- attackers ------------------------------------------------------------------------------------
+
+
+def test_the_bomber_was_killed_is_one() -> None:
+    assert count_fatalities("The bomber was killed.") == 1
+
+
+def test_attacker_blew_himself_up_is_one() -> None:
+    assert count_fatalities("The attacker blew himself up.") == 1
+    assert count_fatalities("The attacker blew himself up, killing 3 people.") == 4
+
+
+def test_suicide_bomber_is_added_to_the_dead() -> None:
+    assert count_fatalities("A suicide bomber killed 6 worshippers at a mosque.") == 7
+    assert count_fatalities("Two suicide bombers blew themselves up at a market, killing 20.") == 22
+
+
+def test_suicide_bomber_already_counted_is_not_added() -> None:
+    assert count_fatalities("A suicide bomber killed 6 people, including himself.") == 6
+
+
+def test_foiled_suicide_bomber_adds_nothing() -> None:
+    assert count_fatalities("Police arrested a would-be suicide bomber.") is None
+
+
+# --- summing across the sentences of one event ----------------------------------------------------
+
+
+def test_also_killed_adds_to_an_earlier_group() -> None:
+    text = "2 soldiers were killed. Local authorities reported that 4 militants were also killed."
+    assert count_fatalities(text) == 6
+
+
+def test_another_and_other_add() -> None:
+    assert count_fatalities("2 soldiers were killed and 3 were wounded. Another 3 died in hospital.") == 5
+    assert count_fatalities("2 policemen were killed. 2 other policemen were killed later.") == 4
+
+
+def test_different_groups_in_separate_sentences_are_summed() -> None:
+    assert count_fatalities("1 soldier was killed and 1 was wounded. 1 civilian was killed.") == 2
+
+
+def test_repeated_figure_is_not_double_counted() -> None:
+    assert count_fatalities("Five people were killed. Police said five people were killed.") == 5
+    text = "5 people were killed in the blast. The five victims died at the scene."
+    assert count_fatalities(text) == 5
+
+
+def test_breakdowns_are_not_double_counted() -> None:
+    assert count_fatalities("Eight people, including two children, were killed.") == 8
+    assert count_fatalities("Fighting killed 11 people, 4 of them children.") == 11
+    assert count_fatalities("Five civilians (two men, two women and a child) were killed.") == 5
+
+
+def test_including_another_kind_of_people_is_added() -> None:
+    text = "At least 21 militants including 2 commanders and 4 soldiers were killed."
+    assert count_fatalities(text) == 25
+
+
+def test_pronoun_counts_only_when_nothing_else_does() -> None:
+    assert count_fatalities("They killed him.") == 1
+    assert count_fatalities("A policeman was killed. He was shot in the head and killed.") == 1
+
+
+def test_elliptical_second_object_is_added() -> None:
+    assert count_fatalities("The Taliban killed 2 soldiers on Monday and 3 more on Tuesday.") == 5
+
+
+def test_partitive_of_another_group_is_not_a_repeat() -> None:
+    text = "Militants stormed a school, killing 6 teachers. Police later killed 2 of the attackers."
+    assert count_fatalities(text) == 8
+
+
+def test_ordinal_adds_one_more() -> None:
+    assert count_fatalities("Police fired on protesters, killing two. A third protester died later.") == 3
+
+
+def test_fuller_restatement_from_a_source_extends_the_count() -> None:
+    assert count_fatalities("2 soldiers were killed. The army said 5 militants and 2 soldiers died.") == 7
+
+
+def test_subject_before_a_relative_clause() -> None:
+    assert count_fatalities("The gunman, who killed 3 people, was later shot dead by police.") == 4
+
+
+def test_people_with_a_participle_modifier() -> None:
+    assert count_fatalities("Two policemen guarding a vaccination team were shot dead.") == 2
+    assert count_fatalities("A man accused of blasphemy was lynched by a mob.") == 1
+    assert count_fatalities("Three alleged robbers were killed in an exchange of fire.") == 3
+
+
+def test_headline_present_tense() -> None:
+    assert count_fatalities("Gunmen kill 5 in Kabul") == 5
+    assert count_fatalities("3 killed, 12 injured in Quetta blast") == 3
+
+
+# --- figures --------------------------------------------------------------------------------------
+
+
+def test_killed_figures_give_offsets_groups_and_also() -> None:
+    text = "4 militia members were killed. Officials said 2 Taliban militants were also killed."
+    figs = killed_figures(text)
+    assert [(f.count, f.group, f.also) for f in figs] == [
+        (4, "militia members", False),
+        (2, "Taliban militants", True),
+    ]
+    assert [text[f.start : f.end] for f in figs] == ["4 militia members", "2 Taliban militants"]
+
+
+def test_killed_figures_of_text_without_dead_is_empty() -> None:
+    assert killed_figures("The rally passed peacefully.") == []
+    assert count_fatalities("The rally passed peacefully.") is None
+    assert count_fatalities("") is None
+
+
+def test_a_sentence_is_fast() -> None:
+    texts = [
+        f"On Monday, militants attacked a police post, killing {n} policemen and wounding 3."
+        for n in range(200)
+    ]
+    start = time.perf_counter()
+    for text in texts:  # distinct texts: results are memoised
+        count_fatalities(text)
+    assert (time.perf_counter() - start) / len(texts) < 0.002
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+_CUE_WORDS = (
+    "killed were was the a and , . ; ( ) including of them 3 10-15 1,000 2020 twenty-one dozens several "
+    "at least up to toll death rose dead died blew himself up suicide bomber no one casualties wounded or "
+    "who killing shot soldiers people as well another also others said he both all ' \" - / : to stabbed "
+    "none fatal 25-year-old May"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_count_fatalities_never_raises_on_any_text(text: str) -> None:
+    result = count_fatalities(text)
+    assert result is None or (isinstance(result, int) and result >= 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=30).map(" ".join))
+def test_count_fatalities_never_raises_on_cue_soup(text: str) -> None:
+    result = count_fatalities(text)
+    assert result is None or (isinstance(result, int) and result >= 0)
+    for fig in killed_figures(text):
+        assert isinstance(fig, KilledFigure)
+        assert fig.count >= 0 and 0 <= fig.start <= fig.end <= len(text)
