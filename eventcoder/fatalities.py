@@ -26,10 +26,8 @@ Choices (ACLED: "the most conservative estimate available"):
 * Explicit zero ("no one was killed", "no casualties", "no deaths") -> 0, only when no positive figure is
   stated; "no immediate reports of casualties" is not explicit and gives None. killed_figures lists such
   statements as figures of count 0.
-* ACLED counts attackers who die: "the attacker blew himself up" -> 1; a suicide bomber / bombing that
-  went off adds 1 (N for "N suicide bombers"; listed by killed_figures as an "also" figure) unless the text
-  already counts the bomber ("including the bomber", "the bomber was killed"); a foiled or arrested
-  would-be bomber adds nothing.
+* Attackers who die count when the text says so ("the attacker blew himself up" -> 1); a suicide
+  bombing does not add an unstated bomber to the figure the text gives (GUIDELINES: the number stated).
 * Summing: groups of dead in one clause are summed; "also / another / other / more / additional / a third"
   figures add to what came before. Groups are compared by head noun, synonyms merged (militants =
   fighters = insurgents, soldiers = troops, ...). A later clause about a group already counted is:
@@ -133,15 +131,9 @@ _PRON_PLURAL = _set("pronouns_plural")
 _REFLEXIVE = _set("reflexive_singular")
 _GENERIC = _set("generic_groups")
 _ABBREVIATIONS = _set("abbreviations")
-_BOMBER_WORDS = _set("bomber_words")
 
 _ZERO_RES = tuple(re.compile(p, re.I) for p in _CUES["zero_patterns"])
 _ZERO_BLOCK_RE = re.compile(r"\b(?:" + "|".join(_CUES["zero_blockers"]) + r")", re.I)
-_SUICIDE_RES = tuple(re.compile(p, re.I) for p in _CUES["suicide_patterns"])
-_SUICIDE_BLOCK_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in _CUES["suicide_blockers"]) + r")\b", re.I
-)
-_BOMBER_COUNTED_RES = tuple(re.compile(p, re.I) for p in _CUES["bomber_included_patterns"])
 _BRINGING_RE = re.compile(r"\bbr(?:ing|ings|inging|ought)\b", re.I)
 _CUMULATIVE_RE = re.compile(
     r"\b(?:since|this (?:year|month|week)|so far|to date|cumulative|altogether|"
@@ -1052,47 +1044,6 @@ def _zero_figures(masked: str) -> list[_Fig]:
     return out
 
 
-def _bomber_figures(masked: str, figs: list[_Fig]) -> list[_Fig]:
-    """The suicide bomber ACLED counts, when a suicide attack went off and the text does not count him."""
-    if any(f.key in ("bomber", "attacker") or _names_bomber(f.group) for f in figs):
-        return []
-    if any(rx.search(masked) for rx in _BOMBER_COUNTED_RES):
-        return []
-    for rx in _SUICIDE_RES:
-        for m in rx.finditer(masked):
-            s, e = _sentence_around(masked, m.start())
-            if _SUICIDE_BLOCK_RE.search(masked[s:e]):
-                continue
-            count = _bomber_count(masked[max(s, m.start() - 20) : m.start()])
-            return [_Fig(count, m.start(), m.end(), masked[m.start() : m.end()], "bomber", True)]
-    return []
-
-
-def _names_bomber(group: str | None) -> bool:
-    """Whether a figure's group is the attacker ("the bomber", "himself")."""
-    words = (group or "").split()
-    return bool(words) and words[-1].lower() in _BOMBER_WORDS
-
-
-def _sentence_around(text: str, k: int) -> tuple[int, int]:
-    """Char bounds of the sentence holding offset k."""
-    for s, e in _sentence_bounds(text):
-        if s <= k < e:
-            return s, e
-    return 0, len(text)
-
-
-def _bomber_count(before: str) -> int:
-    """How many bombers a phrase like "two suicide bombers" names (1 unless a number precedes)."""
-    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(before)]
-    if toks:
-        for i in range(len(toks)):
-            qty = _parse_qty(toks, i, 0, len(toks))
-            if qty and qty.end == len(toks) and qty.value:
-                return qty.value
-    return 1
-
-
 def _all_figures(text: str) -> list[_Fig]:
     """Every figure of dead in the text (internal form), in order."""
     if not isinstance(text, str) or not text.strip():
@@ -1105,7 +1056,6 @@ def _all_figures(text: str) -> list[_Fig]:
         for f in sent_figs:
             f.sources = sources[f.clause[1]]
         figs.extend(_drop_cumulative_tolls(sent, masked, sent_figs))
-    figs.extend(_bomber_figures(masked, figs))
     figs.extend(_zero_figures(masked))
     figs.sort(key=lambda f: f.start)
     out: list[_Fig] = []
