@@ -52,15 +52,15 @@ def columns(model: type[pa.DataFrameModel]) -> list[ColumnDoc]:
         for check in col.checks:
             if check.name == "isin":
                 allowed = tuple(check.statistics["allowed_values"])
-        out.append(ColumnDoc(name, sql_type(col.dtype), col.nullable, col.description or "", allowed, col.unique))
+        out.append(
+            ColumnDoc(name, sql_type(col.dtype), col.nullable, col.description or "", allowed, col.unique)
+        )
     return out
 
 
 def create_table_sql(table: str, model: type[pa.DataFrameModel]) -> str:
     """CREATE TABLE IF NOT EXISTS statement for one model."""
-    cols = ",\n    ".join(
-        f"{c.name} {c.sql_type}{'' if c.nullable else ' NOT NULL'}" for c in columns(model)
-    )
+    cols = ",\n    ".join(f"{c.name} {c.sql_type}{'' if c.nullable else ' NOT NULL'}" for c in columns(model))
     return f"CREATE TABLE IF NOT EXISTS {table} (\n    {cols}\n);"
 
 

@@ -36,7 +36,8 @@ class ArticleSchema(pa.DataFrameModel):
     """One row per distinct article (deduplicated by its normalised text)."""
 
     article_id: Series[str] = pa.Field(
-        unique=True, str_matches=HEX_ID,
+        unique=True,
+        str_matches=HEX_ID,
         description="sha256 of the normalised clean text, first 16 hex digits",
     )
     raw_path: Series[str] = pa.Field(
@@ -46,10 +47,12 @@ class ArticleSchema(pa.DataFrameModel):
     source: Series[str] = pa.Field(nullable=True, description="outlet or feed source")
     url: Series[str] = pa.Field(nullable=True, description="URL of the original page")
     published_at: Series[pa.Date] = pa.Field(
-        nullable=True, description="publication date; null when the input gives none (never the run date)",
+        nullable=True,
+        description="publication date; null when the input gives none (never the run date)",
     )
     published_at_origin: Series[str] = pa.Field(
-        nullable=True, isin=["sidecar", "feed", "html", "text"],
+        nullable=True,
+        isin=["sidecar", "feed", "html", "text"],
         description="where published_at came from",
     )
     format: Series[str] = pa.Field(isin=list(INPUT_FORMATS), description="input format")
@@ -80,17 +83,22 @@ class _CodedFields(pa.DataFrameModel):
         "(ACLED's convention); null when the text gives no way to place it",
     )
     time_precision: Series[pd.Int16Dtype] = pa.Field(
-        nullable=True, isin=list(TIME_PRECISION),
+        nullable=True,
+        isin=list(TIME_PRECISION),
         description="1 day, 2 week, 3 month, 4 year; null when event_date is null",
     )
     actor1: Series[str] = pa.Field(nullable=True, description="side that did it, ACLED-style name")
-    assoc_actor_1: Series[str] = pa.Field(nullable=True, description="actors acting with actor1, '; '-separated")
+    assoc_actor_1: Series[str] = pa.Field(
+        nullable=True, description="actors acting with actor1, '; '-separated"
+    )
     inter1: Series[pd.Int16Dtype] = pa.Field(nullable=True, isin=list(ACTOR_TYPES), description="actor1 type")
     actor2: Series[str] = pa.Field(nullable=True, description="side it was done to, or the other party")
     assoc_actor_2: Series[str] = pa.Field(nullable=True, description="actors with actor2, '; '-separated")
     inter2: Series[pd.Int16Dtype] = pa.Field(nullable=True, isin=list(ACTOR_TYPES), description="actor2 type")
     interaction: Series[pd.Int16Dtype] = pa.Field(
-        nullable=True, ge=0, le=88,
+        nullable=True,
+        ge=0,
+        le=88,
         description="ACLED interaction code: the two inter codes, lower first (e.g. 12)",
     )
     country: Series[str] = pa.Field(nullable=True, description="country where it took place")
@@ -101,11 +109,14 @@ class _CodedFields(pa.DataFrameModel):
     latitude: Series[float] = pa.Field(nullable=True, ge=-90, le=90, description="WGS84 latitude")
     longitude: Series[float] = pa.Field(nullable=True, ge=-180, le=180, description="WGS84 longitude")
     geo_precision: Series[pd.Int16Dtype] = pa.Field(
-        nullable=True, isin=list(GEO_PRECISION),
+        nullable=True,
+        isin=list(GEO_PRECISION),
         description="1 town, 2 part of a region or near a town, 3 larger region, 4 country",
     )
     fatalities: Series[pd.Int64Dtype] = pa.Field(
-        nullable=True, ge=0, description="number killed in the event by ACLED's rules; null if not stated",
+        nullable=True,
+        ge=0,
+        description="number killed in the event by ACLED's rules; null if not stated",
     )
     evidence: Series[str] = pa.Field(description="the sentence that reports the event")
     confidence: Series[float] = pa.Field(ge=0, le=1, description="how the event was found (see codebook)")
@@ -118,7 +129,9 @@ class MentionSchema(_CodedFields):
 
     article_id: Series[str] = pa.Field(str_matches=HEX_ID, description="article the mention was coded from")
     evidence_start: Series[pd.Int64Dtype] = pa.Field(ge=0, description="offset of evidence in articles.text")
-    evidence_end: Series[pd.Int64Dtype] = pa.Field(ge=0, description="end offset of evidence in articles.text")
+    evidence_end: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, description="end offset of evidence in articles.text"
+    )
     trigger: Series[str] = pa.Field(description="the word or phrase that signalled the event")
     date_text: Series[str] = pa.Field(nullable=True, description="the phrase the date was resolved from")
     date_origin: Series[str] = pa.Field(
@@ -155,14 +168,16 @@ class MentionEventSchema(pa.DataFrameModel):
 class InputSchema(pa.DataFrameModel):
     """One row per raw input item seen (table raw_inputs): what was read and what became of it."""
 
-    raw_path: Series[str] = pa.Field(unique=True, description="path relative to the raw folder (FILE#ID for feeds)")
+    raw_path: Series[str] = pa.Field(
+        unique=True, description="path relative to the raw folder (FILE#ID for feeds)"
+    )
     content_sha256: Series[str] = pa.Field(
         str_matches=r"^[0-9a-f]{64}$", description="sha256 of the raw item's bytes"
     )
     article_id: Series[str] = pa.Field(nullable=True, description="article it became (null if quarantined)")
     status: Series[str] = pa.Field(
-        isin=["coded", "duplicate", "quarantined"],
-        description="coded; duplicate (same text as another input); quarantined",
+        isin=["coded", "duplicate", "quarantined", "container"],
+        description="coded; duplicate (same text as another input); quarantined; container (a feed file)",
     )
     run_id: Series[str] = pa.Field(description="run that last read it")
 

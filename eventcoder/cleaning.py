@@ -1,0 +1,190 @@
+"""Turn a scraped text into article text: strip page furniture, find the headline and the date line.
+
+Furniture goes in two passes: line patterns from `data/furniture.tsv` (share buttons,
+"Related Posts", comment prompts), then, for texts that carry blocks of menu-like short
+lines, jusText's paragraph classifier (the boilerplate remover trafilatura falls back on),
+which keeps the paragraphs that read like prose and the short lines between them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import dateparser
+
+from eventcoder.config import DATA_DIR
+
+_HEADER_LINES = 40  # where a date line may sit (after furniture is gone)
+_BODY_WORDS = 20  # a line this long is body text
+JUSTEXT_LENGTH_HIGH = 120  # jusText's default (200 characters) drops short wire paragraphs
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b", re.I
+)
+_DATE_PREFIX = re.compile(r"^(published|updated|posted|last updated|date)( on| at)?\s*[:|-]?\s*", re.I)
+_SENTENCE_END = re.compile(r"[.!;:]['\"”’)]*$")
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """One furniture pattern: drop a line, or cut the rest of the text."""
+
+    action: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Article text with its headline and the publication date its header printed."""
+
+    text: str
+    title: str | None
+    published_at: dt.date | None
+
+
+@cache
+def furniture_rules() -> tuple[FurnitureRule, ...]:
+    """Rules from data/furniture.tsv."""
+    rules = []
+    for line in (DATA_DIR / "furniture.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        action, regex = line.split("\t", 1)
+        rules.append(FurnitureRule(action, re.compile(rf"(?:{regex})", re.I)))
+    return tuple(rules)
+
+
+def furniture_version() -> str:
+    """Version written in the furniture file's header."""
+    head = (DATA_DIR / "furniture.tsv").read_text(encoding="utf-8").splitlines()[0]
+    return head.rsplit("version", 1)[-1].strip()
+
+
+def word_count(line: str) -> int:
+    """Number of whitespace-separated words."""
+    return len(line.split())
+
+
+def apply_furniture_rules(lines: list[str]) -> list[str]:
+    """Drop furniture lines; cut at an end-of-article marker that follows body text."""
+    kept: list[str] = []
+    seen_body = False
+    for line in lines:
+        stripped = line.strip().strip("•·|-–—*> ").strip()
+        rule = next((r for r in furniture_rules() if r.pattern.fullmatch(stripped)), None)
+        if rule is not None and stripped:
+            if rule.action == "cut" and seen_body:
+                break
+            continue
+        seen_body = seen_body or word_count(line) >= _BODY_WORDS
+        kept.append(line)
+    return kept
+
+
+def looks_menu_like(lines: list[str]) -> bool:
+    """True when a text carries many short lines, as a scraped page with menus does."""
+    nonempty = [ln for ln in lines if ln.strip()]
+    short = sum(1 for ln in nonempty if word_count(ln) <= 4)
+    return len(nonempty) >= 15 and short >= 10 and short >= 0.3 * len(nonempty)
+
+
+def justext_filter(lines: list[str]) -> list[str]:
+    """Keep the lines jusText classifies as content (prose and the headings between it)."""
+    import justext  # imported here: it pulls lxml, only needed for scraped pages
+
+    nonempty = [ln.strip() for ln in lines if ln.strip()]
+    page = "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in nonempty) + "</body></html>"
+    paragraphs = justext.justext(
+        page, justext.get_stoplist("English"), length_high=JUSTEXT_LENGTH_HIGH, no_headings=False
+    )
+    kept = [p.text for p in paragraphs if p.class_type == "good"]
+    if not kept:
+        kept = [p.text for p in paragraphs if p.cf_class in ("good", "neargood")]
+    return kept if kept else lines
+
+
+def header_lines(lines: list[str]) -> list[str]:
+    """Headline and date lines just before the first body paragraph (kept even if jusText drops them)."""
+    nonempty = [ln.strip() for ln in lines if ln.strip()]
+    body = next((i for i, ln in enumerate(nonempty) if word_count(ln) >= _BODY_WORDS), len(nonempty))
+    window = nonempty[max(0, body - 8) : body]
+    return [
+        ln
+        for ln in window
+        if parse_date_line(ln) is not None
+        or (reads_like_headline(ln) and word_count(ln) >= 5 and ln[0].isalnum())
+    ]
+
+
+def drop_repeats(lines: list[str]) -> list[str]:
+    """Drop exact repeats of earlier short lines (a headline printed twice, menus repeated)."""
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        key = " ".join(line.split()).casefold()
+        if key and word_count(line) <= 40:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(line)
+    return kept
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """The date a short header line prints ("April 07, 2024", "Published: 17 February 2023"), if any."""
+    text = _DATE_PREFIX.sub("", line.strip())
+    if (
+        not text
+        or word_count(text) > 8
+        or not (_MONTH.search(text) or re.search(r"\d{1,2}/\d{1,2}/\d{4}", text))
+    ):
+        return None
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    if parsed is None or not (1900 <= parsed.year <= 2100):
+        return None
+    return parsed.date()
+
+
+def find_date_line(lines: list[str]) -> int | None:
+    """Index of the first header line (before the body starts) that is a date."""
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        if word_count(line) >= _BODY_WORDS:
+            return None
+        if parse_date_line(line) is not None:
+            return i
+    return None
+
+
+def reads_like_headline(line: str) -> bool:
+    """Short, and no closing full stop: a headline, not a lede (GUIDELINES.md)."""
+    words = word_count(line)
+    return 2 <= words <= 25 and not _SENTENCE_END.search(line.strip())
+
+
+def clean_text(raw: str) -> CleanText:
+    """Article text from raw text: furniture stripped, date line removed, headline found."""
+    lines = [ln.rstrip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = apply_furniture_rules(lines)
+    if looks_menu_like(lines):
+        header = header_lines(lines)
+        kept = justext_filter(lines)
+        lines = [h for h in header if h not in kept] + kept
+    lines = drop_repeats([ln.strip() for ln in lines if ln.strip()])
+    published = None
+    date_index = find_date_line(lines)
+    if date_index is not None:
+        published = parse_date_line(lines[date_index])
+        del lines[date_index]
+    title = lines[0] if lines and reads_like_headline(lines[0]) else None
+    return CleanText("\n\n".join(lines), title, published)

@@ -1,0 +1,46 @@
+"""A pool of coder processes: each loads the spaCy pipeline once and codes chunks sent to it.
+
+Processes are started with 'spawn', so they inherit no threads or open handles from the
+parent (a Prefect flow runs an event loop and a server thread). They import only the pure
+core, never Prefect.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from eventcoder.coder import ChunkResult, code_articles, load_coder
+from eventcoder.records import Article
+
+
+def _warm_up(model: str) -> None:
+    """Load the pipeline in a fresh worker process."""
+    load_coder(model)
+
+
+class CoderPool:
+    """Worker processes that code chunks of articles in parallel."""
+
+    def __init__(self, model: str, workers: int, batch_size: int = 32) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        context = multiprocessing.get_context("spawn")
+        self.executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_warm_up, initargs=(model,)
+        )
+
+    def submit(self, chunk: Sequence[Article]) -> Future[ChunkResult]:
+        """Code a chunk in a worker; the future holds its result."""
+        return self.executor.submit(code_articles, list(chunk), self.model, self.batch_size)
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> CoderPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,412 @@
+"""Syntactic rules over the dependency parse: is a trigger real, and what attaches to it.
+
+Every cue list these rules read lives in data/cues.json; each function below names the
+list it uses. The rules take spaCy tokens and return plain values.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from eventcoder.config import DATA_DIR
+
+CUES_FILE = DATA_DIR / "cues.json"
+VERBAL = {"VERB", "AUX"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "pcomp", "parataxis"}
+# Relations through which a governing word can make its dependent irreal ("plans to attack",
+# "fears of attacks", "called for talks", "accused X of breaking the truce").
+IRREALIS_PATH = {
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "acl",
+    "nsubjpass",
+    "attr",
+    "acomp",
+    "compound",
+    "amod",
+    "conj",
+    "appos",
+    "oprd",
+    "npadvmod",
+    "dep",
+}
+BOUND_PREPOSITIONS = {
+    "since",
+    "until",
+    "till",
+    "for",
+    "over",
+    "throughout",
+    "within",
+    "by",
+    "from",
+    "through",
+}
+LOCATIVE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "inside",
+    "along",
+    "on",
+    "off",
+    "into",
+    "throughout",
+}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_KIND_WORDS = {
+    "district",
+    "city",
+    "town",
+    "village",
+    "province",
+    "area",
+    "region",
+    "county",
+    "state",
+    "capital",
+    "border",
+    "highway",
+    "market",
+    "sector",
+    "valley",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+    "tehsil",
+    "municipality",
+    "governorate",
+    "prefecture",
+    "department",
+    "zone",
+    "locality",
+    "suburb",
+    "outskirts",
+    "villages",
+    "areas",
+    "districts",
+    "provinces",
+    "limits",
+    "center",
+    "centre",
+    "road",
+    "pd",
+}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue lists of data/cues.json as frozensets."""
+
+    version: str
+    pos_by_term: dict[str, frozenset[str]]
+    modal_aux: frozenset[str]
+    negators: frozenset[str]
+    irrealis_heads: frozenset[str]
+    irrealis_exempt_for_infinitive: frozenset[str]
+    irrealis_modifiers: frozenset[str]
+    new_event_modifiers: frozenset[str]
+    conditional_marks: frozenset[str]
+    trend_heads: frozenset[str]
+    trend_modifiers: frozenset[str]
+    trend_verbs: frozenset[str]
+    reference_verbs: frozenset[str]
+    eventive_verbs: dict[str, frozenset[str]]
+    ceasefire_ended_particles: dict[str, frozenset[str]]
+    ceasefire_ended_subject_verbs: frozenset[str]
+    ceasefire_declared_subject_verbs: frozenset[str]
+    release_object_nouns: frozenset[str]
+    territory_nouns: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    protest_intervention: frozenset[str]
+    protest_violence: frozenset[str]
+    protest_excessive_force: frozenset[str]
+    protester_nouns: frozenset[str]
+    explosion_agent_air: frozenset[str]
+    plurale_tantum: frozenset[str]
+    mediator_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    figurative_targets: frozenset[str]
+    mob_nouns: frozenset[str]
+    mob_weapons: frozenset[str]
+
+
+@cache
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    """Cue lists from data/cues.json."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    sets = {
+        k: frozenset(v) for k, v in raw.items() if isinstance(v, list) and k not in ("version", "description")
+    }
+    return Cues(
+        version=raw["version"],
+        pos_by_term={k: frozenset(v) for k, v in raw["pos_by_family"].items()},
+        eventive_verbs={k: frozenset(v) for k, v in raw["eventive_verbs"].items()},
+        ceasefire_ended_particles={k: frozenset(v) for k, v in raw["ceasefire_ended_particles"].items()},
+        **{k: v for k, v in sets.items() if k in Cues.__dataclass_fields__},
+    )
+
+
+def lemma(token: Token) -> str:
+    """Lower-case lemma."""
+    return token.lemma_.lower()
+
+
+def event_head(span: Span) -> Token:
+    """The word a trigger span stands for: its root, or the noun it modifies ("firing incident")."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i:
+        return root.head
+    return root
+
+
+def anchor_verb(token: Token) -> Token:
+    """The verb governing a token (the token itself when it is a verb); the root at worst."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in VERBAL and current.dep_ != "aux" and current.dep_ != "auxpass":
+            return current
+        if current.dep_ == "ROOT" or current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def path_up(token: Token, stop: Token | None = None, limit: int = 12) -> Iterator[Token]:
+    """The token and its heads up to `stop` (inclusive) or the root."""
+    current = token
+    for _ in range(limit):
+        yield current
+        if current == stop or current.head == current:
+            return
+        current = current.head
+
+
+def is_passive(verb: Token) -> bool:
+    """A verb with a passive subject or auxiliary."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def nonfinite_governors(verb: Token) -> list[Token]:
+    """The verb and, while it is non-finite (gerund, infinitive, participle), the verbs above it."""
+    out = [verb]
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("pcomp", "xcomp", "acl", "advcl") or current.tag_ not in ("VBG", "VB", "VBN"):
+            break
+        parent = current.head
+        while parent.pos_ not in VERBAL and parent.head != parent:
+            parent = parent.head
+        if parent.pos_ not in VERBAL or parent in out:
+            break
+        out.append(parent)
+        current = parent
+    return out
+
+
+def has_negation(tokens: list[Token], cues: Cues) -> bool:
+    """A negator on any of the tokens, on the subject of a verb among them, or a 'without' above them."""
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in VERBAL:
+                if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children):
+                    return True
+                if child.lower_ in ("nobody", "none", "nothing", "noone"):
+                    return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return True
+        if tok.lower_ == "without" and tok.dep_ == "prep":
+            return True
+    return False
+
+
+def has_modal(verb: Token, cues: Cues) -> bool:
+    """A modal or future auxiliary on the verb (or on a conjoined verb whose subject it shares)."""
+    heads = [verb]
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    if verb.dep_ == "conj" and verb.head.pos_ in VERBAL and not own_subject:
+        heads.append(verb.head)
+    return any(c.dep_ == "aux" and c.lower_ in cues.modal_aux for h in heads for c in h.children)
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A 'to'-infinitive verb."""
+    return verb.pos_ in VERBAL and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> str | None:
+    """Why the event at `start` did not (yet) happen, looking up its chain of heads; None if real.
+
+    `exempt` is the verb that makes the event (e.g. 'called' in 'called off a truce'): its
+    lemma is not read as a cue of irreality.
+    """
+    previous: Token | None = None
+    for tok in path_up(start, limit=8):
+        lem = lemma(tok)
+        if previous is not None and tok != exempt and tok.pos_ in VERBAL | {"NOUN", "ADJ", "ADP", "ADV"}:
+            if lem in cues.irrealis_heads:
+                return f"governed by '{tok.text}'"
+        if tok.pos_ in VERBAL:
+            if has_modal(tok, cues):
+                return f"modal on '{tok.text}'"
+            if is_infinitive(tok) and tok.dep_ != "ROOT":
+                head_lemma = lemma(tok.head)
+                if head_lemma not in cues.irrealis_exempt_for_infinitive:
+                    return f"infinitive under '{tok.head.text}'"
+            if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in tok.children):
+                return f"conditional at '{tok.text}'"
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in cues.irrealis_modifiers:
+                return f"modifier '{child.text}'"
+        if tok.dep_ not in IRREALIS_PATH and tok.dep_ != "ROOT":
+            return None
+        previous = tok
+    return None
+
+
+def is_trend(head: Token, anchor: Token, cues: Cues) -> bool:
+    """A plural or habitual mention of events (a surge in attacks, continued their attacks)."""
+    if head.tag_ in ("NNS", "NNPS"):
+        if lemma(head.head) in cues.trend_heads or lemma(anchor) in cues.trend_verbs:
+            return True
+        if any(
+            c.dep_ in ("amod", "compound", "det") and c.lower_ in cues.trend_modifiers for c in head.children
+        ):
+            return True
+    if anchor.pos_ in VERBAL and anchor.tag_ == "VBG":
+        aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+        if "been" in aux:
+            return True
+    return False
+
+
+def is_definite(head: Token, cues: Cues) -> bool:
+    """A noun introduced as already known (the/this/its/their)."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in cues.anaphoric_determiners)
+        or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in head.children
+    )
+
+
+def has_new_event_marker(head: Token, cues: Cues) -> bool:
+    """'another', 'second', 'last' and the like mark a different occurrence."""
+    return any(
+        c.lower_ in cues.new_event_modifiers for c in head.children if c.dep_ in ("amod", "det", "nummod")
+    )
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the clause a token belongs to."""
+    return anchor_verb(token)
+
+
+def clause_chain(anchor: Token) -> list[Token]:
+    """The anchor's clause verb and the clause verbs above it (dates and places said once a sentence)."""
+    chain = [anchor]
+    if anchor.pos_ not in VERBAL:
+        chain += [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBAL]
+    current = anchor
+    for _ in range(6):
+        if current.dep_ == "ROOT" or current.head == current:
+            break
+        current = clause_of(current.head)
+        if current in chain:
+            break
+        chain.append(current)
+    return chain
+
+
+def bounded_by_preposition(span: Span, stop: Token) -> bool:
+    """A date phrase under 'since', 'until', 'for'... before reaching `stop`: a bound, not the date."""
+    for tok in path_up(span.root, stop=stop):
+        if tok.dep_ == "prep" and tok.lower_ in BOUND_PREPOSITIONS:
+            return True
+        if tok.lower_ in BOUND_PREPOSITIONS and tok.dep_ in ("prep", "mark", "advmod"):
+            return True
+    return False
+
+
+def attachment_rank(span: Span, head: Token, chain: list[Token]) -> int | None:
+    """0 if a phrase modifies the trigger, 1+k if it sits in the k-th clause of the chain, else None."""
+    for tok in path_up(span.root, limit=10):
+        if tok == head:
+            return 0
+        if tok.pos_ in VERBAL or tok.dep_ == "ROOT":
+            if tok in chain:
+                return 1 + chain.index(tok)
+            shares_subject = tok.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+            )
+            if not shares_subject:
+                return None
+    return None
+
+
+PLACE_CONTINUATION = {",", "(", ")", "and", "of", "the", "-", "/", "&"}
+
+
+def phrase_text(prep: Token) -> str:
+    """Text of a locative phrase: the preposition's subtree, extended over a trailing place list
+    the parser attached elsewhere ("in Laman area of Qala I Naw district, Badghis")."""
+    tokens = list(prep.subtree)
+    doc = prep.doc
+    end = tokens[-1].i + 1
+    sent_end = prep.sent.end
+    while end < sent_end:
+        tok = doc[end]
+        named = tok.pos_ == "PROPN" or (
+            tok.ent_iob_ != "O" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+        )
+        if named or tok.text in PLACE_CONTINUATION or tok.lower_ in PLACE_KIND_WORDS or tok.text == "I":
+            end += 1
+            continue
+        break
+    while end > tokens[0].i + 1 and doc[end - 1].text in (",", "and", "of", "the", "(", "-", "/"):
+        end -= 1
+    return doc[tokens[0].i : end].text
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase headed by a token: its left modifiers, itself, 'of X' and a bracketed abbreviation."""
+    doc = token.doc
+    if token.ent_type_ and token.ent_iob_ != "O":
+        for ent in token.sent.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "nummod", "poss", "quantmod", "npadvmod"):
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "appos" and child.i == end + 1 and doc[end].text == "(":
+            end = max(end, child.right_edge.i + 2)
+    while start < end and doc[start].dep_ == "det":
+        start += 1
+    return doc[start:end] if end <= len(doc) else doc[start : len(doc)]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words conjoined with it."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]

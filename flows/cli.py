@@ -1,0 +1,59 @@
+"""`eventcoder` command line: one sub-command per module of flows/commands, each running a flow or a query."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from flows.commands import refresh_command
+
+# Each command module has NAME, HELP, add_arguments(parser) and run(args) -> exit status.
+COMMAND_MODULES: list[ModuleType] = [refresh_command]
+
+
+def prefect_environment() -> None:
+    """Offline-friendly Prefect defaults: no telemetry, quiet logs, a home that exists."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    if "PREFECT_HOME" not in os.environ:
+        home = Path.home()
+        if not home.is_dir() or not os.access(home, os.W_OK):
+            os.environ["PREFECT_HOME"] = str(Path.cwd() / ".prefect")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    parser = argparse.ArgumentParser(
+        prog="eventcoder",
+        description="Code news articles into an ACLED-style event dataset in DuckDB.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
+        module.add_arguments(command)
+    return parser
+
+
+COMMANDS = {module.NAME: module.run for module in COMMAND_MODULES}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `eventcoder` console script."""
+    args = build_parser().parse_args(argv)
+    prefect_environment()
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("interrupted; the warehouse is unchanged", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the run itself failed: say why, exit non-zero
+        print(f"eventcoder {args.command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,244 @@
+"""The coder's rules, one behaviour per test, on short sentences written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+PUB = dt.date(2024, 5, 20)  # a Monday
+
+
+def only(mentions, event_type=None):
+    """The single mention (of a type) coded from a text."""
+    found = [m for m in mentions if event_type is None or m.event_type == event_type]
+    assert len(found) == 1, [(m.event_type, m.evidence) for m in mentions]
+    return found[0]
+
+
+# -- what is an event -------------------------------------------------------------------------
+
+
+def test_a_reported_bombing_is_an_event(code_text):
+    m = only(code_text("A roadside bomb killed three soldiers in Kandahar on Sunday, officials said."))
+    assert (m.event_type, m.sub_event_type) == ("attack", "explosion")
+    assert m.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials fear that militants could attack polling stations in Peshawar.",
+        "The group threatened to launch attacks across the province.",
+        "Analysts warned of a potential attack on the capital.",
+        "If the talks fail, the rebels may resume attacks.",
+        "The army plans to hold talks with the rebels next month.",
+        "Protesters demanded the release of the detained activists.",
+    ],
+)
+def test_hypotheticals_plans_and_demands_are_not_events(code_text, text):
+    assert code_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police did not arrest anyone after the rally.",
+        "No attack took place on Friday.",
+        "The government has not released the prisoners.",
+    ],
+)
+def test_negated_events_are_not_coded(code_text, text):
+    assert [m for m in code_text(text) if m.event_type in ("arrest", "attack", "release")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There has been a surge in terrorist attacks in the region.",
+        "The militants continued their attacks on security forces.",
+        "Attacks against police have increased in recent years.",
+    ],
+)
+def test_trends_are_not_events(code_text, text):
+    assert code_text(text) == []
+
+
+def test_a_statement_is_not_an_event_but_the_attack_it_condemns_is_coded_once(code_text):
+    text = (
+        "Gunmen stormed a school in Kaduna on Saturday, killing two teachers. "
+        "The governor condemned the attack and called for calm."
+    )
+    m = only(code_text(text))
+    assert m.event_type == "attack" and "stormed a school" in m.evidence
+
+
+def test_same_attack_mentioned_twice_is_one_event(code_text):
+    text = (
+        "A suicide bomber killed 12 people at a market in Maiduguri on Tuesday. "
+        "The bombing was the deadliest in the city this year."
+    )
+    m = only(code_text(text))
+    assert m.acled_sub_event_type == "Suicide bomb"
+    assert m.fatalities == 12
+
+
+def test_a_claim_of_responsibility_names_the_attacker(code_text):
+    text = (
+        "A bomb exploded near a police station in Quetta on Monday, wounding four people. "
+        "The Balochistan Liberation Army claimed responsibility for the attack."
+    )
+    m = only(code_text(text))
+    assert m.actor1 == "BLA: Baloch Liberation Army"
+
+
+def test_a_characterisation_is_not_an_event(code_text):
+    mentions = code_text("The journalist's arrest is an attack on press freedom, the union said.")
+    assert [m for m in mentions if m.event_type in ("attack", "clash")] == []
+
+
+# -- types from the sides ----------------------------------------------------------------------
+
+
+def test_attack_on_civilians_is_violence_against_civilians(code_text):
+    m = only(code_text("Gunmen shot dead five villagers in Zamfara state on Saturday."))
+    assert (m.event_type, m.acled_event_type) == ("attack", "Violence against civilians")
+    assert m.fatalities == 5
+
+
+def test_attack_on_soldiers_is_an_armed_clash(code_text):
+    m = only(
+        code_text(
+            "Taliban militants attacked a police checkpoint in Ghazni on Sunday, killing four policemen."
+        )
+    )
+    assert (m.event_type, m.acled_sub_event_type) == ("clash", "Armed clash")
+    assert m.actor1 == "Taliban"
+    assert m.actor2 == "Police Forces of Afghanistan"
+
+
+def test_repelled_attack_codes_the_attacker_as_actor1(code_text):
+    m = only(
+        code_text(
+            "Afghan forces repelled an attack by Taliban militants in Kunduz on Friday, killing six of them."
+        )
+    )
+    assert m.actor1 == "Taliban" and m.actor2 == "Military Forces of Afghanistan"
+
+
+def test_air_strike_by_the_army(code_text):
+    m = only(code_text("An airstrike by Nigerian military jets killed 20 insurgents in Borno on Wednesday."))
+    assert m.acled_sub_event_type == "Air/drone strike"
+    assert m.actor1 == "Military Forces of Nigeria"
+
+
+def test_kidnapping_is_an_abduction(code_text):
+    m = only(code_text("Unknown gunmen kidnapped three aid workers in Diffa on Thursday."))
+    assert (m.event_type, m.sub_event_type) == ("attack", "abduction")
+
+
+def test_peaceful_protest_and_protest_with_intervention(code_text):
+    calm = only(code_text("Hundreds of farmers protested outside parliament in Nairobi on Monday."))
+    assert calm.acled_sub_event_type == "Peaceful protest" and calm.actor1 == "Protesters (Kenya)"
+    broken_up = only(
+        code_text(
+            "Teachers rallied in Lahore on Monday. Police fired tear gas to disperse the demonstrators."
+        ),
+        "protest",
+    )
+    assert broken_up.acled_sub_event_type == "Protest with intervention"
+
+
+def test_protesters_who_throw_stones_are_rioters(code_text):
+    m = only(code_text("Demonstrators pelted police with stones and torched tyres in Dhaka on Sunday."))
+    assert m.acled_event_type == "Riots"
+    assert m.actor1 == "Rioters (Bangladesh)"
+
+
+def test_ceasefire_declared_ended_and_talks(code_text):
+    text = (
+        "The rebels declared a ceasefire on 2 March 2023. "
+        "They called off the truce in April 2023. "
+        "Government and rebel negotiators held talks in Doha on 3 May 2023."
+    )
+    kinds = {(m.event_type, m.sub_event_type): m for m in code_text(text)}
+    assert set(kinds) == {("ceasefire", "declared"), ("ceasefire", "ended"), ("dialogue", "talks")}
+    assert kinds[("ceasefire", "declared")].event_date == dt.date(2023, 3, 2)
+    assert kinds[("dialogue", "talks")].location == "Doha" and kinds[("dialogue", "talks")].iso3 == "QAT"
+
+
+def test_release_and_arrest(code_text):
+    text = (
+        "Police arrested 14 suspects in Karachi on Monday. "
+        "Authorities released 30 prisoners in Kabul on Friday."
+    )
+    kinds = {m.event_type: m for m in code_text(text)}
+    assert set(kinds) == {"arrest", "release"}
+    assert kinds["arrest"].acled_sub_event_type == "Arrests"
+    assert kinds["release"].cameo_code == "0841"
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+
+def test_on_sunday_is_the_sunday_before_publication(code_text):
+    m = only(code_text("Gunmen killed two traders in Kano on Sunday."))
+    assert m.event_date == dt.date(2024, 5, 19) and m.time_precision == 1
+
+
+def test_month_precision_is_placed_mid_month(code_text):
+    m = only(code_text("In September 2022, militants attacked a village in Swat, killing five people."))
+    assert m.time_precision == 3 and m.event_date.month == 9 and m.event_date.day in (15, 16)
+
+
+def test_days_after_is_not_a_date(code_text):
+    m = only(code_text("The bombing took place days after the truce collapsed.", published=None), "attack")
+    assert m.event_date is None
+
+
+def test_no_date_and_not_just_happened_stays_null(code_text):
+    m = only(code_text("Rebels once ambushed a convoy near Goma."), "clash")
+    assert m.event_date is None and m.date_origin == "none"
+
+
+def test_present_perfect_takes_the_publication_date(code_text):
+    m = only(code_text("Security forces have arrested a senior commander of the group in Mosul."))
+    assert m.event_date == PUB and m.date_origin == "published"
+
+
+def test_undated_article_gets_no_invented_date(code_text):
+    m = only(code_text("Gunmen killed two traders in Kano on Sunday.", published=None))
+    assert m.event_date is None
+
+
+# -- fatalities and places -----------------------------------------------------------------------
+
+
+def test_wounded_are_not_fatalities(code_text):
+    m = only(code_text("A grenade attack in Srinagar on Monday wounded 11 people."))
+    assert m.fatalities is None
+
+
+def test_dozens_killed_is_twelve(code_text):
+    m = only(code_text("Dozens of civilians were killed when jets bombed a market in Idlib on Tuesday."))
+    assert m.fatalities == 12
+
+
+def test_district_resolves_with_admin_levels(code_text):
+    m = only(code_text("Militants attacked a police post in Lakki Marwat district on Monday."))
+    assert m.iso3 == "PAK" and m.admin1 == "Khyber Pakhtunkhwa"
+    assert m.latitude is not None and m.geo_precision in (2, 3)
+
+
+def test_country_level_place_when_nothing_finer_is_known(code_text):
+    m = only(code_text("The Pakistani Taliban announced a ceasefire on Monday."))
+    assert m.iso3 == "PAK" and m.geo_precision == 4
+
+
+def test_evidence_offsets_point_into_the_text(code_text):
+    text = "Officials met on Friday. Gunmen killed two traders in Kano on Sunday."
+    m = only(code_text(text), "attack")
+    assert text[m.evidence_start : m.evidence_end].strip() == m.evidence
+    assert 0 < m.confidence <= 1

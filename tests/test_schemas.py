@@ -1,0 +1,70 @@
+"""Schemas are the single source of truth: DDL, vocabularies and the crosswalk agree with them."""
+
+from __future__ import annotations
+
+import duckdb
+
+from eventcoder.crosswalk import load_crosswalk
+from eventcoder.warehouse import ensure_schema
+from schemas.ddl import all_ddl, column_names, columns
+from schemas.tables import TABLES
+from schemas.vocab import ACLED_TYPES, EVENT_TYPES, PLOVER_TYPES
+
+
+def test_ddl_builds_every_table_with_the_schema_columns():
+    con = duckdb.connect()
+    ensure_schema(con)
+    for table in TABLES:
+        described = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+        assert described == column_names(table)
+    assert len(all_ddl()) == len(TABLES)
+
+
+def test_contract_columns_exist():
+    required = {
+        "articles": {"article_id", "raw_path", "title", "source", "url", "published_at"},
+        "event_mentions": {
+            "event_id",
+            "article_id",
+            "event_type",
+            "sub_event_type",
+            "event_date",
+            "time_precision",
+            "actor1",
+            "actor2",
+            "country",
+            "iso3",
+            "admin1",
+            "admin2",
+            "location",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "fatalities",
+            "evidence",
+        },
+        "events": {"event_id", "event_type", "event_date", "fatalities"},
+    }
+    for table, cols in required.items():
+        assert cols <= set(column_names(table)), table
+
+
+def test_every_column_is_documented():
+    for table, model in TABLES.items():
+        for col in columns(model):
+            assert col.description, f"{table}.{col.name} has no description"
+
+
+def test_crosswalk_rows_use_allowed_values():
+    acled_subs = {s for subs in ACLED_TYPES.values() for s in subs}
+    for (etype, sub, _), row in load_crosswalk().items():
+        assert sub in EVENT_TYPES[etype]
+        assert row.acled_sub_event_type in ACLED_TYPES[row.acled_event_type]
+        assert row.acled_sub_event_type in acled_subs
+        assert row.plover_type in PLOVER_TYPES
+        assert row.cameo_code.isdigit()
+
+
+def test_every_sub_event_type_has_a_crosswalk_row():
+    covered = {(etype, sub) for etype, sub, _ in load_crosswalk()}
+    assert covered == {(etype, sub) for etype, subs in EVENT_TYPES.items() for sub in subs}
