@@ -1380,6 +1380,8 @@ def to_mention(
     placed = cluster.placed()
     place = placed.place if placed else fallback_place(cluster, (actor1, actor2), ctx)
     place_text = placed.place_text if placed else None
+    if place is not None and place.iso3:
+        actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
     sentence = best.sent
     text_sents = sorted({m.sent_index for m in cluster.members})
     fatalities = None
@@ -1421,6 +1423,13 @@ def to_mention(
         place_text=place_text,
         fatalities=fatalities,
     )
+
+
+def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:
+    """A generic actor named without its country ('Military Forces') gets the event's country."""
+    if actor is None or actor.country is not None or actor.inter == 0:
+        return actor
+    return res.actors.resolve(actor.name, iso3) or actor
 
 
 def salient_parties(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -12,10 +13,11 @@ import duckdb
 import pandas as pd
 
 from eventcoder.config import SQL_DIR
+from eventcoder.merge import MentionRow, MergedEvent, merge_mentions, recluster, window
 from eventcoder.records import InputRecord, Mention, Quarantined, RunRecord
 from eventcoder.validation import validate_frame
 from schemas.ddl import all_ddl, column_names
-from schemas.tables import ArticleSchema, InputSchema, MentionSchema, QuarantineSchema, RunSchema
+from schemas.tables import ArticleSchema, EventSchema, InputSchema, MentionSchema, QuarantineSchema, RunSchema
 
 
 @cache
@@ -40,12 +42,16 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
 
 
+def statements(text: str) -> list[str]:
+    """The statements of a SQL file: comment lines dropped, split on semicolons."""
+    body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("--"))
+    return [part.strip() for part in body.split(";") if part.strip()]
+
+
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: Sequence[object] = ()) -> None:
-    """Run each statement of a SQL file, binding the same parameters to each that uses them."""
-    for statement in sql(name).split(";"):
-        body = "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--")).strip()
-        if body:
-            con.execute(body, list(params) if "$" in body else [])
+    """Run each statement of a SQL file, binding the parameters to each statement that uses them."""
+    for statement in statements(sql(name)):
+        con.execute(statement, list(params) if "$" in statement else [])
 
 
 def known_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -158,9 +164,9 @@ class RunWriter:
         return len(orphans)
 
     def commit(self) -> None:
-        """Rebuild events, write the run row, and commit everything at once."""
+        """Merge new mentions into events, write the run row, and commit everything at once."""
         self.remove_orphans()
-        run_script(self.con, "rebuild_events")
+        update_events(self.con)
         self.run.status = "completed"
         insert_run(self.con, self.run)
         self.con.execute("COMMIT")
@@ -168,6 +174,58 @@ class RunWriter:
     def rollback(self) -> None:
         """Undo everything this run wrote."""
         self.con.execute("ROLLBACK")
+
+
+def mention_rows(rows: Sequence[tuple]) -> list[MentionRow]:
+    """MentionRow records from query rows in MentionRow field order."""
+    return [MentionRow(*row) for row in rows]
+
+
+def update_events(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring `events` and `mention_events` up to date with `event_mentions`, incrementally.
+
+    Events that lost a mention are rebuilt from the mentions they keep; new mentions join a
+    compatible known event or start one. Only touched events are rewritten; the number of
+    events rewritten is returned.
+    """
+    lost = [row[0] for row in con.execute(sql("dangling_links")).fetchall()]
+    run_script(con, "delete_dangling_links")
+    new = mention_rows(con.execute(sql("mentions_to_merge")).fetchall())
+    if not lost and not new:
+        return 0
+    touched = grouped(con.execute(sql("event_members"), [lost]).fetchall()) if lost else {}
+    windows = [w for m in new if (w := window(m.event_date, m.time_precision)) is not None]
+    if windows:
+        first = min(w[0] for w in windows) - dt.timedelta(days=366)
+        last = max(w[1] for w in windows) + dt.timedelta(days=366)
+        types = sorted({m.event_type for m in new})
+        for event_id, members in grouped(
+            con.execute(sql("candidate_events"), [types, first, last]).fetchall()
+        ).items():
+            touched.setdefault(event_id, members)
+    known = recluster([MergedEvent(event_id, members) for event_id, members in sorted(touched.items())])
+    merged = merge_mentions(known, new)
+    merged = [e for e in merged if e.mentions]
+    ids = sorted(set(lost) | set(touched) | {e.event_id for e in merged})
+    run_script(con, "delete_events", [ids])
+    links = pd.DataFrame(
+        [(m.mention_id, e.event_id) for e in merged for m in e.mentions], columns=["mention_id", "event_id"]
+    )
+    insert(con, "mention_events", links)
+    built = con.execute(sql("events"), [sorted(e.event_id for e in merged)]).df()
+    valid, failures = validate_frame(built, EventSchema)
+    if failures:
+        raise ValueError(f"merged events failed their schema: {failures[0].reason}")
+    insert(con, "events", valid)
+    return len(merged)
+
+
+def grouped(rows: Sequence[tuple]) -> dict[str, list[MentionRow]]:
+    """Query rows (event_id, then MentionRow fields) grouped by event."""
+    out: dict[str, list[MentionRow]] = {}
+    for event_id, *fields in rows:
+        out.setdefault(event_id, []).append(MentionRow(*fields))
+    return out
 
 
 def mentions_frame(mentions: Sequence[Mention], run: RunRecord) -> pd.DataFrame:

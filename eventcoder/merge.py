@@ -1,0 +1,210 @@
+"""One row per real-world event: mentions from different articles that report the same occurrence merge.
+
+Two mentions report the same occurrence when (ACLED's practice: same actors, same place, same day):
+- they come from different articles (one article's mentions are already one per occurrence);
+- they have the same event type (and, for ceasefires, the same sub-type: a truce declared is not
+  the truce called off; talks and a ceasefire on the same day stay apart);
+- their dates are compatible given their precisions: two day-precision dates are the same day;
+  otherwise the windows the dates stand for (week, month, year) overlap; a mention without a
+  date does not merge (nothing places it);
+- their places agree: the same named place or within MAX_KM kilometres when both are towns or
+  districts; a coarser place (a province, a country) must contain the finer one (same admin1 or
+  country); a mention without a place merges only by the other rules;
+- the most specific place names they were coded from (place_text) do not differ: two villages
+  of one district are two places even when both resolve to the district;
+- their actors agree: both name the acting side (actor1) and it is the same, and the sides acted
+  on (actor2) are the same or unknown on one side; for symmetric events (clashes, talks,
+  agreements, ceasefires) both name the same set of sides, in either order; protests also need
+  the same protesting group (assoc_actor_1), since one city can see several protests a day.
+A mention missing what identifies an occurrence (its date, or who acted) stays an event of its own.
+
+The merged event takes the most precise date and place among its mentions, the actors of its best
+mention (highest confidence, then most precise), the lowest stated fatality figure (ACLED's rule
+for conflicting reports), every outlet in `sources`, and keeps the id of its first mention: adding
+a mention never changes an event's id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+MAX_KM = 10.0
+SYMMETRIC = {"clash", "dialogue", "agreement", "ceasefire"}
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """The fields of an event mention that merging reads."""
+
+    mention_id: str
+    article_id: str
+    event_type: str
+    sub_event_type: str
+    event_date: dt.date | None
+    time_precision: int | None
+    actor1: str | None
+    actor2: str | None
+    iso3: str | None
+    location: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int | None
+    confidence: float
+    published_at: dt.date | None
+    evidence_start: int = 0
+    place_text: str | None = None
+    assoc_actor_1: str | None = None
+
+    def order_key(self) -> tuple:
+        """Which mention came first: publication date (unknown last), then article, then position."""
+        return (
+            self.published_at is None,
+            self.published_at or dt.date.max,
+            self.article_id,
+            self.evidence_start,
+        )
+
+
+@dataclass
+class MergedEvent:
+    """An event and its mentions (the first mention gives the id)."""
+
+    event_id: str
+    mentions: list[MentionRow] = field(default_factory=list)
+
+
+def window(date: dt.date | None, precision: int | None) -> tuple[dt.date, dt.date] | None:
+    """The days a date of a precision stands for (its week, month or year), or None."""
+    if date is None:
+        return None
+    if precision in (None, 1):
+        return date, date
+    if precision == 2:
+        return date - dt.timedelta(days=4), date + dt.timedelta(days=4)
+    if precision == 3:
+        start = date.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return start, end
+    return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+
+
+def dates_compatible(a: MentionRow, b: MentionRow) -> bool:
+    """Both dated, and their windows overlap."""
+    wa, wb = window(a.event_date, a.time_precision), window(b.event_date, b.time_precision)
+    return wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def places_compatible(a: MentionRow, b: MentionRow) -> bool:
+    """Same country; same place or close when both are fine; a coarse place contains the fine one."""
+    if not a.iso3 or not b.iso3:
+        return True
+    if a.iso3 != b.iso3:
+        return False
+    pa, pb = a.geo_precision or 4, b.geo_precision or 4
+    if pa >= 4 or pb >= 4:
+        return True
+    if a.location and a.location == b.location:
+        return True
+    if pa <= 2 and pb <= 2 and a.latitude is not None and b.latitude is not None:
+        return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= MAX_KM
+    return (
+        a.admin1 is not None
+        and a.admin1 == b.admin1
+        and (pa == 3 or pb == 3)
+        and a.location != b.location
+        and (a.location in (b.admin1, None) or b.location in (a.admin1, None))
+    )
+
+
+def actors_compatible(a: MentionRow, b: MentionRow) -> bool:
+    """The same named acting side, and the same side acted on (or unknown on one side)."""
+    if a.event_type in SYMMETRIC:
+        sides_a = {x for x in (a.actor1, a.actor2) if x}
+        sides_b = {x for x in (b.actor1, b.actor2) if x}
+        return bool(sides_a) and sides_a == sides_b
+    if a.event_type == "protest" and (a.assoc_actor_1 is None or a.assoc_actor_1 != b.assoc_actor_1):
+        return False
+    same_actor2 = a.actor2 is None or b.actor2 is None or a.actor2 == b.actor2
+    return a.actor1 is not None and a.actor1 == b.actor1 and same_actor2
+
+
+def proper_names(text: str | None) -> list[str]:
+    """Capitalised words of a place phrase, in order ('in Pasab village of Zhari' -> Pasab, Zhari)."""
+    return [w.strip(",.()") for w in (text or "").split() if w[:1].isupper()]
+
+
+def place_texts_compatible(a: MentionRow, b: MentionRow) -> bool:
+    """The places named in the two texts are not two different places: the first name one text
+    gives appears in the other (a village and another village of the same district do not)."""
+    na, nb = proper_names(a.place_text), proper_names(b.place_text)
+    return not na or not nb or na[0] in nb or nb[0] in na
+
+
+def same_occurrence(a: MentionRow, b: MentionRow) -> bool:
+    """The merge rule: two mentions from different articles that report one occurrence."""
+    if a.article_id == b.article_id or a.event_type != b.event_type:
+        return False
+    if a.event_type == "ceasefire" and a.sub_event_type != b.sub_event_type:
+        return False
+    return (
+        dates_compatible(a, b)
+        and places_compatible(a, b)
+        and place_texts_compatible(a, b)
+        and actors_compatible(a, b)
+    )
+
+
+def joins(event: MergedEvent, mention: MentionRow) -> bool:
+    """A mention joins an event when it reports the same occurrence as every mention of it."""
+    articles = {m.article_id for m in event.mentions}
+    return mention.article_id not in articles and all(same_occurrence(m, mention) for m in event.mentions)
+
+
+def merge_mentions(existing: Sequence[MergedEvent], new: Iterable[MentionRow]) -> list[MergedEvent]:
+    """Attach each new mention (taken in first-reported order) to a known event or start a new one.
+
+    Events passed in keep their ids; a new event takes the id of its first mention.
+    """
+    events = [MergedEvent(e.event_id, list(e.mentions)) for e in existing]
+    for mention in sorted(new, key=MentionRow.order_key):
+        target = next((e for e in events if joins(e, mention)), None)
+        if target is None:
+            events.append(MergedEvent(mention.mention_id, [mention]))
+        else:
+            target.mentions.append(mention)
+    return events
+
+
+def recluster(events: Sequence[MergedEvent]) -> list[MergedEvent]:
+    """Rebuild events whose mentions changed: each keeps its id while its first mention remains in it."""
+    survivors: list[MergedEvent] = []
+    loose: list[MentionRow] = []
+    for event in events:
+        mentions = sorted(event.mentions, key=MentionRow.order_key)
+        if not mentions:
+            continue
+        head, rest = MergedEvent(event.event_id, [mentions[0]]), mentions[1:]
+        survivors.append(head)
+        loose.extend(rest)
+    return merge_mentions(survivors, loose)
+
+
+def best_mention(event: MergedEvent) -> MentionRow:
+    """The mention whose coding the event takes: most confident, then most precise, then first."""
+    return min(
+        event.mentions,
+        key=lambda m: (-m.confidence, m.time_precision or 9, m.geo_precision or 9, m.order_key()),
+    )

@@ -1,0 +1,9 @@
+-- The mentions of the given events (to rebuild events that lost a mention). $1: list of event_id.
+SELECT l.event_id, m.event_id AS mention_id, m.article_id, m.event_type, m.sub_event_type, m.event_date,
+       m.time_precision, m.actor1, m.actor2, m.iso3, m.location, m.admin1, m.latitude, m.longitude,
+       m.geo_precision, m.fatalities, m.confidence, a.published_at, m.evidence_start, m.place_text, m.assoc_actor_1
+FROM mention_events AS l
+JOIN event_mentions AS m ON m.event_id = l.mention_id
+JOIN articles AS a ON a.article_id = m.article_id
+WHERE list_contains($1, l.event_id)
+ORDER BY l.event_id, m.event_id;
