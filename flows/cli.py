@@ -8,10 +8,18 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from flows.commands import refresh_command
+from flows.commands import (
+    query_command,
+    refresh_command,
+    report_command,
+)
 
 # Each command module has NAME, HELP, add_arguments(parser) and run(args) -> exit status.
-COMMAND_MODULES: list[ModuleType] = [refresh_command]
+COMMAND_MODULES: list[ModuleType] = [
+    refresh_command,
+    query_command,
+    report_command,
+]
 
 
 def prefect_environment() -> None:
