@@ -11,12 +11,16 @@ from types import ModuleType
 from flows.commands import (
     query_command,
     refresh_command,
+    release_command,
     report_command,
+    verify_command,
 )
 
 # Each command module has NAME, HELP, add_arguments(parser) and run(args) -> exit status.
 COMMAND_MODULES: list[ModuleType] = [
     refresh_command,
+    release_command,
+    verify_command,
     query_command,
     report_command,
 ]
