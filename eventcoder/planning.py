@@ -1,4 +1,4 @@
-"""Decide what a refresh must do with what ingest found: code, skip, or record as duplicate."""
+"""Decide what a refresh must do with what ingest found: code, skip, record as duplicate, report as gone."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from eventcoder.records import Article, InputRecord, Quarantined
 
 @dataclass
 class RefreshPlan:
-    """Articles to code and the raw_inputs/quarantine rows that the run will write."""
+    """Articles to code, the raw_inputs/quarantine rows the run will write, and vanished inputs."""
 
     to_code: list[Article] = field(default_factory=list)
     inputs: list[InputRecord] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    missing: list[str] = field(default_factory=list)
     n_read: int = 0
     n_unchanged: int = 0
     n_duplicates: int = 0
@@ -28,22 +29,28 @@ class RefreshPlan:
 
 
 def plan_refresh(
-    results: Iterable[IngestResult], known_articles: Mapping[str, tuple[str, str]]
+    results: Iterable[IngestResult],
+    known_articles: Mapping[str, tuple[str, str]],
+    known_inputs: Mapping[str, str] | None = None,
 ) -> RefreshPlan:
-    """Split ingest results into articles to code, duplicates and quarantine.
+    """Split ingest results into articles to code, duplicates and quarantine; list vanished inputs.
 
     `known_articles` maps an article_id already in the warehouse to (coder_version, raw_path).
     An article whose normalised text the warehouse (or this run) already has is recorded as a
-    duplicate of it and not coded again.
+    duplicate of it and not coded again. `known_inputs` (raw_path -> hash) are the inputs the
+    warehouse has seen; those not found this time are listed in `missing`.
     """
     plan = RefreshPlan()
     in_run: dict[str, str] = {}
+    unchanged_feeds: list[str] = []
     for result in results:
+        plan.seen.add(result.raw_path)
         if isinstance(result, Container):
-            plan.seen.add(result.raw_path)
             plan.inputs.append(InputRecord(result.raw_path, result.content_sha256, None, "container"))
             continue
-        plan.seen.add(result.raw_path)
+        if isinstance(result, Unchanged) and result.raw_path.endswith(".jsonl"):
+            unchanged_feeds.append(result.raw_path + "#")
+            continue
         plan.n_read += 1
         if isinstance(result, Unchanged):
             plan.n_unchanged += 1
@@ -53,7 +60,20 @@ def plan_refresh(
                 plan.inputs.append(InputRecord(result.raw_path, result.content_sha256, None, "quarantined"))
         else:
             add_article(plan, result, in_run, known_articles)
+    feeds = tuple(unchanged_feeds)
+    if feeds:
+        items = sum(1 for p in (known_inputs or {}) if p.startswith(feeds))
+        plan.n_read += items
+        plan.n_unchanged += items
+    plan.missing = missing_inputs(known_inputs or {}, plan.seen, feeds)
     return plan
+
+
+def missing_inputs(known: Mapping[str, str], seen: set[str], unchanged_feeds: tuple[str, ...]) -> list[str]:
+    """Inputs the warehouse has seen that were not found (items of unchanged feeds count as found)."""
+    return sorted(
+        p for p in known if p not in seen and not (unchanged_feeds and p.startswith(unchanged_feeds))
+    )
 
 
 def add_article(

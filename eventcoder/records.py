@@ -127,3 +127,6 @@ class RunRecord:
     n_coded: int = 0
     n_mentions: int = 0
     n_quarantined: int = 0
+    n_missing: int = 0
+    n_pruned: int = 0
+    n_recoded: int = 0

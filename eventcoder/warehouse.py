@@ -14,10 +14,19 @@ import pandas as pd
 
 from eventcoder.config import SQL_DIR
 from eventcoder.merge import MentionRow, MergedEvent, merge_mentions, recluster, window
-from eventcoder.records import InputRecord, Mention, Quarantined, RunRecord
+from eventcoder.records import Article, InputRecord, Mention, Quarantined, RunRecord
 from eventcoder.validation import validate_frame
-from schemas.ddl import all_ddl, column_names
-from schemas.tables import ArticleSchema, EventSchema, InputSchema, MentionSchema, QuarantineSchema, RunSchema
+from eventcoder.views import create_views
+from schemas.ddl import all_ddl, column_names, columns
+from schemas.tables import (
+    TABLES,
+    ArticleSchema,
+    EventSchema,
+    InputSchema,
+    MentionSchema,
+    QuarantineSchema,
+    RunSchema,
+)
 
 
 @cache
@@ -37,9 +46,15 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table the schemas define (idempotent)."""
+    """Create every table the schemas define, add columns a newer schema has, and (re)create the views."""
     for statement in all_ddl():
         con.execute(statement)
+    for table, model in TABLES.items():
+        present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+        for col in columns(model):
+            if col.name not in present:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {col.name} {col.sql_type}")
+    create_views(con)
 
 
 def statements(text: str) -> list[str]:
@@ -63,6 +78,11 @@ def known_articles(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]
     """(coder_version, raw_path) of every article already coded, by article_id."""
     rows = con.execute("SELECT article_id, coder_version, raw_path FROM articles").fetchall()
     return {aid: (version, path) for aid, version, path in rows}
+
+
+def articles_to_recode(con: duckdb.DuckDBPyConnection, coder_version: str) -> list[Article]:
+    """Articles coded by another coder version, rebuilt from their stored text and metadata."""
+    return [Article(*row) for row in con.execute(sql("articles_to_recode"), [coder_version]).fetchall()]
 
 
 def frame(rows: Iterable[object], table: str, extra: dict[str, object] | None = None) -> pd.DataFrame:
@@ -154,6 +174,11 @@ class RunWriter:
         self.run.n_coded += len(kept)
         self.add_quarantine(quarantined)
         return quarantined
+
+    def prune(self, raw_paths: Sequence[str]) -> None:
+        """Forget inputs that are gone from the raw folder (their articles and events go with them)."""
+        if raw_paths:
+            run_script(self.con, "prune_inputs", [list(raw_paths)])
 
     def remove_orphans(self) -> int:
         """Drop articles (and their mentions) that no raw input refers to any more."""

@@ -13,6 +13,7 @@ from flows.commands import (
     refresh_command,
     release_command,
     report_command,
+    serve_command,
     verify_command,
 )
 
@@ -23,6 +24,7 @@ COMMAND_MODULES: list[ModuleType] = [
     verify_command,
     query_command,
     report_command,
+    serve_command,
 ]
 
 

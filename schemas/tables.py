@@ -210,6 +210,13 @@ class RunSchema(pa.DataFrameModel):
     n_coded: Series[pd.Int64Dtype] = pa.Field(ge=0, description="articles coded")
     n_mentions: Series[pd.Int64Dtype] = pa.Field(ge=0, description="event mentions coded")
     n_quarantined: Series[pd.Int64Dtype] = pa.Field(ge=0, description="items or records quarantined")
+    n_missing: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, description="inputs the warehouse had that are gone from the raw folder"
+    )
+    n_pruned: Series[pd.Int64Dtype] = pa.Field(ge=0, description="gone inputs removed with --prune")
+    n_recoded: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, description="articles recoded with --recode (coded by an older coder version)"
+    )
     pipeline_version: Series[str] = pa.Field(description="eventcoder package version")
     coder_version: Series[str] = pa.Field(description="coder version (code and data files)")
     model_name: Series[str] = pa.Field(description="spaCy model")

@@ -59,3 +59,26 @@ def seed_raw(tmp_path: Path) -> Path:
     for path in sorted(SEEDS.glob("*.txt")):
         shutil.copy(path, raw / path.name)
     return raw
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every row of the content tables, sorted (run ids and the runs table excluded: each run differs)."""
+    import duckdb
+
+    from schemas.ddl import column_names
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        out = {}
+        for table in ("articles", "event_mentions", "events", "mention_events", "raw_inputs", "quarantine"):
+            cols = [c for c in column_names(table) if c != "run_id"]
+            out[table] = sorted(con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
+        return out
+    finally:
+        con.close()
+
+
+@pytest.fixture(name="snapshot")
+def snapshot_fixture():
+    """The snapshot function, for tests that compare warehouses."""
+    return snapshot

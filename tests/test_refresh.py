@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -14,20 +13,7 @@ from schemas.tables import TABLES
 pytestmark = pytest.mark.slow
 
 
-def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every row of the content tables, sorted (runs excluded: each run adds its own row)."""
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        out = {}
-        for table in ("articles", "event_mentions", "events", "mention_events", "raw_inputs", "quarantine"):
-            cols = [c for c in column_names(table) if c != "run_id"]
-            out[table] = sorted(con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
-        return out
-    finally:
-        con.close()
-
-
-def test_refresh_codes_the_sample_articles_and_is_idempotent(prefect_harness, seed_raw, tmp_path):
+def test_refresh_codes_the_sample_articles_and_is_idempotent(prefect_harness, seed_raw, tmp_path, snapshot):
     from flows.refresh import refresh
 
     warehouse = tmp_path / "events.duckdb"
@@ -70,7 +56,7 @@ def test_bad_inputs_are_quarantined_while_the_rest_loads(prefect_harness, seed_r
     con.close()
 
 
-def test_refresh_with_the_coder_pool_gives_the_same_rows(prefect_harness, seed_raw, tmp_path):
+def test_refresh_with_the_coder_pool_gives_the_same_rows(prefect_harness, seed_raw, tmp_path, snapshot):
     from flows.refresh import refresh
 
     inline, pooled = tmp_path / "inline.duckdb", tmp_path / "pooled.duckdb"
