@@ -1,4 +1,4 @@
-"""Code one parsed article into event mentions, following ../shared/eval/GUIDELINES.md.
+"""Code one parsed article into event mentions, following docs/GUIDELINES.md.
 
 The steps, each a small function:
 1. candidates: every trigger in `doc.spans["event_triggers"]` that survives the realis rules
@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -743,14 +743,20 @@ def attach_place(cand: Candidate, ctx: ArticleContext) -> None:
             texts.append(host)
     if not texts:
         return
-    phrases: list[PlacePhrase] = []
-    for text in texts:
-        phrases.extend(parse_place_phrases(text))
-    if not phrases:
-        return
-    place = resolve_place(phrases, ctx.countries)
-    if place.iso3 or place.location:
+    place = place_of(tuple(texts), tuple(ctx.countries))
+    if place is not None:
         cand.place, cand.place_text = place, texts[0]
+
+
+@lru_cache(maxsize=65536)
+def place_of(texts: tuple[str, ...], countries: tuple[str, ...]) -> Place | None:
+    """The resolved place of some place phrases in an article about some countries (memoised:
+    the same districts and cities recur across thousands of articles)."""
+    phrases = [p for text in texts for p in parse_place_phrases(text)]
+    if not phrases:
+        return None
+    place = resolve_place(phrases, countries)
+    return place if place.iso3 or place.location else None
 
 
 def hosted_by(cand: Candidate) -> str | None:
@@ -1336,7 +1342,15 @@ def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources
 
 def says_any(text: str, phrases: frozenset[str]) -> bool:
     """Any of the phrases occurs in the (lower-case) text as whole words."""
-    return any(re.search(rf"\b{re.escape(p)}\b", text) for p in phrases)
+    return phrase_pattern(phrases).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    """One compiled alternation of whole-word phrases."""
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
+    )
 
 
 def confidence(cluster: Cluster, best: Candidate, date_origin: str, place: Place | None) -> float:

@@ -179,13 +179,72 @@ def merge_mentions(existing: Sequence[MergedEvent], new: Iterable[MentionRow]) -
     Events passed in keep their ids; a new event takes the id of its first mention.
     """
     events = [MergedEvent(e.event_id, list(e.mentions)) for e in existing]
+    index: dict[IndexKey, list[MergedEvent]] = {}
+    for event in events:
+        for member in event.mentions:
+            add_to_index(index, event, member)
     for mention in sorted(new, key=MentionRow.order_key):
-        target = next((e for e in events if joins(e, mention)), None)
+        target = next((e for e in candidates(index, mention) if joins(e, mention)), None)
         if target is None:
-            events.append(MergedEvent(mention.mention_id, [mention]))
-        else:
-            target.mentions.append(mention)
+            target = MergedEvent(mention.mention_id, [])
+            events.append(target)
+        target.mentions.append(mention)
+        add_to_index(index, target, mention)
     return events
+
+
+IndexKey = tuple[str, int, int, int]
+
+
+def own_key(mention: MentionRow) -> IndexKey | None:
+    """Where a dated mention is filed: (type, year, month, day) for a day, day 0 for a week or month,
+    month 0 for a year."""
+    if mention.event_date is None:
+        return None
+    d, precision = mention.event_date, mention.time_precision or 1
+    if precision == 1:
+        return (mention.event_type, d.year, d.month, d.day)
+    if precision in (2, 3):
+        return (mention.event_type, d.year, d.month, 0)
+    return (mention.event_type, d.year, 0, 0)
+
+
+def lookup_keys(mention: MentionRow) -> list[IndexKey]:
+    """Every key under which a mention whose window overlaps this mention's may be filed."""
+    span = window(mention.event_date, mention.time_precision)
+    if span is None:
+        return []
+    etype, keys = mention.event_type, []
+    day = span[0]
+    while day <= span[1]:
+        keys.append((etype, day.year, day.month, day.day))
+        day += dt.timedelta(days=1)
+    months = sorted({(d.year, d.month) for d in (span[0], span[1])} | {(span[0].year, span[0].month)})
+    year, month = months[0]
+    while (year, month) <= (span[1].year, span[1].month):
+        keys.append((etype, year, month, 0))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    keys += [(etype, y, 0, 0) for y in range(span[0].year, span[1].year + 1)]
+    return keys
+
+
+def add_to_index(index: dict[IndexKey, list[MergedEvent]], event: MergedEvent, member: MentionRow) -> None:
+    """File an event under its member's date."""
+    key = own_key(member)
+    if key is None:
+        return
+    bucket = index.setdefault(key, [])
+    if not bucket or bucket[-1] is not event:
+        bucket.append(event)
+
+
+def candidates(index: dict[IndexKey, list[MergedEvent]], mention: MentionRow) -> list[MergedEvent]:
+    """Events with a member whose window may overlap the mention's, oldest first."""
+    seen: dict[str, MergedEvent] = {}
+    for key in lookup_keys(mention):
+        for event in index.get(key, ()):
+            seen.setdefault(event.event_id, event)
+    return sorted(seen.values(), key=lambda e: e.mentions[0].order_key())
 
 
 def recluster(events: Sequence[MergedEvent]) -> list[MergedEvent]:

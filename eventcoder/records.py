@@ -7,6 +7,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 _SPACE = re.compile(r"\s+")
 
@@ -36,7 +37,7 @@ class Article:
     published_at: dt.date | None = None
     published_at_origin: str | None = None
 
-    @property
+    @cached_property
     def article_id(self) -> str:
         """Deterministic id from the normalised text: the same story from two paths is one article."""
         return short_hash(normalise_for_identity(self.text))

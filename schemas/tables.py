@@ -69,7 +69,7 @@ class _CodedFields(pa.DataFrameModel):
     """Fields of a coded event, shared by mentions and merged events."""
 
     event_id: Series[str] = pa.Field(unique=True, str_matches=HEX_ID, description="stable event id")
-    event_type: Series[str] = pa.Field(isin=list(EVENT_TYPES), description="event type (GUIDELINES.md)")
+    event_type: Series[str] = pa.Field(isin=list(EVENT_TYPES), description="event type (docs/GUIDELINES.md)")
     sub_event_type: Series[str] = pa.Field(isin=list(SUB_EVENT_TYPES), description="sub-event type")
     acled_event_type: Series[str] = pa.Field(isin=list(ACLED_TYPES), description="ACLED event type")
     acled_sub_event_type: Series[str] = pa.Field(

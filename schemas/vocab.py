@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# Our event types and their sub-types (../shared/eval/GUIDELINES.md).
+# Our event types and their sub-types (docs/GUIDELINES.md).
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "attack": ("armed_assault", "explosion", "abduction"),
     "clash": ("armed_clash",),
