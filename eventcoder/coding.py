@@ -76,6 +76,7 @@ EXPLOSION_PRIORITY = [
     "ied",
     "chemical",
 ]
+SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 ARMED_SITES = frozenset(
     {"checkpoint", "post", "outpost", "base", "convoy", "patrol", "barrack", "garrison", "check"}
 )
@@ -163,12 +164,17 @@ class Candidate:
             or stated_dead(self.sent.text)
         )
 
+    @cached_property
+    def own_details(self) -> bool:
+        """Says something about the occurrence itself: an eventive verb, a date, a place or the dead."""
+        return bool(self.eventive or self.date_text or self.place_text or stated_dead(self.sent.text))
+
     @property
     def reference(self) -> bool:
         """A definite mention with nothing new: it points at an event told elsewhere."""
         if not self.sub_known:
             return True
-        return self.nominal and not self.specific and (self.definite or self.role == "support")
+        return self.nominal and not self.specific
 
     def informativeness(self) -> float:
         """How much this mention says about its event (the best one is the evidence)."""
@@ -204,7 +210,11 @@ class Cluster:
     def placed(self) -> Candidate | None:
         """The mention with the most precise place."""
         placed = [c for c in self.members if c.place is not None and c.place.iso3]
-        return min(placed, key=lambda c: (c.place.geo_precision or 9, c.trigger.start)) if placed else None
+        return (
+            min(placed, key=lambda c: (c.place.geo_precision or 9, c.headline, c.trigger.start))
+            if placed
+            else None
+        )
 
 
 @dataclass(frozen=True)
@@ -323,11 +333,25 @@ def make_candidate(
         return None
     exempt = cand.anchor if cand.eventive else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
+    if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
+        unreal = irrealis_reason(cand.anchor, cues, exempt=cand.anchor) is not None
+    if unreal and agreed_truce(cand):
+        unreal = False
+    if not unreal and is_infinitive(cand.anchor) and lemma(cand.anchor.head) in cues.trend_verbs:
+        return None
     if unreal or has_negation(list(path_up(head, stop=cand.anchor)) + nonfinite_governors(cand.anchor), cues):
         if not cand.nominal:
             return None
         cand.shadow = True
     return cand
+
+
+def agreed_truce(cand: Candidate) -> bool:
+    """'agreed to extend the ceasefire': agreeing to a truce is declaring it."""
+    if cand.event_type != "ceasefire" or cand.sub_event_type != "declared" or not cand.eventive:
+        return False
+    verb = cand.anchor
+    return is_infinitive(verb) and lemma(verb.head) in ("agree", "decide", "accept")
 
 
 def is_grievance(cand: Candidate, cues: Cues) -> bool:
@@ -406,6 +430,10 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
             return False
     if etype == "protest" and lemma(head) in ("demonstrate", "rally"):
         return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
+    if etype in VIOLENT and not cand.nominal:
+        target = patient_of(head)
+        if target is not None and lemma(target) in cues.interception_objects:
+            return False
     if etype in VIOLENT or etype == "protest" or etype == "arrest":
         cand.eventive = not cand.nominal or any(lemma(v) in cues.eventive_verbs["violence"] for v in verbs)
     return True
@@ -482,6 +510,8 @@ def releases_people(head: Token, cues: Cues) -> bool:
     for tok in conjuncts(obj):
         if lemma(tok) in cues.release_object_nouns or tok.ent_type_ in ("PERSON", "NORP", "ORG"):
             return True
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in cues.captive_modifiers for c in tok.children):
+            return True
         if any(c.dep_ == "nummod" for c in tok.children) and tok.tag_ in ("NNS", "NNPS"):
             return True
     return False
@@ -535,6 +565,8 @@ def group_sentence(
         primary.eventive = primary.eventive or any(c.eventive for c in violent_events)
     elif violent and reports_casualties(sent, violent[0]):
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
+    if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent.text):
+        primary.sub_event_type, primary.variant = "armed_assault", "attack"
     if primary is not None:
         fill_from(primary, [c for c in violent if c is not primary])
         primary.territory = bool(modifiers)
@@ -575,8 +607,11 @@ def same_operation(arrest: Candidate, violent: Candidate) -> bool:
 
 
 def violent_priority(cand: Candidate) -> tuple[int, int, int]:
-    """Order of preference among violent triggers of one sentence."""
+    """Order of preference among violent triggers of one sentence (an abduction that left dead is
+    an attack: the killing is the graver act)."""
     sub = SUB_PRIORITY.get(cand.sub_event_type, 9)
+    if cand.sub_event_type == "abduction" and stated_dead(cand.sent.text):
+        sub = SUB_PRIORITY["armed_assault"] + 1
     variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
     return (sub, variant, cand.trigger.start)
 
@@ -678,8 +713,26 @@ def place_preps(cand: Candidate) -> list[tuple[int, Token]]:
         rank = attachment_rank(tok.doc[tok.i : tok.i + 1], cand.head, chain)
         if rank is None and not in_quiet_subclause(tok, chain, cand):
             continue
+        if rank != 0 and belongs_to_other_event(tok, cand):
+            continue
         found.append((50 if rank is None else rank, tok))
     return sorted(found, key=lambda x: (x[0], x[1].i))
+
+
+def belongs_to_other_event(prep: Token, cand: Candidate) -> bool:
+    """A place phrase that modifies another trigger ('agreed ... after talks in Caracas': Caracas is
+    where the talks were, not where the truce applies)."""
+    others = {
+        span.root.i
+        for span in cand.sent.doc.spans[TRIGGER_SPANS]
+        if cand.sent.start <= span.start < cand.sent.end and span.start != cand.trigger.start
+    }
+    for tok in path_up(prep.head, limit=6):
+        if tok.i == cand.head.i or tok.pos_ in VERBAL:
+            return False
+        if tok.i in others:
+            return True
+    return False
 
 
 def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate) -> bool:
@@ -819,8 +872,8 @@ def mediated_by(cand: Candidate, cues: Cues) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """Active subject of a verb (inherited from the first conjunct when the verb has none)."""
-    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
+    """Active subject of a verb (inherited from the verb it is conjoined with or controlled by)."""
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
         if v is None:
             continue
         for child in v.children:
@@ -838,8 +891,20 @@ def by_agent(token: Token) -> Token | None:
             if child.dep_ in ("agent", "prep") and child.lower_ == "by":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs:
-                    return objs[0]
+                    return named_after(objs[0])
     return None
+
+
+def named_after(tok: Token) -> Token:
+    """The token itself, or — when the parser stopped at a modifier ('by the paramilitary | Rapid
+    Support Forces') — the root of the named entity that follows it."""
+    if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.i + 1 >= len(tok.doc):
+        return tok
+    nxt = tok.doc[tok.i + 1]
+    for ent in tok.sent.ents:
+        if ent.start == nxt.i and ent.label_ in ("ORG", "NORP", "GPE"):
+            return ent.root
+    return tok
 
 
 def prep_object(token: Token, preps: set[str]) -> Token | None:
@@ -903,14 +968,19 @@ def verbal_participants(cand: Candidate) -> tuple[Token | None, Token | None]:
         agent = by_agent(head)
         patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     else:
-        agent = subject_of(head)
+        agent = subject_of(head) or by_agent(head)
         patient = next((c for c in head.children if c.dep_ == "dobj"), None)
         if patient is None:
             patient = prep_object(head, {"with", "against", "on", "at"})
-    if agent is not None and patient is None and cand.event_type in ("clash", "dialogue"):
-        others = [c for c in agent.conjuncts if c.i > agent.i]
-        patient = others[0] if others else None
-    return agent, patient
+    return agent, other_party(cand, agent, patient)
+
+
+def other_party(cand: Candidate, agent: Token | None, patient: Token | None) -> Token | None:
+    """For events between two sides, 'X and Y clashed / agreed / held talks': Y is the other side."""
+    if agent is None or patient is not None or cand.event_type not in SYMMETRIC_TYPES:
+        return patient
+    others = [c for c in agent.conjuncts if c.i > agent.i]
+    return others[0] if others else None
 
 
 def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
@@ -930,15 +1000,25 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
         patient = others[0] if others else patient
     if cand.event_type in ("dialogue", "agreement") and agent is None:
         agent, patient = named_parties(head, patient)
-    if agent is None and anchor.pos_ in VERBAL and head.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+    if agent is None and anchor.pos_ in VERBAL and done_by_subject(head, anchor):
         describes = lemma(anchor) in cues.reference_verbs and not cand.eventive
         if not describes and lemma(anchor) not in cues.mediator_verbs:
             agent = subject_of(anchor) if not is_passive(anchor) else by_agent(anchor)
+    patient = other_party(cand, agent, patient)
     if head.dep_ == "nsubj" and patient is None:
         patient = next((c for c in anchor.children if c.dep_ == "dobj"), None)
     if head.dep_ == "pobj" and patient is None and anchor.pos_ in VERBAL and is_passive(anchor):
         patient = next((c for c in anchor.children if c.dep_ == "nsubjpass"), None)
     return agent, patient
+
+
+def done_by_subject(head: Token, anchor: Token) -> bool:
+    """The anchor's subject is who did a nominal event: 'X launched an attack', 'X began talks',
+    'X took part in talks' — not 'X recovered bodies after the gunfight'."""
+    if head.dep_ in ("dobj", "attr", "oprd"):
+        return True
+    path = [t for t in path_up(head, stop=anchor) if t.dep_ == "prep"]
+    return bool(path) and all(t.lower_ in ("for", "in", "into", "to", "of", "with") for t in path)
 
 
 def party_start(tok: Token) -> bool:
@@ -1011,7 +1091,7 @@ def resolve_actor(
     if tok.pos_ == "PRON" or (anaphor and is_definite(tok, res.cues)):
         if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
             tok = tok.head.head
-        elif tok.lower_ in ("he", "she", "i", "we", "you", "it", "this"):
+        elif tok.lower_ in ("he", "she", "i", "we", "you", "this"):
             return None
         else:
             return antecedent(tok, country, ctx, res)
@@ -1101,6 +1181,8 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     names_b = {n for n in (b.location, b.admin2, b.admin1) if n}
     if a.location in names_b or b.location in names_a:
         return True
+    if (a.geo_precision or 4) >= 3 or (b.geo_precision or 4) >= 3:
+        return a.admin1 is not None and a.admin1 == b.admin1
     if a.latitude is not None and b.latitude is not None:
         return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= 50
     return False
@@ -1128,10 +1210,17 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
 
 
 def same_family(cluster: Cluster, cand: Candidate) -> bool:
-    """Candidates that can report the same occurrence."""
+    """Candidates that can report the same occurrence: one family, and two mentions that each say
+    something of their own are of one sub-type (an air strike and a repelled attack are two events)."""
     first = cluster.first
     if first.family != cand.family:
         return False
+    if cand.own_details and cand.role == "event" and not cand.reference:
+        kinds = {
+            (m.event_type, m.sub_event_type) for m in cluster.members if m.own_details and m.role == "event"
+        }
+        if kinds and (cand.event_type, cand.sub_event_type) not in kinds:
+            return False
     if cand.event_type == "ceasefire" and cand.sub_known:
         return any(m.sub_known and m.sub_event_type == cand.sub_event_type for m in cluster.members)
     return True
@@ -1152,7 +1241,8 @@ def absorb_into_protest(clusters: list[Cluster], cand: Candidate) -> Cluster | N
     if not protests:
         return None
     involves_crowd = is_crowd(cand.actor1) or is_crowd(cand.actor2)
-    if involves_crowd or (cand.event_type in VIOLENT and cand.actor2 is None):
+    unattributed = cand.actor1 is None or (cand.actor1.inter == 1 and not is_armed(cand.actor2))
+    if involves_crowd or (cand.event_type in VIOLENT and (cand.actor2 is None or unattributed)):
         for cluster in reversed(protests):
             if compatible(cluster, cand) and cand.sent_index - cluster.members[-1].sent_index <= 3:
                 return cluster
@@ -1268,6 +1358,12 @@ def event_date(
         day = ctx.published
         return EventDate(day, 1, day, day, "publication date"), None, "published"
     return None, None, "none"
+
+
+def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bool:
+    """A truce is placed where it applies: a place outside every party's country is where it was signed."""
+    countries = {a.country for a in actors if a is not None and a.country}
+    return bool(countries) and place.iso3 not in countries
 
 
 def fallback_place(
@@ -1392,15 +1488,16 @@ def to_mention(
         country = (cluster.placed().place.iso3 if cluster.placed() else None) or ctx.main_country
         actor1 = res.actors.generic("unidentified", country)
     placed = cluster.placed()
+    if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
+        placed = None
     place = placed.place if placed else fallback_place(cluster, (actor1, actor2), ctx)
     place_text = placed.place_text if placed else None
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
     sentence = best.sent
-    text_sents = sorted({m.sent_index for m in cluster.members})
     fatalities = None
     if etype in VIOLENT or etype == "protest" or (etype == "ceasefire" and sub == "violated"):
-        fatalities = count_fatalities(" ".join(sentences[i].text for i in text_sents))
+        fatalities = count_fatalities(" ".join(s.text for s in fatality_sentences(cluster)))
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
     return Mention(
@@ -1444,6 +1541,16 @@ def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | Non
     if actor is None or actor.country is not None or actor.inter == 0:
         return actor
     return res.actors.resolve(actor.name, iso3) or actor
+
+
+def fatality_sentences(cluster: Cluster) -> list[Span]:
+    """The sentences whose dead the event counts: its mentions' sentences, without the headline's
+    (often a rounder figure) when the body states a number of dead."""
+    sents = {m.sent_index: m for m in cluster.members}
+    body = [m.sent for i, m in sorted(sents.items()) if not m.headline]
+    if any(stated_dead(s.text) for s in body):
+        return body
+    return [m.sent for _, m in sorted(sents.items())]
 
 
 def salient_parties(

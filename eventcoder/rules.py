@@ -40,6 +40,8 @@ IRREALIS_PATH = {
     "npadvmod",
     "dep",
 }
+# 'after the talks', 'during the clashes': what such a phrase names took place, whatever the clause says.
+PRESUPPOSING_PREPOSITIONS = {"after", "following", "during", "amid", "amidst", "since", "despite"}
 BOUND_PREPOSITIONS = {
     "since",
     "until",
@@ -140,6 +142,8 @@ class Cues:
     mediator_verbs: frozenset[str]
     claim_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    captive_modifiers: frozenset[str]
+    interception_objects: frozenset[str]
     figurative_targets: frozenset[str]
     mob_nouns: frozenset[str]
     mob_weapons: frozenset[str]
@@ -261,6 +265,8 @@ def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> st
     previous: Token | None = None
     for tok in path_up(start, limit=8):
         lem = lemma(tok)
+        if tok.dep_ == "prep" and tok.lower_ in PRESUPPOSING_PREPOSITIONS:
+            return None
         if previous is not None and tok != exempt and tok.pos_ in VERBAL | {"NOUN", "ADJ", "ADP", "ADV"}:
             if lem in cues.irrealis_heads:
                 return f"governed by '{tok.text}'"
@@ -278,6 +284,8 @@ def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> st
                 return f"modifier '{child.text}'"
         if tok.dep_ not in IRREALIS_PATH and tok.dep_ != "ROOT":
             return None
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return None
         previous = tok
     return None
 
@@ -291,6 +299,11 @@ def is_trend(head: Token, anchor: Token, cues: Cues) -> bool:
             c.dep_ in ("amod", "compound", "det") and c.lower_ in cues.trend_modifiers for c in head.children
         ):
             return True
+    bare_mass_noun = (
+        head.tag_ == "NN" and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
+    )
+    if bare_mass_noun and head != anchor and lemma(anchor) in cues.trend_verbs:
+        return True
     if anchor.pos_ in VERBAL and anchor.tag_ == "VBG":
         aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
         if "been" in aux:

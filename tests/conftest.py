@@ -35,8 +35,11 @@ def code_text(coder):
     nlp, res = coder
 
     def run(text: str, published: dt.date | None = dt.date(2024, 5, 20)):
-        article = Article("test.txt", "txt", text, "0" * 64, published_at=published)
-        return code_doc(nlp(text), article, res)
+        from eventcoder.cleaning import clean_text
+
+        clean = clean_text(text)
+        article = Article("test.txt", "txt", clean.text, "0" * 64, title=clean.title, published_at=published)
+        return code_doc(nlp(clean.text), article, res)
 
     return run
 

@@ -242,3 +242,54 @@ def test_evidence_offsets_point_into_the_text(code_text):
     m = only(code_text(text), "attack")
     assert text[m.evidence_start : m.evidence_end].strip() == m.evidence
     assert 0 < m.confidence <= 1
+
+
+# -- rules found on articles from other countries -----------------------------------------------
+
+
+def test_agreeing_to_extend_a_truce_is_a_declared_ceasefire_placed_where_it_applies(code_text):
+    text = (
+        "Colombia's government and the ELN rebels agreed on Saturday to extend their ceasefire "
+        "after a round of peace talks in Caracas."
+    )
+    kinds = {(m.event_type, m.sub_event_type): m for m in code_text(text)}
+    truce = kinds[("ceasefire", "declared")]
+    assert truce.iso3 == "COL" and truce.event_date == dt.date(2024, 5, 18)
+    assert {truce.actor1, truce.actor2} == {"Government of Colombia", "ELN: National Liberation Army"}
+    assert kinds[("dialogue", "talks")].location == "Caracas"
+
+
+def test_continuing_activity_is_not_an_event(code_text):
+    assert code_text("The rebels have continued to kidnap civilians in the region.") == []
+
+
+def test_shooting_down_drones_is_not_an_attack(code_text):
+    assert code_text("Air defences shot down 20 drones over Kyiv overnight, the air force said.") == []
+
+
+def test_release_of_a_kidnapped_officer(code_text):
+    m = only(code_text("Last month the rebels released a kidnapped police officer in Arauca province."))
+    assert m.event_type == "release" and m.time_precision == 3
+
+
+def test_an_abduction_that_left_dead_is_an_attack(code_text):
+    m = only(code_text("Gunmen killed 12 villagers and abducted dozens of others in Zamfara State on Sunday."))
+    assert (m.event_type, m.sub_event_type, m.fatalities) == ("attack", "armed_assault", 12)
+
+
+def test_headline_and_body_report_one_event_with_the_body_as_evidence(code_text):
+    text = (
+        "Maoists kill two policemen in Chhattisgarh ambush\n\n"
+        "Two policemen were killed in an ambush by Maoists in Bijapur district of Chhattisgarh on Tuesday."
+    )
+    m = only(code_text(text))
+    assert m.evidence.startswith("Two policemen") and m.location == "Bijapur" and m.fatalities == 2
+
+
+def test_shootings_at_a_protest_belong_to_the_protest(code_text):
+    text = (
+        "Police fired tear gas at protesters in Nairobi on Tuesday. "
+        "At least five people were shot dead outside parliament."
+    )
+    m = only(code_text(text))
+    assert m.event_type == "protest" and m.fatalities == 5
