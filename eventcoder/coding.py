@@ -705,7 +705,7 @@ def place_preps(cand: Candidate) -> list[tuple[int, Token]]:
     chain = clause_chain(cand.anchor)
     found: list[tuple[int, Token]] = []
     for tok in cand.sent:
-        if tok.dep_ != "prep" or tok.lower_ not in LOCATIVE_PREPOSITIONS:
+        if tok.dep_ != "prep" or not (tok.lower_ in LOCATIVE_PREPOSITIONS or into_the_streets(tok)):
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
         if not objs or not names_a_place(objs[0], strict=tok.lower_ in ("on", "off", "into")):
@@ -717,6 +717,12 @@ def place_preps(cand: Candidate) -> list[tuple[int, Token]]:
             continue
         found.append((50 if rank is None else rank, tok))
     return sorted(found, key=lambda x: (x[0], x[1].i))
+
+
+def into_the_streets(prep: Token) -> bool:
+    """'(took) to the streets of Nairobi': a 'to' whose object is the streets is a locative."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ == "to" and any(c.lemma_.lower() == "street" for c in objs)
 
 
 def belongs_to_other_event(prep: Token, cand: Candidate) -> bool:
@@ -835,6 +841,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
     )
+    if cand.event_type in VIOLENT and cand.actor1 is not None and cand.actor1.inter == 7:
+        cand.actor1 = res.actors.generic("unidentified", cand.actor1.country or country)
     claimant = claimed_by(cand, res.cues)
     if claimant is not None:
         cand.actor1 = resolve_actor(claimant, cand, country, ctx, res, role=1) or cand.actor1

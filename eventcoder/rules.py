@@ -105,6 +105,8 @@ PLACE_KIND_WORDS = {
     "center",
     "centre",
     "road",
+    "street",
+    "streets",
     "pd",
 }
 

@@ -273,7 +273,8 @@ def test_release_of_a_kidnapped_officer(code_text):
 
 
 def test_an_abduction_that_left_dead_is_an_attack(code_text):
-    m = only(code_text("Gunmen killed 12 villagers and abducted dozens of others in Zamfara State on Sunday."))
+    text = "Gunmen killed 12 villagers and abducted dozens of others in Zamfara State on Sunday."
+    m = only(code_text(text))
     assert (m.event_type, m.sub_event_type, m.fatalities) == ("attack", "armed_assault", 12)
 
 
@@ -293,3 +294,20 @@ def test_shootings_at_a_protest_belong_to_the_protest(code_text):
     )
     m = only(code_text(text))
     assert m.event_type == "protest" and m.fatalities == 5
+
+
+def test_taking_to_the_streets_of_a_city_places_the_protest_there(code_text):
+    text = "Thousands of people took to the streets of Mombasa on Tuesday to protest tax increases."
+    m = only(code_text(text))
+    assert (m.event_type, m.location, m.country) == ("protest", "Mombasa", "Kenya")
+
+
+def test_hacking_villagers_to_death_is_an_attack(code_text):
+    m = only(code_text("Gunmen hacked two villagers to death in Zamfara State on Monday, police said."))
+    assert (m.event_type, m.fatalities, m.admin1) == ("attack", 2, "Zamfara")
+
+
+def test_armed_villagers_who_attack_are_not_coded_as_civilians(code_text):
+    text = "Armed villagers attacked a police post in Zamfara State on Sunday, killing two officers."
+    m = only(code_text(text))
+    assert m.event_type in ("attack", "clash") and m.actor1 == "Unidentified Armed Group (Nigeria)"
