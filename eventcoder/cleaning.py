@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import dateparser
 
@@ -21,6 +21,7 @@ from eventcoder.config import DATA_DIR
 _HEADER_LINES = 40  # where a date line may sit (after furniture is gone)
 _BODY_WORDS = 20  # a line this long is body text
 JUSTEXT_LENGTH_HIGH = 120  # jusText's default (200 characters) drops short wire paragraphs
+JUSTEXT_MAX_LINES = 2_000  # jusText takes quadratic time in short lines: 40,000 of them take minutes
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b", re.I
 )
@@ -85,10 +86,10 @@ def apply_furniture_rules(lines: list[str]) -> list[str]:
 
 
 def looks_menu_like(lines: list[str]) -> bool:
-    """True when a text carries many short lines, as a scraped page with menus does."""
+    """True when a text carries many short lines, as a page with menus does (at most JUSTEXT_MAX_LINES)."""
     nonempty = [ln for ln in lines if ln.strip()]
     short = sum(1 for ln in nonempty if word_count(ln) <= 4)
-    return len(nonempty) >= 15 and short >= 10 and short >= 0.3 * len(nonempty)
+    return 15 <= len(nonempty) <= JUSTEXT_MAX_LINES and short >= 10 and short >= 0.3 * len(nonempty)
 
 
 def justext_filter(lines: list[str]) -> list[str]:
@@ -133,6 +134,7 @@ def drop_repeats(lines: list[str]) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=4096)
 def parse_date_line(line: str) -> dt.date | None:
     """The date a short header line prints ("April 07, 2024", "Published: 17 February 2023"), if any."""
     text = _DATE_PREFIX.sub("", line.strip())
@@ -142,6 +144,36 @@ def parse_date_line(line: str) -> dt.date | None:
         or not (_MONTH.search(text) or re.search(r"\d{1,2}/\d{1,2}/\d{4}", text))
     ):
         return None
+    parsed = common_date(text) or dateparser_date(text)
+    if parsed is None or not (1900 <= parsed.year <= 2100):
+        return None
+    return parsed
+
+
+_COMMON_FORMATS = (
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y-%m-%d",
+    "%A, %B %d, %Y",
+    "%A %d %B %Y",
+)
+
+
+def common_date(text: str) -> dt.date | None:
+    """The usual header date formats, read exactly (fast); None for anything else."""
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip(".").replace("Sept ", "Sep "))
+    for fmt in _COMMON_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def dateparser_date(text: str) -> dt.date | None:
+    """A full date (day, month and year) as dateparser reads it."""
     parsed = dateparser.parse(
         text,
         languages=["en"],
@@ -151,9 +183,7 @@ def parse_date_line(line: str) -> dt.date | None:
             "RETURN_AS_TIMEZONE_AWARE": False,
         },
     )
-    if parsed is None or not (1900 <= parsed.year <= 2100):
-        return None
-    return parsed.date()
+    return parsed.date() if parsed is not None else None
 
 
 def find_date_line(lines: list[str]) -> int | None:
@@ -167,7 +197,7 @@ def find_date_line(lines: list[str]) -> int | None:
 
 
 def reads_like_headline(line: str) -> bool:
-    """Short, and no closing full stop: a headline, not a lede (GUIDELINES.md)."""
+    """Short, and no closing full stop: a headline, not a lede (docs/GUIDELINES.md)."""
     words = word_count(line)
     return 2 <= words <= 25 and not _SENTENCE_END.search(line.strip())
 

@@ -24,6 +24,12 @@ class Settings:
     max_file_bytes: int = 20_000_000  # larger input files are quarantined, not truncated
     max_article_chars: int = 200_000  # longer articles are quarantined, not truncated
 
+    def __post_init__(self) -> None:
+        """Refuse counts below one: a refresh with them cannot run."""
+        for name in ("chunk_size", "workers", "batch_size", "max_file_bytes", "max_article_chars"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
+
     def with_env(self) -> Settings:
         """A copy with EVENTCODER_<FIELD> environment variables applied."""
         changes: dict[str, object] = {}
@@ -31,6 +37,12 @@ class Settings:
             value = os.environ.get(f"EVENTCODER_{f.name.upper()}")
             if value is None:
                 continue
-            current = getattr(self, f.name)
-            changes[f.name] = type(current)(value)
+            kind = type(getattr(self, f.name))
+            try:
+                changes[f.name] = kind(value)
+            except ValueError:
+                what = "a whole number" if kind is int else f"a valid {kind.__name__}"
+                raise ValueError(
+                    f"environment variable EVENTCODER_{f.name.upper()}={value!r} is not {what}"
+                ) from None
         return replace(self, **changes)

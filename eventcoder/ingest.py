@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -34,12 +35,25 @@ class UnreadableInput(ValueError):
         self.reason = reason
 
 
+SPACY_MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text fails its whole batch (error E088)
+
+
 @dataclass(frozen=True)
 class Limits:
     """Size limits; what exceeds them is quarantined, never truncated."""
 
     max_file_bytes: int = 20_000_000
     max_article_chars: int = 200_000
+
+    def __post_init__(self) -> None:
+        """Refuse limits the coder cannot honour (spaCy parses at most SPACY_MAX_CHARS at once)."""
+        if self.max_file_bytes < 1:
+            raise ValueError(f"max_file_bytes must be at least 1, not {self.max_file_bytes}")
+        if not 1 <= self.max_article_chars <= SPACY_MAX_CHARS:
+            raise ValueError(
+                f"max_article_chars must be between 1 and {SPACY_MAX_CHARS:,} (the longest text spaCy "
+                f"parses), not {self.max_article_chars:,}"
+            )
 
 
 @dataclass(frozen=True)
@@ -67,43 +81,71 @@ def sha256_hex(data: bytes) -> str:
 
 
 def discover(raw_dir: Path) -> Iterator[Path]:
-    """Every regular file under raw_dir, recursively, in a stable order; hidden entries skipped."""
+    """Every file (and link to a folder, not followed) under raw_dir, in stable order; hidden ones skipped."""
     for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
+        linked = {d for d in dirnames if os.path.islink(os.path.join(dirpath, d))}
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in linked)
+        for name in sorted(set(filenames) | linked):
             if not name.startswith("."):
                 yield Path(dirpath) / name
 
 
 def relative_name(path: Path, raw_dir: Path) -> str:
-    """Path relative to the raw folder, with forward slashes."""
-    return path.relative_to(raw_dir).as_posix()
+    """Path relative to the raw folder, with forward slashes; bytes that are not UTF-8 as \\xNN escapes."""
+    return os.fsencode(path.relative_to(raw_dir).as_posix()).decode("utf-8", "backslashreplace")
 
 
 def decode_bytes(data: bytes) -> str:
     """Text of an input's bytes: BOMs honoured, UTF-8 first, then a detected legacy encoding."""
-    if not data.strip():
+    text = normalise_text(decode_text(data))
+    if not text.strip():
+        raise UnreadableInput("decode", "the file is empty or holds only whitespace")
+    return text
+
+
+def decode_text(data: bytes) -> str:
+    """The bytes decoded: BOM, UTF-8, UTF-8 with a few broken sequences, else a detected legacy encoding."""
+    if not data.strip():  # before the control-character check: \v and \f are whitespace here
         raise UnreadableInput("decode", "the file is empty or holds only whitespace")
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:
-                return normalise_text(data.decode(codec))
+                return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise UnreadableInput(
                     "decode", f"starts with a {codec} byte-order mark but is not {codec}: {exc}"
                 ) from None
     try:
-        return normalise_text(data.decode("utf-8"))
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:4096]:
         raise UnreadableInput("decode", "binary data (NUL bytes), not text")
+    damaged = damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    return legacy_text(data)
+
+
+def legacy_text(data: bytes) -> str:
+    """Text in the legacy encoding detected; cp1252 (the web's Western default) wins a tie: ñ is not ń."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.chaos > 0.3:
         raise UnreadableInput("decode", "not text in any encoding that could be detected (binary or corrupt)")
-    return normalise_text(str(best))
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    return str(next((m for m in tied if "cp1252" in m.could_be_from_charset), best))
+
+
+def damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few broken byte sequences (each shown as U+FFFD), or None if it is not UTF-8."""
+    # Valid multi-byte characters must outnumber the broken sequences: cp1252 text almost never forms any.
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    return text if 0 < broken < multibyte else None
 
 
 def normalise_text(text: str) -> str:
@@ -163,8 +205,10 @@ def make_article(
 ) -> Article:
     """An article from decoded text and metadata (metadata wins over what the text prints)."""
     clean = clean_text(raw_text)
-    if not clean.text.strip():
-        raise UnreadableInput("parse", "no article text left after removing page furniture")
+    if not any(c.isalnum() for c in clean.text):
+        raise UnreadableInput(
+            "parse", "no article text (no letter or digit) left after removing page furniture"
+        )
     if len(clean.text) > limits.max_article_chars:
         raise UnreadableInput(
             "parse",
@@ -192,62 +236,102 @@ def make_article(
     )
 
 
-def read_sidecar(path: Path) -> tuple[dict[str, object], str | None]:
-    """Metadata of NAME.meta.json beside NAME.txt, and a problem description if it is unusable."""
-    sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
-        return {}, None
+def parse_sidecar(data: bytes, sidecar_name: str) -> tuple[dict[str, object], str | None]:
+    """Metadata of the bytes of a NAME.meta.json, and a problem description if it is unusable."""
     try:
-        meta = json.loads(sidecar.read_bytes().decode("utf-8-sig"))
+        meta = json.loads(data.decode("utf-8-sig"))
         if not isinstance(meta, dict):
             raise ValueError("it is not a JSON object")
         for key in ("title", "source", "url"):
             optional_str(meta, key)
         published = parse_published(meta.get("published_at"))
         check_published(published, dt.date.today())
-    except (ValueError, UnicodeDecodeError) as exc:
-        return {}, f"sidecar {sidecar.name} ignored: {exc}"
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        return {}, f"sidecar {sidecar_name} ignored: {describe_error(exc)}"
     if published is not None:
         meta["_published"], meta["_published_origin"] = published, "sidecar"
     return meta, None
 
 
+def describe_error(exc: BaseException) -> str:
+    """A short message for a parse error (RecursionError's own says nothing about the input)."""
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply to be read"
+    return str(exc)
+
+
 def read_file_bytes(path: Path, raw_dir: Path, limits: Limits) -> bytes:
-    """The bytes of an input, refusing symlinks that leave raw_dir and files above the size limit."""
-    resolved = path.resolve()
+    """The bytes of a regular file in raw_dir under the size limit (links out, loops, pipes refused)."""
+    try:
+        resolved = path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a symlink loop this way
+        raise UnreadableInput("read", "symbolic link loop, not followed") from None
+    except FileNotFoundError:
+        if path.is_symlink() and not path.resolve().is_relative_to(raw_dir.resolve()):
+            raise UnreadableInput(
+                "read", "symbolic link pointing outside the raw folder, not followed"
+            ) from None
+        raise
     if not resolved.is_relative_to(raw_dir.resolve()):
         raise UnreadableInput("read", "symbolic link pointing outside the raw folder, not followed")
-    size = resolved.stat().st_size
-    if size > limits.max_file_bytes:
+    info = resolved.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableInput("read", "symbolic link to a folder, not followed (its files are not read)")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableInput("read", "not a regular file (a pipe, socket or device), not read")
+    if info.st_size > limits.max_file_bytes:
         raise UnreadableInput(
-            "read", f"file is {size:,} bytes, above the limit max_file_bytes={limits.max_file_bytes:,}"
+            "read",
+            f"file is {info.st_size:,} bytes, above the limit max_file_bytes={limits.max_file_bytes:,}",
         )
     return resolved.read_bytes()
 
 
-def stat_fingerprint(path: Path) -> str:
-    """A stand-in hash for a file whose bytes are not read (too large, or a link leaving raw/)."""
+def stat_fingerprint(path: Path, name: str) -> str:
+    """A stand-in hash for a file whose bytes are not read: its name in raw/, size and mtime."""
     try:
         st = path.lstat()
-        key = f"{path}:{st.st_size}:{st.st_mtime_ns}"
+        key = f"{name}:{st.st_size}:{st.st_mtime_ns}"
     except OSError:
-        key = str(path)
+        key = name
     return sha256_hex(key.encode("utf-8", "surrogateescape"))
 
 
 def read_txt(
-    path: Path, name: str, data: bytes, known: Mapping[str, str], limits: Limits, today: dt.date
+    path: Path,
+    name: str,
+    data: bytes,
+    known: Mapping[str, str],
+    limits: Limits,
+    today: dt.date,
+    raw_dir: Path,
 ) -> Iterator[IngestResult]:
     """A plain-text article, with its sidecar's metadata when there is one."""
     sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
-    sha = sha256_hex(data + (sidecar.read_bytes() if sidecar.is_file() else b""))
+    sidecar_name = name[: -len(path.suffix)] + SIDECAR_SUFFIX
+    shown = sidecar_name.rsplit("/", 1)[-1]  # its file name, non-UTF-8 bytes escaped
+    side_bytes: bytes | None = None
+    meta: dict[str, object] = {}
+    problem = None
+    if os.path.lexists(sidecar):  # never raises (a name too long for a sidecar is no sidecar)
+        try:
+            side_bytes = read_file_bytes(sidecar, raw_dir, limits)
+        except UnreadableInput as exc:
+            problem = f"sidecar {shown} ignored: {exc.reason}"
+        except OSError as exc:
+            problem = f"sidecar {shown} ignored: could not read it: {exc.strerror or exc}"
+    sha = sha256_hex(data + (side_bytes or b""))
     if known.get(name) == sha:
         yield Unchanged(name, sha)
+        if sidecar_name in known:  # a quarantined sidecar is still there, not gone
+            yield Unchanged(sidecar_name, known[sidecar_name])
         return
-    meta, problem = read_sidecar(path)
+    if side_bytes is not None:
+        meta, problem = parse_sidecar(side_bytes, shown)
     if problem:
-        sidecar_name = name[: -len(path.suffix)] + SIDECAR_SUFFIX
-        yield Quarantined(sidecar_name, "parse", problem, None, sha256_hex(sidecar.read_bytes()))
+        unread = side_bytes is None
+        side_sha = stat_fingerprint(sidecar, sidecar_name) if unread else sha256_hex(side_bytes)
+        yield Quarantined(sidecar_name, "read" if unread else "parse", problem, None, side_sha)
     try:
         yield make_article(name, "txt", decode_bytes(data), sha, meta, limits, today)
     except UnreadableInput as exc:
@@ -255,7 +339,13 @@ def read_txt(
 
 
 def read_html(
-    path: Path, name: str, data: bytes, known: Mapping[str, str], limits: Limits, today: dt.date
+    path: Path,
+    name: str,
+    data: bytes,
+    known: Mapping[str, str],
+    limits: Limits,
+    today: dt.date,
+    raw_dir: Path,
 ) -> Iterator[IngestResult]:
     """An HTML page: main text and metadata extracted by trafilatura."""
     sha = sha256_hex(data)
@@ -295,7 +385,13 @@ def html_article(name: str, data: bytes, sha: str, limits: Limits, today: dt.dat
 
 
 def read_jsonl(
-    path: Path, name: str, data: bytes, known: Mapping[str, str], limits: Limits, today: dt.date
+    path: Path,
+    name: str,
+    data: bytes,
+    known: Mapping[str, str],
+    limits: Limits,
+    today: dt.date,
+    raw_dir: Path,
 ) -> Iterator[IngestResult]:
     """A feed: one article per line with `id` and `text`; each line stands or fails alone."""
     sha = sha256_hex(data)
@@ -327,26 +423,38 @@ def feed_item(
     line_sha = sha256_hex(line.encode("utf-8"))
     where = f"{name}#line{number}"
     sample = line[:2000]
+
+    def rejected(path: str, reason: str, stage: str = "parse") -> Quarantined | Unchanged:
+        """The line's quarantine record, or unchanged if this very line was quarantined before (a feed
+        that grows does not quarantine its old lines again)."""
+        if known.get(path) == line_sha:
+            return Unchanged(path, line_sha)
+        return Quarantined(path, stage, reason, sample, line_sha)
+
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Quarantined(where, "parse", f"line {number} is not valid JSON: {exc.msg}", sample, line_sha)
+        return rejected(where, f"line {number} is not valid JSON: {exc.msg}")
+    except (ValueError, RecursionError) as exc:  # a number too long to convert, nesting too deep
+        return rejected(where, f"line {number} cannot be read as JSON: {describe_error(exc)}")
     if not isinstance(item, dict):
-        return Quarantined(where, "parse", f"line {number} is not a JSON object", sample, line_sha)
+        return rejected(where, f"line {number} is not a JSON object")
+    if not encodable(item):
+        return rejected(
+            where, f"line {number} holds an invalid \\u escape (a lone surrogate), not text", "decode"
+        )
     item_id, body = item.get("id"), item.get("text")
     if isinstance(item_id, int) and not isinstance(item_id, bool):
         item_id = str(item_id)
     if not isinstance(item_id, str) or not item_id.strip():
-        return Quarantined(where, "parse", f"line {number} has no string `id`", sample, line_sha)
+        return rejected(where, f"line {number} has no string `id`")
     item_path = f"{name}#{item_id}"
     if item_id in first_line:
         reason = f"duplicate id {item_id!r} (first on line {first_line[item_id]})"
-        return Quarantined(f"{item_path}#line{number}", "parse", reason, sample, line_sha)
+        return rejected(f"{item_path}#line{number}", reason)
     first_line[item_id] = number
     if not isinstance(body, str) or not body.strip():
-        return Quarantined(
-            item_path, "parse", f"line {number} has no non-empty string `text`", sample, line_sha
-        )
+        return rejected(item_path, f"line {number} has no non-empty string `text`")
     if known.get(item_path) == line_sha:
         return Unchanged(item_path, line_sha)
     try:
@@ -360,6 +468,15 @@ def feed_item(
     except ValueError as exc:
         stage = exc.stage if isinstance(exc, UnreadableInput) else "parse"
         return Quarantined(item_path, stage, f"line {number}: {exc}", sample, line_sha)
+
+
+def encodable(value: object) -> bool:
+    """True when every string of a parsed JSON value is valid Unicode (no lone surrogate from an escape)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, RecursionError):
+        return False
+    return True
 
 
 READERS = {"txt": read_txt, "html": read_html, "jsonl": read_jsonl}
@@ -376,8 +493,8 @@ def read_inputs(
         name = relative_name(path, raw_dir)
         if name.endswith(SIDECAR_SUFFIX):
             stem = path.name[: -len(SIDECAR_SUFFIX)]
-            if not path.with_name(stem + ".txt").exists():
-                fingerprint = stat_fingerprint(path)
+            if not os.path.exists(path.with_name(stem + ".txt")):
+                fingerprint = stat_fingerprint(path, name)
                 if known.get(name) == fingerprint:
                     yield Unchanged(name, fingerprint)
                 else:
@@ -385,26 +502,21 @@ def read_inputs(
                     yield Quarantined(name, "read", reason, None, fingerprint)
             continue
         fmt = TEXT_SUFFIXES.get(path.suffix.lower())
-        if fmt is None:
-            fingerprint = stat_fingerprint(path)
-            if known.get(name) == fingerprint:
+        unsupported = UnreadableInput("read", f"unsupported input format {path.suffix or '(no extension)'!r}")
+        try:
+            if fmt is None and not path.is_symlink():  # never opened (a link is checked first)
+                raise unsupported
+            data = read_file_bytes(path, raw_dir, limits)
+            if fmt is None:
+                raise unsupported
+        except (UnreadableInput, OSError) as exc:
+            fingerprint = stat_fingerprint(path, name)
+            if known.get(name) == fingerprint:  # quarantined before and not touched since
                 yield Unchanged(name, fingerprint)
+            elif isinstance(exc, UnreadableInput):
+                yield Quarantined(name, exc.stage, exc.reason, None, fingerprint)
             else:
-                reason = f"unsupported input format {path.suffix or '(no extension)'!r}"
+                reason = f"could not read the file: {exc.strerror or exc}"
                 yield Quarantined(name, "read", reason, None, fingerprint)
             continue
-        try:
-            data = read_file_bytes(path, raw_dir, limits)
-        except UnreadableInput as exc:
-            fingerprint = stat_fingerprint(path)
-            if known.get(name) == fingerprint:
-                yield Unchanged(name, fingerprint)
-            else:
-                yield Quarantined(name, exc.stage, exc.reason, None, fingerprint)
-            continue
-        except OSError as exc:
-            yield Quarantined(
-                name, "read", f"could not read the file: {exc.strerror or exc}", None, stat_fingerprint(path)
-            )
-            continue
-        yield from READERS[fmt](path, name, data, known, limits, today)
+        yield from READERS[fmt](path, name, data, known, limits, today, raw_dir)

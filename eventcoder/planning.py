@@ -44,6 +44,8 @@ def plan_refresh(
     in_run: dict[str, str] = {}
     unchanged_feeds: list[str] = []
     for result in results:
+        if result.raw_path in plan.seen:
+            result = same_path(result.raw_path)
         plan.seen.add(result.raw_path)
         if isinstance(result, Container):
             plan.inputs.append(InputRecord(result.raw_path, result.content_sha256, None, "container"))
@@ -67,6 +69,15 @@ def plan_refresh(
         plan.n_unchanged += items
     plan.missing = missing_inputs(known_inputs or {}, plan.seen, feeds)
     return plan
+
+
+def same_path(raw_path: str) -> Quarantined:
+    """A second input under a raw_path already used in the run: quarantined (raw_inputs has one row each)."""
+    reason = (
+        f"another input of this run is already recorded as {raw_path!r} (a feed item id such as "
+        "'line2', or a file name with '#'); this one is not read: rename it or change its id"
+    )
+    return Quarantined(raw_path, "read", reason)
 
 
 def missing_inputs(known: Mapping[str, str], seen: set[str], unchanged_feeds: tuple[str, ...]) -> list[str]:

@@ -57,7 +57,12 @@ COMMANDS = {module.NAME: module.run for module in COMMAND_MODULES}
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `eventcoder` console script."""
-    args = build_parser().parse_args(argv)
+    try:
+        parser = build_parser()
+    except ValueError as exc:  # a bad EVENTCODER_* setting: a usage error, like a bad option
+        print(f"eventcoder: {exc}", file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
     prefect_environment()
     try:
         return COMMANDS[args.command](args)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -282,10 +283,20 @@ def publish_artifact(summary: RefreshSummary) -> None:
     ]
     if summary.quarantine_reasons:
         lines += ["", "## Quarantined", "", "| input | reason |", "|---|---|"]
-        lines += [f"| `{path}` | {reason} |" for path, reason in summary.quarantine_reasons[:200]]
+        lines += [
+            f"| {md_cell(path)} | {md_cell(reason)} |" for path, reason in summary.quarantine_reasons[:200]
+        ]
     if summary.missing:
-        lines += ["", "## Gone from the raw folder", ""] + [f"- `{path}`" for path in summary.missing[:200]]
+        lines += ["", "## Gone from the raw folder", ""] + [
+            f"- {md_cell(path)}" for path in summary.missing[:200]
+        ]
     create_markdown_artifact("\n".join(lines), key="refresh-summary", description="What this refresh did")
+
+
+def md_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: pipes, backticks, brackets and line breaks escaped."""
+    escaped = re.sub(r"([\\`|*_\[\]<>#])", r"\\\1", text)
+    return " ".join(escaped.split())
 
 
 def model_label(model: str) -> str:

@@ -71,3 +71,11 @@ def test_missing_raw_folder_fails_the_run_with_a_clear_error(prefect_harness, tm
 
     with pytest.raises(FileNotFoundError, match="does not exist"):
         refresh(raw_dir=tmp_path / "nope", warehouse=tmp_path / "w.duckdb")
+
+
+def test_run_artifact_cells_escape_markdown_in_file_names():
+    from flows.refresh import md_cell
+
+    cell = md_cell("odd|name`with\nnewline*.txt")
+    assert "\n" not in cell and "\\|" in cell and "\\`" in cell and "\\*" in cell
+    assert cell.replace("\\", "") == "odd|name`with newline*.txt"

@@ -9,10 +9,27 @@ import sys
 from pathlib import Path
 
 from eventcoder.config import Settings
+from eventcoder.ingest import SPACY_MAX_CHARS
 from eventcoder.locking import WarehouseLock
 
 NAME = "refresh"
 HELP = "code new and changed articles of the raw folder into the warehouse"
+
+
+def bounded_int(low: int, high: int | None = None):
+    """An argparse type: an integer from low to high, else a clear usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low or (high is not None and value > high):
+            bound = f"at least {low:,}" if high is None else f"between {low:,} and {high:,}"
+            raise argparse.ArgumentTypeError(f"must be {bound}, not {value:,}")
+        return value
+
+    return parse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,23 +43,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--model", default=defaults.model, help="spaCy model package (default: %(default)s)")
     parser.add_argument(
-        "--workers", type=int, default=defaults.workers, help="coding processes (default: %(default)s)"
+        "--workers",
+        type=bounded_int(1, 64),
+        default=defaults.workers,
+        help="coding processes (default: %(default)s)",
     )
     parser.add_argument(
         "--chunk-size",
-        type=int,
+        type=bounded_int(1),
         default=defaults.chunk_size,
         help="articles per coding task (default: %(default)s)",
     )
     parser.add_argument(
         "--max-file-bytes",
-        type=int,
+        type=bounded_int(1),
         default=defaults.max_file_bytes,
         help="larger input files are quarantined (default: %(default)s)",
     )
     parser.add_argument(
         "--max-article-chars",
-        type=int,
+        type=bounded_int(1, SPACY_MAX_CHARS),
         default=defaults.max_article_chars,
         help="longer articles are quarantined (default: %(default)s)",
     )
