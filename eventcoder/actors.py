@@ -36,8 +36,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unidecode import unidecode
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
 
 DATA_DIR = Path(__file__).parent / "data"
 ACTORS_PATH = DATA_DIR / "actors.jsonl"
@@ -585,9 +589,10 @@ class ActorDictionary:
     # ----- spaCy -----
 
     def entity_ruler_patterns(self) -> list[dict]:
-        """spaCy EntityRuler patterns for named actors: {"label": "ORG" or "NORP", "pattern": [token dicts],
-        "id": canonical name}. Dashes and possessives are optional tokens, apostrophes match straight or
-        curly, words match in any case except short acronyms. Local (country-only) aliases are left out."""
+        """spaCy EntityRuler patterns for named actors: {"label": "ORG" or "NORP", "pattern": a lower-case
+        phrase or [token dicts], "id": canonical name}. Dashes and possessives are optional tokens,
+        apostrophes match straight or curly, words match in any case except short acronyms. Local
+        (country-only) aliases are left out."""
         import spacy
 
         tokenizer = spacy.blank("en").tokenizer
@@ -598,9 +603,34 @@ class ActorDictionary:
                     tokens = [t.text for t in tokenizer(variant)]
                     pattern = token_pattern(tokens, is_cased(alias))
                     if any("OP" not in p for p in pattern):
-                        item = {"label": entry.label, "pattern": pattern, "id": entry.base_name}
-                        patterns.setdefault(json.dumps(item, sort_keys=True), item)
+                        for form in as_phrases(pattern, tokenizer) or [pattern]:
+                            item = {"label": entry.label, "pattern": form, "id": entry.base_name}
+                            patterns.setdefault(json.dumps(item, sort_keys=True), item)
         return list(patterns.values())
+
+
+MAX_PHRASE_VARIANTS = 64
+
+
+def as_phrases(pattern: list[dict], tokenizer: Tokenizer) -> list[str] | None:
+    """The pattern as the lower-case phrases it matches, for the ruler's PhraseMatcher (many times
+    faster than token patterns); None when it reads case (an acronym) or has too many variants."""
+    choices: list[list[str | None]] = []
+    for p in pattern:
+        value = p.get("LOWER", p.get("ORTH") if p.get("OP") == "?" else None)
+        options = value.get("IN") if isinstance(value, dict) else [value]
+        if not options or not all(isinstance(o, str) for o in options) or set(p) - {"LOWER", "ORTH", "OP"}:
+            return None
+        choices.append([*options, None] if p.get("OP") == "?" else list(options))
+    phrases: list[list[str]] = [[]]
+    for options in choices:
+        phrases = [[*words, o] if o is not None else words for words in phrases for o in options]
+        if len(phrases) > MAX_PHRASE_VARIANTS:
+            return None
+    out = [" ".join(words) for words in phrases if words]
+    if not all([t.lower_ for t in tokenizer(text)] == text.split(" ") for text in out):
+        return None
+    return list(dict.fromkeys(out))
 
 
 def token_pattern(tokens: list[str], cased: bool) -> list[dict]:

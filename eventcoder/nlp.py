@@ -5,7 +5,7 @@ Components (registered factories, versioned names):
   or a list item never runs into the next line;
 - `entity_ruler` (before `ner`): actor names from data/actors.jsonl, so "Tehreek-e-Taliban
   Pakistan", "Da’ish" or "ISIS-Khorasan" are one ORG entity the statistical model respects;
-- `eventcoder_triggers_v1` (last): a Matcher over data/triggers.jsonl that puts every event
+- `eventcoder_triggers_v1` (last): PhraseMatchers over data/triggers.jsonl that puts every event
   trigger in `doc.spans["event_triggers"]`, labelled "event_type.sub_event_type|variant|role".
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -56,29 +56,47 @@ def load_triggers(path: Path = TRIGGERS_FILE) -> tuple[str, tuple[TriggerTerm, .
     return header["version"], terms
 
 
-def term_patterns(term: TriggerTerm) -> list[list[dict]]:
-    """Matcher patterns of a term: its last token by lemma or lower-case form, the others by form.
-
-    Title-case matches ("Counterterrorism Dialogue", "March") are kept here; the coder's
-    part-of-speech rules (data/cues.json) drop the ones that are not events.
-    """
-    *first, last = term.tokens
-    head = [{"LOWER": t} for t in first]
-    return [head + [{"LEMMA": last}], head + [{"LOWER": last}]]
-
-
 class TriggerMatcher:
-    """Finds event triggers and stores them as labelled spans."""
+    """Finds event triggers and stores them as labelled spans.
+
+    A term matches its last token by lemma or lower-case form and the others by lower-case form.
+    Title-case matches ("Counterterrorism Dialogue", "March") are kept here; the coder's
+    part-of-speech rules (data/cues.json) drop the ones that are not events. spaCy's PhraseMatcher
+    finds them (a token Matcher with one pattern per term tries every pattern at every token and took
+    a fifth of the pipeline's time): one-word terms by LOWER and by LEMMA, longer terms by their
+    leading words, whose next token is then checked.
+    """
 
     def __init__(self, nlp: Language, path: Path) -> None:
         self.version, terms = load_triggers(path)
-        self.matcher = Matcher(nlp.vocab)
+        self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.tails: dict[str, list[tuple[str, str]]] = {}
         for term in terms:
-            self.matcher.add(term.key, term_patterns(term))
+            *first, last = term.tokens
+            if not first:
+                self.by_lower.add(term.key, [Doc(nlp.vocab, words=[last])])
+                self.by_lemma.add(term.key, [Doc(nlp.vocab, words=[last], lemmas=[last])])
+                continue
+            head = " ".join(first)
+            self.heads.add(head, [Doc(nlp.vocab, words=first)])
+            self.tails.setdefault(head, []).append((last, term.key))
 
     def __call__(self, doc: Doc) -> Doc:
         """Add the longest non-overlapping trigger matches to doc.spans."""
-        spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
+        strings = doc.vocab.strings
+        spans = [
+            Span(doc, start, end, label=key)
+            for matcher in (self.by_lower, self.by_lemma)
+            for key, start, end in matcher(doc)
+        ]
+        for head, start, end in self.heads(doc):
+            if end < len(doc):
+                tok = doc[end]
+                for last, key in self.tails[strings[head]]:
+                    if tok.lemma_ == last or tok.lower_ == last:
+                        spans.append(Span(doc, start, end + 1, label=key))
         doc.spans[TRIGGER_SPANS] = filter_spans(spans)
         return doc
 
@@ -105,7 +123,12 @@ def build_pipeline(model: str, actor_patterns: list[dict] | None = None) -> Lang
     nlp = spacy.load(model)
     nlp.add_pipe("eventcoder_line_breaks_v1", before="parser")
     if actor_patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(actor_patterns)
+        add_actor_ruler(nlp, actor_patterns, before="ner")
     nlp.add_pipe("eventcoder_triggers_v1", last=True)
     return nlp
+
+
+def add_actor_ruler(nlp: Language, patterns: list[dict], **where: str) -> None:
+    """An EntityRuler of actor names; phrase patterns match lower-cased (see ActorDictionary)."""
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}, **where)
+    ruler.add_patterns(patterns)
