@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -24,7 +25,27 @@ from eventcoder.nlp import build_pipeline, load_triggers
 from eventcoder.records import Article, Mention, Quarantined
 from eventcoder.rules import load_cues
 
-DATA_FILES = ("triggers.jsonl", "cues.json", "actors.jsonl", "demonyms.csv", "crosswalk.csv", "furniture.tsv")
+# What decides how an article is coded: the rule modules and the data they read (not the report's files).
+CODING_MODULES = (
+    "cleaning",
+    "nlp",
+    "rules",
+    "coding",
+    "dates",
+    "places",
+    "gazetteer",
+    "actors",
+    "fatalities",
+    "crosswalk",
+)
+NOT_CODING_DATA = frozenset({"report.html", "world_110m.json", "world_110m.LICENSE"})
+
+
+def coding_files() -> list[Path]:
+    """The files whose content decides the coder's output, in a stable order."""
+    package = DATA_DIR.parent
+    data = sorted(p for p in DATA_DIR.iterdir() if p.is_file() and p.name not in NOT_CODING_DATA)
+    return [*data, *(package / f"{name}.py" for name in CODING_MODULES)]
 
 
 @dataclass(frozen=True)
@@ -45,7 +66,7 @@ class ChunkResult:
 
 @cache
 def data_versions() -> dict[str, str]:
-    """Version of each data file (its header version, or a content hash)."""
+    """Version of each lexicon (its header version) and a hash of every file that decides the coding."""
     versions = {
         "triggers": load_triggers()[0],
         "cues": load_cues().version,
@@ -53,15 +74,16 @@ def data_versions() -> dict[str, str]:
         "furniture": furniture_version(),
     }
     digest = hashlib.sha256()
-    for name in DATA_FILES:
-        digest.update((DATA_DIR / name).read_bytes())
+    for path in coding_files():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     versions["data_sha256"] = digest.hexdigest()[:12]
     return versions
 
 
 @cache
 def coder_version() -> str:
-    """Coder version: the package version plus a hash of the data files it reads."""
+    """Coder version: the package version plus a hash of the rules and data files (any change to how
+    articles are coded gives a new version, so `refresh --recode` knows what to recode)."""
     return f"{__version__}+{data_versions()['data_sha256']}"
 
 

@@ -193,6 +193,7 @@ class RunWriter:
         self.remove_orphans()
         update_events(self.con)
         self.run.status = "completed"
+        self.run.finished_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # the merge is part of the run
         insert_run(self.con, self.run)
         self.con.execute("COMMIT")
 

@@ -29,10 +29,13 @@ COMMAND_MODULES: list[ModuleType] = [
 
 
 def prefect_environment() -> None:
-    """Offline-friendly Prefect defaults: no telemetry, quiet logs, a home that exists."""
+    """Offline-friendly Prefect defaults: no telemetry, quiet logs, patience on a busy machine, a home
+    that exists."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The temporary API takes 5-15 s to start on two busy cores; Prefect gives up after 20.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     if "PREFECT_HOME" not in os.environ:
         home = Path.home()
         if not home.is_dir() or not os.access(home, os.W_OK):

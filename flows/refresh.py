@@ -215,7 +215,6 @@ def run_refresh(
             if prune:
                 writer.prune(plan.missing)
                 run.n_pruned = len(plan.missing)
-            run.finished_at = utc_now()
             writer.commit()
         except BaseException:
             writer.rollback()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import pandera.pandas as pa
 
@@ -71,4 +72,10 @@ def all_ddl() -> list[str]:
 
 def column_names(table: str) -> list[str]:
     """Column names of a table, in schema order."""
-    return [c.name for c in columns(TABLES[table])]
+    return list(_column_names(table))
+
+
+@cache
+def _column_names(table: str) -> tuple[str, ...]:
+    """Column names of a table (memoised: building a pandera schema takes milliseconds)."""
+    return tuple(c.name for c in columns(TABLES[table]))

@@ -79,3 +79,14 @@ def test_run_artifact_cells_escape_markdown_in_file_names():
     cell = md_cell("odd|name`with\nnewline*.txt")
     assert "\n" not in cell and "\\|" in cell and "\\`" in cell and "\\*" in cell
     assert cell.replace("\\", "") == "odd|name`with newline*.txt"
+
+
+def test_coder_version_covers_every_rule_module_and_data_file_the_coder_reads():
+    from eventcoder.coder import coding_files
+    from eventcoder.config import DATA_DIR
+
+    names = {p.name for p in coding_files()}
+    assert {"coding.py", "places.py", "dates.py", "places_aliases.csv", "date_phrases.json"} <= names
+    assert "report.html" not in names
+    data = {p.name for p in DATA_DIR.iterdir()} - {"report.html", "world_110m.json", "world_110m.LICENSE"}
+    assert data <= names
