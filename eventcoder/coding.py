@@ -1621,4 +1621,19 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
         refine_type(cand)
     clusters = merge_mentions(cands)
     real = [c for c in clusters if not c.first.shadow]
-    return [to_mention(cluster, real, sentences, ctx, res) for cluster in real]
+    return distinct_mentions([(c, to_mention(c, real, sentences, ctx, res)) for c in real])
+
+
+def distinct_mentions(coded: list[tuple[Cluster, Mention]]) -> list[Mention]:
+    """One mention per sentence and event type (its event_id): the most informative one is kept.
+
+    Two triggers of one sentence can end as the same event type once refined ("held a protest
+    ... youths who clashed"); the guidelines code one event per type per sentence.
+    """
+    kept: dict[str, tuple[float, Mention]] = {}
+    for cluster, mention in coded:
+        score = cluster.best().informativeness()
+        held = kept.get(mention.event_id)
+        if held is None or score > held[0]:
+            kept[mention.event_id] = (score, mention)
+    return [mention for _, mention in kept.values()]

@@ -99,6 +99,17 @@ def test_a_characterisation_is_not_an_event(code_text):
     assert [m for m in mentions if m.event_type in ("attack", "clash")] == []
 
 
+def test_one_sentence_gives_one_mention_per_event_type(code_text):
+    # "clashed" is refined to a riot, the protest's type: one id, so one mention, the placed one
+    mentions = code_text(
+        "On 12 March 2024, farmers held a protest demonstration in Mirpur Khas town, against the "
+        "arrest of the villagers who clashed with another group over a water channel."
+    )
+    assert len({m.event_id for m in mentions}) == len(mentions)
+    protest = only(mentions, "protest")
+    assert protest.location == "Mirpur Khas"
+
+
 # -- types from the sides ----------------------------------------------------------------------
 
 
