@@ -49,6 +49,7 @@ from eventcoder.rules import (
     clause_chain,
     clause_of,
     conjuncts,
+    doc_ents,
     event_head,
     has_negation,
     has_new_event_marker,
@@ -62,6 +63,7 @@ from eventcoder.rules import (
     noun_phrase,
     path_up,
     phrase_text,
+    span_ents,
 )
 
 VIOLENT = {"attack", "clash"}
@@ -231,7 +233,7 @@ class CoderResources:
 def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleContext:
     """Countries mentioned, paragraphs, dated event nouns and where the headline ends."""
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             found = country_for_name(ent.text)
             if found:
@@ -261,7 +263,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
 def dated_nouns(doc: Doc, published: dt.date | None) -> dict[str, EventDate]:
     """Nouns the text dates ("the August 2021 takeover"), so 'during the takeover' can be dated."""
     anchors: dict[str, EventDate] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "DATE":
             continue
         noun = ent.root.head if ent.root.dep_ in ("compound", "nmod", "npadvmod", "amod") else None
@@ -522,7 +524,7 @@ def own_date_span(cand: Candidate, cues: Cues | None = None) -> Span | None:
     in a reporting clause beside it ('Reported on 28 April, militants attacked...') counts too."""
     chain = clause_chain(cand.anchor)
     best: tuple[int, Span] | None = None
-    for ent in cand.sent.ents:
+    for ent in span_ents(cand.sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         rank = attachment_rank(ent, cand.head, chain)
@@ -909,7 +911,7 @@ def named_after(tok: Token) -> Token:
     if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.i + 1 >= len(tok.doc):
         return tok
     nxt = tok.doc[tok.i + 1]
-    for ent in tok.sent.ents:
+    for ent in span_ents(tok.sent):
         if ent.start == nxt.i and ent.label_ in ("ORG", "NORP", "GPE"):
             return ent.root
     return tok
@@ -1069,7 +1071,7 @@ def former_or_latter(
 ) -> Actor | None:
     """'the latter' / 'the former': the last or the first of the actors named before it in the sentence."""
     named: list[Actor] = []
-    for ent in tok.sent.ents:
+    for ent in span_ents(tok.sent):
         if ent.end <= tok.i and ent.label_ in ("ORG", "NORP", "GPE"):
             actor = res.actors.resolve(ent.text, country)
             if actor is not None and (not named or named[-1].name != actor.name):
@@ -1103,7 +1105,7 @@ def resolve_actor(
             return None
         else:
             return antecedent(tok, country, ctx, res)
-    entity = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    entity = next((e for e in span_ents(tok.sent) if e.start <= tok.i < e.end), None)
     if entity is not None and entity.ent_id_:
         return res.actors.resolve(entity.ent_id_, country) or res.actors.resolve(entity.text, country)
     phrase = noun_phrase(tok)
@@ -1316,7 +1318,7 @@ def context_date(
             for m in other.members:
                 if m.sent_index == index - back and m.date is not None:
                     return m.date, m.date_text
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             if ent.label_ == "DATE" and not bounded_by_preposition(ent, stop=sent.root):
                 resolved = resolve_date(date_phrase(ent), ctx.published)
                 if resolved is not None:
@@ -1328,7 +1330,7 @@ def context_date(
         sent = sentences[index + ahead]
         if ctx.paragraph_of.get(sent.start) != paragraph:
             break
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             if ent.label_ == "DATE" and not bounded_by_preposition(ent, stop=sent.root):
                 resolved = resolve_date(date_phrase(ent), ctx.published)
                 if resolved is not None:
@@ -1347,7 +1349,7 @@ def just_happened(cand: Candidate) -> bool:
     if verb.pos_ in VERBAL and verb.tag_ == "VBN" and not is_infinitive(verb):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
             return True
-    return any(ent.label_ in ("DATE", "TIME") and is_recent_cue(ent.text) for ent in cand.sent.ents)
+    return any(ent.label_ in ("DATE", "TIME") and is_recent_cue(ent.text) for ent in span_ents(cand.sent))
 
 
 def event_date(
@@ -1387,7 +1389,7 @@ def fallback_place(
             break
     if iso3 is None:
         for member in cluster.members:
-            for ent in member.sent.ents:
+            for ent in span_ents(member.sent):
                 if ent.label_ in ("GPE", "NORP"):
                     found = country_for_name(ent.text)
                     if found:

@@ -131,4 +131,8 @@ def build_pipeline(model: str, actor_patterns: list[dict] | None = None) -> Lang
 def add_actor_ruler(nlp: Language, patterns: list[dict], **where: str) -> None:
     """An EntityRuler of actor names; phrase patterns match lower-cased (see ActorDictionary)."""
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}, **where)
-    ruler.add_patterns(patterns)
+    # The ruler runs the enabled pipes over every phrase pattern; lower-cased phrases need only
+    # the tokenizer, so the model's components are switched off while the patterns go in.
+    others = [name for name in nlp.pipe_names if name != ruler.name]
+    with nlp.select_pipes(disable=others):
+        ruler.add_patterns(patterns)

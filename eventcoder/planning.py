@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from eventcoder.ingest import Container, IngestResult, Unchanged
 from eventcoder.records import Article, InputRecord, Quarantined
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -32,13 +35,16 @@ def plan_refresh(
     results: Iterable[IngestResult],
     known_articles: Mapping[str, tuple[str, str]],
     known_inputs: Mapping[str, str] | None = None,
+    on_to_code: Callable[[int], None] | None = None,
 ) -> RefreshPlan:
     """Split ingest results into articles to code, duplicates and quarantine; list vanished inputs.
 
     `known_articles` maps an article_id already in the warehouse to (coder_version, raw_path).
     An article whose normalised text the warehouse (or this run) already has is recorded as a
     duplicate of it and not coded again. `known_inputs` (raw_path -> hash) are the inputs the
-    warehouse has seen; those not found this time are listed in `missing`.
+    warehouse has seen; those not found this time are listed in `missing`. `on_to_code` is
+    called with the number of articles to code each time one is added (a refresh starts its
+    coder processes while reading goes on).
     """
     plan = RefreshPlan()
     in_run: dict[str, str] = {}
@@ -62,6 +68,8 @@ def plan_refresh(
                 plan.inputs.append(InputRecord(result.raw_path, result.content_sha256, None, "quarantined"))
         else:
             add_article(plan, result, in_run, known_articles)
+            if on_to_code is not None:
+                on_to_code(len(plan.to_code))
     feeds = tuple(unchanged_feeds)
     if feeds:
         items = sum(1 for p in (known_inputs or {}) if p.startswith(feeds))
@@ -100,3 +108,19 @@ def add_article(
     in_run[aid] = article.raw_path
     plan.to_code.append(article)
     plan.inputs.append(InputRecord(article.raw_path, article.content_sha256, aid, "coded"))
+
+
+def chunks(items: Sequence[T], size: int, workers: int = 1) -> Iterator[list[T]]:
+    """Chunks of at most `size` items that shrink towards the end, so `workers` finish together.
+
+    With more than one worker, each chunk holds at most a 1/(2 x workers) share of what is left
+    (and at least a quarter of `size`), so the last chunks are small and no worker codes a full
+    chunk while the others idle.
+    """
+    floor = max(1, size // 4)
+    start = 0
+    while start < len(items):
+        share = -(-(len(items) - start) // (2 * workers)) if workers > 1 else size
+        step = min(size, max(floor, share))
+        yield list(items[start : start + step])
+        start += step

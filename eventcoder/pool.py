@@ -8,16 +8,24 @@ core, never Prefect.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from eventcoder.coder import ChunkResult, code_articles, load_coder
+from eventcoder.gazetteer import gazetteer
 from eventcoder.records import Article
 
 
 def _warm_up(model: str) -> None:
-    """Load the pipeline in a fresh worker process."""
+    """Load the pipeline and the gazetteer in a fresh worker process."""
     load_coder(model)
+    gazetteer()
+
+
+def _ready() -> int:
+    """A no-op task: its only effect is to start a worker process."""
+    return os.getpid()
 
 
 class CoderPool:
@@ -25,14 +33,24 @@ class CoderPool:
 
     def __init__(self, model: str, workers: int, batch_size: int = 32) -> None:
         self.model = model
+        self.workers = workers
         self.batch_size = batch_size
+        self.started = False
         context = multiprocessing.get_context("spawn")
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_warm_up, initargs=(model,)
         )
 
+    def warm(self) -> None:
+        """Start every worker now (each loads the pipeline), without waiting for them."""
+        if not self.started:
+            self.started = True
+            for _ in range(self.workers):
+                self.executor.submit(_ready)
+
     def submit(self, chunk: Sequence[Article]) -> Future[ChunkResult]:
         """Code a chunk in a worker; the future holds its result."""
+        self.started = True
         return self.executor.submit(code_articles, list(chunk), self.model, self.batch_size)
 
     def close(self) -> None:

@@ -7,12 +7,13 @@ list it uses. The rules take spaCy tokens and return plain values.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.config import DATA_DIR
 
@@ -149,6 +150,29 @@ class Cues:
     figurative_targets: frozenset[str]
     mob_nouns: frozenset[str]
     mob_weapons: frozenset[str]
+
+
+_last_doc = threading.local()  # per thread: (the doc being coded, its entities)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per doc (spaCy rebuilds every entity span on each access)."""
+    entry = getattr(_last_doc, "entry", None)
+    if entry is None or entry[0] is not doc:
+        entry = _last_doc.entry = (doc, tuple(doc.ents))
+    return entry[1]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside a span) from the doc's entities read once."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 @cache
@@ -404,7 +428,7 @@ def noun_phrase(token: Token) -> Span:
     """The noun phrase headed by a token: its left modifiers, itself, 'of X' and a bracketed abbreviation."""
     doc = token.doc
     if token.ent_type_ and token.ent_iob_ != "O":
-        for ent in token.sent.ents:
+        for ent in span_ents(token.sent):
             if ent.start <= token.i < ent.end:
                 return ent
     start = token.i

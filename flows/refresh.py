@@ -14,7 +14,7 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +29,7 @@ from eventcoder import __version__
 from eventcoder.coder import ChunkResult, code_articles, coder_version, data_versions
 from eventcoder.ingest import Limits, read_inputs
 from eventcoder.locking import WarehouseLock
-from eventcoder.planning import RefreshPlan, plan_refresh
+from eventcoder.planning import RefreshPlan, chunks, plan_refresh
 from eventcoder.pool import CoderPool
 from eventcoder.records import Article, RunRecord
 from eventcoder.warehouse import (
@@ -65,10 +65,21 @@ class RefreshSummary:
     missing: list[str]
 
 
+# Coded articles are validated and inserted in batches of this many: pandera's cost is mostly
+# per call, and a bounded batch keeps memory flat however large the run.
+LOAD_BATCH = 512
+
+
 @task(cache_policy=NONE, retries=2, retry_delay_seconds=2)
-def read_raw(raw_dir: Path, known: dict[str, str], known_ids: dict, limits: Limits) -> RefreshPlan:
+def read_raw(
+    raw_dir: Path,
+    known: dict[str, str],
+    known_ids: dict,
+    limits: Limits,
+    on_to_code: Callable[[int], None] | None = None,
+) -> RefreshPlan:
     """Read every input under raw_dir and plan what to code."""
-    return plan_refresh(read_inputs(raw_dir, known, limits), known_ids, known)
+    return plan_refresh(read_inputs(raw_dir, known, limits), known_ids, known, on_to_code)
 
 
 @task(cache_policy=NONE, retries=1, retry_delay_seconds=2)
@@ -77,12 +88,6 @@ def code_chunk(chunk: list[Article], model: str, batch_size: int, pool: CoderPoo
     if pool is None:
         return code_articles(chunk, model, batch_size)
     return pool.submit(chunk).result()
-
-
-def chunks(articles: Sequence[Article], size: int) -> Iterator[list[Article]]:
-    """Consecutive chunks of at most `size` articles."""
-    for start in range(0, len(articles), size):
-        yield list(articles[start : start + size])
 
 
 def new_run_id() -> str:
@@ -178,6 +183,7 @@ def run_refresh(
     """Plan, code and load one run under the writer lock; a failure rolls everything back."""
     logger = get_run_logger()
     con = connect(warehouse)
+    pool = None if inline or workers < 2 else CoderPool(model, workers, batch_size)
     run = RunRecord(
         run_id=run_id,
         started_at=utc_now(),
@@ -189,7 +195,8 @@ def run_refresh(
         data_versions=json.dumps(data_versions(), sort_keys=True),
     )
     try:
-        plan = read_raw(raw_dir, known_inputs(con), known_articles(con), limits)
+        warm = warm_when_busy(pool, chunk_size)
+        plan = read_raw(raw_dir, known_inputs(con), known_articles(con), limits, warm)
         if recode:
             coding_now = {a.raw_path for a in plan.to_code}
             again = [a for a in articles_to_recode(con, run.coder_version) if a.raw_path not in coding_now]
@@ -210,7 +217,7 @@ def run_refresh(
         writer = RunWriter(con, run)
         try:
             writer.add_quarantine(plan.quarantined)
-            code_all(plan.to_code, writer, model, chunk_size, workers, batch_size, inline, show_progress)
+            code_all(plan.to_code, writer, model, chunk_size, workers, batch_size, pool, show_progress)
             writer.add_inputs(plan.inputs)
             if prune:
                 writer.prune(plan.missing)
@@ -224,8 +231,24 @@ def run_refresh(
         run.finished_at = utc_now()
         record_failed_run(warehouse, run)
         raise
+    finally:
+        if pool is not None:
+            pool.close()
     con.close()
     return run, plan
+
+
+def warm_when_busy(pool: CoderPool | None, chunk_size: int) -> Callable[[int], None] | None:
+    """A callback for read_raw that starts the coder processes once more than a chunk is to code."""
+    if pool is None:
+        return None
+
+    def warm(n_to_code: int) -> None:
+        """Start the pool's workers while reading goes on."""
+        if n_to_code > chunk_size:
+            pool.warm()
+
+    return warm
 
 
 def code_all(
@@ -235,26 +258,42 @@ def code_all(
     chunk_size: int,
     workers: int,
     batch_size: int,
-    inline: bool,
+    pool: CoderPool | None,
     show_progress: bool,
 ) -> None:
-    """Submit one coding task per chunk and load each result as it completes."""
+    """Submit one coding task per chunk and load each result as it completes.
+
+    Chunks go to the coder processes when they are already running or there is more than one
+    chunk; a single chunk is coded in this process rather than paying for the processes' start.
+    """
     if not articles:
         return
-    use_pool = not inline and workers > 1 and len(articles) > chunk_size
-    pool = CoderPool(model, workers, batch_size) if use_pool else None
+    if pool is not None and not pool.started and len(articles) <= chunk_size:
+        pool = None
+    n_workers = workers if pool is not None else 1
     progress = Progress(len(articles), "coding articles", show_progress, get_run_logger())
     try:
-        futures = [code_chunk.submit(c, model, batch_size, pool) for c in chunks(articles, chunk_size)]
+        futures = [
+            code_chunk.submit(c, model, batch_size, pool) for c in chunks(articles, chunk_size, n_workers)
+        ]
+        batch = ChunkResult([], [])
         for future in as_completed(futures):
             result = future.result()
-            writer.add_quarantine(result.quarantined)
-            writer.add_coded(result.coded)
+            batch.coded.extend(result.coded)
+            batch.quarantined.extend(result.quarantined)
+            if len(batch.coded) >= LOAD_BATCH:
+                load(writer, batch)
+                batch = ChunkResult([], [])
             progress.advance(len(result.coded) + len(result.quarantined))
+        load(writer, batch)
     finally:
         progress.close()
-        if pool is not None:
-            pool.close()
+
+
+def load(writer: RunWriter, result: ChunkResult) -> None:
+    """Validate and insert coded articles (and record the quarantined ones) in the run's transaction."""
+    writer.add_quarantine(result.quarantined)
+    writer.add_coded(result.coded)
 
 
 def publish_artifact(summary: RefreshSummary) -> None:

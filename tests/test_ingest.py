@@ -8,7 +8,7 @@ from pathlib import Path
 
 from eventcoder.cleaning import clean_text
 from eventcoder.ingest import Container, Limits, Unchanged, decode_bytes, read_inputs
-from eventcoder.planning import plan_refresh
+from eventcoder.planning import chunks, plan_refresh
 from eventcoder.records import Article, Quarantined
 
 STORY = (
@@ -197,3 +197,21 @@ def test_article_id_is_deterministic(tmp_path: Path):
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     ids = {articles(read_inputs(tmp_path))[0].article_id for _ in range(2)}
     assert len(ids) == 1 and len(next(iter(ids))) == 16
+
+
+def test_plan_reports_articles_to_code_as_it_reads(tmp_path: Path):
+    for i in range(3):
+        text = f"Headline {i}\n\nBody number {i} of the article.\n"
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    counts: list[int] = []
+    plan = plan_refresh(read_inputs(tmp_path), {}, on_to_code=counts.append)
+    assert counts == [1, 2, 3] and len(plan.to_code) == 3
+
+
+def test_chunks_shrink_at_the_end_so_workers_finish_together():
+    sizes = [len(c) for c in chunks(list(range(2000)), 64, workers=2)]
+    assert sum(sizes) == 2000 and max(sizes) == 64
+    assert min(sizes[:-1]) == 16 and sizes[-1] <= 16  # small at the end, never below a quarter
+    assert sizes == sorted(sizes, reverse=True)
+    assert [len(c) for c in chunks(list(range(200)), 64, workers=1)] == [64, 64, 64, 8]
+    assert list(chunks([], 64, workers=2)) == []
