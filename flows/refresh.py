@@ -217,7 +217,7 @@ def run_refresh(
         writer = RunWriter(con, run)
         try:
             writer.add_quarantine(plan.quarantined)
-            code_all(plan.to_code, writer, model, chunk_size, workers, batch_size, pool, show_progress)
+            code_all(plan.to_code, writer, model, chunk_size, batch_size, pool, show_progress)
             writer.add_inputs(plan.inputs)
             if prune:
                 writer.prune(plan.missing)
@@ -256,7 +256,6 @@ def code_all(
     writer: RunWriter,
     model: str,
     chunk_size: int,
-    workers: int,
     batch_size: int,
     pool: CoderPool | None,
     show_progress: bool,
@@ -270,7 +269,7 @@ def code_all(
         return
     if pool is not None and not pool.started and len(articles) <= chunk_size:
         pool = None
-    n_workers = workers if pool is not None else 1
+    n_workers = pool.workers if pool is not None else 1
     progress = Progress(len(articles), "coding articles", show_progress, get_run_logger())
     try:
         futures = [
