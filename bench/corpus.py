@@ -19,7 +19,7 @@ ACLED_FEED = PROJECT.parent / "shared" / "eval" / "acled" / "feed" / "acled_note
 
 def paragraph_pool() -> list[str]:
     """Paragraphs of the sample articles plus the ACLED notes when available."""
-    from eventcoder.cleaning import clean_text
+    from eventcoder.ingest.cleaning import clean_text
 
     pool: list[str] = []
     for path in sorted((PROJECT / "raw").glob("*.txt")):

@@ -114,7 +114,7 @@ def last_run_seconds(warehouse: Path) -> float:
 
 def cleaned_texts(raw: Path) -> list[str]:
     """The article texts the coder reads (after ingest and cleaning)."""
-    from eventcoder.ingest import read_inputs
+    from eventcoder.ingest.read import read_inputs
     from eventcoder.records import Article
 
     return [r.text for r in read_inputs(raw) if isinstance(r, Article)]
@@ -122,7 +122,7 @@ def cleaned_texts(raw: Path) -> list[str]:
 
 def bare_pipe(texts: list[str], workers: int) -> float:
     """Seconds for nlp.pipe over the texts with the coder's pipeline and process count."""
-    from eventcoder.coder import load_coder
+    from eventcoder.coding.coder import load_coder
 
     nlp, _ = load_coder(MODEL)
     start = time.monotonic()

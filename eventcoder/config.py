@@ -7,7 +7,11 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = Path(__file__).resolve().parent / "data"
+PACKAGE_DIR = Path(__file__).resolve().parent
+CODING_DIR = PACKAGE_DIR / "coding"
+DATA_DIR = CODING_DIR / "data"  # every word list, pattern and dictionary of the coder
+INGEST_DATA_DIR = PACKAGE_DIR / "ingest" / "data"
+ASSETS_DIR = PACKAGE_DIR / "publish" / "assets"
 SQL_DIR = PROJECT_ROOT / "warehouse" / "sql"
 
 

@@ -12,8 +12,8 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from eventcoder.coder import ChunkResult, code_articles, load_coder
-from eventcoder.gazetteer import gazetteer
+from eventcoder.coding.coder import ChunkResult, code_articles, load_coder
+from eventcoder.coding.places.gazetteer import gazetteer
 from eventcoder.records import Article
 
 

@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-_SPACE = re.compile(r"\s+")
-
-
-def short_hash(*parts: object) -> str:
-    """First 16 hex digits of the sha256 of the parts joined by a unit separator."""
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
-
-
-def normalise_for_identity(text: str) -> str:
-    """Text as used for article identity: NFKC, case-folded, whitespace collapsed."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
-
+from eventcoder.coding.identity import normalise_for_identity, short_hash
 
 @dataclass(frozen=True)
 class Article:

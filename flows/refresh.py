@@ -26,13 +26,13 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from eventcoder import __version__
-from eventcoder.coder import ChunkResult, code_articles, coder_version, data_versions
-from eventcoder.ingest import Limits, read_inputs
-from eventcoder.locking import WarehouseLock
-from eventcoder.planning import RefreshPlan, chunks, plan_refresh
+from eventcoder.coding.coder import ChunkResult, code_articles, coder_version, data_versions
+from eventcoder.ingest.read import Limits, read_inputs
+from eventcoder.warehouse.locking import WarehouseLock
+from eventcoder.ingest.planning import RefreshPlan, chunks, plan_refresh
 from eventcoder.pool import CoderPool
 from eventcoder.records import Article, RunRecord
-from eventcoder.warehouse import (
+from eventcoder.warehouse.store import (
     RunWriter,
     articles_to_recode,
     connect,

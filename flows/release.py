@@ -1,6 +1,6 @@
 """Prefect flow `release`: the warehouse → an immutable, versioned dataset release.
 
-Thin by design: each task calls one function of `eventcoder.release`, in the order of
+Thin by design: each task calls one function of `eventcoder.publish.release`, in the order of
 `make_release`. Files are written into a hidden staging folder; the last task renames it to
 the version, and a failure removes it, so no half release ever carries the version's name.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
-from eventcoder.release import (
+from eventcoder.publish.release import (
     ChangeSet,
     Manifest,
     ReleasePlan,

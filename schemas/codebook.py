@@ -8,7 +8,7 @@ from typing import Protocol
 
 import pandera.pandas as pa
 
-from eventcoder.views import VIEWS
+from eventcoder.warehouse.views import VIEWS
 from schemas.ddl import ColumnDoc, columns
 from schemas.release import CHANGES_TABLE, ReleasedTable
 from schemas.vocab import (

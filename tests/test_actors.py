@@ -9,7 +9,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from eventcoder.actors import (
+from eventcoder.coding.actors import (
     ACTORS_PATH,
     DEMONYMS_PATH,
     ENTRY_FIELDS,
@@ -288,7 +288,7 @@ def test_unknown_group_keeps_its_name_with_inter_0(actors):
 
 def test_entity_ruler_patterns_match_tokenisation_quirks(actors):
     spacy = pytest.importorskip("spacy")
-    from eventcoder.nlp import add_actor_ruler
+    from eventcoder.coding.nlp import add_actor_ruler
 
     nlp = spacy.blank("en")
     add_actor_ruler(nlp, actors.entity_ruler_patterns())

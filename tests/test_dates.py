@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.dates import EventDate, is_recent_cue, resolve_date
+from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date
 
 PUB = dt.date(2024, 4, 7)  # a Sunday
 WEDNESDAY = dt.date(2024, 4, 10)

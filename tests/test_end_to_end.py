@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from eventcoder.coder import code_articles
-from eventcoder.ingest import read_inputs
+from eventcoder.coding.coder import code_articles
+from eventcoder.ingest.read import read_inputs
 from eventcoder.records import Article
 
 pytestmark = pytest.mark.slow

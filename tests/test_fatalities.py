@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventcoder.fatalities import count_fatalities, killed_figures
+from eventcoder.coding.fatalities.figures import count_fatalities, killed_figures
 
 # --- the number killed in the event ---------------------------------------------------------------
 

@@ -33,10 +33,10 @@ from hostile import (
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from eventcoder.cleaning import clean_text, parse_date_line
+from eventcoder.ingest.cleaning import clean_text, parse_date_line
 from eventcoder.config import PROJECT_ROOT, Settings
-from eventcoder.dates import resolve_date
-from eventcoder.ingest import (
+from eventcoder.coding.dates import resolve_date
+from eventcoder.ingest.read import (
     Container,
     Limits,
     UnreadableInput,
@@ -45,9 +45,9 @@ from eventcoder.ingest import (
     parse_published,
     read_inputs,
 )
-from eventcoder.planning import RefreshPlan, plan_refresh
+from eventcoder.ingest.planning import RefreshPlan, plan_refresh
 from eventcoder.records import Article, Quarantined
-from eventcoder.release import ReleaseError, make_release
+from eventcoder.publish.release import ReleaseError, make_release
 from schemas.tables import InputSchema
 from schemas.vocab import QUARANTINE_STAGES
 
@@ -738,7 +738,7 @@ def test_the_readme_queries_of_the_quarantine_answer(hostile_warehouse):
 def test_a_release_of_the_hostile_warehouse_stays_in_its_folder_and_verifies(
     hostile_warehouse, tmp_path: Path
 ):
-    from eventcoder.release import verify_release
+    from eventcoder.publish.release import verify_release
 
     _, warehouse, _, _ = hostile_warehouse
     result = make_release(warehouse, tmp_path / "out", "v1")

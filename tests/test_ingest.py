@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from eventcoder.cleaning import clean_text
-from eventcoder.ingest import Container, Limits, Unchanged, decode_bytes, read_inputs
-from eventcoder.planning import chunks, plan_refresh
+from eventcoder.ingest.cleaning import clean_text
+from eventcoder.ingest.read import Container, Limits, Unchanged, decode_bytes, read_inputs
+from eventcoder.ingest.planning import chunks, plan_refresh
 from eventcoder.records import Article, Quarantined
 
 STORY = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from eventcoder.merge import MentionRow, MergedEvent, merge_mentions, recluster, same_occurrence
+from eventcoder.warehouse.merge import MentionRow, MergedEvent, merge_mentions, recluster, same_occurrence
 
 ATTACK = MentionRow(
     mention_id="a" * 16,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.gazetteer import compact, gazetteer, read_csv
-from eventcoder.places import (
+from eventcoder.coding.places.gazetteer import compact, gazetteer, read_csv
+from eventcoder.coding.places.resolve import (
     Place,
     PlacePhrase,
     country_for_name,

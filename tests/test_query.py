@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from sample_warehouse import sample_warehouse, tiny_warehouse
 
-from eventcoder.query import (
+from eventcoder.publish.query import (
     QueryResult,
     ReadOnlyError,
     format_csv,

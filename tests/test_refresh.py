@@ -81,12 +81,11 @@ def test_run_artifact_cells_escape_markdown_in_file_names():
     assert cell.replace("\\", "") == "odd|name`with newline*.txt"
 
 
-def test_coder_version_covers_every_rule_module_and_data_file_the_coder_reads():
-    from eventcoder.coder import coding_files
-    from eventcoder.config import DATA_DIR
+def test_coder_version_covers_every_file_of_the_coding_folder():
+    from eventcoder.coding.coder import coding_files
+    from eventcoder.config import CODING_DIR, DATA_DIR
 
-    names = {p.name for p in coding_files()}
-    assert {"coding.py", "places.py", "dates.py", "places_aliases.csv", "date_phrases.json"} <= names
-    assert "report.html" not in names
-    data = {p.name for p in DATA_DIR.iterdir()} - {"report.html", "world_110m.json", "world_110m.LICENSE"}
-    assert data <= names
+    names = {p.relative_to(CODING_DIR).as_posix() for p in coding_files()}
+    assert {"document.py", "places/resolve.py", "dates.py", "identity.py"} <= names
+    assert {f"data/{p.name}" for p in DATA_DIR.iterdir()} <= names
+    assert not any(n.endswith("report.html") or "__pycache__" in n for n in names)

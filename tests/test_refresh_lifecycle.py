@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventcoder.locking import WarehouseLock
+from eventcoder.warehouse.locking import WarehouseLock
 
 pytestmark = pytest.mark.slow
 

@@ -14,8 +14,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from eventcoder.crosswalk import load_crosswalk
-from eventcoder.release import (
+from eventcoder.coding.crosswalk import load_crosswalk
+from eventcoder.publish.release import (
     ReleaseError,
     ReleaseExistsError,
     check_version,
@@ -25,7 +25,7 @@ from eventcoder.release import (
     read_manifest,
     verify_release,
 )
-from eventcoder.warehouse import connect
+from eventcoder.warehouse.store import connect
 from flows.cli import main
 from schemas.codebook import CONFIDENCE_TERMS
 from schemas.ddl import column_names
@@ -337,7 +337,7 @@ def test_a_failed_release_leaves_no_folder_behind(tmp_path):
 
 
 def test_a_crash_before_the_rename_leaves_no_release_under_the_version(warehouse, tmp_path, monkeypatch):
-    import eventcoder.release as release_module
+    import eventcoder.publish.release as release_module
 
     def crash(*args, **kwargs):
         raise OSError("disk full")
@@ -392,7 +392,7 @@ def confidence_of(
     nominal: bool, eventive: bool, role: str, origin: str, precision: int | None, inter: int, n: int
 ) -> float:
     """eventcoder.coding.confidence of a stub mention."""
-    from eventcoder.coding import confidence
+    from eventcoder.coding.document import confidence
 
     best = SimpleNamespace(
         nominal=nominal, eventive=eventive, role=role, actor1=SimpleNamespace(inter=inter) if inter else None

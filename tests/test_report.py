@@ -16,7 +16,7 @@ import time
 import pytest
 from sample_warehouse import sample_warehouse, tiny_warehouse
 
-from eventcoder.report import PLOT_IDS, write_report
+from eventcoder.publish.report import PLOT_IDS, write_report
 from flows.cli import main
 
 NETWORK_SCHEMES = ("http:", "https:", "ws:", "wss:", "ftp:")
@@ -65,7 +65,7 @@ def test_report_refers_to_nothing_outside_the_page(tiny_report):
 def test_report_of_an_empty_warehouse_still_renders(tmp_path):
     import duckdb
 
-    from eventcoder.views import create_views
+    from eventcoder.warehouse.views import create_views
     from schemas.ddl import all_ddl
 
     path = tmp_path / "empty.duckdb"

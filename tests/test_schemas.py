@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from eventcoder.crosswalk import load_crosswalk
-from eventcoder.warehouse import ensure_schema
+from eventcoder.coding.crosswalk import load_crosswalk
+from eventcoder.warehouse.store import ensure_schema
 from schemas.ddl import all_ddl, column_names, columns
 from schemas.tables import TABLES
 from schemas.vocab import ACLED_TYPES, EVENT_TYPES, PLOVER_TYPES

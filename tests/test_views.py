@@ -9,8 +9,8 @@ import duckdb
 import pytest
 from sample_warehouse import sample_warehouse, tiny_warehouse
 
-from eventcoder import views
-from eventcoder.views import VIEWS, VIEWS_DIR, create_views, open_read_only
+from eventcoder.warehouse import views
+from eventcoder.warehouse.views import VIEWS, VIEWS_DIR, create_views, open_read_only
 from schemas.ddl import all_ddl
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from eventcoder.coder import CodedArticle
+from eventcoder.coding.coder import CodedArticle
 from eventcoder.records import Article, InputRecord, Mention, RunRecord
-from eventcoder.warehouse import RunWriter, connect, table_counts
+from eventcoder.warehouse.store import RunWriter, connect, table_counts
 
 
 def article(name: str, text: str, published: dt.date) -> Article:

@@ -34,8 +34,8 @@ def run(args: argparse.Namespace) -> int:
     """Run the statement and print its result; a refused or failing statement exits 2 with the reason."""
     import duckdb
 
-    from eventcoder.query import format_result, query_warehouse
-    from eventcoder.views import WarehouseMissingError
+    from eventcoder.publish.query import format_result, query_warehouse
+    from eventcoder.warehouse.views import WarehouseMissingError
 
     sql = sys.stdin.read() if args.sql == "-" else args.sql
     try:

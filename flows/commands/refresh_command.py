@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from eventcoder.config import Settings
-from eventcoder.ingest import SPACY_MAX_CHARS
-from eventcoder.locking import WarehouseLock
+from eventcoder.ingest.read import SPACY_MAX_CHARS
+from eventcoder.warehouse.locking import WarehouseLock
 
 NAME = "refresh"
 HELP = "code new and changed articles of the raw folder into the warehouse"

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from eventcoder.config import Settings
-from eventcoder.release import ReleaseError, check_warehouse, release_dir
+from eventcoder.publish.release import ReleaseError, check_warehouse, release_dir
 
 NAME = "release"
 HELP = "write a versioned dataset release (CSV, Parquet, codebook, manifest, changes)"

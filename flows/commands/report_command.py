@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the report and say where it is."""
-    from eventcoder.report import write_report
+    from eventcoder.publish.report import write_report
 
     out = write_report(args.warehouse, args.out)
     print(f"report written to {out} ({out.stat().st_size / 1e6:.1f} MB, works offline)")

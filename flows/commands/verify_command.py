@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from eventcoder.release import DATAPACKAGE, datapackage_errors, read_manifest, verify_release
+from eventcoder.publish.release import DATAPACKAGE, datapackage_errors, read_manifest, verify_release
 
 NAME = "verify"
 HELP = "check a release's files against its manifest (checksums, row counts, no extra files)"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import dateparser
 
-from eventcoder.cleaning import clean_text
+from eventcoder.ingest.cleaning import clean_text
 from eventcoder.records import Article, Quarantined
 
 TEXT_SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}

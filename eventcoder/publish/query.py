@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from eventcoder.views import open_read_only
+from eventcoder.warehouse.views import open_read_only
 
 FORMATS = ("table", "csv", "json")
 READ_STATEMENTS = {

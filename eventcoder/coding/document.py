@@ -23,12 +23,12 @@ from functools import cache, cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.actors import Actor, ActorDictionary
-from eventcoder.crosswalk import crosswalk
-from eventcoder.dates import EventDate, is_recent_cue, resolve_date
-from eventcoder.fatalities import count_fatalities, killed_figures
-from eventcoder.nlp import TRIGGER_SPANS
-from eventcoder.places import (
+from eventcoder.coding.actors import Actor, ActorDictionary
+from eventcoder.coding.crosswalk import crosswalk
+from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date
+from eventcoder.coding.fatalities.figures import count_fatalities, killed_figures
+from eventcoder.coding.nlp import TRIGGER_SPANS
+from eventcoder.coding.places.resolve import (
     Place,
     PlacePhrase,
     country_for_name,
@@ -37,7 +37,7 @@ from eventcoder.places import (
     resolve_place,
 )
 from eventcoder.records import Article, Mention
-from eventcoder.rules import (
+from eventcoder.coding.rules import (
     LOCATIVE_PREPOSITIONS,
     PLACE_KIND_WORDS,
     PLACE_LABELS,

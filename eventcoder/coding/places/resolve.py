@@ -59,7 +59,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from eventcoder.gazetteer import (
+from eventcoder.coding.places.gazetteer import (
     Gazetteer,
     ascii_name,
     compact,

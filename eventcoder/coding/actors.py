@@ -43,7 +43,7 @@ from unidecode import unidecode
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-DATA_DIR = Path(__file__).parent / "data"
+from eventcoder.config import DATA_DIR  # noqa: E402
 ACTORS_PATH = DATA_DIR / "actors.jsonl"
 DEMONYMS_PATH = DATA_DIR / "demonyms.csv"
 

@@ -17,35 +17,22 @@ from pathlib import Path
 from spacy.language import Language
 
 from eventcoder import __version__
-from eventcoder.actors import ActorDictionary
-from eventcoder.cleaning import furniture_version
-from eventcoder.coding import CoderResources, code_doc
-from eventcoder.config import DATA_DIR
-from eventcoder.nlp import build_pipeline, load_triggers
+from eventcoder.coding.actors import ActorDictionary
+from eventcoder.ingest.cleaning import furniture_version
+from eventcoder.coding.document import CoderResources, code_doc
+from eventcoder.config import CODING_DIR
+from eventcoder.coding.nlp import build_pipeline, load_triggers
 from eventcoder.records import Article, Mention, Quarantined
-from eventcoder.rules import load_cues
-
-# What decides how an article is coded: the rule modules and the data they read (not the report's files).
-CODING_MODULES = (
-    "cleaning",
-    "nlp",
-    "rules",
-    "coding",
-    "dates",
-    "places",
-    "gazetteer",
-    "actors",
-    "fatalities",
-    "crosswalk",
-)
-NOT_CODING_DATA = frozenset({"report.html", "world_110m.json", "world_110m.LICENSE"})
+from eventcoder.coding.rules import load_cues
 
 
 def coding_files() -> list[Path]:
-    """The files whose content decides the coder's output, in a stable order."""
-    package = DATA_DIR.parent
-    data = sorted(p for p in DATA_DIR.iterdir() if p.is_file() and p.name not in NOT_CODING_DATA)
-    return [*data, *(package / f"{name}.py" for name in CODING_MODULES)]
+    """Every file under the coding folder (code and data), in a stable order: what decides the coding."""
+    return sorted(
+        p
+        for p in CODING_DIR.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"}
+    )
 
 
 @dataclass(frozen=True)
@@ -75,7 +62,7 @@ def data_versions() -> dict[str, str]:
     }
     digest = hashlib.sha256()
     for path in coding_files():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(path.relative_to(CODING_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     versions["data_sha256"] = digest.hexdigest()[:12]
     return versions
 

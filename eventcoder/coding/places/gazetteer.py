@@ -60,7 +60,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-DATA_DIR = Path(__file__).parent / "data"
+from eventcoder.config import DATA_DIR  # noqa: E402
 
 # Generic words that name the kind of unit, dropped from display names and matched without ("Zhob District").
 GENERIC_SUFFIXES = (

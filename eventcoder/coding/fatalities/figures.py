@@ -52,9 +52,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
+
+from eventcoder.config import DATA_DIR
 from typing import NamedTuple
 
-_CUES: dict = json.loads((Path(__file__).resolve().parent / "data" / "fatality_cues.json").read_text("utf-8"))
+_CUES: dict = json.loads((DATA_DIR / "fatality_cues.json").read_text("utf-8"))
 
 
 @dataclass(frozen=True)

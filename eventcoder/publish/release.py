@@ -23,8 +23,8 @@ import duckdb
 import pyarrow.parquet as pq
 
 from eventcoder import __version__
-from eventcoder.crosswalk import load_crosswalk
-from eventcoder.warehouse import connect
+from eventcoder.coding.crosswalk import load_crosswalk
+from eventcoder.warehouse.store import connect
 from schemas.codebook import codebook_markdown
 from schemas.datapackage import package_descriptor
 from schemas.release import CHANGES_TABLE, RELEASED_TABLES, ReleasedTable
@@ -307,7 +307,7 @@ def sha256_file(path: Path) -> str:
 
 def write_report_page(warehouse: Path, staging: Path) -> Path:
     """report.html: the warehouse's offline report (plots and figures) as of this release."""
-    from eventcoder.report import write_report
+    from eventcoder.publish.report import write_report
 
     return write_report(warehouse, staging / REPORT_FILE)
 

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 import dateparser
 
-from eventcoder.config import DATA_DIR
+from eventcoder.config import INGEST_DATA_DIR
 
 _HEADER_LINES = 40  # where a date line may sit (after furniture is gone)
 _BODY_WORDS = 20  # a line this long is body text
@@ -50,7 +50,7 @@ class CleanText:
 def furniture_rules() -> tuple[FurnitureRule, ...]:
     """Rules from data/furniture.tsv."""
     rules = []
-    for line in (DATA_DIR / "furniture.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (INGEST_DATA_DIR / "furniture.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         action, regex = line.split("\t", 1)
@@ -60,7 +60,7 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
 
 def furniture_version() -> str:
     """Version written in the furniture file's header."""
-    head = (DATA_DIR / "furniture.tsv").read_text(encoding="utf-8").splitlines()[0]
+    head = (INGEST_DATA_DIR / "furniture.tsv").read_text(encoding="utf-8").splitlines()[0]
     return head.rsplit("version", 1)[-1].strip()
 
 

@@ -23,13 +23,13 @@ from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from eventcoder import __version__
-from eventcoder.config import DATA_DIR, SQL_DIR
-from eventcoder.views import open_read_only
+from eventcoder.config import ASSETS_DIR, SQL_DIR
+from eventcoder.warehouse.views import open_read_only
 from schemas.vocab import EVENT_TYPES
 
 REPORT_SQL_DIR = SQL_DIR / "report"
-TEMPLATE_FILE = DATA_DIR / "report.html"
-TOPOJSON_FILE = DATA_DIR / "world_110m.json"
+TEMPLATE_FILE = ASSETS_DIR / "report.html"
+TOPOJSON_FILE = ASSETS_DIR / "world_110m.json"
 TOPOJSON_NAME = "world_110m"  # the name plotly.js gives a world map at 1:110m resolution
 TOP_ACTORS = 15
 PLOT_IDS = (

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from eventcoder.ingest import Container, IngestResult, Unchanged
+from eventcoder.ingest.read import Container, IngestResult, Unchanged
 from eventcoder.records import Article, InputRecord, Quarantined
 
 T = TypeVar("T")
