@@ -33,21 +33,21 @@ from hostile import (
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from eventcoder.ingest.cleaning import clean_text, parse_date_line
-from eventcoder.config import PROJECT_ROOT, Settings
 from eventcoder.coding.dates import resolve_date
+from eventcoder.config import PROJECT_ROOT, Settings
+from eventcoder.ingest.cleaning import clean_text
+from eventcoder.ingest.planning import RefreshPlan, plan_refresh
+from eventcoder.ingest.published import parse_date_line, parse_published
 from eventcoder.ingest.read import (
     Container,
     Limits,
     UnreadableInput,
     decode_bytes,
     normalise_text,
-    parse_published,
     read_inputs,
 )
-from eventcoder.ingest.planning import RefreshPlan, plan_refresh
-from eventcoder.records import Article, Quarantined
 from eventcoder.publish.release import ReleaseError, make_release
+from eventcoder.records import Article, Quarantined
 from schemas.tables import InputSchema
 from schemas.vocab import QUARANTINE_STAGES
 
@@ -537,8 +537,8 @@ def test_an_explicit_day_resolves_to_itself_only_when_possible(day: dt.date, sty
 # column name taken from the schemas (or quote_ident of one), or a fixed fragment built from them. Data
 # values are always bound with ? or $n. A new interpolation fails this test until it is reviewed here.
 SQL_INTERPOLATIONS = {
-    "eventcoder/warehouse.py": {"table", "col.name", "col.sql_type", "', '.join(cols)", "n"},
-    "eventcoder/release.py": {
+    "eventcoder/warehouse/store.py": {"table", "col.name", "col.sql_type", "', '.join(cols)", "n"},
+    "eventcoder/publish/release.py": {
         "cols",
         "quote_ident(spec.table)",
         "quote_ident(spec.key)",
@@ -549,7 +549,7 @@ SQL_INTERPOLATIONS = {
         "export_query(spec)",
         "copy_options(file)",
     },
-    "eventcoder/query.py": {"kind.name"},  # an error message that names SQL statements, not SQL
+    "eventcoder/publish/query.py": {"kind.name"},  # an error message that names SQL statements, not SQL
 }
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|DELETE|UPDATE|COPY|ALTER|CREATE|DESCRIBE|DROP|PRAGMA|FROM|WHERE)\b")
 

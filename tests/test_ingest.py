@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from eventcoder.ingest.cleaning import clean_text
-from eventcoder.ingest.read import Container, Limits, Unchanged, decode_bytes, read_inputs
 from eventcoder.ingest.planning import chunks, plan_refresh
+from eventcoder.ingest.read import Container, Limits, Unchanged, decode_bytes, read_inputs
 from eventcoder.records import Article, Quarantined
 
 STORY = (

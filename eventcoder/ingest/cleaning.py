@@ -12,20 +12,15 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-import dateparser
+from functools import cache
 
 from eventcoder.config import INGEST_DATA_DIR
+from eventcoder.ingest.published import parse_date_line, word_count
 
 _HEADER_LINES = 40  # where a date line may sit (after furniture is gone)
 _BODY_WORDS = 20  # a line this long is body text
 JUSTEXT_LENGTH_HIGH = 120  # jusText's default (200 characters) drops short wire paragraphs
 JUSTEXT_MAX_LINES = 2_000  # jusText takes quadratic time in short lines: 40,000 of them take minutes
-_MONTH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b", re.I
-)
-_DATE_PREFIX = re.compile(r"^(published|updated|posted|last updated|date)( on| at)?\s*[:|-]?\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!;:]['\"”’)]*$")
 
 
@@ -62,11 +57,6 @@ def furniture_version() -> str:
     """Version written in the furniture file's header."""
     head = (INGEST_DATA_DIR / "furniture.tsv").read_text(encoding="utf-8").splitlines()[0]
     return head.rsplit("version", 1)[-1].strip()
-
-
-def word_count(line: str) -> int:
-    """Number of whitespace-separated words."""
-    return len(line.split())
 
 
 def apply_furniture_rules(lines: list[str]) -> list[str]:
@@ -132,58 +122,6 @@ def drop_repeats(lines: list[str]) -> list[str]:
             seen.add(key)
         kept.append(line)
     return kept
-
-
-@lru_cache(maxsize=4096)
-def parse_date_line(line: str) -> dt.date | None:
-    """The date a short header line prints ("April 07, 2024", "Published: 17 February 2023"), if any."""
-    text = _DATE_PREFIX.sub("", line.strip())
-    if (
-        not text
-        or word_count(text) > 8
-        or not (_MONTH.search(text) or re.search(r"\d{1,2}/\d{1,2}/\d{4}", text))
-    ):
-        return None
-    parsed = common_date(text) or dateparser_date(text)
-    if parsed is None or not (1900 <= parsed.year <= 2100):
-        return None
-    return parsed
-
-
-_COMMON_FORMATS = (
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%Y-%m-%d",
-    "%A, %B %d, %Y",
-    "%A %d %B %Y",
-)
-
-
-def common_date(text: str) -> dt.date | None:
-    """The usual header date formats, read exactly (fast); None for anything else."""
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip(".").replace("Sept ", "Sep "))
-    for fmt in _COMMON_FORMATS:
-        try:
-            return dt.datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def dateparser_date(text: str) -> dt.date | None:
-    """A full date (day, month and year) as dateparser reads it."""
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={
-            "STRICT_PARSING": True,
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
-    return parsed.date() if parsed is not None else None
 
 
 def find_date_line(lines: list[str]) -> int | None:

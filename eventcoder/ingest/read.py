@@ -16,9 +16,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import dateparser
-
 from eventcoder.ingest.cleaning import clean_text
+from eventcoder.ingest.published import check_published, parse_published
 from eventcoder.records import Article, Quarantined
 
 TEXT_SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
@@ -155,33 +154,6 @@ def normalise_text(text: str) -> str:
     if text and len(cleaned) < 0.9 * len(text):
         raise UnreadableInput("decode", "binary data (control characters), not text")
     return cleaned
-
-
-def parse_published(value: object) -> dt.date | None:
-    """A publication date from metadata (ISO string, or any full date dateparser reads)."""
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"published_at must be a string, got {type(value).__name__}")
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    parsed = dateparser.parse(
-        value, languages=["en"], settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
-    )
-    if parsed is None:
-        raise ValueError(f"published_at {value!r} is not a date")
-    return parsed.date()
-
-
-def check_published(value: dt.date | None, today: dt.date) -> dt.date | None:
-    """Reject publication dates before 1900 or in the future."""
-    if value is None:
-        return None
-    if value.year < 1900 or value > today + dt.timedelta(days=1):
-        raise ValueError(f"published_at {value.isoformat()} is impossible (before 1900 or in the future)")
-    return value
 
 
 def optional_str(meta: Mapping[str, object], key: str) -> str | None:
