@@ -59,6 +59,8 @@ class Mention:
     time_precision: int | None = None
     date_text: str | None = None
     date_origin: str = "none"
+    date_start: dt.date | None = None  # first day the date phrase admits
+    date_end: dt.date | None = None  # last day it admits
     actor1: str | None = None
     assoc_actor_1: str | None = None
     inter1: int | None = None

@@ -139,6 +139,10 @@ class MentionSchema(_CodedFields):
         description="phrase: attached to the trigger; context: from the surrounding narrative; "
         "published: the publication date (the text says it just happened); none: undatable",
     )
+    date_start: Series[pa.Date] = pa.Field(
+        nullable=True, description="first day the date phrase admits (merging compares these windows)"
+    )
+    date_end: Series[pa.Date] = pa.Field(nullable=True, description="last day the date phrase admits")
     place_text: Series[str] = pa.Field(nullable=True, description="the place phrase the location came from")
     coder_version: Series[str] = pa.Field(description="version of the coder (code and data files)")
     run_id: Series[str] = pa.Field(description="run that coded the mention")

@@ -560,3 +560,20 @@ def is_recent_cue(phrase: str) -> bool:
     if not m:
         return False
     return not (m["unit"] == "day" and _match_num(m["n"]) > RECENT_CUE_MAX_DAYS_AGO)
+
+
+def precision_window(date: dt.date | None, precision: int | None) -> tuple[dt.date, dt.date] | None:
+    """The days a date of a precision stands for, when its own window is not known (mentions coded
+    before mentions carried `date_start`/`date_end`): the day, the week around it, its month or
+    its year."""
+    if date is None:
+        return None
+    if precision in (None, DAY):
+        return date, date
+    if precision == WEEK:
+        return date - dt.timedelta(days=4), date + dt.timedelta(days=4)
+    if precision == MONTH:
+        start = date.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return start, end
+    return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)

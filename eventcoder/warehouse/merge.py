@@ -31,6 +31,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from eventcoder.coding.dates import precision_window
+
 MAX_KM = 10.0
 SYMMETRIC = {"clash", "dialogue", "agreement", "ceasefire"}
 
@@ -59,6 +61,8 @@ class MentionRow:
     evidence_start: int = 0
     place_text: str | None = None
     assoc_actor_1: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
 
     def order_key(self) -> tuple:
         """Which mention came first: publication date (unknown last), then article, then position."""
@@ -112,24 +116,19 @@ class MergedEvent:
         self.kinds.setdefault(signature(mention), mention)
 
 
-def window(date: dt.date | None, precision: int | None) -> tuple[dt.date, dt.date] | None:
-    """The days a date of a precision stands for (its week, month or year), or None."""
-    if date is None:
+def window(m: MentionRow) -> tuple[dt.date, dt.date] | None:
+    """The days a mention's date admits: its own window, or (coded before mentions carried one) the
+    window of its precision."""
+    if m.event_date is None:
         return None
-    if precision in (None, 1):
-        return date, date
-    if precision == 2:
-        return date - dt.timedelta(days=4), date + dt.timedelta(days=4)
-    if precision == 3:
-        start = date.replace(day=1)
-        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        return start, end
-    return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    if m.date_start is not None and m.date_end is not None:
+        return m.date_start, m.date_end
+    return precision_window(m.event_date, m.time_precision)
 
 
 def dates_compatible(a: MentionRow, b: MentionRow) -> bool:
     """Both dated, and their windows overlap."""
-    wa, wb = window(a.event_date, a.time_precision), window(b.event_date, b.time_precision)
+    wa, wb = window(a), window(b)
     return wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
 
 
@@ -257,7 +256,7 @@ def own_key(mention: MentionRow) -> IndexKey | None:
 def lookup_keys(mention: MentionRow) -> list[IndexKey]:
     """Every key under which a mention whose window overlaps this mention's (and whose sides are the
     same) may be filed."""
-    span = window(mention.event_date, mention.time_precision)
+    span = window(mention)
     who = sides(mention)
     if span is None or who is None:
         return []

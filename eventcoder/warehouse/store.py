@@ -220,7 +220,7 @@ def update_events(con: duckdb.DuckDBPyConnection) -> int:
     if not lost and not new:
         return 0
     touched = grouped(con.execute(sql("event_members"), [lost]).fetchall()) if lost else {}
-    windows = [w for m in new if (w := window(m.event_date, m.time_precision)) is not None]
+    windows = [w for m in new if (w := window(m)) is not None]
     if windows:
         first = min(w[0] for w in windows) - dt.timedelta(days=366)
         last = max(w[1] for w in windows) + dt.timedelta(days=366)

@@ -2,7 +2,8 @@
 -- $1: list of event types; $2, $3: first and last date of the new mentions' windows.
 SELECT l.event_id, m.event_id AS mention_id, m.article_id, m.event_type, m.sub_event_type, m.event_date,
        m.time_precision, m.actor1, m.actor2, m.iso3, m.location, m.admin1, m.latitude, m.longitude,
-       m.geo_precision, m.fatalities, m.confidence, a.published_at, m.evidence_start, m.place_text, m.assoc_actor_1
+       m.geo_precision, m.fatalities, m.confidence, a.published_at, m.evidence_start, m.place_text, m.assoc_actor_1,
+       m.date_start, m.date_end
 FROM events AS e
 JOIN mention_events AS l ON l.event_id = e.event_id
 JOIN event_mentions AS m ON m.event_id = l.mention_id
