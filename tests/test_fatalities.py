@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from eventcoder.coding.fatalities.figures import count_fatalities, killed_figures
+import importlib.util
+import json
+
+import pytest
+
+from eventcoder.coding import fatalities
+from eventcoder.coding.fatalities import count_fatalities, cues, killed_figures
 
 # --- the number killed in the event ---------------------------------------------------------------
 
@@ -326,3 +332,31 @@ def test_killed_figures_of_text_without_dead_is_empty() -> None:
     assert killed_figures("The rally passed peacefully.") == []
     assert count_fatalities("The rally passed peacefully.") is None
     assert count_fatalities("") is None
+
+
+# --- the package and its data ---------------------------------------------------------------------
+
+
+def test_package_exports_the_api_and_figures_keeps_it() -> None:
+    from eventcoder.coding.fatalities import figures
+
+    assert fatalities.count_fatalities is figures.count_fatalities
+    assert fatalities.killed_figures is figures.killed_figures
+    assert fatalities.KilledFigure is figures.KilledFigure
+
+
+def test_every_key_of_the_data_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: set[str] = set()
+
+    class Recording(dict):
+        def __getitem__(self, key: str) -> object:
+            read.add(key)
+            return super().__getitem__(key)
+
+    loads = json.loads
+    monkeypatch.setattr(json, "loads", lambda text: Recording(loads(text)))
+    spec = importlib.util.spec_from_file_location("fatality_cues_probe", cues.__file__)
+    assert spec is not None and spec.loader is not None
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    keys = {k for k in loads(cues.CUES_PATH.read_text("utf-8")) if not k.startswith("_")}  # "_": comments
+    assert keys - read == set()
