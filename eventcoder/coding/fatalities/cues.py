@@ -135,21 +135,33 @@ RELATIVE_RE = re.compile(r",\s*(?:" + "|".join(_cue("relative_pronouns")) + r")\
 
 # --- the prefilter ------------------------------------------------------------------------------------------
 
-CUE_FIRST_WORDS = frozenset(
-    {
-        *ACTIVE_PHRASES,
-        *NOUNS_OF,
-        *INTRANSITIVE,
-        *PARTICIPLES,
-        *ACTIVE_PRESENT,
-        *DEATH_NOUNS,
-        *TO_DEATH,
-        *TOLL_NOUNS,
-    }
+
+def _index_phrases(*indexes: Index) -> list[str]:
+    """Every cue of the indexes, as a space-separated phrase."""
+    return [" ".join(seq) for index in indexes for group in index.values() for seq in group]
+
+
+# Every phrase a figure can start from in a sentence (figures._sentence_figures matches these indexes), so
+# the prefilter and the parser read the same lists and cannot drift apart.
+CUE_PHRASES: tuple[str, ...] = (
+    *_index_phrases(ACTIVE_PHRASES, INTRANSITIVE, PARTICIPLES, ACTIVE_PRESENT, TO_DEATH, DEATH_NOUNS),
+    *(f"{noun} of" for noun in NOUNS_OF),
+    *TOLL_NOUNS,
 )
-CUE_RE = re.compile(
-    r"kill|dead|death|die|slain|slay|murder|execut|behead|assassinat|lynch|massacr|slaughter|martyr|neutrali|"
-    r"eliminat|gunned|gunning|fatal|perish|lost|losing|succumb|blew|blow|detonat|explod|toll|bodies|corpse|"
-    r"lives|life",
-    re.I,
-)
+CUE_FIRST_WORDS = frozenset(p.split()[0] for p in CUE_PHRASES)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as the tokeniser reads it: its words apart by spaces or dropped quotes, ’ read as '."""
+    gap = "[\\s" + re.escape("".join(sorted(QUOTES))) + "]+"
+    return gap.join(re.escape(w).replace("'", "['’]") for w in phrase.split())
+
+
+def _prefilter_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive regex finding any of the phrases as whole tokens."""
+    alternatives = sorted({_phrase_pattern(p) for p in phrases}, key=len, reverse=True)
+    # A word token never follows a letter and never precedes a word character: whole tokens, no more.
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+
+
+CUE_RE = _prefilter_re(CUE_PHRASES)  # a text without a match states no figure of dead
