@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from eventcoder.coding.fatalities.figures import count_fatalities, killed_figures
+import importlib.util
+import json
+import re
+
+import pytest
+
+from eventcoder.coding import fatalities
+from eventcoder.coding.fatalities import count_fatalities, cues, killed_figures
+from eventcoder.coding.fatalities.tokens import mask
 
 # --- the number killed in the event ---------------------------------------------------------------
 
@@ -309,6 +317,67 @@ def test_headline_present_tense() -> None:
     assert count_fatalities("3 killed, 12 injured in Quetta blast") == 3
 
 
+# --- the prefilter: every death cue of the data file gets past it ---------------------------------
+
+
+def test_burned_alive() -> None:
+    assert count_fatalities("Five villagers were burned alive in the attack.") == 5
+    assert count_fatalities("Militants burnt alive 3 people.") == 3
+    assert count_fatalities("Four men were buried alive.") == 4
+
+
+def test_guns_down_and_embraced_shahadat() -> None:
+    assert count_fatalities("A gunman guns down two policemen in Peshawar.") == 2
+    assert count_fatalities("Two fighters embraced shahadat in the clash.") == 2
+
+
+_DEATH_LISTS = (
+    "death_participles",
+    "death_active_present",
+    "death_intransitive",
+    "death_nouns",
+    "death_active_phrases",
+    "to_death_phrases",
+    "toll_nouns",
+)
+
+
+def _death_phrases() -> list[str]:
+    """Every death cue of the data file as the parser matches it ("killing" of "death_nouns_of" + "of")."""
+    data = json.loads(cues.CUES_PATH.read_text("utf-8"))
+    return [p for key in _DEATH_LISTS for p in data[key]] + [f"{w} of" for w in data["death_nouns_of"]]
+
+
+@pytest.mark.parametrize("phrase", _death_phrases())
+def test_every_death_phrase_passes_the_prefilter(phrase: str) -> None:
+    quoted = "\u201d \u201c".join(phrase.split())  # quotes between words are dropped by the tokeniser
+    for text in (
+        phrase,
+        f"They said {phrase.upper()} here.",
+        f"Reports: \u201c{quoted}\u201d.",
+        f"5{phrase}",
+    ):
+        assert cues.CUE_RE.search(text), text
+
+
+@pytest.mark.parametrize("phrase", _death_phrases())
+def test_prefilter_never_hides_a_figure(phrase: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventcoder.coding.fatalities import figures
+
+    texts = [
+        f"Four soldiers were {phrase} three men.",
+        f"Gunmen {phrase} 7 villagers.",
+        f"The {phrase} 12 people shocked the town.",
+        f"12 {phrase} in the blast.",
+        f"Police said the {phrase} rose to 9.",
+        f"A mob beat 2 men {phrase}.",
+    ]
+    monkeypatch.setattr(figures, "CUE_RE", re.compile(""))  # no prefilter: what the parser finds
+    stating = [t for t in texts if figures._all_figures(t)]
+    assert stating
+    assert all(cues.CUE_RE.search(mask(t)) for t in stating)
+
+
 # --- figures --------------------------------------------------------------------------------------
 
 
@@ -326,3 +395,31 @@ def test_killed_figures_of_text_without_dead_is_empty() -> None:
     assert killed_figures("The rally passed peacefully.") == []
     assert count_fatalities("The rally passed peacefully.") is None
     assert count_fatalities("") is None
+
+
+# --- the package and its data ---------------------------------------------------------------------
+
+
+def test_package_exports_the_api_and_figures_keeps_it() -> None:
+    from eventcoder.coding.fatalities import figures
+
+    assert fatalities.count_fatalities is figures.count_fatalities
+    assert fatalities.killed_figures is figures.killed_figures
+    assert fatalities.KilledFigure is figures.KilledFigure
+
+
+def test_every_key_of_the_data_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: set[str] = set()
+
+    class Recording(dict):
+        def __getitem__(self, key: str) -> object:
+            read.add(key)
+            return super().__getitem__(key)
+
+    loads = json.loads
+    monkeypatch.setattr(json, "loads", lambda text: Recording(loads(text)))
+    spec = importlib.util.spec_from_file_location("fatality_cues_probe", cues.__file__)
+    assert spec is not None and spec.loader is not None
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    keys = {k for k in loads(cues.CUES_PATH.read_text("utf-8")) if not k.startswith("_")}  # "_": comments
+    assert keys - read == set()
