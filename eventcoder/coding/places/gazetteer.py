@@ -60,90 +60,16 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from eventcoder.config import DATA_DIR  # noqa: E402
-
-# Generic words that name the kind of unit, dropped from display names and matched without ("Zhob District").
-GENERIC_SUFFIXES = (
-    "district",
-    "province",
-    "agency",
-    "governorate",
-    "region",
-    "department",
-    "county",
-    "municipality",
-    "oblast",
-    "raion",
-    "rayon",
-    "krai",
-    "okrug",
-    "prefecture",
-    "division",
-    "tehsil",
-    "state",
-    "zone",
-    "protected area",
-    "parish",
-    "emirate",
-    "wilayah",
-    "city",
+from eventcoder.coding.places.words import (
+    ARABIC_ARTICLES,
+    ENGLISH_GENERIC,
+    GENERIC_PREFIXES,
+    GENERIC_SUFFIXES,
+    NOT_ALONE,
+    SEAT_CONNECTORS,
+    SEAT_WORDS,
 )
-GENERIC_PREFIXES = (
-    "qada",
-    "qadha",
-    "province of",
-    "governorate of",
-    "distrito de",
-    "departamento de",
-    "departamento del",
-    "provincia de",
-    "provincia del",
-    "municipio de",
-    "departement de la",
-    "departement de l",
-    "departement du",
-    "departement des",
-    "departement de",
-    "muhafazat",
-    "wilayat",
-    "mintaqat",
-    "oblast",
-    "region de",
-)
-# English generic words: an alias ending in one is taken as the unit's English name ("Homs Governorate").
-ENGLISH_GENERIC = frozenset(
-    {
-        "governorate",
-        "province",
-        "region",
-        "oblast",
-        "state",
-        "district",
-        "department",
-        "county",
-        "prefecture",
-        "agency",
-    }
-)
-# Words in GeoNames place names meaning "district centre" ("'Alaqahdari Sarobi", "Markaz-e Sayyidabad").
-SEAT_WORDS = frozenset(
-    {
-        "alaqahdari",
-        "alaqadari",
-        "wuleswali",
-        "woluswali",
-        "wuluswali",
-        "uluswali",
-        "hukumati",
-        "hukumat",
-        "markaz",
-    }
-)
-_CONNECTORS = frozenset({"e", "i", "ye", "yi"})
-# A stripped name must not be left as one of these alone ("Capital District" stays as it is).
-NOT_ALONE = frozenset(
-    {"capital", "federal", "central", "north", "south", "east", "west", "national", "new", "the"}
-)
+from eventcoder.config import DATA_DIR
 
 # Transliteration marks for ayn/hamza ("Ma’rib", "Qal‘ah") are dropped; an apostrophe before a capital is
 # kept.
@@ -251,15 +177,9 @@ def compact(text: str) -> str:
     return join_key(fold_words(text))
 
 
-# Arabic articles: a name is also indexed without one ("Al Hudaydah", "El Geneina").
-ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "adh", "ath", "ed", "er", "es", "en", "ez"}
-)
-
-
 def name_keys(words: list[str]) -> list[str]:
     """Exact keys of a folded name: as written and without a leading Arabic article."""
-    if len(words) > 1 and words[0] in ARTICLES:
+    if len(words) > 1 and words[0] in ARABIC_ARTICLES:
         return [join_key(words), join_key(words[1:])]
     return [join_key(words)]
 
@@ -304,7 +224,7 @@ def seat_key(words: list[str]) -> str | None:
     if len(words) < 2:
         return None
     if words[0] in SEAT_WORDS:
-        rest = words[2:] if words[1] in _CONNECTORS and len(words) > 2 else words[1:]
+        rest = words[2:] if words[1] in SEAT_CONNECTORS and len(words) > 2 else words[1:]
         return join_key(rest)
     if words[-1] in SEAT_WORDS:
         return join_key(words[:-1])
@@ -555,7 +475,9 @@ class Gazetteer:
         words = [fold_words(name) for name in self._t_name]
         self._t_keys = [join_key(w) for w in words]
         self._t_seat_keys = [seat_key(w) if len(w) > 1 else None for w in words]
-        self._t_article_keys = [join_key(w[1:]) if len(w) > 1 and w[0] in ARTICLES else None for w in words]
+        self._t_article_keys = [
+            join_key(w[1:]) if len(w) > 1 and w[0] in ARABIC_ARTICLES else None for w in words
+        ]
         # "Marawi City" is also "Marawi" (a country's name stays the country's: "Kuwait City" ranks below it).
         self._t_city_keys = [join_key(w[:-1]) if len(w) > 1 and w[-1] == "city" else None for w in words]
         exact = self.town_index

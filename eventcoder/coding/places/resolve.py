@@ -70,139 +70,40 @@ from eventcoder.coding.places.gazetteer import (
     skeleton,
     strip_generic,
 )
+from eventcoder.coding.places.words import (
+    ADM1_KINDS,
+    ADM2_KINDS,
+    BORDER_WORDS,
+    CENTER_WORDS,
+    CLAUSE_END_WORDS,
+    COMMON_WORDS,
+    DATE_WORDS,
+    DIRECTION_WORDS,
+    DISTRICT_PHRASES,
+    KIND_WORDS,
+    LEAD_WORDS,
+    LEVEL_SEPARATORS,
+    NEAR_SEPARATORS,
+    NEAR_WORDS,
+    NOT_MODIFIERS,
+    PARTICLES,
+    TOWN_KINDS,
+    alternation,
+)
 
-# Feature words after a name, to the kinds a PlacePhrase carries.
-KIND_WORDS: dict[str, str] = {
-    "city": "city",
-    "cities": "city",
-    "town": "town",
-    "towns": "town",
-    "township": "town",
-    "village": "village",
-    "villages": "village",
-    "hamlet": "village",
-    "district": "district",
-    "districts": "district",
-    "subdistrict": "district",
-    "tehsil": "district",
-    "agency": "district",
-    "municipality": "district",
-    "lga": "district",
-    "lgas": "district",
-    "commune": "district",
-    "raion": "district",
-    "rayon": "district",
-    "province": "province",
-    "provinces": "province",
-    "governorate": "province",
-    "governorates": "province",
-    "oblast": "province",
-    "prefecture": "province",
-    "region": "region",
-    "regions": "region",
-    "department": "region",
-    "county": "county",
-    "counties": "county",
-    "state": "state",
-    "states": "state",
-    "area": "area",
-    "areas": "area",
-    "sector": "area",
-    "sectors": "area",
-    "valley": "area",
-    "neighbourhood": "area",
-    "neighborhood": "area",
-    "locality": "area",
-    "suburb": "area",
-    "suburbs": "area",
-    "outskirts": "area",
-    "capital": "city",
-}
-TOWN_KINDS = frozenset({"city", "town", "village"})
-ADM2_KINDS = frozenset({"district", "county"})
-ADM1_KINDS = frozenset({"province", "state", "region", "county"})
-NEAR_WORDS = frozenset(
-    {
-        "near",
-        "nearby",
-        "outside",
-        "outskirts",
-        "vicinity",
-        "around",
-        "close",
-        "edge",
-        "border",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-    }
-)
-# Direction adjectives: "in northern Gaza" is near (part of) Gaza, "the northern city of Kano" is Kano itself.
-DIRECTION_WORDS = frozenset(
-    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern"}
-    | {"southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-)
-LEAD_WORDS = frozenset(
-    {"in", "at", "on", "into", "inside", "within", "from", "of", "the", "a", "an", "limits"}
-)
-# Lower-case words inside names ("Qala i Naw", "Keran wa Menjan", "Rio de Janeiro", "Deir ez-Zor").
-PARTICLES = frozenset(
-    """al el ad ar as at an az ash adh ath ed er es en ez e i ye yi y o wa and of the de del della des di da
-    do dos das du la le les van von der den bin ibn am sur upon""".split()
-)
-# Words that may stand between a name and its feature word ("Mohmand tribal district") but not a preposition
-# or article ("Zamfara State on Sunday" ends at "on").
-_NOT_MODIFIERS = frozenset(
-    "on at in by for from to with of the a an and or but last this next early late".split()
-)
-# Words that end a location clause: what follows is another clause ("in Kharkiv, where ...").
-_CLAUSE_END = re.compile(
-    r"(?:,\s*|\s+)(?:where|which|who|whom|whose|when|while|after|before|during|following|because|since|until"
-    r"|killing|leaving|wounding|injuring|amid|despite|according)\b"
-)
-# Capitalised words that date an event rather than place it ("in Kano in March", "on Sunday").
-DATE_WORDS = frozenset(
-    """january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-CENTER_WORDS = ("center", "centre", "headquarters", "capital")
-BIG_TOWN = 100_000
+BIG_TOWN = 100_000  # a place this big is notable: meant even outside the article's countries
 NEAR_MARGIN = 1.0  # degrees around the main context country's places
-# Everyday words that GeoNames also has as place names ("Police", Poland): not a place on their own when a
-# capitalised word is checked with `is_known_place` (resolution itself still finds them).
-COMMON_WORDS = frozenset(
-    """police army village capital city town north south east west central said al el hospital university
-    market bazaar school station camp base road highway bridge river mountain valley border district province
-    state region area center centre office court prison mosque church temple airport port island lake park
-    square street gate fort new old upper lower saint mount black white red green victory liberty union unity
-    independence freedom peace hope friendship security government military president minister forces people
-    national federal islamic republic democratic said says on at in of the march may june august""".split()
-)
 SUBSTANTIAL = 20_000  # outside the article's countries, the only place of a name this big is taken
 ENCLOSING = "enclosing"  # internal kind: a qualifier used as the place because the inner place is unknown
 
 _PAREN = re.compile(r"\(([^()]*)\)")
-_BORDER = re.compile(r"\b(?:borders?|frontier|boundary)\b", re.IGNORECASE)
-_LGA = re.compile(r"\blocal government areas?\b|\blocal government\b|\bLGAs?\b", re.IGNORECASE)
-_SPLIT = re.compile(
-    r"\s*[,;]\s*|\s+(?:of|in|at|inside|within|near|close to|outside(?: of)?|next to|along)\s+"
-)
-_NEAR_SEPARATORS = frozenset({"near", "close to", "outside", "outside of", "next to", "along"})
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z\[])|\.\s*$")
+# Words that end a location clause: what follows is another clause ("in Kharkiv, where ...").
+_CLAUSE_END = re.compile(r"(?:,\s*|\s+)(?:" + alternation(CLAUSE_END_WORDS) + r")\b")
+_BORDER = re.compile(r"\b(?:" + alternation(BORDER_WORDS) + r")\b", re.IGNORECASE)
+_LGA = re.compile(r"\b(?:" + alternation(DISTRICT_PHRASES) + r")\b", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:" + alternation(LEVEL_SEPARATORS) + r")\s+")
 _COORD = re.compile(r"\s*(/|\band\b|\bor\b|&)\s*")
 _CAP = re.compile(r"(?:[a-z]{1,3}-)?[A-Z0-9]")  # a capitalised word, also "al-Bab", "ez-Zor"
 _POSSESSIVE = re.compile(r"(.+?)'s?\s+(.*[A-Z].*)$")
@@ -358,7 +259,7 @@ def _levels(text: str) -> list[list[_Name]]:
         if clause and n_piece == 0 and len(pieces) > 1 and _CAP.match(piece):
             if not any(is_known_place(n.text) for n in names):
                 names = []
-        pending_near = pending_near or near or sep in _NEAR_SEPARATORS
+        pending_near = pending_near or near or sep in NEAR_SEPARATORS
         pending_border = pending_border or _BORDER.search(piece) is not None
         if not names:
             pending_kind = kind_only or pending_kind
@@ -499,11 +400,11 @@ def _name_run(words: list[str]) -> int:
         if j > i and j < len(words) and _is_name_word(words[j]):
             i = j
             continue
-        if i + 1 < len(words) and low not in _NOT_MODIFIERS and _is_name_word(words[i + 1]):
+        if i + 1 < len(words) and low not in NOT_MODIFIERS and _is_name_word(words[i + 1]):
             i += 1  # a lower-case word inside a name ("Toba tek Singh")
             continue
         j = i
-        while j < min(i + 2, len(words)) and words[j].lower() not in _NOT_MODIFIERS | KIND_WORDS.keys():
+        while j < min(i + 2, len(words)) and words[j].lower() not in NOT_MODIFIERS | KIND_WORDS.keys():
             if _is_name_word(words[j]):
                 break
             j += 1
