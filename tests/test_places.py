@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.coding.places.gazetteer import compact, gazetteer, read_csv
+from eventcoder.coding.places.gazetteer import gazetteer, read_csv
+from eventcoder.coding.places.keys import compact
 from eventcoder.coding.places.resolve import (
     Place,
     PlacePhrase,

@@ -59,12 +59,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from eventcoder.coding.places.gazetteer import (
-    Gazetteer,
+from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
+from eventcoder.coding.places.keys import (
     ascii_name,
     compact,
     fold_words,
-    gazetteer,
     join_key,
     name_keys,
     skeleton,

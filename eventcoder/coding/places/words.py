@@ -18,7 +18,7 @@ Keys of the data file (all lower case), and the names they are read into here:
   levels; `border_words`: a place beside, not around, the first one; `district_phrases`: Nigeria's "local
   government area" and its abbreviation, read as "district".
 * `generic_suffixes`, `generic_prefixes` (tried in file order), `english_generic`, `seat_words`,
-  `seat_connectors`, `not_alone`, `arabic_articles`: the gazetteer's name keys (see `gazetteer`).
+  `seat_connectors`, `not_alone`, `arabic_articles`: the gazetteer's name keys (see `keys`).
 """
 
 from __future__ import annotations
