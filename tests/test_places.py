@@ -9,17 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.coding.places.gazetteer import gazetteer, read_csv
-from eventcoder.coding.places.keys import compact
-from eventcoder.coding.places.resolve import (
+from eventcoder.coding.places import (
     Place,
     PlacePhrase,
     country_for_name,
+    gazetteer,
     is_known_place,
     parse_place_phrases,
     resolve_place,
     resolve_places,
 )
+from eventcoder.coding.places.gazetteer import read_csv
+from eventcoder.coding.places.keys import compact
 from eventcoder.coding.places.words import KIND_WORDS, PLACE_WORDS_FILE
 from eventcoder.coding.rules import PLACE_KIND_WORDS
 

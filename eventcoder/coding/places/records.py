@@ -1,4 +1,5 @@
-"""The records of place resolution: gazetteer entries (`Country`, `Unit`, `Town`, `Region`)."""
+"""The records of place resolution: gazetteer entries (`Country`, `Unit`, `Town`, `Region`), the place
+phrases read from text (`PlacePhrase`) and the ACLED-style location they resolve to (`Place`)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,27 @@ class Region:
     latitude: float | None
     longitude: float | None
     population: int
+
+
+@dataclass(frozen=True)
+class PlacePhrase:
+    """A place named in the text: feature word, enclosing places (most specific first), near flag."""
+
+    text: str
+    kind: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    near: bool = False
+
+
+@dataclass(frozen=True)
+class Place:
+    """An ACLED-style location: plain-ASCII names, WGS84 coordinates, geo_precision 1-4 (None if unplaced)."""
+
+    location: str | None
+    admin1: str | None
+    admin2: str | None
+    country: str | None
+    iso3: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
