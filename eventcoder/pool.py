@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from eventcoder.coding.coder import ChunkResult, code_articles, load_coder
-from eventcoder.coding.places.gazetteer import gazetteer
+from eventcoder.coding.places import gazetteer
 from eventcoder.records import Article
 
 

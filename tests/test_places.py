@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.coding.places.gazetteer import compact, gazetteer, read_csv
-from eventcoder.coding.places.resolve import (
+from eventcoder.coding.places import (
     Place,
     PlacePhrase,
     country_for_name,
+    gazetteer,
     is_known_place,
     parse_place_phrases,
     resolve_place,
     resolve_places,
 )
+from eventcoder.coding.places.gazetteer import read_csv
+from eventcoder.coding.places.keys import compact
+from eventcoder.coding.places.words import KIND_WORDS, PLACE_WORDS_FILE
+from eventcoder.coding.rules import PLACE_KIND_WORDS
 
 
 def km(a: Place, lat: float, lon: float) -> float:
@@ -416,3 +421,12 @@ def test_every_country_file_row_resolves() -> None:
     g = gazetteer()
     for row in read_csv("places_capitals.csv"):
         assert g.towns_named(row["iso3"], row["capital"]), row
+
+
+def test_every_place_word_list_is_read_by_the_coder() -> None:
+    words = json.loads(PLACE_WORDS_FILE.read_text(encoding="utf-8"))
+    coding = PLACE_WORDS_FILE.parents[1]  # eventcoder/coding
+    source = "".join(p.read_text(encoding="utf-8") for p in coding.rglob("*.py"))
+    assert [key for key in words if f'"{key}"' not in source] == []
+    # Two lists on purpose: feature words a place phrase is resolved by, nouns that mark a place phrase.
+    assert PLACE_KIND_WORDS == set(words["phrase_kind_nouns"]) != set(KIND_WORDS)

