@@ -424,6 +424,17 @@ def phrase_text(prep: Token) -> str:
     return doc[tokens[0].i : end].text
 
 
+def date_phrase(span: Span) -> str:
+    """Text of a DATE entity, with a day number the model left out ('3 | May 2020')."""
+    start = span.start
+    doc = span.doc
+    while start > span.sent.start and doc[start - 1].like_num and doc[start - 1].text.isdigit():
+        if not 1 <= int(doc[start - 1].text) <= 31:
+            break
+        start -= 1
+    return doc[start : span.end].text
+
+
 def noun_phrase(token: Token) -> Span:
     """The noun phrase headed by a token: its left modifiers, itself, 'of X' and a bracketed abbreviation."""
     doc = token.doc
