@@ -13,8 +13,6 @@ from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import attach_actors
 from eventcoder.coding.places.resolve import Place, is_known_place, parse_place_phrases, resolve_place
 from eventcoder.coding.rules import (
-    LOCATIVE_PREPOSITIONS,
-    PLACE_KIND_WORDS,
     PLACE_LABELS,
     VERBAL,
     Cues,
@@ -33,40 +31,21 @@ from eventcoder.coding.rules import (
 
 def attach(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
     """Date, place and participants of a candidate."""
-    attach_date(cand, ctx)
-    attach_place(cand, ctx)
+    attach_date(cand, ctx, res.cues)
+    attach_place(cand, ctx, res.cues)
     attach_actors(cand, ctx, res)
 
 
-def date_specificity(text: str) -> float:
+def date_specificity(text: str, cues: Cues) -> float:
     """How exact a date phrase is as written (a day beats a month beats a vague phrase)."""
     has_digit = any(ch.isdigit() for ch in text)
     words = text.lower().split()
     if has_digit and len([w for w in words if w.strip(",").isdigit()]) >= 1 and len(words) >= 2:
         return 2.0
-    return (
-        1.0
-        if has_digit
-        or any(
-            w
-            in (
-                "yesterday",
-                "today",
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-            )
-            for w in words
-        )
-        else 0.5
-    )
+    return 1.0 if has_digit or any(w in cues.specific_day_words for w in words) else 0.5
 
 
-def own_date_span(cand: Candidate, cues: Cues | None = None) -> Span | None:
+def own_date_span(cand: Candidate, cues: Cues) -> Span | None:
     """The DATE phrase attached to the trigger's clause (or a clause above it), if any; a date
     in a reporting clause beside it ('Reported on 28 April, militants attacked...') counts too."""
     chain = clause_chain(cand.anchor)
@@ -76,22 +55,19 @@ def own_date_span(cand: Candidate, cues: Cues | None = None) -> Span | None:
             continue
         rank = attachment_rank(ent, cand.head, chain)
         if rank is None:
-            rank = reporting_clause_rank(ent, chain)
-        if rank is None or bounded_by_preposition(ent, stop=cand.head):
+            rank = reporting_clause_rank(ent, chain, cues)
+        if rank is None or bounded_by_preposition(ent, cand.head, cues):
             continue
         if best is None or rank < best[0]:
             best = (rank, ent)
     return best[1] if best else None
 
 
-REPORTING_VERBS = frozenset({"report", "say", "tell", "confirm", "announce", "state", "add", "claim"})
-
-
-def reporting_clause_rank(ent: Span, chain: list[Token]) -> int | None:
+def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | None:
     """Rank 20 for a date in a reporting clause ('as reported on X') attached to the trigger's clauses."""
     clause = clause_of(ent.root)
     if (
-        lemma(clause) in REPORTING_VERBS
+        lemma(clause) in cues.reporting_verbs
         and clause.head in chain
         and clause.dep_ in ("advcl", "ccomp", "parataxis")
     ):
@@ -99,13 +75,13 @@ def reporting_clause_rank(ent: Span, chain: list[Token]) -> int | None:
     return None
 
 
-def attach_date(cand: Candidate, ctx: ArticleContext) -> None:
+def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     """The candidate's own date phrase, resolved against the publication date."""
-    span = own_date_span(cand)
+    span = own_date_span(cand, cues)
     if span is None:
         for tok in (cand.head, cand.anchor):
             for child in tok.children:
-                if child.lower_ in ("recent", "recently", "latest") and child.dep_ in ("amod", "advmod"):
+                if child.lower_ in cues.recent_modifiers and child.dep_ in ("amod", "advmod"):
                     cand.date_text, cand.date_specificity = child.text, 0.5
                     cand.date = resolve_date("recently", ctx.published)
                     cand.date_origin = "phrase" if cand.date else "none"
@@ -113,21 +89,21 @@ def attach_date(cand: Candidate, ctx: ArticleContext) -> None:
         return
     text = date_phrase(span)
     cand.date_text = text
-    cand.date_specificity = date_specificity(text)
+    cand.date_specificity = date_specificity(text, cues)
     cand.date = resolve_date(text, ctx.published)
     cand.date_origin = "phrase" if cand.date else "none"
 
 
-def place_preps(cand: Candidate) -> list[tuple[int, Token]]:
+def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
     """Locative prepositional phrases that name a place: in the trigger's clauses (ranked by
     attachment), else in a clause below them that reports no other kind of event (rank 50)."""
     chain = clause_chain(cand.anchor)
     found: list[tuple[int, Token]] = []
     for tok in cand.sent:
-        if tok.dep_ != "prep" or not (tok.lower_ in LOCATIVE_PREPOSITIONS or into_the_streets(tok)):
+        if tok.dep_ != "prep" or not (tok.lower_ in cues.locative_prepositions or into_the_streets(tok)):
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
-        if not objs or not names_a_place(objs[0], strict=tok.lower_ in ("on", "off", "into")):
+        if not objs or not names_a_place(objs[0], cues, strict=tok.lower_ in cues.strict_place_prepositions):
             continue
         rank = attachment_rank(tok.doc[tok.i : tok.i + 1], cand.head, chain)
         if rank is None and not in_quiet_subclause(tok, chain, cand):
@@ -177,7 +153,7 @@ def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate) -> bool:
     return True
 
 
-def names_a_place(obj: Token, strict: bool = False) -> bool:
+def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     """A prepositional object that is a place name or a place noun with a proper-noun modifier.
 
     Possessors ("on Pakistan's embassy") do not place anything; with `strict` (for 'on'),
@@ -187,10 +163,10 @@ def names_a_place(obj: Token, strict: bool = False) -> bool:
         return True
     sub = [t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss"]
     if strict:
-        return lemma(obj) in PLACE_KIND_WORDS and any(t.ent_type_ in PLACE_LABELS for t in sub)
+        return lemma(obj) in cues.place_kind_words and any(t.ent_type_ in PLACE_LABELS for t in sub)
     if any(t.ent_type_ in PLACE_LABELS for t in sub):
         return True
-    if lemma(obj) in PLACE_KIND_WORDS and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):
+    if lemma(obj) in cues.place_kind_words and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):
         return True
     propn = [t for t in sub if t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "PERSON", "NORP", "DATE")]
     if propn and plausible_place_name(propn[0]):
@@ -208,13 +184,13 @@ def plausible_place_name(tok: Token) -> bool:
     return text[:1].isupper() and is_known_place(text)
 
 
-def attach_place(cand: Candidate, ctx: ArticleContext) -> None:
+def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     """The place of the candidate: its locative phrase (a venue for talks), resolved in the gazetteer."""
     texts: list[str] = []
-    for rank, prep in place_preps(cand)[:1]:
+    for rank, prep in place_preps(cand, cues)[:1]:
         if cand.event_type in ("dialogue", "agreement") and rank >= 50:
             break
-        texts.append(phrase_text(prep))
+        texts.append(phrase_text(prep, cues))
     if not texts and cand.event_type == "dialogue":
         host = hosted_by(cand)
         if host:

@@ -30,7 +30,7 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
     sentences = list(doc.sents)
     cands = trigger_candidates(doc, ctx, res)
     for cand in cands:
-        refine_type(cand)
+        refine_type(cand, res.cues)
     clusters = merge_mentions(cands)
     real = [c for c in clusters if not c.first.shadow]
     return distinct_mentions([(c, to_mention(c, real, sentences, ctx, res)) for c in real])

@@ -23,6 +23,7 @@ from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
 from eventcoder.coding.places.resolve import Place, PlacePhrase, country_for_name, resolve_place
 from eventcoder.coding.rules import (
     VERBAL,
+    Cues,
     bounded_by_preposition,
     date_phrase,
     is_infinitive,
@@ -34,12 +35,12 @@ from eventcoder.records import Mention
 
 
 def context_date(
-    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext
+    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, cues: Cues
 ) -> tuple[EventDate | None, str | None]:
     """A date from the narrative: an event the mention is anchored to, or the sentences before it."""
     first = cluster.first
     for tok in first.sent:
-        if tok.dep_ == "prep" and tok.lower_ in ("during", "after", "following", "amid", "in"):
+        if tok.dep_ == "prep" and tok.lower_ in cues.anchoring_prepositions:
             for obj in tok.children:
                 if obj.dep_ == "pobj" and lemma(obj) in ctx.date_anchors:
                     return ctx.date_anchors[lemma(obj)], noun_phrase(obj).text
@@ -53,7 +54,7 @@ def context_date(
                 if m.sent_index == index - back and m.date is not None:
                     return m.date, m.date_text
         for ent in span_ents(sent):
-            if ent.label_ == "DATE" and not bounded_by_preposition(ent, stop=sent.root):
+            if ent.label_ == "DATE" and not bounded_by_preposition(ent, sent.root, cues):
                 resolved = resolve_date(date_phrase(ent), ctx.published)
                 if resolved is not None:
                     return resolved, ent.text
@@ -65,7 +66,7 @@ def context_date(
         if ctx.paragraph_of.get(sent.start) != paragraph:
             break
         for ent in span_ents(sent):
-            if ent.label_ == "DATE" and not bounded_by_preposition(ent, stop=sent.root):
+            if ent.label_ == "DATE" and not bounded_by_preposition(ent, sent.root, cues):
                 resolved = resolve_date(date_phrase(ent), ctx.published)
                 if resolved is not None:
                     year = dt.date(resolved.date.year, 7, 2)
@@ -77,17 +78,17 @@ def context_date(
     return None, None
 
 
-def just_happened(cand: Candidate) -> bool:
+def just_happened(cand: Candidate, cues: Cues) -> bool:
     """Present perfect ('has been killed') or a 'today'-like phrase: it just happened."""
     verb = cand.anchor
     if verb.pos_ in VERBAL and verb.tag_ == "VBN" and not is_infinitive(verb):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.just_happened_aux for c in verb.children):
             return True
     return any(ent.label_ in ("DATE", "TIME") and is_recent_cue(ent.text) for ent in span_ents(cand.sent))
 
 
 def event_date(
-    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext
+    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, cues: Cues
 ) -> tuple[EventDate | None, str | None, str]:
     """Date, the phrase it came from, and its origin (phrase, context, published, none)."""
     dated = cluster.dated()
@@ -95,10 +96,10 @@ def event_date(
         return dated.date, dated.date_text, "phrase"
     if any(m.date_text for m in cluster.members):
         return None, next(m.date_text for m in cluster.members if m.date_text), "none"
-    resolved, text = context_date(cluster, clusters, sentences, ctx)
+    resolved, text = context_date(cluster, clusters, sentences, ctx, cues)
     if resolved is not None:
         return resolved, text, "context"
-    if ctx.published and any(just_happened(m) for m in cluster.members):
+    if ctx.published and any(just_happened(m, cues) for m in cluster.members):
         day = ctx.published
         return EventDate(day, 1, day, day, "publication date"), None, "published"
     return None, None, "none"
@@ -222,7 +223,7 @@ def to_mention(
     if etype == "protest":
         variant = protest_variant(cluster, sentences, res)
     row = crosswalk(etype, sub, variant)
-    date, date_text, date_origin = event_date(cluster, clusters, sentences, ctx)
+    date, date_text, date_origin = event_date(cluster, clusters, sentences, ctx, res.cues)
     actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
     if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):
         actor1, actor2 = salient_parties(actor1, actor2, clusters)

@@ -15,18 +15,9 @@ from eventcoder.coding.dates import EventDate
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.places.resolve import Place
-from eventcoder.coding.rules import lemma
+from eventcoder.coding.rules import Cues, lemma
 
 ARMED_INTER = {1, 2, 3, 4, 8}
-ARMED_SITES = frozenset(
-    {"checkpoint", "post", "outpost", "base", "convoy", "patrol", "barrack", "garrison", "check"}
-)
-PROTEST_WORDS = frozenset(
-    {"protest", "demonstrate", "demonstration", "rally", "march", "strike", "sit", "chant"}
-)
-MOB_WORDS = frozenset(
-    {"mob", "family", "tribe", "clan", "community", "villager", "stick", "axe", "club", "stone", "rod"}
-)
 
 
 @dataclass
@@ -69,29 +60,29 @@ def is_crowd(actor: Actor | None) -> bool:
     return actor is not None and actor.inter in (5, 6)
 
 
-def targets_armed_site(cand: Candidate) -> bool:
+def targets_armed_site(cand: Candidate, cues: Cues) -> bool:
     """An attack on a checkpoint, post, base or convoy is an attack on armed forces."""
-    target = prep_object(cand.head, {"on", "against", "at"}) or patient_of(cand.head)
-    return target is not None and lemma(target) in ARMED_SITES
+    target = prep_object(cand.head, cues.armed_site_prepositions) or patient_of(cand.head)
+    return target is not None and lemma(target) in cues.armed_sites
 
 
-def mob_fight(cand: Candidate) -> bool:
+def mob_fight(cand: Candidate, cues: Cues) -> bool:
     """A fight between crowds, families or groups, or with sticks, axes and stones."""
     words = {lemma(t) for t in cand.sent}
-    return bool(words & MOB_WORDS)
+    return bool(words & cues.mob_nouns) or bool(words & cues.mob_weapons)
 
 
-def refine_type(cand: Candidate) -> None:
+def refine_type(cand: Candidate, cues: Cues) -> None:
     """Attack on armed forces is a clash; a clash of crowds is a riot; territory changes hands."""
     if cand.event_type == "attack" and cand.sub_event_type == "armed_assault":
-        armed_target = is_armed(cand.actor2) or (cand.actor2 is None and targets_armed_site(cand))
+        armed_target = is_armed(cand.actor2) or (cand.actor2 is None and targets_armed_site(cand, cues))
         if armed_target or (cand.role == "support" and is_armed(cand.actor1) and cand.actor2 is None):
             cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
     if cand.event_type in VIOLENT and (is_crowd(cand.actor1) or is_crowd(cand.actor2)):
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
     elif cand.event_type == "clash" and not (is_armed(cand.actor1) and is_armed(cand.actor2)):
         both_unarmed = not is_armed(cand.actor1) and not is_armed(cand.actor2)
-        if (both_unarmed and cand.actor1 is not None and cand.actor2 is not None) or mob_fight(cand):
+        if (both_unarmed and cand.actor1 is not None and cand.actor2 is not None) or mob_fight(cand, cues):
             cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "mob_violence"
     if cand.event_type == "clash" and cand.territory:
         state = cand.actor1 is not None and cand.actor1.inter == 1

@@ -158,9 +158,9 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
     if cand.nominal:
         agent, patient = nominal_participants(cand, cues)
     else:
-        agent, patient = verbal_participants(cand)
+        agent, patient = verbal_participants(cand, cues)
     head, anchor = cand.head, cand.anchor
-    if lemma(head) in ("repel", "repulse") or lemma(anchor) in ("repel", "repulse"):
+    if lemma(head) in cues.repel_verbs or lemma(anchor) in cues.repel_verbs:
         verb = head if not cand.nominal else anchor
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         attacker = None
@@ -168,7 +168,7 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
             attacker = nominal_agent(obj) or next((c for c in obj.children if c.dep_ == "poss"), None)
         agent, patient = attacker or agent, subject_of(verb)
     if cand.event_type in VIOLENT:
-        victims = victims_in(cand)
+        victims = victims_in(cand, cues)
         if patient is None:
             patient = victims
         elif agent is None and cand.event_type == "clash" and victims is not None and victims.i != patient.i:
@@ -176,7 +176,7 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
     return agent, patient
 
 
-def verbal_participants(cand: Candidate) -> tuple[Token | None, Token | None]:
+def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
     """Subject (or passive agent) and object of a verb trigger."""
     head = cand.head
     if is_passive(head):
@@ -186,7 +186,7 @@ def verbal_participants(cand: Candidate) -> tuple[Token | None, Token | None]:
         agent = subject_of(head) or by_agent(head)
         patient = next((c for c in head.children if c.dep_ == "dobj"), None)
         if patient is None:
-            patient = prep_object(head, {"with", "against", "on", "at"})
+            patient = prep_object(head, cues.verbal_target_prepositions)
     return agent, other_party(cand, agent, patient)
 
 
@@ -205,7 +205,7 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
     targets = (
         {"with"}
         if cand.event_type in ("dialogue", "agreement", "ceasefire")
-        else {"on", "against", "targeting", "with", "at", "of"}
+        else cues.nominal_target_prepositions
     )
     patient = prep_object(head, targets)
     between = prep_object(head, {"between"})
@@ -214,8 +214,8 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
         others = [c for c in between.conjuncts if c.i > between.i]
         patient = others[0] if others else patient
     if cand.event_type in ("dialogue", "agreement") and agent is None:
-        agent, patient = named_parties(head, patient)
-    if agent is None and anchor.pos_ in VERBAL and done_by_subject(head, anchor):
+        agent, patient = named_parties(head, patient, cues)
+    if agent is None and anchor.pos_ in VERBAL and done_by_subject(head, anchor, cues):
         describes = lemma(anchor) in cues.reference_verbs and not cand.eventive
         if not describes and lemma(anchor) not in cues.mediator_verbs:
             agent = subject_of(anchor) if not is_passive(anchor) else by_agent(anchor)
@@ -227,13 +227,13 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
     return agent, patient
 
 
-def done_by_subject(head: Token, anchor: Token) -> bool:
+def done_by_subject(head: Token, anchor: Token, cues: Cues) -> bool:
     """The anchor's subject is who did a nominal event: 'X launched an attack', 'X began talks',
     'X took part in talks' — not 'X recovered bodies after the gunfight'."""
     if head.dep_ in ("dobj", "attr", "oprd"):
         return True
     path = [t for t in path_up(head, stop=anchor) if t.dep_ == "prep"]
-    return bool(path) and all(t.lower_ in ("for", "in", "into", "to", "of", "with") for t in path)
+    return bool(path) and all(t.lower_ in cues.participation_prepositions for t in path)
 
 
 def party_start(tok: Token) -> bool:
@@ -244,13 +244,13 @@ def party_start(tok: Token) -> bool:
     return after_hyphen and tok.pos_ == "PROPN" and country_for_name(tok.text) is not None
 
 
-def named_parties(head: Token, patient: Token | None) -> tuple[Token | None, Token | None]:
+def named_parties(head: Token, patient: Token | None, cues: Cues) -> tuple[Token | None, Token | None]:
     """Parties of talks named around the noun: 'Pakistan-US Dialogue', 'meeting of SCO advisers'."""
     named: list[Token] = []
     for child in head.children:
         if child.dep_ in ("compound", "nmod", "amod"):
             named += [t for t in child.subtree if party_start(t)]
-        if child.dep_ == "prep" and child.lower_ in ("of", "among", "by", "from"):
+        if child.dep_ == "prep" and child.lower_ in cues.named_party_prepositions:
             named += [t for t in child.subtree if t.ent_type_ in ("ORG", "GPE") and party_start(t)]
     named = sorted(set(named), key=lambda t: (0 if t.ent_id_ else 1, t.i))
     if not named:
@@ -286,10 +286,10 @@ def former_or_latter(
     return named[-1] if tok.lower_ == "latter" else named[0]
 
 
-def victims_in(cand: Candidate) -> Token | None:
+def victims_in(cand: Candidate, cues: Cues) -> Token | None:
     """Who was killed or hurt in the sentence ('killing five people', 'two soldiers were killed')."""
     for tok in cand.sent:
-        if lemma(tok) in ("kill", "injure", "wound", "abduct", "kidnap", "target", "shoot"):
+        if lemma(tok) in cues.victim_verbs:
             for child in tok.children:
                 if child.dep_ == "dobj" or (child.dep_ == "nsubjpass"):
                     return child
@@ -300,13 +300,14 @@ def resolve_actor(
     tok: Token, cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources, role: int
 ) -> Actor | None:
     """The dictionary actor a participant names (a country stands for its government or army)."""
-    if tok.lower_ in ("latter", "former"):
+    cues = res.cues
+    if tok.lower_ in cues.positional_anaphors:
         return former_or_latter(tok, cand, country, ctx, res)
-    anaphor = tok.lower_ in ("group", "outfit", "organisation", "organization", "militants")
-    if tok.pos_ == "PRON" or (anaphor and is_definite(tok, res.cues)):
-        if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
+    anaphor = tok.lower_ in cues.anaphoric_nouns
+    if tok.pos_ == "PRON" or (anaphor and is_definite(tok, cues)):
+        if tok.lower_ in cues.relative_pronouns and tok.head.dep_ == "relcl":
             tok = tok.head.head
-        elif tok.lower_ in ("he", "she", "i", "we", "you", "this"):
+        elif tok.lower_ in cues.non_actor_pronouns:
             return None
         else:
             return antecedent(tok, country, ctx, res)

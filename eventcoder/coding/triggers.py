@@ -99,13 +99,14 @@ def make_candidate(
     )
     if not type_specific_checks(cand, cues) or is_characterisation(cand, cues):
         return None
-    if (is_trend(head, cand.anchor, cues) or generic_plural(cand, cues)) and not has_specific_date(cand):
+    in_general = is_trend(head, cand.anchor, cues) or generic_plural(cand, cues)
+    if in_general and not has_specific_date(cand, cues):
         return None
     exempt = cand.anchor if cand.eventive else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
     if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
         unreal = irrealis_reason(cand.anchor, cues, exempt=cand.anchor) is not None
-    if unreal and agreed_truce(cand):
+    if unreal and agreed_truce(cand, cues):
         unreal = False
     if not unreal and is_infinitive(cand.anchor) and lemma(cand.anchor.head) in cues.trend_verbs:
         return None
@@ -116,12 +117,12 @@ def make_candidate(
     return cand
 
 
-def agreed_truce(cand: Candidate) -> bool:
+def agreed_truce(cand: Candidate, cues: Cues) -> bool:
     """'agreed to extend the ceasefire': agreeing to a truce is declaring it."""
     if cand.event_type != "ceasefire" or cand.sub_event_type != "declared" or not cand.eventive:
         return False
     verb = cand.anchor
-    return is_infinitive(verb) and lemma(verb.head) in ("agree", "decide", "accept")
+    return is_infinitive(verb) and lemma(verb.head) in cues.truce_agreeing_verbs
 
 
 def is_grievance(cand: Candidate, cues: Cues) -> bool:
@@ -135,13 +136,15 @@ def is_grievance(cand: Candidate, cues: Cues) -> bool:
     )
     if not protest_here:
         return False
-    return any(tok.dep_ == "prep" and tok.lower_ in ("against", "over") for tok in path_up(head, limit=4))
+    return any(
+        tok.dep_ == "prep" and tok.lower_ in cues.grievance_prepositions for tok in path_up(head, limit=4)
+    )
 
 
-def has_specific_date(cand: Candidate) -> bool:
+def has_specific_date(cand: Candidate, cues: Cues) -> bool:
     """An own date phrase that names a day, month or year (not 'in recent years')."""
-    span = own_date_span(cand)
-    return span is not None and date_specificity(date_phrase(span)) >= 1.0
+    span = own_date_span(cand, cues)
+    return span is not None and date_specificity(date_phrase(span), cues) >= 1.0
 
 
 def is_characterisation(cand: Candidate, cues: Cues) -> bool:
@@ -151,7 +154,7 @@ def is_characterisation(cand: Candidate, cues: Cues) -> bool:
         return False
     if head.dep_ in ("attr", "acomp") and lemma(head.head) == "be":
         return True
-    target = prep_object(head, {"on", "against"})
+    target = prep_object(head, cues.figurative_target_prepositions)
     return target is not None and lemma(target) in cues.figurative_targets
 
 
@@ -160,7 +163,7 @@ def generic_plural(cand: Candidate, cues: Cues) -> bool:
     head = cand.head
     if not cand.nominal or head.tag_ not in ("NNS", "NNPS") or head.lower_ in cues.plurale_tantum:
         return False
-    return not any(rank < 50 for rank, _ in place_preps(cand))
+    return not any(rank < 50 for rank, _ in place_preps(cand, cues))
 
 
 def governing_verbs(head: Token, anchor: Token) -> list[Token]:
@@ -198,7 +201,7 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         obj = patient_of(head)
         if obj is not None and (lemma(obj) in cues.territory_nouns or obj.ent_type_ in PLACE_LABELS):
             return False
-    if etype == "protest" and lemma(head) in ("demonstrate", "rally"):
+    if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:
         return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
     if etype in VIOLENT and not cand.nominal:
         target = patient_of(head)
@@ -220,7 +223,7 @@ def ceasefire_subtype(cand: Candidate, verbs: list[Token], cues: Cues) -> bool:
         if (
             lem in ev["ceasefire_violated"]
             and lem != "break"
-            or (lem == "break" and not parts & {"off", "down"})
+            or (lem == "break" and not parts & cues.ceasefire_ended_particles["break"])
         ):
             if lem in ev["ceasefire_violated"]:
                 cand.sub_event_type, cand.eventive, cand.anchor = "violated", True, verb
@@ -286,7 +289,7 @@ def group_sentence(
     if violent_events:
         primary = min(violent_events, key=violent_priority)
         primary.eventive = primary.eventive or any(c.eventive for c in violent_events)
-    elif violent and reports_casualties(sent, violent[0]):
+    elif violent and reports_casualties(sent, res.cues):
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
     if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent.text):
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
@@ -339,11 +342,11 @@ def violent_priority(cand: Candidate) -> tuple[int, int, int]:
     return (sub, variant, cand.trigger.start)
 
 
-def reports_casualties(sent: Span, cand: Candidate) -> bool:
+def reports_casualties(sent: Span, cues: Cues) -> bool:
     """The sentence says people were killed, wounded or arrested."""
     if stated_dead(sent.text):
         return True
     words = {lemma(t) for t in sent}
-    return bool(words & {"injure", "wound", "arrest", "detain", "kill", "die", "dead"}) and any(
-        t.like_num or t.lower_ in ("a", "an", "one", "several", "dozens", "scores") for t in sent
+    return bool(words & cues.casualty_words) and any(
+        t.like_num or t.lower_ in cues.casualty_quantifiers for t in sent
     )
