@@ -127,7 +127,7 @@ class CoderResources:
     cues: Cues
 
 
-def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleContext:
+def article_context(doc: Doc, article: Article) -> ArticleContext:
     """Countries mentioned, paragraphs, dated event nouns and where the headline ends."""
     counts: Counter[str] = Counter()
     for ent in doc_ents(doc):

@@ -271,9 +271,7 @@ def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderR
     return ctx.last_armed_actor
 
 
-def former_or_latter(
-    tok: Token, cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources
-) -> Actor | None:
+def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
     """'the latter' / 'the former': the last or the first of the actors named before it in the sentence."""
     named: list[Actor] = []
     for ent in span_ents(tok.sent):
@@ -302,7 +300,7 @@ def resolve_actor(
     """The dictionary actor a participant names (a country stands for its government or army)."""
     cues = res.cues
     if tok.lower_ in cues.positional_anaphors:
-        return former_or_latter(tok, cand, country, ctx, res)
+        return former_or_latter(tok, country, res)
     anaphor = tok.lower_ in cues.anaphoric_nouns
     if tok.pos_ == "PRON" or (anaphor and is_definite(tok, cues)):
         if tok.lower_ in cues.relative_pronouns and tok.head.dep_ == "relcl":
