@@ -1,16 +1,20 @@
 """Code one parsed article into event mentions, following docs/GUIDELINES.md.
 
-The steps, each a small function:
-1. candidates: every trigger in `doc.spans["event_triggers"]` that survives the realis rules
-   (not negated, not modal, planned, feared, demanded, conditional; not a trend);
-2. attachments: the date phrase, place phrase and participants that the dependency parse
-   attaches to the trigger's clause;
-3. one event per occurrence: candidates in one sentence of one family become one; then
-   candidates across the article that report the same occurrence are merged (a definite
-   "the attack" with nothing new is a reference to an earlier one, never a new event);
-4. fields: date (own phrase, else an event it is anchored to, else the narrative context,
-   else the publication date when the text says it just happened), place, actors and
+The steps, each a small function (the module that holds it in brackets):
+1. candidates (triggers.py): every trigger in `doc.spans["event_triggers"]` that survives the
+   realis rules (not negated, not modal, planned, feared, demanded, conditional; not a trend);
+2. attachments (attach.py, participants.py): the date phrase, place phrase and participants
+   that the dependency parse attaches to the trigger's clause;
+3. one event per occurrence (triggers.py, occurrences.py): candidates in one sentence of one
+   family become one; then candidates across the article that report the same occurrence are
+   merged (a definite "the attack" with nothing new is a reference to an earlier one, never a
+   new event);
+4. fields (mentions.py): date (own phrase, else an event it is anchored to, else the narrative
+   context, else the publication date when the text says it just happened), place, actors and
    fatalities of the merged event; crosswalk to ACLED/CAMEO/PLOVER; evidence and confidence.
+
+What the steps share (resources, article context, the Candidate record) is in candidates.py;
+the parse helpers and the cue lists of data/cues.json are in rules.py.
 """
 
 from __future__ import annotations

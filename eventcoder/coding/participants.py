@@ -108,7 +108,7 @@ def named_after(tok: Token) -> Token:
     return tok
 
 
-def prep_object(token: Token, preps: set[str]) -> Token | None:
+def prep_object(token: Token, preps: set[str] | frozenset[str]) -> Token | None:
     """The object of the first of the given prepositions under a token."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
