@@ -27,11 +27,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from eventcoder import __version__
 from eventcoder.coding.coder import ChunkResult, code_articles, coder_version, data_versions
-from eventcoder.ingest.read import Limits, read_inputs
-from eventcoder.warehouse.locking import WarehouseLock
 from eventcoder.ingest.planning import RefreshPlan, chunks, plan_refresh
+from eventcoder.ingest.read import Limits, read_inputs
 from eventcoder.pool import CoderPool
 from eventcoder.records import Article, RunRecord
+from eventcoder.warehouse.locking import WarehouseLock
 from eventcoder.warehouse.store import (
     RunWriter,
     articles_to_recode,

@@ -22,7 +22,7 @@ from eventcoder.coding.places import (
 from eventcoder.coding.places.gazetteer import read_csv
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.places.words import KIND_WORDS, PLACE_WORDS_FILE
-from eventcoder.coding.rules import PLACE_KIND_WORDS
+from eventcoder.coding.rules import load_cues
 
 
 def km(a: Place, lat: float, lon: float) -> float:
@@ -429,4 +429,4 @@ def test_every_place_word_list_is_read_by_the_coder() -> None:
     source = "".join(p.read_text(encoding="utf-8") for p in coding.rglob("*.py"))
     assert [key for key in words if f'"{key}"' not in source] == []
     # Two lists on purpose: feature words a place phrase is resolved by, nouns that mark a place phrase.
-    assert PLACE_KIND_WORDS == set(words["phrase_kind_nouns"]) != set(KIND_WORDS)
+    assert load_cues().place_kind_words != set(KIND_WORDS)

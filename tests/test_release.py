@@ -392,7 +392,7 @@ def confidence_of(
     nominal: bool, eventive: bool, role: str, origin: str, precision: int | None, inter: int, n: int
 ) -> float:
     """eventcoder.coding.confidence of a stub mention."""
-    from eventcoder.coding.document import confidence
+    from eventcoder.coding.mentions import confidence
 
     best = SimpleNamespace(
         nominal=nominal, eventive=eventive, role=role, actor1=SimpleNamespace(inter=inter) if inter else None

@@ -3,7 +3,8 @@
 Named actors (Taliban, TTP, Al Shabaab, ...) come from `data/actors.jsonl`. Generic actors
 ("Military Forces of X", "Police Forces of X", "Government of X", "Protesters (X)", "Rioters (X)",
 "Civilians (X)", "Unidentified Armed Group (X)") are not listed per country: they come from rules over
-a lexicon of generic nouns (below) and the country table (`data/demonyms.csv` plus pycountry).
+a lexicon of generic nouns (`data/actor_nouns.json`) and the country table (`data/demonyms.csv` plus
+pycountry).
 
 `ActorDictionary.resolve` segments a mention into normalised n-grams (longest match first) and picks:
 
@@ -34,7 +35,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +45,10 @@ if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
 from eventcoder.config import DATA_DIR  # noqa: E402
+
 ACTORS_PATH = DATA_DIR / "actors.jsonl"
 DEMONYMS_PATH = DATA_DIR / "demonyms.csv"
+GENERIC_NOUNS_PATH = DATA_DIR / "actor_nouns.json"
 
 VERSION_RE = re.compile(r"^\d{4}\.\d{2}\.\d+$")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
@@ -128,104 +131,6 @@ GENERIC_KINDS: dict[str, GenericKind] = {
     )
 }
 
-# Generic nouns: (kind, rank, phrases). When a mention has several, the highest rank wins and, among
-# equals, the last one (the head noun): "government forces" -> military, "police officials" -> police.
-# fmt: off
-GENERIC_NOUNS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
-    ("military", 3, (
-        "army", "armies", "soldier", "soldiers", "troop", "troops", "trooper", "troopers", "military",
-        "militaries", "armed forces", "security forces", "security force", "defence forces", "defense forces",
-        "military forces", "serviceman", "servicemen", "service members", "commando", "commandos",
-        "special forces", "paratroopers", "marines", "navy", "naval forces", "air force", "air forces",
-        "airforce", "coast guard", "jawan", "jawans", "paramilitary", "paramilitaries", "paramilitary forces",
-        "national guard", "junta", "fighter jets", "warplane", "warplanes", "gunships", "helicopter gunships",
-        "artillery", "security personnel", "army personnel", "military personnel", "army troops",
-    )),
-    ("military", 2, (
-        "forces", "force", "personnel", "coalition", "coalition forces", "security officials", "airstrike",
-        "airstrikes", "air strike", "air strikes", "drone strike", "drone strikes", "missile strike",
-        "missile strikes", "drone", "drones", "jets", "aircraft", "shelling", "security agencies",
-    )),
-    ("police", 3, (
-        "police", "policeman", "policemen", "policewoman", "policewomen", "police officer", "police officers",
-        "cop", "cops", "constable", "constables", "police force", "police forces", "law enforcement",
-        "law enforcement agencies", "law enforcement agency", "law enforcers", "riot police", "border police",
-        "traffic police", "gendarme", "gendarmes", "gendarmerie", "prison guards", "border guards",
-        "intelligence agents", "intelligence agency", "intelligence agencies", "counter terrorism department",
-        "anti terrorism police",
-    )),
-    ("police", 1, ("officers", "officer", "intelligence officials", "security officers")),
-    ("government", 2, (
-        "government", "governments", "govt", "state", "authorities", "authority", "administration", "regime",
-        "ministry", "ministries", "cabinet", "president", "presidency", "prime minister", "premier",
-        "parliament", "foreign office", "foreign ministry", "interior ministry", "defence ministry",
-        "defense ministry", "embassy", "consulate", "caretaker government", "federal government",
-        "provincial government", "state government", "local government", "district administration",
-    )),
-    ("government", 1, (
-        "official", "officials", "spokesman", "spokesperson", "spokeswoman", "envoy", "envoys", "ambassador",
-        "ambassadors", "diplomat", "diplomats", "delegation", "delegations", "negotiators", "leaders",
-        "leadership", "minister", "ministers", "governor", "governors", "lawmakers", "legislators",
-        "national security adviser", "national security advisers", "national security advisor",
-        "national security advisors", "foreign minister", "interior minister", "defence minister",
-        "defense minister", "head of state", "deputy commissioner", "district commissioner", "administrator",
-    )),
-    ("protesters", 3, (
-        "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
-        "rally participants", "marchers", "picketers", "strikers", "sit in participants", "agitators",
-    )),
-    ("protesters", 2, (
-        "protesting", "demonstrating", "striking", "agitating", "rallying", "protest", "protests",
-        "demonstration", "demonstrations", "rally", "rallies", "sit in", "march",
-    )),
-    ("rioters", 3, (
-        "rioter", "rioters", "mob", "mobs", "violent protesters", "violent protestors",
-        "violent demonstrators", "violent mob", "lynch mob", "angry mob",
-    )),
-    ("rioters", 2, ("rioting", "riots")),
-    ("civilians", 3, ("civilian", "civilians", "noncombatants", "non combatants", "civilian population")),
-    ("civilians", 1, (
-        "resident", "residents", "villager", "villagers", "people", "persons", "person", "individuals",
-        "passers by", "passersby", "passer by", "pedestrians", "bystanders", "worker", "workers",
-        "labourer", "labourers", "laborer", "laborers", "child", "children", "kids", "boy", "boys", "girl",
-        "girls", "woman", "women", "man", "men", "family", "families", "family members", "relatives",
-        "worshippers",
-        "worshipers", "pilgrims", "student", "students", "teacher", "teachers", "doctor", "doctors", "nurses",
-        "health workers", "polio workers", "polio vaccinators", "vaccinators", "aid workers",
-        "humanitarian workers", "journalist", "journalists", "reporter", "reporters", "media workers",
-        "media persons", "mediapersons", "photographer", "cameraman", "trader", "traders", "shopkeeper",
-        "shopkeepers", "businessman", "businessmen", "merchants", "farmer", "farmers", "herder", "herders",
-        "shepherd", "shepherds", "fishermen", "beneficiaries", "miners", "engineer", "engineers", "tourists",
-        "refugee", "refugees",
-        "migrant", "migrants", "displaced people", "idps", "patients", "elders", "tribal elders",
-        "tribal leaders", "community leaders", "religious leaders", "opposition leaders", "party leaders",
-        "cleric", "clerics", "religious scholars", "ulema", "judge", "judges", "lawyer", "lawyers", "voters",
-        "election workers", "polling staff", "passenger", "passengers", "driver", "drivers", "truck drivers",
-        "locals", "local residents", "inhabitants", "population", "nationals", "citizen", "citizens",
-        "tribesman", "tribesmen", "youth", "youths", "teenager", "teenagers", "minors", "infants", "activist",
-        "activists", "supporters", "party workers", "political workers", "civil society", "hazaras", "shias",
-        "sikhs", "hindus", "christians", "ahmadis",
-    )),
-    ("unidentified", 3, (
-        "gunman", "gunmen", "militant", "militants", "assailant", "assailants", "attacker", "attackers",
-        "armed men", "armed man", "armed individuals", "armed persons", "armed group", "armed groups",
-        "armed gang", "armed gangs", "insurgent", "insurgents", "terrorist", "terrorists", "extremist",
-        "extremists", "jihadist", "jihadists", "jihadis", "rebel", "rebels", "rebel forces",
-        "insurgent forces", "militant forces", "opposition forces", "fighter", "fighters", "suicide bomber",
-        "suicide bombers",
-        "bomber", "bombers", "kidnapper", "kidnappers", "abductors", "bandit", "bandits", "gangster",
-        "gangsters", "gang", "gangs", "gang members", "hitman", "hitmen", "sicarios", "miscreants", "outlaws",
-        "dacoits", "militia", "militias", "militiaman", "militiamen", "armed tribesmen", "terror group",
-        "terrorist group", "terrorist groups", "terror outfit", "terrorist outfit", "banned outfit",
-        "proscribed outfit", "banned organisation", "proscribed organisation", "banned group",
-        "unidentified armed group", "unknown group", "unidentified group",
-        "sniper", "snipers", "guerrilla", "guerrillas", "separatist",
-        "separatists", "cartel", "cartels", "cartel members", "criminals", "criminal gang", "armed criminals",
-        "perpetrators", "shooter", "shooters", "raiders", "mercenaries",
-    )),
-)
-# fmt: on
-
 # Priority of lexicon kinds when one n-gram is several things at once.
 KIND_PRIORITY = {"named": 0, "generic": 1, "country": 2, "demonym": 3, "people": 4, "capital": 5}
 PLACE_KINDS = ("country", "demonym", "people", "capital")
@@ -291,6 +196,16 @@ def is_cased(alias: str) -> bool:
 def plural(demonym: str) -> str | None:
     """English plural of a demonym used as a noun ("Afghans"), None when it has none ("Sudanese")."""
     return None if demonym.endswith(("ese", "s", "sh", "ch", "x", "z")) else demonym + "s"
+
+
+@cache
+def generic_nouns(path: Path = GENERIC_NOUNS_PATH) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """The generic nouns of data/actor_nouns.json as (kind, rank, phrases), in file order."""
+    groups = json.loads(path.read_text(encoding="utf-8"))["generic_nouns"]
+    for group in groups:
+        if group["kind"] not in GENERIC_KINDS:
+            raise ValueError(f"{path}: unknown generic kind {group['kind']!r}")
+    return tuple((g["kind"], g["rank"], tuple(g["phrases"])) for g in groups)
 
 
 def read_entries(path: Path) -> tuple[str, tuple[ActorEntry, ...]]:
@@ -429,7 +344,7 @@ class ActorDictionary:
                     self._local[(iso3, key)] = self._merge(
                         self._local.get((iso3, key)), _named_lexeme(alias, entry.name)
                     )
-        for kind, rank, phrases in GENERIC_NOUNS:
+        for kind, rank, phrases in generic_nouns():
             for phrase in phrases:
                 self._add(phrase, Lexeme("generic", kind, rank))
         for country in self.countries.values():

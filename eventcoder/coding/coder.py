@@ -18,12 +18,13 @@ from spacy.language import Language
 
 from eventcoder import __version__
 from eventcoder.coding.actors import ActorDictionary
-from eventcoder.ingest.cleaning import furniture_version
-from eventcoder.coding.document import CoderResources, code_doc
-from eventcoder.config import CODING_DIR
+from eventcoder.coding.candidates import CoderResources
+from eventcoder.coding.document import code_doc
 from eventcoder.coding.nlp import build_pipeline, load_triggers
-from eventcoder.records import Article, Mention, Quarantined
 from eventcoder.coding.rules import load_cues
+from eventcoder.config import CODING_DIR
+from eventcoder.ingest.cleaning import furniture_version
+from eventcoder.records import Article, Mention, Quarantined
 
 
 def coding_files() -> list[Path]:

@@ -19,7 +19,6 @@ from eventcoder.config import DATA_DIR
 
 CUES_FILE = DATA_DIR / "cues.json"
 VERBAL = {"VERB", "AUX"}
-CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "pcomp", "parataxis"}
 # Relations through which a governing word can make its dependent irreal ("plans to attack",
 # "fears of attacks", "called for talks", "accused X of breaking the truce").
 IRREALIS_PATH = {
@@ -41,39 +40,7 @@ IRREALIS_PATH = {
     "npadvmod",
     "dep",
 }
-# 'after the talks', 'during the clashes': what such a phrase names took place, whatever the clause says.
-PRESUPPOSING_PREPOSITIONS = {"after", "following", "during", "amid", "amidst", "since", "despite"}
-BOUND_PREPOSITIONS = {
-    "since",
-    "until",
-    "till",
-    "for",
-    "over",
-    "throughout",
-    "within",
-    "by",
-    "from",
-    "through",
-}
-LOCATIVE_PREPOSITIONS = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "around",
-    "across",
-    "inside",
-    "along",
-    "on",
-    "off",
-    "into",
-    "throughout",
-}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Nouns that mark or continue a place phrase ("the Kabul road"), kept in data/place_words.json.
-PLACE_KIND_WORDS = set(
-    json.loads((DATA_DIR / "place_words.json").read_text(encoding="utf-8"))["phrase_kind_nouns"]
-)
 
 
 @dataclass(frozen=True)
@@ -83,7 +50,7 @@ class Cues:
     version: str
     pos_by_term: dict[str, frozenset[str]]
     modal_aux: frozenset[str]
-    negators: frozenset[str]
+    negators: dict[str, frozenset[str]]
     irrealis_heads: frozenset[str]
     irrealis_exempt_for_infinitive: frozenset[str]
     irrealis_modifiers: frozenset[str]
@@ -99,21 +66,48 @@ class Cues:
     ceasefire_declared_subject_verbs: frozenset[str]
     release_object_nouns: frozenset[str]
     territory_nouns: frozenset[str]
+    just_happened_aux: frozenset[str]
     anaphoric_determiners: frozenset[str]
     protest_intervention: frozenset[str]
     protest_violence: frozenset[str]
     protest_excessive_force: frozenset[str]
-    protester_nouns: frozenset[str]
-    explosion_agent_air: frozenset[str]
     plurale_tantum: frozenset[str]
     mediator_verbs: frozenset[str]
     claim_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
-    captive_modifiers: frozenset[str]
-    interception_objects: frozenset[str]
     figurative_targets: frozenset[str]
     mob_nouns: frozenset[str]
     mob_weapons: frozenset[str]
+    captive_modifiers: frozenset[str]
+    interception_objects: frozenset[str]
+    presupposing_prepositions: frozenset[str]
+    bound_prepositions: frozenset[str]
+    locative_prepositions: frozenset[str]
+    strict_place_prepositions: frozenset[str]
+    place_kind_words: frozenset[str]
+    place_continuation: frozenset[str]
+    place_trailing: frozenset[str]
+    specific_day_words: frozenset[str]
+    recent_modifiers: frozenset[str]
+    anchoring_prepositions: frozenset[str]
+    truce_agreeing_verbs: frozenset[str]
+    grievance_prepositions: frozenset[str]
+    figurative_target_prepositions: frozenset[str]
+    ambiguous_protest_verbs: frozenset[str]
+    casualty_words: frozenset[str]
+    casualty_quantifiers: frozenset[str]
+    repel_verbs: frozenset[str]
+    verbal_target_prepositions: frozenset[str]
+    nominal_target_prepositions: frozenset[str]
+    participation_prepositions: frozenset[str]
+    named_party_prepositions: frozenset[str]
+    victim_verbs: frozenset[str]
+    positional_anaphors: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    non_actor_pronouns: frozenset[str]
+    armed_sites: frozenset[str]
+    armed_site_prepositions: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)
@@ -141,18 +135,12 @@ def span_ents(span: Span) -> list[Span]:
 
 @cache
 def load_cues(path: Path = CUES_FILE) -> Cues:
-    """Cue lists from data/cues.json."""
+    """Cue lists from data/cues.json (every list and every dict of lists is a field of Cues)."""
     raw = json.loads(path.read_text(encoding="utf-8"))
-    sets = {
-        k: frozenset(v) for k, v in raw.items() if isinstance(v, list) and k not in ("version", "description")
-    }
-    return Cues(
-        version=raw["version"],
-        pos_by_term={k: frozenset(v) for k, v in raw["pos_by_family"].items()},
-        eventive_verbs={k: frozenset(v) for k, v in raw["eventive_verbs"].items()},
-        ceasefire_ended_particles={k: frozenset(v) for k, v in raw["ceasefire_ended_particles"].items()},
-        **{k: v for k, v in sets.items() if k in Cues.__dataclass_fields__},
-    )
+    lists = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    nested = {k: {kk: frozenset(vv) for kk, vv in v.items()} for k, v in raw.items() if isinstance(v, dict)}
+    nested["pos_by_term"] = nested.pop("pos_by_family")
+    return Cues(version=raw["version"], **lists, **nested)
 
 
 def lemma(token: Token) -> str:
@@ -214,20 +202,21 @@ def nonfinite_governors(verb: Token) -> list[Token]:
 
 def has_negation(tokens: list[Token], cues: Cues) -> bool:
     """A negator on any of the tokens, on the subject of a verb among them, or a 'without' above them."""
+    determiners, prepositions = cues.negators["determiners"], cues.negators["prepositions"]
     for tok in tokens:
         for child in tok.children:
             if child.dep_ == "neg":
                 return True
-            if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+            if child.dep_ == "det" and child.lower_ in determiners:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in VERBAL:
-                if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children):
+                if any(d.dep_ == "det" and d.lower_ in determiners for d in child.children):
                     return True
-                if child.lower_ in ("nobody", "none", "nothing", "noone"):
+                if child.lower_ in cues.negators["pronouns"]:
                     return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        if tok.dep_ == "pobj" and tok.head.lower_ in prepositions:
             return True
-        if tok.lower_ == "without" and tok.dep_ == "prep":
+        if tok.lower_ in prepositions and tok.dep_ == "prep":
             return True
     return False
 
@@ -255,7 +244,8 @@ def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> st
     previous: Token | None = None
     for tok in path_up(start, limit=8):
         lem = lemma(tok)
-        if tok.dep_ == "prep" and tok.lower_ in PRESUPPOSING_PREPOSITIONS:
+        # 'after the talks', 'during the clashes': what such a phrase names took place.
+        if tok.dep_ == "prep" and tok.lower_ in cues.presupposing_prepositions:
             return None
         if previous is not None and tok != exempt and tok.pos_ in VERBAL | {"NOUN", "ADJ", "ADP", "ADV"}:
             if lem in cues.irrealis_heads:
@@ -338,12 +328,12 @@ def clause_chain(anchor: Token) -> list[Token]:
     return chain
 
 
-def bounded_by_preposition(span: Span, stop: Token) -> bool:
+def bounded_by_preposition(span: Span, stop: Token, cues: Cues) -> bool:
     """A date phrase under 'since', 'until', 'for'... before reaching `stop`: a bound, not the date."""
     for tok in path_up(span.root, stop=stop):
-        if tok.dep_ == "prep" and tok.lower_ in BOUND_PREPOSITIONS:
+        if tok.dep_ == "prep" and tok.lower_ in cues.bound_prepositions:
             return True
-        if tok.lower_ in BOUND_PREPOSITIONS and tok.dep_ in ("prep", "mark", "advmod"):
+        if tok.lower_ in cues.bound_prepositions and tok.dep_ in ("prep", "mark", "advmod"):
             return True
     return False
 
@@ -364,10 +354,7 @@ def attachment_rank(span: Span, head: Token, chain: list[Token]) -> int | None:
     return None
 
 
-PLACE_CONTINUATION = {",", "(", ")", "and", "of", "the", "-", "/", "&"}
-
-
-def phrase_text(prep: Token) -> str:
+def phrase_text(prep: Token, cues: Cues) -> str:
     """Text of a locative phrase: the preposition's subtree, extended over a trailing place list
     the parser attached elsewhere ("in Laman area of Qala I Naw district, Badghis")."""
     tokens = list(prep.subtree)
@@ -379,13 +366,29 @@ def phrase_text(prep: Token) -> str:
         named = tok.pos_ == "PROPN" or (
             tok.ent_iob_ != "O" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL")
         )
-        if named or tok.text in PLACE_CONTINUATION or tok.lower_ in PLACE_KIND_WORDS or tok.text == "I":
+        if (
+            named
+            or tok.text in cues.place_continuation
+            or tok.lower_ in cues.place_kind_words
+            or tok.text == "I"
+        ):
             end += 1
             continue
         break
-    while end > tokens[0].i + 1 and doc[end - 1].text in (",", "and", "of", "the", "(", "-", "/"):
+    while end > tokens[0].i + 1 and doc[end - 1].text in cues.place_trailing:
         end -= 1
     return doc[tokens[0].i : end].text
+
+
+def date_phrase(span: Span) -> str:
+    """Text of a DATE entity, with a day number the model left out ('3 | May 2020')."""
+    start = span.start
+    doc = span.doc
+    while start > span.sent.start and doc[start - 1].like_num and doc[start - 1].text.isdigit():
+        if not 1 <= int(doc[start - 1].text) <= 31:
+            break
+        start -= 1
+    return doc[start : span.end].text
 
 
 def noun_phrase(token: Token) -> Span:

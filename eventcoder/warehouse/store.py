@@ -13,8 +13,8 @@ import duckdb
 import pandas as pd
 
 from eventcoder.config import SQL_DIR
-from eventcoder.warehouse.merge import MentionRow, MergedEvent, merge_mentions, recluster, window
 from eventcoder.records import Article, InputRecord, Mention, Quarantined, RunRecord
+from eventcoder.warehouse.merge import MentionRow, MergedEvent, merge_mentions, recluster, window
 from eventcoder.warehouse.validation import validate_frame
 from eventcoder.warehouse.views import create_views
 from schemas.ddl import all_ddl, column_names, columns

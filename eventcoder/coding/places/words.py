@@ -4,9 +4,8 @@ Keys of the data file (all lower case), and the names they are read into here:
 
 * `kind_words` (KIND_WORDS): a feature word after a name ("district", "oblast", "lga") -> the kind a
   `PlacePhrase` carries; every kind is one of KINDS below.
-* `phrase_kind_nouns`: read by `eventcoder.coding.rules` (PLACE_KIND_WORDS), not here: the nouns that mark
-  or continue a place phrase in the dependency parse ("road", "camp", "zone"). It is not the same list as
-  `kind_words` and the two are kept apart on purpose.
+  (The nouns that mark or continue a place phrase in the dependency parse, "road", "camp", "zone", are
+  another list, `place_kind_words` of data/cues.json.)
 * `near_words`, `direction_words`: words that make a place "near"; a direction adjective before a feature
   word ("the northern city of Kano") does not.
 * `lead_words`: words dropped before a name; `particles`: lower-case words inside a name ("Qala i Naw");

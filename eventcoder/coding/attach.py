@@ -1,0 +1,225 @@
+"""What attaches to a candidate in the dependency parse: its date phrase, its place phrase (and,
+through participants.py, its actors)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
+from eventcoder.coding.dates import resolve_date
+from eventcoder.coding.nlp import TRIGGER_SPANS
+from eventcoder.coding.participants import attach_actors
+from eventcoder.coding.places.resolve import Place, is_known_place, parse_place_phrases, resolve_place
+from eventcoder.coding.rules import (
+    PLACE_LABELS,
+    VERBAL,
+    Cues,
+    attachment_rank,
+    bounded_by_preposition,
+    clause_chain,
+    clause_of,
+    date_phrase,
+    lemma,
+    noun_phrase,
+    path_up,
+    phrase_text,
+    span_ents,
+)
+
+
+def attach(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
+    """Date, place and participants of a candidate."""
+    attach_date(cand, ctx, res.cues)
+    attach_place(cand, ctx, res.cues)
+    attach_actors(cand, ctx, res)
+
+
+def date_specificity(text: str, cues: Cues) -> float:
+    """How exact a date phrase is as written (a day beats a month beats a vague phrase)."""
+    has_digit = any(ch.isdigit() for ch in text)
+    words = text.lower().split()
+    if has_digit and len([w for w in words if w.strip(",").isdigit()]) >= 1 and len(words) >= 2:
+        return 2.0
+    return 1.0 if has_digit or any(w in cues.specific_day_words for w in words) else 0.5
+
+
+def own_date_span(cand: Candidate, cues: Cues) -> Span | None:
+    """The DATE phrase attached to the trigger's clause (or a clause above it), if any; a date
+    in a reporting clause beside it ('Reported on 28 April, militants attacked...') counts too."""
+    chain = clause_chain(cand.anchor)
+    best: tuple[int, Span] | None = None
+    for ent in span_ents(cand.sent):
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        rank = attachment_rank(ent, cand.head, chain)
+        if rank is None:
+            rank = reporting_clause_rank(ent, chain, cues)
+        if rank is None or bounded_by_preposition(ent, cand.head, cues):
+            continue
+        if best is None or rank < best[0]:
+            best = (rank, ent)
+    return best[1] if best else None
+
+
+def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | None:
+    """Rank 20 for a date in a reporting clause ('as reported on X') attached to the trigger's clauses."""
+    clause = clause_of(ent.root)
+    if (
+        lemma(clause) in cues.reporting_verbs
+        and clause.head in chain
+        and clause.dep_ in ("advcl", "ccomp", "parataxis")
+    ):
+        return 20
+    return None
+
+
+def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
+    """The candidate's own date phrase, resolved against the publication date."""
+    span = own_date_span(cand, cues)
+    if span is None:
+        for tok in (cand.head, cand.anchor):
+            for child in tok.children:
+                if child.lower_ in cues.recent_modifiers and child.dep_ in ("amod", "advmod"):
+                    cand.date_text, cand.date_specificity = child.text, 0.5
+                    cand.date = resolve_date("recently", ctx.published)
+                    cand.date_origin = "phrase" if cand.date else "none"
+                    return
+        return
+    text = date_phrase(span)
+    cand.date_text = text
+    cand.date_specificity = date_specificity(text, cues)
+    cand.date = resolve_date(text, ctx.published)
+    cand.date_origin = "phrase" if cand.date else "none"
+
+
+def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
+    """Locative prepositional phrases that name a place: in the trigger's clauses (ranked by
+    attachment), else in a clause below them that reports no other kind of event (rank 50)."""
+    chain = clause_chain(cand.anchor)
+    found: list[tuple[int, Token]] = []
+    for tok in cand.sent:
+        if tok.dep_ != "prep" or not (tok.lower_ in cues.locative_prepositions or into_the_streets(tok)):
+            continue
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs or not names_a_place(objs[0], cues, strict=tok.lower_ in cues.strict_place_prepositions):
+            continue
+        rank = attachment_rank(tok.doc[tok.i : tok.i + 1], cand.head, chain)
+        if rank is None and not in_quiet_subclause(tok, chain, cand):
+            continue
+        if rank != 0 and belongs_to_other_event(tok, cand):
+            continue
+        found.append((50 if rank is None else rank, tok))
+    return sorted(found, key=lambda x: (x[0], x[1].i))
+
+
+def into_the_streets(prep: Token) -> bool:
+    """'(took) to the streets of Nairobi': a 'to' whose object is the streets is a locative."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ == "to" and any(c.lemma_.lower() == "street" for c in objs)
+
+
+def belongs_to_other_event(prep: Token, cand: Candidate) -> bool:
+    """A place phrase that modifies another trigger ('agreed ... after talks in Caracas': Caracas is
+    where the talks were, not where the truce applies)."""
+    others = {
+        span.root.i
+        for span in cand.sent.doc.spans[TRIGGER_SPANS]
+        if cand.sent.start <= span.start < cand.sent.end and span.start != cand.trigger.start
+    }
+    for tok in path_up(prep.head, limit=6):
+        if tok.i == cand.head.i or tok.pos_ in VERBAL:
+            return False
+        if tok.i in others:
+            return True
+    return False
+
+
+def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate) -> bool:
+    """A phrase in a clause under the trigger's clauses that reports no other event of its own
+    (a 'killing' of the same event may be there; another attack or a truce may not)."""
+    clause = clause_of(tok)
+    if not any(top in clause.ancestors for top in chain):
+        return False
+    inside = {t.i for t in clause.subtree}
+    for span in cand.sent.doc.spans[TRIGGER_SPANS]:
+        if span.start == cand.trigger.start or not (cand.sent.start <= span.start < cand.sent.end):
+            continue
+        label, _, role = span.label_.split("|")
+        family = "violent" if label.split(".")[0] in VIOLENT else label.split(".")[0]
+        if span.root.i in inside and (family != cand.family or role == "event"):
+            return False
+    return True
+
+
+def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
+    """A prepositional object that is a place name or a place noun with a proper-noun modifier.
+
+    Possessors ("on Pakistan's embassy") do not place anything; with `strict` (for 'on'),
+    the object itself must be the place.
+    """
+    if obj.ent_type_ in PLACE_LABELS:
+        return True
+    sub = [t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss"]
+    if strict:
+        return lemma(obj) in cues.place_kind_words and any(t.ent_type_ in PLACE_LABELS for t in sub)
+    if any(t.ent_type_ in PLACE_LABELS for t in sub):
+        return True
+    if lemma(obj) in cues.place_kind_words and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):
+        return True
+    propn = [t for t in sub if t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "PERSON", "NORP", "DATE")]
+    if propn and plausible_place_name(propn[0]):
+        return True
+    if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "") and plausible_place_name(obj):
+        return True
+    return lemma(obj) == "capital" and any(t.ent_type_ in ("NORP", "GPE") for t in sub)
+
+
+def plausible_place_name(tok: Token) -> bool:
+    """A capitalised word (not an acronym like UN or EU) that the gazetteer knows as a place."""
+    text = tok.text
+    if text.isupper() and len(text) <= 4:
+        return False
+    return text[:1].isupper() and is_known_place(text)
+
+
+def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
+    """The place of the candidate: its locative phrase (a venue for talks), resolved in the gazetteer."""
+    texts: list[str] = []
+    for rank, prep in place_preps(cand, cues)[:1]:
+        if cand.event_type in ("dialogue", "agreement") and rank >= 50:
+            break
+        texts.append(phrase_text(prep, cues))
+    if not texts and cand.event_type == "dialogue":
+        host = hosted_by(cand)
+        if host:
+            texts.append(host)
+    if not texts:
+        return
+    place = place_of(tuple(texts), tuple(ctx.countries))
+    if place is not None:
+        cand.place, cand.place_text = place, texts[0]
+
+
+@lru_cache(maxsize=65536)
+def place_of(texts: tuple[str, ...], countries: tuple[str, ...]) -> Place | None:
+    """The resolved place of some place phrases in an article about some countries (memoised:
+    the same districts and cities recur across thousands of articles)."""
+    phrases = [p for text in texts for p in parse_place_phrases(text)]
+    if not phrases:
+        return None
+    place = resolve_place(phrases, countries)
+    return place if place.iso3 or place.location else None
+
+
+def hosted_by(cand: Candidate) -> str | None:
+    """'The meeting was hosted by Kazakhstan': the host country or city is the venue."""
+    for tok in path_up(cand.head, limit=3):
+        if lemma(tok) == "host":
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    objs = [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS]
+                    if objs:
+                        return noun_phrase(objs[0]).text
+    return None

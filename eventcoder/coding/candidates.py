@@ -1,0 +1,179 @@
+"""What coding one article works with: its resources, its context and its candidates.
+
+A candidate is a trigger that reports a real occurrence, with the date, place and participants
+that attach to it (see triggers.py and attach.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.coding.actors import Actor, ActorDictionary
+from eventcoder.coding.dates import EventDate, resolve_date
+from eventcoder.coding.fatalities.figures import killed_figures
+from eventcoder.coding.places.resolve import Place, country_for_name
+from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, lemma
+from eventcoder.records import Article
+
+VIOLENT = {"attack", "clash"}
+
+
+@dataclass
+class ArticleContext:
+    """What the coder knows about the whole article while coding one sentence."""
+
+    article: Article
+    countries: list[str]
+    paragraph_of: dict[int, int]
+    date_anchors: dict[str, EventDate]
+    headline_end: int
+    last_armed_actor: Actor | None = None
+
+    @property
+    def published(self) -> dt.date | None:
+        """Publication date."""
+        return self.article.published_at
+
+    @property
+    def main_country(self) -> str | None:
+        """The country the article mentions most."""
+        return self.countries[0] if self.countries else None
+
+
+@dataclass
+class Candidate:
+    """One trigger that reports a real occurrence, with what attaches to it."""
+
+    sent: Span
+    sent_index: int
+    trigger: Span
+    head: Token
+    anchor: Token
+    event_type: str
+    sub_event_type: str
+    variant: str
+    role: str
+    eventive: bool = False
+    sub_known: bool = True
+    date: EventDate | None = None
+    date_text: str | None = None
+    date_origin: str = "none"
+    date_specificity: float = 0.0
+    place: Place | None = None
+    place_text: str | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc1: list[str] = field(default_factory=list)
+    headline: bool = False
+    new_marker: bool = False
+    definite: bool = False
+    territory: bool = False
+    shadow: bool = False
+
+    @property
+    def nominal(self) -> bool:
+        """The trigger is a noun ("the attack"), not a verb ("attacked")."""
+        return self.head.pos_ not in VERBAL
+
+    @property
+    def family(self) -> str:
+        """Merge family: violent events merge with each other, the rest by type."""
+        return "violent" if self.event_type in VIOLENT else self.event_type
+
+    @cached_property
+    def specific(self) -> bool:
+        """Carries something of its own: a date, a place, a named side, casualties or an eventive verb."""
+        return bool(
+            self.eventive
+            or self.date_text
+            or self.place_text
+            or (self.actor1 and self.actor1.inter != 0)
+            or stated_dead(self.sent.text)
+        )
+
+    @cached_property
+    def own_details(self) -> bool:
+        """Says something about the occurrence itself: an eventive verb, a date, a place or the dead."""
+        return bool(self.eventive or self.date_text or self.place_text or stated_dead(self.sent.text))
+
+    @property
+    def reference(self) -> bool:
+        """A definite mention with nothing new: it points at an event told elsewhere."""
+        if not self.sub_known:
+            return True
+        return self.nominal and not self.specific
+
+    def informativeness(self) -> float:
+        """How much this mention says about its event (the best one is the evidence)."""
+        score = self.date_specificity
+        score += 1.0 if self.place_text else 0.0
+        score += sum(0.5 + (0.5 if a.inter else 0.0) for a in (self.actor1, self.actor2) if a)
+        score += 1.0 if stated_dead(self.sent.text) else 0.0
+        score -= 1.0 if self.headline else 0.0
+        score -= 2.0 if self.reference else 0.0
+        return score
+
+
+@dataclass(frozen=True)
+class CoderResources:
+    """Dictionaries the coder reads (loaded once per process)."""
+
+    actors: ActorDictionary
+    cues: Cues
+
+
+def article_context(doc: Doc, article: Article) -> ArticleContext:
+    """Countries mentioned, paragraphs, dated event nouns and where the headline ends."""
+    counts: Counter[str] = Counter()
+    for ent in doc_ents(doc):
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            found = country_for_name(ent.text)
+            if found:
+                counts[found[1]] += 1
+    paragraph_of: dict[int, int] = {}
+    paragraph = 0
+    for sent in doc.sents:
+        paragraph_of[sent.start] = paragraph
+        if "\n\n" in sent[-1].text_with_ws or (
+            sent.end < len(doc) and "\n\n" in doc[sent.end - 1].text_with_ws
+        ):
+            paragraph += 1
+        elif sent.end < len(doc) and doc[sent.end].is_space and "\n\n" in doc[sent.end].text:
+            paragraph += 1
+    headline_end = 0
+    if article.title and doc.text.startswith(article.title):
+        headline_end = len(article.title)
+    return ArticleContext(
+        article=article,
+        countries=[c for c, _ in counts.most_common()],
+        paragraph_of=paragraph_of,
+        date_anchors=dated_nouns(doc, article.published_at),
+        headline_end=headline_end,
+    )
+
+
+def dated_nouns(doc: Doc, published: dt.date | None) -> dict[str, EventDate]:
+    """Nouns the text dates ("the August 2021 takeover"), so 'during the takeover' can be dated."""
+    anchors: dict[str, EventDate] = {}
+    for ent in doc_ents(doc):
+        if ent.label_ != "DATE":
+            continue
+        noun = ent.root.head if ent.root.dep_ in ("compound", "nmod", "npadvmod", "amod") else None
+        if ent.root.dep_ == "pobj" and ent.root.head.dep_ == "prep" and ent.root.head.head.pos_ == "NOUN":
+            noun = ent.root.head.head
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        resolved = resolve_date(date_phrase(ent), published)
+        if resolved is not None:
+            anchors.setdefault(lemma(noun), resolved)
+    return anchors
+
+
+def stated_dead(text: str) -> bool:
+    """The text states that at least one person died."""
+    return any(f.count > 0 for f in killed_figures(text))

@@ -1,0 +1,346 @@
+"""The event_mentions record of a merged occurrence.
+
+Date (own phrase, else an event it is anchored to, else the narrative context, else the
+publication date when the text says it just happened), place, actors and fatalities of the
+merged event; crosswalk to ACLED/CAMEO/PLOVER; evidence and confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from functools import cache, lru_cache
+
+from spacy.tokens import Span
+
+from eventcoder.coding.actors import Actor
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
+from eventcoder.coding.crosswalk import crosswalk
+from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date
+from eventcoder.coding.fatalities.figures import count_fatalities
+from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
+from eventcoder.coding.places.resolve import Place, PlacePhrase, country_for_name, resolve_place
+from eventcoder.coding.rules import (
+    VERBAL,
+    Cues,
+    bounded_by_preposition,
+    date_phrase,
+    is_infinitive,
+    lemma,
+    noun_phrase,
+    span_ents,
+)
+from eventcoder.records import Mention
+
+
+def context_date(
+    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, cues: Cues
+) -> tuple[EventDate | None, str | None]:
+    """A date from the narrative: an event the mention is anchored to, or the sentences before it."""
+    first = cluster.first
+    for tok in first.sent:
+        if tok.dep_ == "prep" and tok.lower_ in cues.anchoring_prepositions:
+            for obj in tok.children:
+                if obj.dep_ == "pobj" and lemma(obj) in ctx.date_anchors:
+                    return ctx.date_anchors[lemma(obj)], noun_phrase(obj).text
+    index = first.sent_index
+    for back in (1, 2):
+        if index - back < 0:
+            break
+        sent = sentences[index - back]
+        for other in clusters:
+            for m in other.members:
+                if m.sent_index == index - back and m.date is not None:
+                    return m.date, m.date_text
+        for ent in span_ents(sent):
+            if ent.label_ == "DATE" and not bounded_by_preposition(ent, sent.root, cues):
+                resolved = resolve_date(date_phrase(ent), ctx.published)
+                if resolved is not None:
+                    return resolved, ent.text
+    paragraph = ctx.paragraph_of.get(first.sent.start)
+    for ahead in (1, 2, 3):
+        if index + ahead >= len(sentences):
+            break
+        sent = sentences[index + ahead]
+        if ctx.paragraph_of.get(sent.start) != paragraph:
+            break
+        for ent in span_ents(sent):
+            if ent.label_ == "DATE" and not bounded_by_preposition(ent, sent.root, cues):
+                resolved = resolve_date(date_phrase(ent), ctx.published)
+                if resolved is not None:
+                    year = dt.date(resolved.date.year, 7, 2)
+                    start, end = dt.date(resolved.date.year, 1, 1), dt.date(resolved.date.year, 12, 31)
+                    if ctx.published and end > ctx.published:
+                        end = ctx.published
+                        year = start + (end - start) / 2
+                    return EventDate(year, 4, start, end, ent.text), ent.text
+    return None, None
+
+
+def just_happened(cand: Candidate, cues: Cues) -> bool:
+    """Present perfect ('has been killed') or a 'today'-like phrase: it just happened."""
+    verb = cand.anchor
+    if verb.pos_ in VERBAL and verb.tag_ == "VBN" and not is_infinitive(verb):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.just_happened_aux for c in verb.children):
+            return True
+    return any(ent.label_ in ("DATE", "TIME") and is_recent_cue(ent.text) for ent in span_ents(cand.sent))
+
+
+def event_date(
+    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, cues: Cues
+) -> tuple[EventDate | None, str | None, str]:
+    """Date, the phrase it came from, and its origin (phrase, context, published, none)."""
+    dated = cluster.dated()
+    if dated is not None:
+        return dated.date, dated.date_text, "phrase"
+    if any(m.date_text for m in cluster.members):
+        return None, next(m.date_text for m in cluster.members if m.date_text), "none"
+    resolved, text = context_date(cluster, clusters, sentences, ctx, cues)
+    if resolved is not None:
+        return resolved, text, "context"
+    if ctx.published and any(just_happened(m, cues) for m in cluster.members):
+        day = ctx.published
+        return EventDate(day, 1, day, day, "publication date"), None, "published"
+    return None, None, "none"
+
+
+def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bool:
+    """A truce is placed where it applies: a place outside every party's country is where it was signed."""
+    countries = {a.country for a in actors if a is not None and a.country}
+    return bool(countries) and place.iso3 not in countries
+
+
+def fallback_place(
+    cluster: Cluster, actors: tuple[Actor | None, Actor | None], ctx: ArticleContext
+) -> Place | None:
+    """Country-level place where nothing finer is known (never for talks, which are placed at a venue)."""
+    if cluster.first.event_type in ("dialogue", "agreement"):
+        return None
+    iso3 = None
+    for actor in actors:
+        if actor is not None and actor.country:
+            iso3 = actor.country
+            break
+    if iso3 is None:
+        for member in cluster.members:
+            for ent in span_ents(member.sent):
+                if ent.label_ in ("GPE", "NORP"):
+                    found = country_for_name(ent.text)
+                    if found:
+                        iso3 = found[1]
+                        break
+            if iso3:
+                break
+    iso3 = iso3 or ctx.main_country
+    return country_place(iso3) if iso3 else None
+
+
+def country_place(iso3: str) -> Place | None:
+    """The country-level place of an ISO3 code (precision 4)."""
+    name = country_name(iso3)
+    if name is None:
+        return None
+    place = resolve_place([PlacePhrase(name)], [iso3])
+    return place if place.iso3 == iso3 else None
+
+
+def first_actor(cluster: Cluster, best: Candidate, attr: str) -> Actor | None:
+    """An actor of the best mention, else of the other mentions (named ones first)."""
+    value = getattr(best, attr)
+    if value is not None and value.inter:
+        return value
+    named = [
+        getattr(m, attr) for m in cluster.members if getattr(m, attr) is not None and getattr(m, attr).inter
+    ]
+    if named:
+        return named[0]
+    any_actor = [getattr(m, attr) for m in cluster.members if getattr(m, attr) is not None]
+    return value or (any_actor[0] if any_actor else None)
+
+
+def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources) -> str:
+    """Peaceful, with intervention, excessive force, violent demonstration or mob violence."""
+    variants = {m.variant for m in cluster.members}
+    if "mob_violence" in variants:
+        return "mob_violence"
+    indices = sorted({m.sent_index for m in cluster.members})
+    told = " ".join(
+        sentences[i].text.lower() for i in range(indices[0], min(indices[-1] + 2, len(sentences)))
+    )
+    cues = res.cues
+    if says_any(told, cues.protest_excessive_force) and stated_dead(told):
+        return "excessive_force"
+    if "violent_demonstration" in variants or says_any(told, cues.protest_violence):
+        return "violent_demonstration"
+    if says_any(told, cues.protest_intervention) or any(m.event_type == "arrest" for m in cluster.members):
+        return "intervention"
+    for v in ("hunger_strike", "strike", "blockade"):
+        if v in variants:
+            return v
+    return "peaceful"
+
+
+def says_any(text: str, phrases: frozenset[str]) -> bool:
+    """Any of the phrases occurs in the (lower-case) text as whole words."""
+    return phrase_pattern(phrases).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    """One compiled alternation of whole-word phrases."""
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
+    )
+
+
+def confidence(cluster: Cluster, best: Candidate, date_origin: str, place: Place | None) -> float:
+    """Confidence in [0, 1] from how the event was found (the codebook documents the terms)."""
+    score = 0.5 if best.nominal else 0.6
+    score += 0.1 if best.eventive or not best.nominal else 0.0
+    score -= 0.15 if best.role == "support" else 0.0
+    score += 0.1 if date_origin == "phrase" else 0.0
+    score += 0.05 if place is not None and (place.geo_precision or 4) < 4 else 0.0
+    score += 0.05 if best.actor1 is not None and best.actor1.inter else 0.0
+    score += 0.05 if len(cluster.members) > 1 else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED interaction: the two actor types, lower first; one type times ten when alone."""
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+def to_mention(
+    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, res: CoderResources
+) -> Mention:
+    """The event_mentions record of a merged occurrence."""
+    best = cluster.best()
+    etype, sub, variant = best.event_type, best.sub_event_type, best.variant
+    if etype == "protest":
+        variant = protest_variant(cluster, sentences, res)
+    row = crosswalk(etype, sub, variant)
+    date, date_text, date_origin = event_date(cluster, clusters, sentences, ctx, res.cues)
+    actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
+    if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):
+        actor1, actor2 = salient_parties(actor1, actor2, clusters)
+    if etype == "protest":
+        actor1, actor2 = protest_actors(actor1, actor2, row.acled_event_type == "Riots", ctx, cluster, res)
+    elif etype in VIOLENT and actor1 is None:
+        country = (cluster.placed().place.iso3 if cluster.placed() else None) or ctx.main_country
+        actor1 = res.actors.generic("unidentified", country)
+    placed = cluster.placed()
+    if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
+        placed = None
+    place = placed.place if placed else fallback_place(cluster, (actor1, actor2), ctx)
+    place_text = placed.place_text if placed else None
+    if place is not None and place.iso3:
+        actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
+    sentence = best.sent
+    fatalities = None
+    if etype in VIOLENT or etype == "protest" or (etype == "ceasefire" and sub == "violated"):
+        fatalities = count_fatalities(" ".join(s.text for s in fatality_sentences(cluster)))
+    inter1 = actor1.inter if actor1 else None
+    inter2 = actor2.inter if actor2 else None
+    return Mention(
+        article_id=ctx.article.article_id,
+        event_type=etype,
+        sub_event_type=sub,
+        evidence=sentence.text.strip(),
+        evidence_start=sentence.start_char,
+        evidence_end=sentence.end_char,
+        trigger=best.trigger.text,
+        confidence=confidence(cluster, best, date_origin, place),
+        acled_event_type=row.acled_event_type,
+        acled_sub_event_type=row.acled_sub_event_type,
+        cameo_code=row.cameo_code,
+        plover_type=row.plover_type,
+        event_date=date.date if date else None,
+        time_precision=date.precision if date else None,
+        date_text=date_text,
+        date_origin=date_origin,
+        actor1=actor1.name if actor1 else None,
+        assoc_actor_1="; ".join(best.assoc1) or None,
+        inter1=inter1 or None,
+        actor2=actor2.name if actor2 else None,
+        inter2=inter2 or None,
+        interaction=interaction_code(inter1, inter2),
+        country=place.country if place else None,
+        iso3=place.iso3 if place else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.location if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else None,
+        place_text=place_text,
+        fatalities=fatalities,
+    )
+
+
+def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:
+    """A generic actor named without its country ('Military Forces') gets the event's country."""
+    if actor is None or actor.country is not None or actor.inter == 0:
+        return actor
+    return res.actors.resolve(actor.name, iso3) or actor
+
+
+def fatality_sentences(cluster: Cluster) -> list[Span]:
+    """The sentences whose dead the event counts: its mentions' sentences, without the headline's
+    (often a rounder figure) when the body states a number of dead."""
+    sents = {m.sent_index: m for m in cluster.members}
+    body = [m.sent for i, m in sorted(sents.items()) if not m.headline]
+    if any(stated_dead(s.text) for s in body):
+        return body
+    return [m.sent for _, m in sorted(sents.items())]
+
+
+def salient_parties(
+    actor1: Actor | None, actor2: Actor | None, clusters: list[Cluster]
+) -> tuple[Actor | None, Actor | None]:
+    """Fill the missing party of talks or a truce with the sides the article's other events involve most."""
+    counts: Counter[str] = Counter()
+    by_name: dict[str, Actor] = {}
+    for cluster in clusters:
+        for member in cluster.members:
+            for actor in (member.actor1, member.actor2):
+                if actor is not None and actor.inter in (1, 2, 3, 4, 8):
+                    counts[actor.name] += 1
+                    by_name[actor.name] = actor
+    taken = {a.name for a in (actor1, actor2) if a}
+    ranked = [by_name[name] for name, _ in counts.most_common() if name not in taken]
+    if actor1 is None and ranked:
+        actor1 = ranked.pop(0)
+    if actor2 is None and ranked:
+        actor2 = ranked.pop(0)
+    return actor1, actor2
+
+
+def protest_actors(
+    actor1: Actor | None,
+    actor2: Actor | None,
+    riot: bool,
+    ctx: ArticleContext,
+    cluster: Cluster,
+    res: CoderResources,
+) -> tuple[Actor | None, Actor | None]:
+    """Protest events are coded to 'Protesters (X)' or 'Rioters (X)'; the group itself is associated."""
+    placed = cluster.placed()
+    iso3 = (placed.place.iso3 if placed else None) or (actor1.country if actor1 else None) or ctx.main_country
+    crowd = res.actors.generic("rioters" if riot else "protesters", iso3)
+    second = actor2 if actor2 is not None and not is_crowd(actor2) else None
+    if second is None and actor1 is not None and is_armed(actor1):
+        second = actor1
+    return crowd, second
+
+
+@cache
+def country_name(iso3: str | None) -> str | None:
+    """Country name of an ISO3 code."""
+    if not iso3:
+        return None
+    place = resolve_place([PlacePhrase(iso3)], [iso3])
+    return place.country

@@ -1,0 +1,201 @@
+"""One event per occurrence: the type a candidate's sides give it, and the merging of the
+candidates of an article that report the same occurrence.
+
+A definite mention with nothing new ("the attack") is a reference to an earlier one, never a
+new event; dates, places and sides must be compatible for two mentions to be one occurrence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventcoder.coding.actors import Actor
+from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
+from eventcoder.coding.dates import EventDate
+from eventcoder.coding.geo import km_between
+from eventcoder.coding.participants import patient_of, prep_object
+from eventcoder.coding.places.resolve import Place
+from eventcoder.coding.rules import Cues, lemma
+
+ARMED_INTER = {1, 2, 3, 4, 8}
+
+
+@dataclass
+class Cluster:
+    """Mentions of one occurrence within the article."""
+
+    members: list[Candidate]
+
+    @property
+    def first(self) -> Candidate:
+        """The earliest mention."""
+        return self.members[0]
+
+    def best(self) -> Candidate:
+        """The most informative mention (the earliest among equals)."""
+        return max(self.members, key=lambda c: (c.informativeness(), -c.trigger.start))
+
+    def dated(self) -> Candidate | None:
+        """The mention with the most precise own date."""
+        dated = [c for c in self.members if c.date is not None]
+        return min(dated, key=lambda c: (c.date.precision, c.trigger.start)) if dated else None
+
+    def placed(self) -> Candidate | None:
+        """The mention with the most precise place."""
+        placed = [c for c in self.members if c.place is not None and c.place.iso3]
+        return (
+            min(placed, key=lambda c: (c.place.geo_precision or 9, c.headline, c.trigger.start))
+            if placed
+            else None
+        )
+
+
+def is_armed(actor: Actor | None) -> bool:
+    """An organised armed actor (state forces, rebels, militias, external forces), not a government office."""
+    return actor is not None and actor.inter in ARMED_INTER and not actor.name.startswith("Government of")
+
+
+def is_crowd(actor: Actor | None) -> bool:
+    """Protesters or rioters."""
+    return actor is not None and actor.inter in (5, 6)
+
+
+def targets_armed_site(cand: Candidate, cues: Cues) -> bool:
+    """An attack on a checkpoint, post, base or convoy is an attack on armed forces."""
+    target = prep_object(cand.head, cues.armed_site_prepositions) or patient_of(cand.head)
+    return target is not None and lemma(target) in cues.armed_sites
+
+
+def mob_fight(cand: Candidate, cues: Cues) -> bool:
+    """A fight between crowds, families or groups, or with sticks, axes and stones."""
+    words = {lemma(t) for t in cand.sent}
+    return bool(words & cues.mob_nouns) or bool(words & cues.mob_weapons)
+
+
+def refine_type(cand: Candidate, cues: Cues) -> None:
+    """Attack on armed forces is a clash; a clash of crowds is a riot; territory changes hands."""
+    if cand.event_type == "attack" and cand.sub_event_type == "armed_assault":
+        armed_target = is_armed(cand.actor2) or (cand.actor2 is None and targets_armed_site(cand, cues))
+        if armed_target or (cand.role == "support" and is_armed(cand.actor1) and cand.actor2 is None):
+            cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+    if cand.event_type in VIOLENT and (is_crowd(cand.actor1) or is_crowd(cand.actor2)):
+        cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
+    elif cand.event_type == "clash" and not (is_armed(cand.actor1) and is_armed(cand.actor2)):
+        both_unarmed = not is_armed(cand.actor1) and not is_armed(cand.actor2)
+        if (both_unarmed and cand.actor1 is not None and cand.actor2 is not None) or mob_fight(cand, cues):
+            cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "mob_violence"
+    if cand.event_type == "clash" and cand.territory:
+        state = cand.actor1 is not None and cand.actor1.inter == 1
+        cand.variant = "regains_territory" if state else "overtakes_territory"
+
+
+def windows_overlap(a: EventDate | None, b: EventDate | None) -> bool:
+    """Two dates that can be the same day."""
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Two places that can be the same place (one missing, one inside the other, or close)."""
+    if a is None or b is None or not a.iso3 or not b.iso3:
+        return True
+    if a.iso3 != b.iso3:
+        return False
+    if (a.geo_precision or 4) >= 4 or (b.geo_precision or 4) >= 4:
+        return True
+    names_a = {n for n in (a.location, a.admin2, a.admin1) if n}
+    names_b = {n for n in (b.location, b.admin2, b.admin1) if n}
+    if a.location in names_b or b.location in names_a:
+        return True
+    if (a.geo_precision or 4) >= 3 or (b.geo_precision or 4) >= 3:
+        return a.admin1 is not None and a.admin1 == b.admin1
+    if a.latitude is not None and b.latitude is not None:
+        return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= 50
+    return False
+
+
+def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
+    """Sides that can be the same: none named differently on the acting side."""
+    known = [m.actor1 for m in cluster.members if m.actor1 and m.actor1.inter]
+    if not known or not cand.actor1 or not cand.actor1.inter:
+        return True
+    if cand.event_type in ("clash", "dialogue", "agreement", "ceasefire"):
+        sides = {a.name for m in cluster.members for a in (m.actor1, m.actor2) if a}
+        return cand.actor1.name in sides or (cand.actor2 is not None and cand.actor2.name in sides)
+    return any(a.name == cand.actor1.name for a in known)
+
+
+def same_family(cluster: Cluster, cand: Candidate) -> bool:
+    """Candidates that can report the same occurrence: one family, and two mentions that each say
+    something of their own are of one sub-type (an air strike and a repelled attack are two events)."""
+    first = cluster.first
+    if first.family != cand.family:
+        return False
+    if cand.own_details and cand.role == "event" and not cand.reference:
+        kinds = {
+            (m.event_type, m.sub_event_type) for m in cluster.members if m.own_details and m.role == "event"
+        }
+        if kinds and (cand.event_type, cand.sub_event_type) not in kinds:
+            return False
+    if cand.event_type == "ceasefire" and cand.sub_known:
+        return any(m.sub_known and m.sub_event_type == cand.sub_event_type for m in cluster.members)
+    return True
+
+
+def compatible(cluster: Cluster, cand: Candidate) -> bool:
+    """Date, place and sides all allow the candidate to be the cluster's occurrence."""
+    return (
+        all(windows_overlap(m.date, cand.date) for m in cluster.members)
+        and all(places_compatible(m.place, cand.place) for m in cluster.members)
+        and actors_compatible(cluster, cand)
+    )
+
+
+def absorb_into_protest(clusters: list[Cluster], cand: Candidate) -> Cluster | None:
+    """Arrests and clashes of protesters belong to the protest they happened at."""
+    protests = [c for c in clusters if c.first.event_type == "protest"]
+    if not protests:
+        return None
+    involves_crowd = is_crowd(cand.actor1) or is_crowd(cand.actor2)
+    unattributed = cand.actor1 is None or (cand.actor1.inter == 1 and not is_armed(cand.actor2))
+    if involves_crowd or (cand.event_type in VIOLENT and (cand.actor2 is None or unattributed)):
+        for cluster in reversed(protests):
+            if compatible(cluster, cand) and cand.sent_index - cluster.members[-1].sent_index <= 3:
+                return cluster
+    return None
+
+
+def merge_mentions(cands: list[Candidate]) -> list[Cluster]:
+    """Group candidates that report the same occurrence; references without an antecedent go.
+
+    Unreal mentions (planned, feared, what a protest is about) form shadow clusters that are
+    never coded but take in later plain mentions of the same thing ('He was arrested...').
+    """
+    clusters: list[Cluster] = []
+    for cand in cands:
+        target = None
+        if not cand.new_marker:
+            target = antecedent_cluster(clusters, cand)
+        if target is None and cand.family != "protest" and not cand.shadow:
+            target = absorb_into_protest(clusters, cand)
+        if target is not None:
+            target.members.append(cand)
+        elif not cand.reference or cand.shadow:
+            clusters.append(Cluster([cand]))
+    return clusters
+
+
+def antecedent_cluster(clusters: list[Cluster], cand: Candidate) -> Cluster | None:
+    """The most recent cluster the candidate can report: a real one first; an unreal (shadow) one
+    only for a mention with nothing of its own; shadows only join shadows."""
+    usable = [c for c in reversed(clusters) if same_family(c, cand) and compatible(c, cand)]
+    if cand.shadow:
+        return next((c for c in usable if c.first.shadow), None)
+    real = next((c for c in usable if not c.first.shadow), None)
+    if real is not None or not absorbable(cand):
+        return real
+    return next((c for c in usable if c.first.shadow), None)
+
+
+def absorbable(cand: Candidate) -> bool:
+    """A mention with nothing of its own (no date, place or dead) can belong to an unreal one."""
+    return not (cand.date_text or cand.place_text or stated_dead(cand.sent.text))

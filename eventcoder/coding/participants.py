@@ -1,0 +1,333 @@
+"""Participants of a candidate: who did it (actor 1) and to whom, or the other side (actor 2).
+
+The parse gives the tokens (subject, agent, object, 'by'/'between' phrases, a claim of
+responsibility); `resolve_actor` turns a token into a dictionary actor, following pronouns and
+'the group' back to the armed actor they stand for.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.coding.actors import Actor
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
+from eventcoder.coding.places.resolve import country_for_name
+from eventcoder.coding.rules import (
+    VERBAL,
+    Cues,
+    is_definite,
+    is_passive,
+    lemma,
+    noun_phrase,
+    path_up,
+    span_ents,
+)
+
+SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
+
+
+def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
+    """Actor 1 (who did it) and actor 2 (to whom, or the other party) from the parse."""
+    agent_tok, patient_tok = participants(cand, res.cues)
+    country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.main_country
+    cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
+    cand.actor2 = (
+        resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
+    )
+    if cand.event_type in VIOLENT and cand.actor1 is not None and cand.actor1.inter == 7:
+        cand.actor1 = res.actors.generic("unidentified", cand.actor1.country or country)
+    claimant = claimed_by(cand, res.cues)
+    if claimant is not None:
+        cand.actor1 = resolve_actor(claimant, cand, country, ctx, res, role=1) or cand.actor1
+    mediator = mediated_by(cand, res.cues)
+    if mediator is not None:
+        found = resolve_actor(mediator, cand, country, ctx, res, role=1)
+        if found is not None:
+            cand.assoc1.append(found.name)
+        if cand.actor1 is not None and found is not None and cand.actor1.name == found.name:
+            cand.actor1 = None
+    if cand.actor1 and cand.actor2 and cand.actor1.name == cand.actor2.name:
+        cand.actor2 = None
+    if cand.actor1 and cand.actor1.inter in (2, 3, 4):
+        ctx.last_armed_actor = cand.actor1
+
+
+def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
+    """'X claimed responsibility for the attack': X is the attack's actor 1."""
+    if not cand.nominal:
+        return None
+    for tok in path_up(cand.head, limit=4):
+        if lemma(tok) in cues.claim_verbs and any(lemma(c) == "responsibility" for c in tok.children):
+            return subject_of(tok)
+    return None
+
+
+def mediated_by(cand: Candidate, cues: Cues) -> Token | None:
+    """'X brokered the talks': X is a mediator, not a party."""
+    if cand.event_type not in ("dialogue", "agreement", "ceasefire"):
+        return None
+    verb = cand.anchor
+    if lemma(verb) in cues.mediator_verbs:
+        return subject_of(verb) or by_agent(verb)
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Active subject of a verb (inherited from the verb it is conjoined with or controlled by)."""
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+        if v is None:
+            continue
+        for child in v.children:
+            if child.dep_ in ("nsubj",):
+                return child
+    return None
+
+
+def by_agent(token: Token) -> Token | None:
+    """The object of a 'by' phrase (passive agent or nominal 'attack by X'), also on a conjoined
+    verb ('was shot and killed by X')."""
+    heads = [token, *token.conjuncts]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return named_after(objs[0])
+    return None
+
+
+def named_after(tok: Token) -> Token:
+    """The token itself, or — when the parser stopped at a modifier ('by the paramilitary | Rapid
+    Support Forces') — the root of the named entity that follows it."""
+    if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.i + 1 >= len(tok.doc):
+        return tok
+    nxt = tok.doc[tok.i + 1]
+    for ent in span_ents(tok.sent):
+        if ent.start == nxt.i and ent.label_ in ("ORG", "NORP", "GPE"):
+            return ent.root
+    return tok
+
+
+def prep_object(token: Token, preps: set[str] | frozenset[str]) -> Token | None:
+    """The object of the first of the given prepositions under a token."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def patient_of(head: Token) -> Token | None:
+    """What a verb or noun trigger is done to (object, passive subject, 'of' complement)."""
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    if head.pos_ not in VERBAL:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
+def nominal_agent(head: Token) -> Token | None:
+    """Who did a nominal event: 'attack by X', 'X's attack', 'Taliban attack', 'Taliban-planted bomb'."""
+    agent = by_agent(head)
+    if agent is not None:
+        return agent
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ("ORG", "NORP", "GPE"):
+            return child
+        if child.dep_ == "amod" and child.pos_ == "VERB":
+            for g in child.children:
+                if g.dep_ == "npadvmod" and g.pos_ == "PROPN":
+                    return g
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            agent = by_agent(child)
+            if agent is not None:
+                return agent
+    return None
+
+
+def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
+    """Tokens heading actor 1 and actor 2 of a candidate."""
+    if cand.nominal:
+        agent, patient = nominal_participants(cand, cues)
+    else:
+        agent, patient = verbal_participants(cand, cues)
+    head, anchor = cand.head, cand.anchor
+    if lemma(head) in cues.repel_verbs or lemma(anchor) in cues.repel_verbs:
+        verb = head if not cand.nominal else anchor
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        attacker = None
+        if obj is not None:
+            attacker = nominal_agent(obj) or next((c for c in obj.children if c.dep_ == "poss"), None)
+        agent, patient = attacker or agent, subject_of(verb)
+    if cand.event_type in VIOLENT:
+        victims = victims_in(cand, cues)
+        if patient is None:
+            patient = victims
+        elif agent is None and cand.event_type == "clash" and victims is not None and victims.i != patient.i:
+            agent = victims
+    return agent, patient
+
+
+def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
+    """Subject (or passive agent) and object of a verb trigger."""
+    head = cand.head
+    if is_passive(head):
+        agent = by_agent(head)
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    else:
+        agent = subject_of(head) or by_agent(head)
+        patient = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if patient is None:
+            patient = prep_object(head, cues.verbal_target_prepositions)
+    return agent, other_party(cand, agent, patient)
+
+
+def other_party(cand: Candidate, agent: Token | None, patient: Token | None) -> Token | None:
+    """For events between two sides, 'X and Y clashed / agreed / held talks': Y is the other side."""
+    if agent is None or patient is not None or cand.event_type not in SYMMETRIC_TYPES:
+        return patient
+    others = [c for c in agent.conjuncts if c.i > agent.i]
+    return others[0] if others else None
+
+
+def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
+    """Who did a nominal event and to whom: its own modifiers first, then its governing verb."""
+    head, anchor = cand.head, cand.anchor
+    agent = nominal_agent(head)
+    targets = (
+        {"with"}
+        if cand.event_type in ("dialogue", "agreement", "ceasefire")
+        else cues.nominal_target_prepositions
+    )
+    patient = prep_object(head, targets)
+    between = prep_object(head, {"between"})
+    if between is not None:
+        agent = agent or between
+        others = [c for c in between.conjuncts if c.i > between.i]
+        patient = others[0] if others else patient
+    if cand.event_type in ("dialogue", "agreement") and agent is None:
+        agent, patient = named_parties(head, patient, cues)
+    if agent is None and anchor.pos_ in VERBAL and done_by_subject(head, anchor, cues):
+        describes = lemma(anchor) in cues.reference_verbs and not cand.eventive
+        if not describes and lemma(anchor) not in cues.mediator_verbs:
+            agent = subject_of(anchor) if not is_passive(anchor) else by_agent(anchor)
+    patient = other_party(cand, agent, patient)
+    if head.dep_ == "nsubj" and patient is None:
+        patient = next((c for c in anchor.children if c.dep_ == "dobj"), None)
+    if head.dep_ == "pobj" and patient is None and anchor.pos_ in VERBAL and is_passive(anchor):
+        patient = next((c for c in anchor.children if c.dep_ == "nsubjpass"), None)
+    return agent, patient
+
+
+def done_by_subject(head: Token, anchor: Token, cues: Cues) -> bool:
+    """The anchor's subject is who did a nominal event: 'X launched an attack', 'X began talks',
+    'X took part in talks' — not 'X recovered bodies after the gunfight'."""
+    if head.dep_ in ("dobj", "attr", "oprd"):
+        return True
+    path = [t for t in path_up(head, stop=anchor) if t.dep_ == "prep"]
+    return bool(path) and all(t.lower_ in cues.participation_prepositions for t in path)
+
+
+def party_start(tok: Token) -> bool:
+    """First token of a named party, or a country inside a hyphenated dyad ('Pakistan-US')."""
+    if tok.ent_iob_ == "B" and tok.ent_type_ in ("GPE", "ORG", "NORP"):
+        return True
+    after_hyphen = tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "–")
+    return after_hyphen and tok.pos_ == "PROPN" and country_for_name(tok.text) is not None
+
+
+def named_parties(head: Token, patient: Token | None, cues: Cues) -> tuple[Token | None, Token | None]:
+    """Parties of talks named around the noun: 'Pakistan-US Dialogue', 'meeting of SCO advisers'."""
+    named: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("compound", "nmod", "amod"):
+            named += [t for t in child.subtree if party_start(t)]
+        if child.dep_ == "prep" and child.lower_ in cues.named_party_prepositions:
+            named += [t for t in child.subtree if t.ent_type_ in ("ORG", "GPE") and party_start(t)]
+    named = sorted(set(named), key=lambda t: (0 if t.ent_id_ else 1, t.i))
+    if not named:
+        return None, patient
+    agent = named[0]
+    rest = [t for t in named[1:] if patient is None or t.i != patient.i]
+    return agent, patient or (rest[0] if rest else None)
+
+
+def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderResources) -> Actor | None:
+    """What 'they', 'their' or 'the group' stands for: the nearest armed actor named before it in
+    the sentence, else the last armed non-state actor of the article."""
+    for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in ("compound", "amod"):
+            actor = res.actors.resolve(noun_phrase(prev).text, country)
+            if actor is not None and actor.inter in (1, 2, 3, 4, 8):
+                return actor
+    return ctx.last_armed_actor
+
+
+def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
+    """'the latter' / 'the former': the last or the first of the actors named before it in the sentence."""
+    named: list[Actor] = []
+    for ent in span_ents(tok.sent):
+        if ent.end <= tok.i and ent.label_ in ("ORG", "NORP", "GPE"):
+            actor = res.actors.resolve(ent.text, country)
+            if actor is not None and (not named or named[-1].name != actor.name):
+                named.append(actor)
+    if not named:
+        return None
+    return named[-1] if tok.lower_ == "latter" else named[0]
+
+
+def victims_in(cand: Candidate, cues: Cues) -> Token | None:
+    """Who was killed or hurt in the sentence ('killing five people', 'two soldiers were killed')."""
+    for tok in cand.sent:
+        if lemma(tok) in cues.victim_verbs:
+            for child in tok.children:
+                if child.dep_ == "dobj" or (child.dep_ == "nsubjpass"):
+                    return child
+    return None
+
+
+def resolve_actor(
+    tok: Token, cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources, role: int
+) -> Actor | None:
+    """The dictionary actor a participant names (a country stands for its government or army)."""
+    cues = res.cues
+    if tok.lower_ in cues.positional_anaphors:
+        return former_or_latter(tok, country, res)
+    anaphor = tok.lower_ in cues.anaphoric_nouns
+    if tok.pos_ == "PRON" or (anaphor and is_definite(tok, cues)):
+        if tok.lower_ in cues.relative_pronouns and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        elif tok.lower_ in cues.non_actor_pronouns:
+            return None
+        else:
+            return antecedent(tok, country, ctx, res)
+    entity = next((e for e in span_ents(tok.sent) if e.start <= tok.i < e.end), None)
+    if entity is not None and entity.ent_id_:
+        return res.actors.resolve(entity.ent_id_, country) or res.actors.resolve(entity.text, country)
+    phrase = noun_phrase(tok)
+    if entity is not None and entity.label_ == "GPE" and "-" in entity.text:
+        phrase = tok.doc[tok.i : tok.i + 1]
+    actor = res.actors.resolve(phrase.text, country)
+    country_only = country_for_name(phrase.text)
+    if country_only is not None and (entity is None or entity.label_ == "GPE") and len(phrase) <= 3:
+        return res.actors.generic("military" if cand.event_type in VIOLENT else "government", country_only[1])
+    if actor is not None:
+        return actor
+    modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if modifiers:
+        actor = res.actors.resolve(tok.doc[modifiers[0].left_edge.i : tok.i].text, country)
+        if actor is not None:
+            return actor
+    if entity is not None and entity.label_ == "ORG" and tok.ent_type_ == "ORG":
+        return res.actors.unknown(entity.text)
+    if tok.ent_type_ == "PERSON" and role == 2 and cand.event_type in VIOLENT:
+        return res.actors.generic("civilians", country)
+    return None

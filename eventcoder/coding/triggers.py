@@ -1,0 +1,352 @@
+"""From triggers to candidates: which triggers report a real occurrence, one per family a sentence.
+
+A trigger survives the realis rules (not negated, not modal, planned, feared, demanded,
+conditional; not a trend) and the checks of its event type; one sentence then gives one
+candidate per merge family, its strongest trigger filled in from the others.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.coding.attach import attach, date_specificity, own_date_span, place_preps
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
+from eventcoder.coding.nlp import TRIGGER_SPANS
+from eventcoder.coding.participants import patient_of, prep_object
+from eventcoder.coding.rules import (
+    PLACE_LABELS,
+    VERBAL,
+    Cues,
+    anchor_verb,
+    clause_chain,
+    conjuncts,
+    date_phrase,
+    event_head,
+    has_negation,
+    has_new_event_marker,
+    irrealis_reason,
+    is_definite,
+    is_infinitive,
+    is_passive,
+    is_trend,
+    lemma,
+    nonfinite_governors,
+    path_up,
+)
+
+ANY_POS = frozenset({"NOUN", "VERB", "PROPN"})
+EXPLOSION_PRIORITY = [
+    "suicide_bomb",
+    "car_bomb",
+    "roadside_bomb",
+    "air_drone_strike",
+    "shelling",
+    "grenade",
+    "ied",
+    "chemical",
+]
+SUB_PRIORITY = {"explosion": 0, "abduction": 1, "armed_clash": 2, "armed_assault": 3}
+
+
+def trigger_candidates(doc: Doc, ctx: ArticleContext, res: CoderResources) -> list[Candidate]:
+    """Candidates of every sentence, grouped so that one sentence reports one event per family."""
+    by_sentence: dict[int, list[Span]] = {}
+    sentences = list(doc.sents)
+    starts = {s.start: i for i, s in enumerate(sentences)}
+    for span in doc.spans[TRIGGER_SPANS]:
+        sent_index = starts[span.sent.start]
+        by_sentence.setdefault(sent_index, []).append(span)
+    out: list[Candidate] = []
+    for sent_index, spans in sorted(by_sentence.items()):
+        sent = sentences[sent_index]
+        cands = [c for s in spans if (c := make_candidate(s, sent, sent_index, ctx, res)) is not None]
+        shadows = [c for c in cands if c.shadow]
+        for shadow in shadows:
+            attach(shadow, ctx, res)
+        modifiers = [s for s in spans if s.label_.endswith("|modifier")]
+        out.extend(group_sentence([c for c in cands if not c.shadow], modifiers, sent, ctx, res))
+        out.extend(shadows)
+    return sorted(out, key=lambda c: c.trigger.start)
+
+
+def make_candidate(
+    span: Span, sent: Span, sent_index: int, ctx: ArticleContext, res: CoderResources
+) -> Candidate | None:
+    """A candidate for a trigger, or None when the trigger does not report a real occurrence."""
+    label, variant, role = span.label_.split("|")
+    if role == "modifier":
+        return None
+    event_type, sub_event_type = label.split(".")
+    cues = res.cues
+    allowed = cues.pos_by_term.get(span.text.lower()) or cues.pos_by_term.get(lemma(span.root), ANY_POS)
+    if len(span) == 1 and span.root.pos_ not in allowed:
+        return None
+    head = event_head(span)
+    anchor = anchor_verb(head) if head.pos_ not in VERBAL else head
+    cand = Candidate(
+        sent=sent,
+        sent_index=sent_index,
+        trigger=span,
+        head=head,
+        anchor=anchor,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        variant=variant,
+        role=role,
+        headline=span.start_char < ctx.headline_end,
+        new_marker=has_new_event_marker(head, cues),
+        definite=is_definite(head, cues),
+    )
+    if not type_specific_checks(cand, cues) or is_characterisation(cand, cues):
+        return None
+    in_general = is_trend(head, cand.anchor, cues) or generic_plural(cand, cues)
+    if in_general and not has_specific_date(cand, cues):
+        return None
+    exempt = cand.anchor if cand.eventive else None
+    unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
+    if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
+        unreal = irrealis_reason(cand.anchor, cues, exempt=cand.anchor) is not None
+    if unreal and agreed_truce(cand, cues):
+        unreal = False
+    if not unreal and is_infinitive(cand.anchor) and lemma(cand.anchor.head) in cues.trend_verbs:
+        return None
+    if unreal or has_negation(list(path_up(head, stop=cand.anchor)) + nonfinite_governors(cand.anchor), cues):
+        if not cand.nominal:
+            return None
+        cand.shadow = True
+    return cand
+
+
+def agreed_truce(cand: Candidate, cues: Cues) -> bool:
+    """'agreed to extend the ceasefire': agreeing to a truce is declaring it."""
+    if cand.event_type != "ceasefire" or cand.sub_event_type != "declared" or not cand.eventive:
+        return False
+    verb = cand.anchor
+    return is_infinitive(verb) and lemma(verb.head) in cues.truce_agreeing_verbs
+
+
+def is_grievance(cand: Candidate, cues: Cues) -> bool:
+    """'protested against the arrest of X': what a protest is about is not an event of the protest."""
+    head = cand.head
+    if not cand.nominal or cand.event_type == "protest":
+        return False
+    protest_here = any(
+        span.label_.startswith("protest.") and cand.sent.start <= span.start < cand.sent.end
+        for span in cand.sent.doc.spans[TRIGGER_SPANS]
+    )
+    if not protest_here:
+        return False
+    return any(
+        tok.dep_ == "prep" and tok.lower_ in cues.grievance_prepositions for tok in path_up(head, limit=4)
+    )
+
+
+def has_specific_date(cand: Candidate, cues: Cues) -> bool:
+    """An own date phrase that names a day, month or year (not 'in recent years')."""
+    span = own_date_span(cand, cues)
+    return span is not None and date_specificity(date_phrase(span), cues) >= 1.0
+
+
+def is_characterisation(cand: Candidate, cues: Cues) -> bool:
+    """'This is an attack on democracy': a noun predicated of something, or aimed at an abstraction."""
+    head = cand.head
+    if not cand.nominal:
+        return False
+    if head.dep_ in ("attr", "acomp") and lemma(head.head) == "be":
+        return True
+    target = prep_object(head, cues.figurative_target_prepositions)
+    return target is not None and lemma(target) in cues.figurative_targets
+
+
+def generic_plural(cand: Candidate, cues: Cues) -> bool:
+    """A plural noun ('attacks') with no place of its own: events in general, not one occurrence."""
+    head = cand.head
+    if not cand.nominal or head.tag_ not in ("NNS", "NNPS") or head.lower_ in cues.plurale_tantum:
+        return False
+    return not any(rank < 50 for rank, _ in place_preps(cand, cues))
+
+
+def governing_verbs(head: Token, anchor: Token) -> list[Token]:
+    """Verbs and verbal nouns between a noun trigger and its anchor (e.g. 'calling off of the truce')."""
+    return [t for t in path_up(head, stop=anchor) if t != head and (t.pos_ in VERBAL or t.tag_ == "VBG")]
+
+
+def particles(verb: Token) -> set[str]:
+    """Particles and prepositional objects of a verb ('off' in 'call off', 'hold' in 'put on hold')."""
+    out = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    out |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    return out
+
+
+def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
+    """Checks one event type needs (a ceasefire's verb, a release's object...); sets eventive."""
+    head, anchor = cand.head, cand.anchor
+    verbs = governing_verbs(head, anchor) if cand.nominal else [head]
+    etype = cand.event_type
+    if etype == "ceasefire":
+        return ceasefire_subtype(cand, verbs, cues)
+    if etype == "dialogue":
+        if not cand.nominal:
+            return lemma(head) != "meet" or meets_someone(head)
+        cand.eventive = any(lemma(v) in cues.eventive_verbs["talks"] for v in verbs)
+        return True
+    if etype == "agreement":
+        cand.eventive = any(lemma(v) in cues.eventive_verbs["agreement"] for v in verbs)
+        return cand.eventive or (
+            head.dep_ in ("nsubj", "nsubjpass") and lemma(anchor) in cues.eventive_verbs["agreement"]
+        )
+    if etype == "release":
+        return releases_people(head, cues)
+    if etype == "arrest" and lemma(head) == "capture":
+        obj = patient_of(head)
+        if obj is not None and (lemma(obj) in cues.territory_nouns or obj.ent_type_ in PLACE_LABELS):
+            return False
+    if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:
+        return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
+    if etype in VIOLENT and not cand.nominal:
+        target = patient_of(head)
+        if target is not None and lemma(target) in cues.interception_objects:
+            return False
+    if etype in VIOLENT or etype == "protest" or etype == "arrest":
+        cand.eventive = not cand.nominal or any(lemma(v) in cues.eventive_verbs["violence"] for v in verbs)
+    return True
+
+
+def ceasefire_subtype(cand: Candidate, verbs: list[Token], cues: Cues) -> bool:
+    """Declared, ended or violated, from the verb that governs the truce; unknown is a reference."""
+    ev = cues.eventive_verbs
+    for verb in verbs:
+        lem, parts = lemma(verb), particles(verb)
+        if lem in cues.ceasefire_ended_particles and parts & cues.ceasefire_ended_particles[lem]:
+            cand.sub_event_type, cand.eventive, cand.anchor = "ended", True, verb
+            return True
+        if (
+            lem in ev["ceasefire_violated"]
+            and lem != "break"
+            or (lem == "break" and not parts & cues.ceasefire_ended_particles["break"])
+        ):
+            if lem in ev["ceasefire_violated"]:
+                cand.sub_event_type, cand.eventive, cand.anchor = "violated", True, verb
+                return True
+        if lem in ev["ceasefire_ended"] and lem not in cues.ceasefire_ended_particles:
+            cand.sub_event_type, cand.eventive, cand.anchor = "ended", True, verb
+            return True
+        if lem in ev["ceasefire_declared"]:
+            cand.sub_event_type, cand.eventive, cand.anchor = "declared", True, verb
+            return True
+    head = cand.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in VERBAL:
+        lem = lemma(head.head)
+        if lem in cues.ceasefire_ended_subject_verbs:
+            cand.sub_event_type, cand.eventive, cand.anchor = "ended", True, head.head
+            return True
+        if lem in cues.ceasefire_declared_subject_verbs or lem in ev["ceasefire_declared"]:
+            cand.sub_event_type, cand.eventive, cand.anchor = "declared", True, head.head
+            return True
+    cand.sub_known = False
+    return True
+
+
+def meets_someone(verb: Token) -> bool:
+    """'X met Y' / 'X and Y met' / 'met with Y', where the parties are named."""
+    named = {"PERSON", "ORG", "GPE", "NORP"}
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.ent_type_ in named:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "with":
+            if any(g.ent_type_ in named for g in child.subtree):
+                return True
+        if child.dep_ == "nsubj" and child.conjuncts:
+            return True
+    return False
+
+
+def releases_people(head: Token, cues: Cues) -> bool:
+    """A release trigger whose object is people (not a statement or a video)."""
+    obj = patient_of(head)
+    if obj is None:
+        return False
+    for tok in conjuncts(obj):
+        if lemma(tok) in cues.release_object_nouns or tok.ent_type_ in ("PERSON", "NORP", "ORG"):
+            return True
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in cues.captive_modifiers for c in tok.children):
+            return True
+        if any(c.dep_ == "nummod" for c in tok.children) and tok.tag_ in ("NNS", "NNPS"):
+            return True
+    return False
+
+
+def group_sentence(
+    cands: list[Candidate], modifiers: list[Span], sent: Span, ctx: ArticleContext, res: CoderResources
+) -> list[Candidate]:
+    """One candidate per family in a sentence; support triggers only when nothing stronger is there."""
+    out: list[Candidate] = []
+    violent = [c for c in cands if c.family == "violent"]
+    violent_events = [c for c in violent if c.role == "event"]
+    for cand in violent:
+        attach(cand, ctx, res)
+    primary: Candidate | None = None
+    if violent_events:
+        primary = min(violent_events, key=violent_priority)
+        primary.eventive = primary.eventive or any(c.eventive for c in violent_events)
+    elif violent and reports_casualties(sent, res.cues):
+        primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
+    if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent.text):
+        primary.sub_event_type, primary.variant = "armed_assault", "attack"
+    if primary is not None:
+        fill_from(primary, [c for c in violent if c is not primary])
+        primary.territory = bool(modifiers)
+        out.append(primary)
+    seen: set[str] = {"violent"}
+    for cand in cands:
+        if cand.family in seen:
+            continue
+        if cand.event_type == "arrest" and primary is not None and same_operation(cand, primary):
+            continue
+        seen.add(cand.family)
+        attach(cand, ctx, res)
+        out.append(cand)
+    return out
+
+
+def fill_from(primary: Candidate, others: list[Candidate]) -> None:
+    """Fields the primary trigger of a sentence lacks, taken from the sentence's other triggers."""
+    for other in others:
+        primary.actor1 = primary.actor1 or other.actor1
+        primary.actor2 = primary.actor2 or other.actor2
+        if primary.place is None and other.place is not None:
+            primary.place, primary.place_text = other.place, other.place_text
+        if primary.date_text is None and other.date_text is not None:
+            primary.date, primary.date_text = other.date, other.date_text
+            primary.date_origin, primary.date_specificity = other.date_origin, other.date_specificity
+    if primary.actor1 and primary.actor2 and primary.actor1.name == primary.actor2.name:
+        primary.actor2 = None
+
+
+def same_operation(arrest: Candidate, violent: Candidate) -> bool:
+    """An arrest told in the same clause as fighting ('killed, wounded and arrested') is part of it."""
+    chain = clause_chain(violent.anchor)
+    anchor = arrest.anchor
+    return (
+        anchor in chain or any(c in chain for c in anchor.conjuncts) or violent.anchor in clause_chain(anchor)
+    )
+
+
+def violent_priority(cand: Candidate) -> tuple[int, int, int]:
+    """Order of preference among violent triggers of one sentence (an abduction that left dead is
+    an attack: the killing is the graver act)."""
+    sub = SUB_PRIORITY.get(cand.sub_event_type, 9)
+    if cand.sub_event_type == "abduction" and stated_dead(cand.sent.text):
+        sub = SUB_PRIORITY["armed_assault"] + 1
+    variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
+    return (sub, variant, cand.trigger.start)
+
+
+def reports_casualties(sent: Span, cues: Cues) -> bool:
+    """The sentence says people were killed, wounded or arrested."""
+    if stated_dead(sent.text):
+        return True
+    words = {lemma(t) for t in sent}
+    return bool(words & cues.casualty_words) and any(
+        t.like_num or t.lower_ in cues.casualty_quantifiers for t in sent
+    )
