@@ -11,7 +11,7 @@ from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, Cod
 from eventcoder.coding.dates import resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import attach_actors
-from eventcoder.coding.places.resolve import Place, is_known_place, parse_place_phrases, resolve_place
+from eventcoder.coding.places import Place, is_known_place, parse_place_phrases, resolve_place
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.coding.actors import Actor, ActorDictionary
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
-from eventcoder.coding.places.resolve import Place, country_for_name
+from eventcoder.coding.places import Place, country_for_name
 from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, lemma
 from eventcoder.records import Article
 

@@ -577,3 +577,24 @@ def precision_window(date: dt.date | None, precision: int | None) -> tuple[dt.da
         end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         return start, end
     return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+
+
+def year_of(date: EventDate, published: dt.date | None, text: str) -> EventDate:
+    """The year of a date, as a year-precision date (a later sentence's date dates a mention only to
+    its year), clipped to the publication date."""
+    start, end = dt.date(date.date.year, 1, 1), dt.date(date.date.year, 12, 31)
+    middle = dt.date(date.date.year, 7, 2)
+    if published and end > published:
+        end = published
+        middle = start + (end - start) / 2
+    return EventDate(middle, YEAR, start, end, text)
+
+
+def spans_overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    """Two windows of days that share at least one day."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def windows_overlap(a: EventDate | None, b: EventDate | None) -> bool:
+    """Two dates that can be the same day (an unknown date can be any day)."""
+    return a is None or b is None or spans_overlap((a.start, a.end), (b.start, b.end))

@@ -7,7 +7,6 @@ merged event; crosswalk to ACLED/CAMEO/PLOVER; evidence and confidence.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from functools import cache, lru_cache
@@ -17,10 +16,10 @@ from spacy.tokens import Span
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
 from eventcoder.coding.crosswalk import crosswalk
-from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date
+from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date, year_of
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
-from eventcoder.coding.places.resolve import Place, PlacePhrase, country_for_name, resolve_place
+from eventcoder.coding.places import Place, PlacePhrase, country_for_name, resolve_place
 from eventcoder.coding.rules import (
     VERBAL,
     Cues,
@@ -69,12 +68,7 @@ def context_date(
             if ent.label_ == "DATE" and not bounded_by_preposition(ent, sent.root, cues):
                 resolved = resolve_date(date_phrase(ent), ctx.published)
                 if resolved is not None:
-                    year = dt.date(resolved.date.year, 7, 2)
-                    start, end = dt.date(resolved.date.year, 1, 1), dt.date(resolved.date.year, 12, 31)
-                    if ctx.published and end > ctx.published:
-                        end = ctx.published
-                        year = start + (end - start) / 2
-                    return EventDate(year, 4, start, end, ent.text), ent.text
+                    return year_of(resolved, ctx.published, ent.text), ent.text
     return None, None
 
 
@@ -262,6 +256,8 @@ def to_mention(
         time_precision=date.precision if date else None,
         date_text=date_text,
         date_origin=date_origin,
+        date_start=date.start if date else None,
+        date_end=date.end if date else None,
         actor1=actor1.name if actor1 else None,
         assoc_actor_1="; ".join(best.assoc1) or None,
         inter1=inter1 or None,

@@ -11,13 +11,16 @@ from dataclasses import dataclass
 
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
-from eventcoder.coding.dates import EventDate
+from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.participants import patient_of, prep_object
-from eventcoder.coding.places.resolve import Place
+from eventcoder.coding.places import Place
 from eventcoder.coding.rules import Cues, lemma
 
 ARMED_INTER = {1, 2, 3, 4, 8}
+# Two mentions of one article are one occurrence only if their places are this close (wider than the
+# merge across articles: within one text, the narrative already ties them).
+SAME_ARTICLE_KM = 50.0
 
 
 @dataclass
@@ -89,11 +92,6 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         cand.variant = "regains_territory" if state else "overtakes_territory"
 
 
-def windows_overlap(a: EventDate | None, b: EventDate | None) -> bool:
-    """Two dates that can be the same day."""
-    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
-
-
 def places_compatible(a: Place | None, b: Place | None) -> bool:
     """Two places that can be the same place (one missing, one inside the other, or close)."""
     if a is None or b is None or not a.iso3 or not b.iso3:
@@ -109,7 +107,7 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if (a.geo_precision or 4) >= 3 or (b.geo_precision or 4) >= 3:
         return a.admin1 is not None and a.admin1 == b.admin1
     if a.latitude is not None and b.latitude is not None:
-        return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= 50
+        return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_ARTICLE_KM
     return False
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
-from eventcoder.coding.places.resolve import country_for_name
+from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import (
     VERBAL,
     Cues,

@@ -27,12 +27,14 @@ a mention never changes an event's id.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from eventcoder.coding.dates import precision_window
+from eventcoder.coding.dates import precision_window, spans_overlap
+from eventcoder.coding.geo import km_between
 
+# Two reports from different articles name the same town when their places are this close (the
+# coder's own limit within one article is wider: there the text already ties the two mentions).
 MAX_KM = 10.0
 SYMMETRIC = {"clash", "dialogue", "agreement", "ceasefire"}
 
@@ -129,15 +131,7 @@ def window(m: MentionRow) -> tuple[dt.date, dt.date] | None:
 def dates_compatible(a: MentionRow, b: MentionRow) -> bool:
     """Both dated, and their windows overlap."""
     wa, wb = window(a), window(b)
-    return wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return wa is not None and wb is not None and spans_overlap(wa, wb)
 
 
 def places_compatible(a: MentionRow, b: MentionRow) -> bool:

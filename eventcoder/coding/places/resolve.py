@@ -61,20 +61,9 @@ from eventcoder.coding.places.candidates import (
 )
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.keys import ascii_name, compact, skeleton
-from eventcoder.coding.places.lookup import country_for_name, is_known_place
-from eventcoder.coding.places.phrases import alternatives, parse_place_phrases, place_groups, split_kind
+from eventcoder.coding.places.phrases import alternatives, place_groups, split_kind
 from eventcoder.coding.places.records import Place, PlacePhrase
 from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, TOWN_KINDS
-
-__all__ = [  # eventcoder.coding.document imports the parsing and look-up names from here too
-    "Place",
-    "PlacePhrase",
-    "country_for_name",
-    "is_known_place",
-    "parse_place_phrases",
-    "resolve_place",
-    "resolve_places",
-]
 
 BIG_TOWN = 100_000  # a place this big is notable: meant even outside the article's countries
 NEAR_MARGIN = 1.0  # degrees around the main context country's places
