@@ -28,6 +28,12 @@ MIN_OVERLAP = 0.5
 MAX_KM = 25.0
 EVIDENCE_CHARS = 100
 FORMATS = ("table", "json", "markdown")
+FIELD_ORDER = (
+    "event_type", "sub_event_type", "acled_event_type", "acled_sub_event_type", "date", "country",
+    "admin1", "location", "within_25km", "actor1", "actor2", "fatalities",
+)  # fmt: skip
+HEAD_METRICS = ("detection_f1", "typed_f1", "precision", "recall")
+MERGE_METRICS = ("wrong_merges", "missed_merges")
 NO_VALUE = "(none)"
 
 
@@ -557,9 +563,25 @@ def evaluate_warehouse(
 # -- reporting -------------------------------------------------------------------------------------
 
 
+def metric_order(name: str) -> tuple:
+    """Sort key of a metric: F1s first, then mention fields, merged-event fields, merges."""
+    if name in HEAD_METRICS:
+        return (0, HEAD_METRICS.index(name), name)
+    if name in MERGE_METRICS:
+        return (3, MERGE_METRICS.index(name), name)
+    base = name.removeprefix("event_")
+    if name.startswith("event_") and base in FIELD_ORDER:
+        return (2, FIELD_ORDER.index(base), name)
+    return (1, FIELD_ORDER.index(name) if name in FIELD_ORDER else len(FIELD_ORDER), name)
+
+
 def accuracy(verdicts: dict[str, list[bool]]) -> dict[str, float]:
-    """Share of true verdicts per field, rounded."""
-    return {k: round(sum(v) / len(v), 3) for k, v in verdicts.items() if v}
+    """Share of true verdicts per field, rounded, fields in FIELD_ORDER."""
+    return {
+        k: round(sum(v) / len(v), 3)
+        for k, v in sorted(verdicts.items(), key=lambda kv: metric_order(kv[0]))
+        if v
+    }
 
 
 def summary_metrics(ev: Evaluation) -> dict[str, float | int]:
