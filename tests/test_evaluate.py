@@ -266,3 +266,23 @@ def test_evaluate_command_says_what_is_missing(gold_files, tmp_path):
         "--gold", str(gold_path), "--articles", str(manifest), "--warehouse", str(tmp_path / "none.duckdb")
     )
     assert done.returncode == 2 and "no warehouse at" in done.stderr
+
+
+def test_make_eval_says_it_skips_without_the_shared_material(tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "flows.scorecard",
+            "--shared",
+            str(tmp_path / "no-shared"),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=PROJECT,
+    )
+    assert done.returncode == 0 and "make eval: skipped" in done.stdout
+    assert not (tmp_path / "scores.json").exists()
