@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 RAW ?= raw
 WAREHOUSE ?= warehouse/events.duckdb
 
-.PHONY: setup refresh test lint bench lock clean
+.PHONY: setup refresh test lint bench eval lock clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Code and score every development set (../shared/eval and eval/*/); writes eval/scorecard.md and eval/scores.json.
+eval: $(STAMP)
+	$(BIN)/python -m flows.scorecard --out eval
 
 # Re-pin every dependency (needs pip-tools; run after editing requirements.in).
 lock:

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 from flows.commands import (
+    evaluate_command,
     query_command,
     refresh_command,
     release_command,
@@ -24,6 +25,7 @@ COMMAND_MODULES: list[ModuleType] = [
     verify_command,
     query_command,
     report_command,
+    evaluate_command,
     serve_command,
 ]
 
