@@ -190,7 +190,7 @@ def make_article(
     published = meta.get("_published")
     origin = meta.get("_published_origin")
     if published is None and clean.published_at is not None:
-        published, origin = clean.published_at, "text"
+        published, origin = clean.published_at, clean.published_origin
     try:
         published = check_published(published, today)  # type: ignore[arg-type]
     except ValueError:
