@@ -136,7 +136,10 @@ _YEAR = r"(?:19|20)\d{2}"
 _WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
 _TIME = r"(?:\s*(?:,|\||at|-|–)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)"
 # one full date, and one day and month without a year (for datelines)
-_FULL = rf"(?:{_WEEKDAY}?(?:{_MON}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}}))"
+_FULL = (
+    rf"(?:{_WEEKDAY}?(?:{_MON}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}"
+    rf"|{_YEAR}-\d{{2}}-\d{{2}}))"
+)
 _DAY_MONTH = rf"(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})"
 _FULL_RE = re.compile(_FULL, re.I)
 _MONTH_YEAR_RE = re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", re.I)
@@ -144,7 +147,9 @@ _DASH = r"[-–—:|]"
 
 _PUBLISHED_LABEL = r"(?:first\s+)?(?:published|posted|released)(?:\s+on)?"
 _UPDATED_LABEL = r"(?:last\s+)?(?:updated|modified|edited)(?:\s+on)?"
-_LABELLED = re.compile(rf"\b(?P<label>{_PUBLISHED_LABEL}|{_UPDATED_LABEL})\s*[:\-|]?\s*(?P<date>{_FULL})", re.I)
+_LABELLED = re.compile(
+    rf"\b(?P<label>{_PUBLISHED_LABEL}|{_UPDATED_LABEL})\s*[:\-|]?\s*(?P<date>{_FULL})", re.I
+)
 _BY = re.compile(r"^\s*(?:by|written by|report(?:ed)? by)\s+\S", re.I)
 _SEPARATED = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _AGENCY = re.compile(
@@ -161,7 +166,8 @@ _DATELINE = re.compile(
 )
 _LEDE = re.compile(rf"^(?P<date>{_FULL}){_TIME}?\s*(?:{_DASH}|\s[-–—]\s)\s*(?=\S)", re.I)
 _FOOTER = re.compile(
-    rf"^(?:published|printed|appeared|first published)\s+in\s+(?:the\s+)?[^,]{{2,60}},\s*(?P<date>{_FULL})\.?$",
+    rf"^(?:published|printed|appeared|first published)\s+in\s+(?:the\s+)?[^,]{{2,60}},\s*"
+    rf"(?P<date>{_FULL})\.?$",
     re.I,
 )
 _CAPTION = re.compile(
@@ -198,7 +204,7 @@ def month_number(name: str) -> int:
 
 
 def full_date(text: str) -> dt.date | None:
-    """The date of a matched full-date phrase ("Thursday, January 19, 2023", "3rd June 2022", "2024-03-08")."""
+    """The date of a full-date phrase ("Thursday, January 19, 2023", "3rd June 2022", "2024-03-08")."""
     text = re.sub(rf"^{_WEEKDAY}", "", text.strip(), flags=re.I)
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     try:
@@ -303,7 +309,8 @@ def separated_date(line: str, index: int) -> TextDate | None:
 def reads_like_name(part: str) -> bool:
     """A name, outlet or place: at most six words, each capitalised (or a short connector)."""
     words = part.split()
-    return 0 < len(words) <= 6 and all(w[0].isupper() or w in ("de", "al", "el", "of", "the", "and") for w in words)
+    connectors = ("de", "al", "el", "of", "the", "and")
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w in connectors for w in words)
 
 
 def find_text_date(lines: list[str], header_end: int) -> TextDate | None:
