@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventcoder.ingest.cleaning import clean_text
+from eventcoder.ingest.language import detect_language
 from eventcoder.ingest.published import check_published, parse_published
 from eventcoder.records import Article, Quarantined
 
@@ -205,6 +206,7 @@ def make_article(
         url=optional_str(meta, "url"),
         published_at=published,  # type: ignore[arg-type]
         published_at_origin=origin if published else None,  # type: ignore[arg-type]
+        language=detect_language(clean.text),
     )
 
 
