@@ -203,3 +203,59 @@ def test_counts_of_undated_and_non_english_articles():
         ]
     )
     assert (counts.articles, counts.undated, counts.non_english) == (5, 3, 2)
+
+
+def html_page(head: str, body: str) -> str:
+    """A small news page."""
+    return (
+        f"<html><head><title>Checkpoint attacked</title>{head}</head><body><article>"
+        f"<h1>Checkpoint attacked</h1>{body}</article></body></html>"
+    )
+
+
+PROSE = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "expected", "origin"),
+    [
+        (
+            "meta",
+            html_page('<meta property="article:published_time" content="2024-03-08T10:00:00Z">', PROSE),
+            dt.date(2024, 3, 8),
+            "html",
+        ),
+        (
+            "jsonld",
+            html_page(
+                '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+                '"2023-05-12T08:00:00+05:00", "dateModified": "2023-05-14T08:00:00+05:00"}</script>',
+                PROSE,
+            ),
+            dt.date(2023, 5, 12),
+            "html",
+        ),
+        (
+            "lede",
+            html_page("", "<p>March 25, 2020 – " + BODY.split("\n\n")[0] + "</p>"),
+            dt.date(2020, 3, 25),
+            "lede",
+        ),
+        (
+            "body",
+            html_page(
+                "",
+                "<p>On March 3, 2020, militants attacked a checkpoint in the north, killing four soldiers, "
+                "officials said in a statement to reporters in the capital.</p>" + PROSE,
+            ),
+            None,
+            None,
+        ),
+    ],
+)
+def test_html_date_from_page_metadata_or_the_text_never_from_a_body_sentence(
+    tmp_path: Path, name, page, expected, origin
+):
+    (tmp_path / f"{name}.html").write_text(page, encoding="utf-8")
+    (article,) = [r for r in read_inputs(tmp_path) if isinstance(r, Article)]
+    assert (article.published_at, article.published_at_origin) == (expected, origin)

@@ -332,12 +332,23 @@ def read_html(
         yield Quarantined(name, exc.stage, exc.reason, None, sha)
 
 
+def html_date_params(today: dt.date) -> dict[str, object]:
+    """htmldate's settings (trafilatura reads the page's date with htmldate): the original publication
+    date from the page's metadata, markup and URL only. Its extensive search, trafilatura's default,
+    also takes a date from any body sentence ("On March 3, 2020, militants attacked ..." gives
+    2020-03-03); without it, a page whose metadata has no date is read like a text (bylines,
+    datelines, a date that starts the lede)."""
+    return {"original_date": True, "extensive_search": False, "max_date": today.isoformat()}
+
+
 def html_article(name: str, data: bytes, sha: str, limits: Limits, today: dt.date) -> Iterator[Article]:
     """The article of an HTML page (raises UnreadableInput when there is none)."""
     import trafilatura  # imported here: heavy, and only HTML needs it
 
     page = decode_bytes(data)
-    document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    document = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, date_extraction_params=html_date_params(today)
+    )
     extracted = document.as_dict() if document is not None else {}
     body = extracted.get("text") or ""
     if not body.strip():
