@@ -22,6 +22,7 @@ class Article:
     url: str | None = None
     published_at: dt.date | None = None
     published_at_origin: str | None = None
+    language: str | None = None  # ISO 639-1, detected from the text (None: nothing to judge)
 
     @cached_property
     def article_id(self) -> str:

@@ -52,8 +52,17 @@ class ArticleSchema(pa.DataFrameModel):
     )
     published_at_origin: Series[str] = pa.Field(
         nullable=True,
-        isin=["sidecar", "feed", "html", "text"],
-        description="where published_at came from",
+        isin=["sidecar", "feed", "html", "text", "byline", "header", "dateline", "lede", "footer", "caption"],
+        description="where published_at came from: sidecar, feed or html metadata; else where the text "
+        "printed it: byline (Published/Posted/Updated or By NAME | date), header (a date line before the "
+        "body), dateline (agency line or dateline), lede (a date that starts the lede), footer "
+        "(Published in OUTLET, date), caption (a wire photo's date, the last resort); text: older runs",
+    )
+    language: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=r"^[a-z]{2}$",
+        description="language of the text, ISO 639-1 (detected with py3langid); null when the text has "
+        "no letters to judge, or the article was coded before languages were detected",
     )
     format: Series[str] = pa.Field(isin=list(INPUT_FORMATS), description="input format")
     text: Series[str] = pa.Field(description="clean article text that the coder read (furniture stripped)")

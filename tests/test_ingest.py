@@ -34,7 +34,7 @@ def test_txt_headline_and_printed_date(tmp_path: Path):
     (article,) = articles(read_inputs(tmp_path))
     assert article.title == "Gunmen kill two policemen in Quetta"
     assert article.published_at == dt.date(2024, 3, 4)
-    assert article.published_at_origin == "text"
+    assert article.published_at_origin == "header"
     assert "March 4, 2024" not in article.text
     assert article.text.startswith("Gunmen kill two policemen in Quetta")
 

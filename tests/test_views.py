@@ -95,6 +95,19 @@ def test_tiny_warehouse_views_count_what_the_tables_hold(tmp_path):
     con.close()
 
 
+def test_coding_quality_counts_undated_and_non_english_articles(tmp_path):
+    path = tiny_warehouse(tmp_path / "tiny.duckdb")
+    con = duckdb.connect(str(path))
+    counts = "SELECT articles_undated, articles_non_english FROM coding_quality"
+    assert con.execute(counts).fetchone() == (0, 0)  # both dated, languages unknown (older rows)
+    con.execute("UPDATE articles SET language = 'en'")
+    con.execute(
+        "UPDATE articles SET published_at = NULL, language = 'fr' WHERE article_id = 'b000000000000002'"
+    )
+    assert con.execute(counts).fetchone() == (1, 1)
+    con.close()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(VIEWS))
 def test_view_runs_on_the_sample_warehouse(sample, name):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventcoder.config import INGEST_DATA_DIR
-from eventcoder.ingest.published import parse_date_line, word_count
+from eventcoder.ingest.published import TextDate, find_text_date, header_line_date, word_count
 
 _HEADER_LINES = 40  # where a date line may sit (after furniture is gone)
 _BODY_WORDS = 20  # a line this long is body text
@@ -39,6 +39,7 @@ class CleanText:
     text: str
     title: str | None
     published_at: dt.date | None
+    published_origin: str | None = None  # where the text printed it (published.TEXT_DATE_ORIGINS)
 
 
 @cache
@@ -105,7 +106,7 @@ def header_lines(lines: list[str]) -> list[str]:
     return [
         ln
         for ln in window
-        if parse_date_line(ln) is not None
+        if header_line_date(ln, 0) is not None
         or (reads_like_headline(ln) and word_count(ln) >= 5 and ln[0].isalnum())
     ]
 
@@ -124,14 +125,27 @@ def drop_repeats(lines: list[str]) -> list[str]:
     return kept
 
 
-def find_date_line(lines: list[str]) -> int | None:
-    """Index of the first header line (before the body starts) that is a date."""
+def header_end(lines: list[str]) -> int:
+    """Index of the lede (the first body line) or, in a text without one, of the last header line."""
     for i, line in enumerate(lines[:_HEADER_LINES]):
         if word_count(line) >= _BODY_WORDS:
-            return None
-        if parse_date_line(line) is not None:
             return i
-    return None
+    return min(len(lines), _HEADER_LINES) - 1
+
+
+def find_date_line(lines: list[str]) -> TextDate | None:
+    """The publication date the header (or a print-edition footer or photo caption) prints."""
+    return find_text_date(lines, header_end(lines)) if lines else None
+
+
+def remove_date(lines: list[str], found: TextDate) -> list[str]:
+    """The lines without the date's line (a date or byline line) or without the date that starts the lede."""
+    if found.cut < 0:
+        return lines[: found.line] + lines[found.line + 1 :]
+    if found.cut > 0:
+        rest = lines[found.line][found.cut :].strip()
+        return lines[: found.line] + ([rest] if rest else []) + lines[found.line + 1 :]
+    return lines
 
 
 def reads_like_headline(line: str) -> bool:
@@ -149,10 +163,10 @@ def clean_text(raw: str) -> CleanText:
         kept = justext_filter(lines)
         lines = [h for h in header if h not in kept] + kept
     lines = drop_repeats([ln.strip() for ln in lines if ln.strip()])
-    published = None
-    date_index = find_date_line(lines)
-    if date_index is not None:
-        published = parse_date_line(lines[date_index])
-        del lines[date_index]
+    found = find_date_line(lines)
+    if found is not None:
+        lines = remove_date(lines, found)
     title = lines[0] if lines and reads_like_headline(lines[0]) else None
-    return CleanText("\n\n".join(lines), title, published)
+    if found is None:
+        return CleanText("\n\n".join(lines), title, None)
+    return CleanText("\n\n".join(lines), title, found.published_at, found.origin)

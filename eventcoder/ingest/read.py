@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventcoder.ingest.cleaning import clean_text
+from eventcoder.ingest.language import detect_language
 from eventcoder.ingest.published import check_published, parse_published
 from eventcoder.records import Article, Quarantined
 
@@ -190,7 +191,7 @@ def make_article(
     published = meta.get("_published")
     origin = meta.get("_published_origin")
     if published is None and clean.published_at is not None:
-        published, origin = clean.published_at, "text"
+        published, origin = clean.published_at, clean.published_origin
     try:
         published = check_published(published, today)  # type: ignore[arg-type]
     except ValueError:
@@ -205,6 +206,7 @@ def make_article(
         url=optional_str(meta, "url"),
         published_at=published,  # type: ignore[arg-type]
         published_at_origin=origin if published else None,  # type: ignore[arg-type]
+        language=detect_language(clean.text),
     )
 
 
@@ -330,12 +332,23 @@ def read_html(
         yield Quarantined(name, exc.stage, exc.reason, None, sha)
 
 
+def html_date_params(today: dt.date) -> dict[str, object]:
+    """htmldate's settings (trafilatura reads the page's date with htmldate): the original publication
+    date from the page's metadata, markup and URL only. Its extensive search, trafilatura's default,
+    also takes a date from any body sentence ("On March 3, 2020, militants attacked ..." gives
+    2020-03-03); without it, a page whose metadata has no date is read like a text (bylines,
+    datelines, a date that starts the lede)."""
+    return {"original_date": True, "extensive_search": False, "max_date": today.isoformat()}
+
+
 def html_article(name: str, data: bytes, sha: str, limits: Limits, today: dt.date) -> Iterator[Article]:
     """The article of an HTML page (raises UnreadableInput when there is none)."""
     import trafilatura  # imported here: heavy, and only HTML needs it
 
     page = decode_bytes(data)
-    document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    document = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, date_extraction_params=html_date_params(today)
+    )
     extracted = document.as_dict() if document is not None else {}
     body = extracted.get("text") or ""
     if not body.strip():

@@ -276,6 +276,7 @@ def articles_frame(coded: Sequence[object], run: RunRecord, counts: dict[str, in
                 "url": a.url,
                 "published_at": a.published_at,
                 "published_at_origin": a.published_at_origin,
+                "language": a.language,
                 "format": a.format,
                 "text": a.text,
                 "n_chars": len(a.text),

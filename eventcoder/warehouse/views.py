@@ -19,7 +19,8 @@ Columns:
   published_at, raw_path, evidence, evidence_start, evidence_end, mention_confidence.
 - coding_quality: from runs run_id, started_at, finished_at, status, coder_version, n_read, n_new,
   articles_coded, mentions_coded, quarantined; still in the warehouse articles_kept,
-  articles_without_events, mentions_kept, events_kept; mentions_per_article, quarantine_stages,
+  articles_without_events, articles_undated (no publication date), articles_non_english (language not
+  en), mentions_kept, events_kept; mentions_per_article, quarantine_stages,
   confidence_min, confidence_q1, confidence_median, confidence_q3, confidence_max, confidence_mean,
   share_undated, share_unlocated, share_without_actor1 (shares of the run's kept mentions).
 

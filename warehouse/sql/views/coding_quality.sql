@@ -1,6 +1,8 @@
 -- coding_quality: one row per refresh: what it read and coded (from runs), what of it is still in the
 -- warehouse (articles and mentions are replaced when recoded), what it quarantined, and how confident
--- and complete its mentions are.
+-- and complete its mentions are; how many of its kept articles have no publication date and how many
+-- are not in English (articles.language other than 'en'; a null language, no letters to judge, is not
+-- counted).
 CREATE OR REPLACE VIEW coding_quality AS
 WITH mention_stats AS (
     SELECT
@@ -24,7 +26,9 @@ article_stats AS (
     SELECT
         run_id,
         count(*) AS articles_kept,
-        CAST(count_if(n_mentions = 0) AS BIGINT) AS articles_without_events
+        CAST(count_if(n_mentions = 0) AS BIGINT) AS articles_without_events,
+        CAST(count_if(published_at IS NULL) AS BIGINT) AS articles_undated,
+        CAST(count_if(language IS NOT NULL AND language <> 'en') AS BIGINT) AS articles_non_english
     FROM articles
     GROUP BY run_id
 ),
@@ -46,6 +50,8 @@ SELECT
     r.n_quarantined AS quarantined,
     coalesce(a.articles_kept, 0) AS articles_kept,
     coalesce(a.articles_without_events, 0) AS articles_without_events,
+    coalesce(a.articles_undated, 0) AS articles_undated,
+    coalesce(a.articles_non_english, 0) AS articles_non_english,
     coalesce(m.mentions_kept, 0) AS mentions_kept,
     coalesce(m.events_kept, 0) AS events_kept,
     CASE WHEN r.n_coded > 0 THEN r.n_mentions / r.n_coded END AS mentions_per_article,

@@ -1,0 +1,74 @@
+"""The language of an article (ISO 639-1), with py3langid: langid.py's naive Bayes model over byte
+n-grams, shipped in the wheel (4.6 MB), offline, about 0.2 ms for a short text.
+
+Only two-letter (ISO 639-1) labels of the model are kept. Names mislead a byte n-gram model on short
+texts ("On 8 May 2020, Imbonerakure tortured a CNL member in Ruramba (Kayokwe, Mwaro)." reads as
+Shona), so the model reads the text without its capitalised words when enough letters remain. A text
+is declared non-English only when the model is fairly sure (probability at least MIN_CONFIDENCE); an
+unsure guess counts as English when English is among the model's three best guesses (this pipeline
+reads English news). Too little to judge (under MIN_LETTERS letters) gives None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
+
+    from eventcoder.records import Article
+
+ENGLISH = "en"
+MIN_CONFIDENCE = 0.5
+SAMPLE_CHARS = 4_000  # the start of the article decides: enough for any language, fast on long texts
+MIN_LETTERS = 10  # fewer letters (a single name) are too little to judge: None
+MIN_LOWERCASE_LETTERS = 12  # fewer left without the capitalised words: read the whole sample
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z]\w*")  # names, acronyms, sentence starts (any script with case)
+
+
+@cache
+def identifier() -> LanguageIdentifier:
+    """py3langid's model with normalised probabilities, restricted to ISO 639-1 languages (loaded once)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages([code for code in ident.labels if len(code) == 2])
+    return ident
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language; None when it has too little to judge."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
+        return None
+    lowercase = _CAPITALISED.sub(" ", sample)
+    if sum(1 for c in lowercase if c.isalpha()) >= MIN_LOWERCASE_LETTERS:
+        sample = lowercase
+    ranked = identifier().rank(sample)
+    best, probability = ranked[0]
+    if best == ENGLISH or probability >= MIN_CONFIDENCE:
+        return best
+    return ENGLISH if ENGLISH in (code for code, _ in ranked[:3]) else best
+
+
+@dataclass(frozen=True)
+class ArticleCounts:
+    """How many of a run's articles have no publication date and how many are not in English."""
+
+    articles: int
+    undated: int
+    non_english: int
+
+
+def count_undated_and_non_english(articles: Iterable[Article]) -> ArticleCounts:
+    """Articles, undated articles (published_at null) and non-English ones (a language other than en)."""
+    total = undated = non_english = 0
+    for article in articles:
+        total += 1
+        undated += article.published_at is None
+        non_english += article.language is not None and article.language != ENGLISH
+    return ArticleCounts(total, undated, non_english)
