@@ -8,6 +8,7 @@ from functools import cached_property
 
 from eventcoder.coding.identity import normalise_for_identity, short_hash
 
+
 @dataclass(frozen=True)
 class Article:
     """One article, read and cleaned, ready to code."""
@@ -116,3 +117,4 @@ class RunRecord:
     n_missing: int = 0
     n_pruned: int = 0
     n_recoded: int = 0
+    error: str | None = None

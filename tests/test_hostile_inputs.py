@@ -33,9 +33,10 @@ from hostile import (
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from eventcoder.ingest.cleaning import clean_text, parse_date_line
-from eventcoder.config import PROJECT_ROOT, Settings
 from eventcoder.coding.dates import resolve_date
+from eventcoder.config import PROJECT_ROOT, Settings
+from eventcoder.ingest.cleaning import clean_text, parse_date_line
+from eventcoder.ingest.planning import RefreshPlan, plan_refresh
 from eventcoder.ingest.read import (
     Container,
     Limits,
@@ -45,9 +46,8 @@ from eventcoder.ingest.read import (
     parse_published,
     read_inputs,
 )
-from eventcoder.ingest.planning import RefreshPlan, plan_refresh
-from eventcoder.records import Article, Quarantined
 from eventcoder.publish.release import ReleaseError, make_release
+from eventcoder.records import Article, Quarantined
 from schemas.tables import InputSchema
 from schemas.vocab import QUARANTINE_STAGES
 
@@ -168,6 +168,7 @@ def test_a_quarantined_sidecar_is_not_reported_gone_when_its_article_is_unchange
 
 
 def test_limits_are_settings_with_the_documented_defaults():
+    from eventcoder.config import Settings
     from flows.cli import build_parser
     from flows.refresh import refresh
 
@@ -653,6 +654,7 @@ def hostile_warehouse(prefect_harness: None, tmp_path_factory: pytest.TempPathFa
     """Raw folder, warehouse, summaries and snapshots of two refreshes over samples + hostile inputs."""
     from conftest import SEEDS, snapshot
 
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     root = tmp_path_factory.mktemp("hostile")
@@ -663,7 +665,7 @@ def hostile_warehouse(prefect_harness: None, tmp_path_factory: pytest.TempPathFa
     summaries, snapshots = [], []
     for _ in range(2):
         with deadline(600):
-            summaries.append(refresh(raw_dir=raw, warehouse=warehouse, workers=1))
+            summaries.append(refresh(Settings(raw_dir=raw, warehouse=warehouse, workers=1)))
         snapshots.append(snapshot(warehouse))
     return raw, warehouse, summaries, snapshots
 
