@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from types import ModuleType
 
+from eventcoder.config import PROJECT_ROOT
 from flows.commands import (
     query_command,
     refresh_command,
     release_command,
     report_command,
     serve_command,
+    server_command,
     verify_command,
 )
 
@@ -25,21 +26,19 @@ COMMAND_MODULES: list[ModuleType] = [
     query_command,
     report_command,
     serve_command,
+    server_command,
 ]
 
 
 def prefect_environment() -> None:
-    """Offline-friendly Prefect defaults: no telemetry, quiet logs, patience on a busy machine, a home
-    that exists."""
+    """Offline-friendly Prefect defaults: no telemetry, quiet logs, patience on a busy machine, and the
+    project's .prefect folder as PREFECT_HOME (the one `make` uses) unless PREFECT_HOME is set."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     # The temporary API takes 5-15 s to start on two busy cores; Prefect gives up after 20.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    if "PREFECT_HOME" not in os.environ:
-        home = Path.home()
-        if not home.is_dir() or not os.access(home, os.W_OK):
-            os.environ["PREFECT_HOME"] = str(Path.cwd() / ".prefect")
+    os.environ.setdefault("PREFECT_HOME", str(PROJECT_ROOT / ".prefect"))
 
 
 def build_parser() -> argparse.ArgumentParser:
