@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+import traceback
 from types import ModuleType
 
 from eventcoder.config import PROJECT_ROOT
@@ -73,7 +75,22 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the run itself failed: say why, exit non-zero
         print(f"eventcoder {args.command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        release_frames(exc)
         return 1
+
+
+def release_frames(exc: BaseException) -> None:
+    """Drop the locals of a failed command's frames, so the DuckDB objects in them are freed now.
+
+    Prefect keeps a failed run's exception (and so its frames) until exit; DuckDB objects still
+    alive then make its bindings print pages of "leaked instance" warnings after the error line.
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
+    gc.collect()
 
 
 if __name__ == "__main__":
