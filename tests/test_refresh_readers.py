@@ -13,6 +13,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 PROJECT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "flows.cli"]
 sys.path.insert(0, str(PROJECT / "bench"))
 
 from corpus import build_corpus  # noqa: E402
@@ -51,8 +52,15 @@ def test_queries_during_a_refresh_always_get_the_before_or_after_answer(seed_raw
             failures.append(f"{type(exc).__name__}: {exc}")
         if time.monotonic() >= next_cli:  # and the command a user polls with, once a second or so
             query = subprocess.run(
-                [sys.executable, "-m", "flows.cli", "query", "SELECT count(*) FROM articles", "--format", "csv"]
-                + ["--warehouse", str(warehouse)],
+                [
+                    *CLI,
+                    "query",
+                    "SELECT count(*) FROM articles",
+                    "--format",
+                    "csv",
+                    "--warehouse",
+                    str(warehouse),
+                ],
                 cwd=PROJECT,
                 env=env,
                 capture_output=True,
