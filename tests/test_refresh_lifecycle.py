@@ -149,7 +149,9 @@ def test_a_refresh_killed_at_any_point_leaves_the_warehouse_intact(seed_raw, tmp
     assert snapshot(warehouse) == snapshot(reference)
 
 
-def test_dask_runner_gives_the_same_rows_as_the_default_runner(seed_raw, tmp_path, snapshot):
+def test_dask_runner_gives_the_same_rows_as_the_default_runner_and_quiet_means_quiet(
+    seed_raw, tmp_path, snapshot
+):
     env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect")}
     env.pop("PREFECT_API_URL", None)
     default, dask = tmp_path / "default.duckdb", tmp_path / "dask.duckdb"
@@ -165,13 +167,16 @@ def test_dask_runner_gives_the_same_rows_as_the_default_runner(seed_raw, tmp_pat
         "2",
     ]
     subprocess.run([*base, "--warehouse", str(default)], cwd=PROJECT, env=env, check=True, timeout=300)
-    subprocess.run(
+    result = subprocess.run(
         [*base, "--warehouse", str(dask), "--task-runner", "dask", "--workers", "2"],
         cwd=PROJECT,
         env=env,
-        check=True,
+        capture_output=True,
+        text=True,
         timeout=600,
     )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and "distributed" not in result.stderr and "INFO" not in result.stderr
     a, b = snapshot(default), snapshot(dask)
     for table in ("articles", "event_mentions", "events", "mention_events"):
         assert a[table] == b[table], table
