@@ -80,3 +80,26 @@ def test_queries_during_a_refresh_always_get_the_before_or_after_answer(seed_raw
     assert answers == sorted(answers)  # once the new version is there, nobody sees the old one again
     assert len(cli_answers) >= 3 and 5 in answers
     assert not list(tmp_path.glob(".*.next*"))
+
+
+def test_a_pinned_warehouse_keeps_its_version_while_a_new_one_is_published(tmp_path):
+    import duckdb
+
+    from eventcoder.warehouse.versions import next_version, pinned, publish_next
+
+    warehouse = tmp_path / "events.duckdb"
+    with next_version(warehouse) as con:
+        con.execute("CREATE TABLE notes AS SELECT 1 AS n")
+        publish_next(warehouse, con)
+    with pinned(warehouse) as source:
+        assert source.name == warehouse.name and source != warehouse
+        with next_version(warehouse) as con:
+            con.execute("DELETE FROM notes")
+            publish_next(warehouse, con)
+        old = duckdb.connect(str(source), read_only=True)
+        assert old.execute("SELECT count(*) FROM notes").fetchone() == (1,)
+        old.close()
+    new = duckdb.connect(str(warehouse), read_only=True)
+    assert new.execute("SELECT count(*) FROM notes").fetchone() == (0,)
+    new.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.duckdb"]

@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 from eventcoder import __version__
 from eventcoder.coding.crosswalk import load_crosswalk
 from eventcoder.warehouse.store import connect
+from eventcoder.warehouse.versions import pinned
 from schemas.codebook import codebook_markdown
 from schemas.datapackage import package_descriptor
 from schemas.release import CHANGES_TABLE, RELEASED_TABLES, ReleasedTable
@@ -531,8 +532,9 @@ def make_release(
     """
     plan = step(plan_release)(out_dir, version, created_at)
     try:
-        run = step(export_tables)(warehouse, plan.staging)
-        step(write_report_page)(warehouse, plan.staging)
+        with pinned(warehouse) as source:  # every step reads the same version, even if a refresh publishes
+            run = step(export_tables)(source, plan.staging)
+            step(write_report_page)(source, plan.staging)
         step(write_codebook)(plan.staging, version)
         changes = step(compare_with_previous)(plan.staging, plan.previous)
         step(write_changes)(plan.staging, version, changes)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -74,6 +75,27 @@ def publish_next(warehouse: Path, con: duckdb.DuckDBPyConnection) -> None:
     sync(target)
     os.replace(target, warehouse)
     sync(warehouse.parent)
+
+
+@contextmanager
+def pinned(warehouse: Path) -> Iterator[Path]:
+    """A path (same file name) to the warehouse's current version that stays that version while the block
+    runs, however many refreshes publish meanwhile: a hard link in a hidden folder beside it (the path
+    itself when the folder is read-only or the file is missing)."""
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f".{warehouse.name}.read-", dir=warehouse.parent))
+    except OSError:
+        yield warehouse
+        return
+    try:
+        link = folder / warehouse.name
+        try:
+            os.link(warehouse, link)
+        except OSError:
+            link = warehouse
+        yield link
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def sync(path: Path) -> None:
