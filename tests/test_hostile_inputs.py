@@ -173,10 +173,10 @@ def test_limits_are_settings_with_the_documented_defaults():
     from flows.refresh import refresh
 
     args = build_parser().parse_args(["refresh"])
-    flow_defaults = inspect.signature(refresh.fn).parameters
+    flow_default = inspect.signature(refresh.fn).parameters["settings"].default
     for name, documented in (("max_file_bytes", "20 MB"), ("max_article_chars", "200,000")):
         value = getattr(Settings(), name)
-        assert value == getattr(Limits(), name) == getattr(args, name) == flow_defaults[name].default
+        assert value == getattr(Limits(), name) == getattr(args, name) == getattr(flow_default, name)
         assert f"`{name}` ({documented}, `--{name.replace('_', '-')}`" in README
 
 
@@ -538,8 +538,8 @@ def test_an_explicit_day_resolves_to_itself_only_when_possible(day: dt.date, sty
 # column name taken from the schemas (or quote_ident of one), or a fixed fragment built from them. Data
 # values are always bound with ? or $n. A new interpolation fails this test until it is reviewed here.
 SQL_INTERPOLATIONS = {
-    "eventcoder/warehouse.py": {"table", "col.name", "col.sql_type", "', '.join(cols)", "n"},
-    "eventcoder/release.py": {
+    "eventcoder/warehouse/store.py": {"table", "col.name", "col.sql_type", "', '.join(cols)", "n"},
+    "eventcoder/publish/release.py": {
         "cols",
         "quote_ident(spec.table)",
         "quote_ident(spec.key)",
@@ -550,7 +550,7 @@ SQL_INTERPOLATIONS = {
         "export_query(spec)",
         "copy_options(file)",
     },
-    "eventcoder/query.py": {"kind.name"},  # an error message that names SQL statements, not SQL
+    "eventcoder/publish/query.py": {"kind.name"},  # an error message that names SQL statements, not SQL
 }
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|DELETE|UPDATE|COPY|ALTER|CREATE|DESCRIBE|DROP|PRAGMA|FROM|WHERE)\b")
 
