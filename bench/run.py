@@ -157,8 +157,8 @@ def refresh_cmd(raw: Path, warehouse: Path, workers: int) -> list[str]:
 
 
 def prefect_home(env: dict[str, str]) -> Path:
-    """The Prefect home a refresh uses (PREFECT_HOME, else Prefect's default ~/.prefect)."""
-    return Path(env.get("PREFECT_HOME") or Path.home() / ".prefect")
+    """The Prefect home a refresh uses (PREFECT_HOME, else the project's .prefect, as the CLI sets it)."""
+    return Path(env.get("PREFECT_HOME") or PROJECT / ".prefect")
 
 
 def benchmark(n: int, workers: int, tmp: Path) -> dict[str, object]:

@@ -120,3 +120,4 @@ class RunRecord:
     n_missing: int = 0
     n_pruned: int = 0
     n_recoded: int = 0
+    error: str | None = None

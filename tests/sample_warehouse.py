@@ -26,6 +26,7 @@ def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     warehouse, ready = root / "events.duckdb", root / "ready"
     if ready.exists():
         return warehouse
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     shutil.rmtree(root, ignore_errors=True)
@@ -34,7 +35,7 @@ def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in sorted(SEEDS.glob("*.txt")):
         shutil.copy(path, raw / path.name)
     (raw / "empty.txt").write_bytes(b"")
-    refresh(raw_dir=raw, warehouse=warehouse, workers=1)
+    refresh(Settings(raw_dir=raw, warehouse=warehouse, workers=1))
     con = duckdb.connect(str(warehouse))
     try:
         create_views(con)

@@ -168,14 +168,15 @@ def test_a_quarantined_sidecar_is_not_reported_gone_when_its_article_is_unchange
 
 
 def test_limits_are_settings_with_the_documented_defaults():
+    from eventcoder.config import Settings
     from flows.cli import build_parser
     from flows.refresh import refresh
 
     args = build_parser().parse_args(["refresh"])
-    flow_defaults = inspect.signature(refresh.fn).parameters
+    flow_default = inspect.signature(refresh.fn).parameters["settings"].default
     for name, documented in (("max_file_bytes", "20 MB"), ("max_article_chars", "200,000")):
         value = getattr(Settings(), name)
-        assert value == getattr(Limits(), name) == getattr(args, name) == flow_defaults[name].default
+        assert value == getattr(Limits(), name) == getattr(args, name) == getattr(flow_default, name)
         assert f"`{name}` ({documented}, `--{name.replace('_', '-')}`" in README
 
 
@@ -653,6 +654,7 @@ def hostile_warehouse(prefect_harness: None, tmp_path_factory: pytest.TempPathFa
     """Raw folder, warehouse, summaries and snapshots of two refreshes over samples + hostile inputs."""
     from conftest import SEEDS, snapshot
 
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     root = tmp_path_factory.mktemp("hostile")
@@ -663,7 +665,7 @@ def hostile_warehouse(prefect_harness: None, tmp_path_factory: pytest.TempPathFa
     summaries, snapshots = [], []
     for _ in range(2):
         with deadline(600):
-            summaries.append(refresh(raw_dir=raw, warehouse=warehouse, workers=1))
+            summaries.append(refresh(Settings(raw_dir=raw, warehouse=warehouse, workers=1)))
         snapshots.append(snapshot(warehouse))
     return raw, warehouse, summaries, snapshots
 

@@ -78,11 +78,15 @@ def test_broken_sidecar_is_quarantined_and_the_article_still_loads(tmp_path: Pat
 def test_jsonl_feed_items_are_articles_named_file_hash_id(tmp_path: Path):
     lines = [
         {"id": "A1", "text": STORY, "source": "Feed", "published_at": "2024-01-02"},
-        {"id": 7, "text": "Protesters rallied in Lahore on Friday against price rises, police said."},
+        {"id": "7", "text": "Protesters rallied in Lahore on Friday against price rises, police said."},
+        {"id": 8, "text": "Police dispersed a rally in Quetta on Friday, officials said."},
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     results = list(read_inputs(tmp_path))
     assert [r.raw_path for r in articles(results)] == ["feed.jsonl#A1", "feed.jsonl#7"]
+    assert [(q.raw_path, q.reason) for q in quarantined(results)] == [
+        ("feed.jsonl#line3", "line 3 has no string `id`")
+    ]
     assert articles(results)[0].published_at == dt.date(2024, 1, 2)
     assert any(isinstance(r, Container) for r in results)
 
@@ -215,3 +219,15 @@ def test_chunks_shrink_at_the_end_so_workers_finish_together():
     assert sizes == sorted(sizes, reverse=True)
     assert [len(c) for c in chunks(list(range(200)), 64, workers=1)] == [64, 64, 64, 8]
     assert list(chunks([], 64, workers=2)) == []
+
+
+def test_a_single_feed_file_is_read_with_its_items_named_after_it(tmp_path: Path):
+    from eventcoder.ingest.read import input_scope
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "A1", "text": STORY}) + "\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text(STORY, encoding="utf-8")
+    assert [r.raw_path for r in articles(list(read_inputs(feed)))] == ["feed.jsonl#A1"]
+    known = {"feed.jsonl": "a", "feed.jsonl#A1": "b", "other.txt": "c", "feed.jsonl2#x": "d"}
+    assert input_scope(feed, known) == {"feed.jsonl": "a", "feed.jsonl#A1": "b"}
+    assert input_scope(tmp_path, known) == known

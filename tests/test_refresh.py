@@ -14,15 +14,16 @@ pytestmark = pytest.mark.slow
 
 
 def test_refresh_codes_the_sample_articles_and_is_idempotent(prefect_harness, seed_raw, tmp_path, snapshot):
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     warehouse = tmp_path / "events.duckdb"
-    first = refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1)
+    first = refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1))
     assert (first.n_read, first.n_coded, first.n_quarantined) == (5, 5, 0)
     assert first.tables["articles"] == 5 and first.tables["event_mentions"] >= 10
     before = snapshot(warehouse)
 
-    second = refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1)
+    second = refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1))
     assert (second.n_new, second.n_coded, second.n_mentions) == (0, 0, 0)
     assert snapshot(warehouse) == before
 
@@ -37,6 +38,7 @@ def test_refresh_codes_the_sample_articles_and_is_idempotent(prefect_harness, se
 
 
 def test_bad_inputs_are_quarantined_while_the_rest_loads(prefect_harness, seed_raw, tmp_path):
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     (seed_raw / "empty.txt").write_bytes(b"")
@@ -46,7 +48,7 @@ def test_bad_inputs_are_quarantined_while_the_rest_loads(prefect_harness, seed_r
         json.dumps(good) + "\n" + '{"id": "n2", "text": ' + "\n", encoding="utf-8"
     )
     warehouse = tmp_path / "events.duckdb"
-    summary = refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1)
+    summary = refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1))
     assert summary.n_coded == 6
     con = duckdb.connect(str(warehouse), read_only=True)
     quarantined = dict(con.execute("SELECT raw_path, stage FROM quarantine").fetchall())
@@ -57,20 +59,22 @@ def test_bad_inputs_are_quarantined_while_the_rest_loads(prefect_harness, seed_r
 
 
 def test_refresh_with_the_coder_pool_gives_the_same_rows(prefect_harness, seed_raw, tmp_path, snapshot):
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     inline, pooled = tmp_path / "inline.duckdb", tmp_path / "pooled.duckdb"
-    refresh(raw_dir=seed_raw, warehouse=inline, workers=1)
-    refresh(raw_dir=seed_raw, warehouse=pooled, workers=2, chunk_size=2)
+    refresh(Settings(raw_dir=seed_raw, warehouse=inline, workers=1))
+    refresh(Settings(raw_dir=seed_raw, warehouse=pooled, workers=2, chunk_size=2))
     a, b = snapshot(inline), snapshot(pooled)
     assert a["event_mentions"] == b["event_mentions"] and a["articles"] == b["articles"]
 
 
 def test_missing_raw_folder_fails_the_run_with_a_clear_error(prefect_harness, tmp_path):
+    from eventcoder.config import Settings, SettingsError
     from flows.refresh import refresh
 
-    with pytest.raises(FileNotFoundError, match="does not exist"):
-        refresh(raw_dir=tmp_path / "nope", warehouse=tmp_path / "w.duckdb")
+    with pytest.raises(SettingsError, match="does not exist"):
+        refresh(Settings(raw_dir=tmp_path / "nope", warehouse=tmp_path / "w.duckdb"))
 
 
 def test_run_artifact_cells_escape_markdown_in_file_names():

@@ -31,16 +31,17 @@ def rows(warehouse: Path, query: str) -> list[tuple]:
 def test_changed_article_replaces_its_mentions_and_removed_ones_are_reported_then_pruned(
     prefect_harness, seed_raw, tmp_path
 ):
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     warehouse = tmp_path / "w.duckdb"
-    refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1)
+    refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1))
     old = rows(warehouse, "SELECT article_id FROM articles WHERE raw_path = '000_e1cf30ec1729aa8b.txt'")
     changed = seed_raw / "000_e1cf30ec1729aa8b.txt"
     text = changed.read_text(encoding="utf-8")
     changed.write_text(text.replace("\n\n", "\n\nGunmen killed two policemen in Quetta on Friday.\n\n", 1))
     (seed_raw / "003_7b630382d645071e.txt").unlink()
-    summary = refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1)
+    summary = refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1))
     assert (summary.n_coded, summary.n_missing, summary.n_pruned) == (1, 1, 0)
     assert summary.missing == ["003_7b630382d645071e.txt"]
     new = rows(warehouse, "SELECT article_id FROM articles WHERE raw_path = '000_e1cf30ec1729aa8b.txt'")
@@ -50,7 +51,7 @@ def test_changed_article_replaces_its_mentions_and_removed_ones_are_reported_the
         warehouse, f"SELECT event_type FROM event_mentions WHERE article_id = '{new[0][0]}'"
     )
 
-    pruned = refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1, prune=True)
+    pruned = refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1, prune=True))
     assert (pruned.n_missing, pruned.n_pruned) == (1, 1)
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(4,)]
     linked = rows(warehouse, "SELECT count(*) FROM mention_events")
@@ -58,16 +59,17 @@ def test_changed_article_replaces_its_mentions_and_removed_ones_are_reported_the
 
 
 def test_recode_recodes_articles_of_an_older_coder_in_place(prefect_harness, seed_raw, tmp_path, snapshot):
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     warehouse = tmp_path / "w.duckdb"
-    refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1)
+    refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1))
     before = snapshot(warehouse)
     con = duckdb.connect(str(warehouse))
     con.execute("UPDATE articles SET coder_version = 'old' WHERE raw_path LIKE '00%'")
     con.close()
-    assert refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1).n_recoded == 0
-    summary = refresh(raw_dir=seed_raw, warehouse=warehouse, workers=1, recode=True)
+    assert refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1)).n_recoded == 0
+    summary = refresh(Settings(raw_dir=seed_raw, warehouse=warehouse, workers=1, recode=True))
     assert (summary.n_recoded, summary.n_coded, summary.n_new) == (5, 5, 0)
     assert rows(warehouse, "SELECT DISTINCT coder_version FROM articles") != [("old",)]
     assert snapshot(warehouse) == before
@@ -123,7 +125,7 @@ def test_a_refresh_killed_at_any_point_leaves_the_warehouse_intact(seed_raw, tmp
     assert cli(seed_raw, reference, env).wait(timeout=300) == 0
     warehouse = tmp_path / "w.duckdb"
     lock_info = warehouse.with_name(warehouse.name + ".lock.json")
-    wal = warehouse.with_name(warehouse.name + ".wal")
+    wal = warehouse.with_name(f".{warehouse.name}.next.wal")  # the run writes the next version
     kill_points = {
         "while Prefect starts": lambda: True,
         "with the lock taken": lambda: lock_info.exists(),
@@ -147,7 +149,9 @@ def test_a_refresh_killed_at_any_point_leaves_the_warehouse_intact(seed_raw, tmp
     assert snapshot(warehouse) == snapshot(reference)
 
 
-def test_dask_runner_gives_the_same_rows_as_the_default_runner(seed_raw, tmp_path, snapshot):
+def test_dask_runner_gives_the_same_rows_as_the_default_runner_and_quiet_means_quiet(
+    seed_raw, tmp_path, snapshot
+):
     env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect")}
     env.pop("PREFECT_API_URL", None)
     default, dask = tmp_path / "default.duckdb", tmp_path / "dask.duckdb"
@@ -163,29 +167,38 @@ def test_dask_runner_gives_the_same_rows_as_the_default_runner(seed_raw, tmp_pat
         "2",
     ]
     subprocess.run([*base, "--warehouse", str(default)], cwd=PROJECT, env=env, check=True, timeout=300)
-    subprocess.run(
+    result = subprocess.run(
         [*base, "--warehouse", str(dask), "--task-runner", "dask", "--workers", "2"],
         cwd=PROJECT,
         env=env,
-        check=True,
+        capture_output=True,
+        text=True,
         timeout=600,
     )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and "distributed" not in result.stderr and "INFO" not in result.stderr
     a, b = snapshot(default), snapshot(dask)
     for table in ("articles", "event_mentions", "events", "mention_events"):
         assert a[table] == b[table], table
 
 
-def test_serve_builds_an_hourly_deployment_of_the_refresh(tmp_path):
+def test_serve_builds_an_hourly_deployment_whose_parameters_validate(tmp_path):
+    from eventcoder.config import Settings
     from flows.cli import build_parser
+    from flows.commands.refresh_command import settings_from
     from flows.commands.serve_command import deployment_parameters
     from flows.refresh import refresh
 
-    args = build_parser().parse_args(
-        ["serve", "--raw", str(tmp_path), "--warehouse", str(tmp_path / "w.duckdb")]
-    )
-    deployment = refresh.to_deployment(name=args.name, cron=args.cron, parameters=deployment_parameters(args))
+    options = ["--raw", str(tmp_path), "--warehouse", str(tmp_path / "w.duckdb"), "--model", "m", "--recode"]
+    args = build_parser().parse_args(["serve", *options, "--task-runner", "dask"])
+    parameters = deployment_parameters(settings_from(args))
+    deployment = refresh.to_deployment(name=args.name, cron=args.cron, parameters=parameters)
     assert deployment.name == "scheduled-refresh"
     assert deployment.schedules[0].schedule.cron == "0 * * * *"
-    assert (
-        deployment.parameters["raw_dir"] == str(tmp_path.resolve()) and deployment.parameters["wait"] is True
+    settings = refresh.validate_parameters(deployment.parameters)["settings"]
+    assert isinstance(settings, Settings) and settings.raw_dir == tmp_path.resolve()
+    assert (settings.wait, settings.recode, settings.model, settings.task_runner) == (True, True, "m", "dask")
+    refresh_args = build_parser().parse_args(["refresh", *options])
+    assert settings_from(refresh_args) == Settings(
+        raw_dir=tmp_path, warehouse=tmp_path / "w.duckdb", model="m", recode=True
     )

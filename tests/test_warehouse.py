@@ -60,6 +60,7 @@ def load(con, run_id: str, coded: list[CodedArticle]) -> None:
     writer.add_inputs(
         [InputRecord(c.article.raw_path, "e" * 64, c.article.article_id, "coded") for c in coded]
     )
+    writer.merge_events()
     writer.commit()
 
 
@@ -104,10 +105,12 @@ def test_removing_a_mention_rebuilds_its_event_and_keeps_the_id(con):
     assert events(con) == [(ma.event_id, 2, "dawn; reuters")]
     writer = RunWriter(con, run_record("r2"))
     writer.add_inputs([InputRecord(B.raw_path, "e" * 64, None, "quarantined")])
+    writer.merge_events()
     writer.commit()
     assert events(con) == [(ma.event_id, 1, "dawn")]
     writer = RunWriter(con, run_record("r3"))
     writer.add_inputs([InputRecord(A.raw_path, "e" * 64, None, "quarantined")])
+    writer.merge_events()
     writer.commit()
     assert events(con) == []
 
@@ -127,6 +130,7 @@ def test_an_invalid_mention_is_quarantined_not_loaded(con):
     writer = RunWriter(con, run_record("r1"))
     rejected = writer.add_coded([CodedArticle(A, [bad])])
     writer.add_inputs([InputRecord(A.raw_path, "e" * 64, A.article_id, "coded")])
+    writer.merge_events()
     writer.commit()
     assert len(rejected) == 1 and "latitude" in rejected[0].reason
     assert con.execute("SELECT stage FROM quarantine").fetchall() == [("validate",)]

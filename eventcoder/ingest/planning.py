@@ -79,6 +79,18 @@ def plan_refresh(
     return plan
 
 
+def counting_articles(
+    results: Iterable[IngestResult], on_count: Callable[[int], None] | None
+) -> Iterator[IngestResult]:
+    """The results unchanged, calling on_count with the number of articles so far after each article."""
+    n = 0
+    for result in results:
+        if on_count is not None and isinstance(result, Article):
+            n += 1
+            on_count(n)
+        yield result
+
+
 def same_path(raw_path: str) -> Quarantined:
     """A second input under a raw_path already used in the run: quarantined (raw_inputs has one row each)."""
     reason = (

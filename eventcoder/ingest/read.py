@@ -80,8 +80,24 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def raw_root(raw: Path) -> Path:
+    """The folder raw paths are relative to: the raw folder itself, or the folder of a single feed file."""
+    return raw if raw.is_dir() else raw.parent
+
+
+def input_scope(raw: Path, known: Mapping[str, str]) -> dict[str, str]:
+    """The known inputs a refresh of `raw` sees: all for a folder, a feed file's own items for a file."""
+    if raw.is_dir():
+        return dict(known)
+    name = raw.name
+    return {path: sha for path, sha in known.items() if path == name or path.startswith(name + "#")}
+
+
 def discover(raw_dir: Path) -> Iterator[Path]:
     """Every file (and link to a folder, not followed) under raw_dir, in stable order; hidden ones skipped."""
+    if not raw_dir.is_dir():  # a single feed file
+        yield raw_dir
+        return
     for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False):
         linked = {d for d in dirnames if os.path.islink(os.path.join(dirpath, d))}
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in linked)
@@ -429,8 +445,6 @@ def feed_item(
             where, f"line {number} holds an invalid \\u escape (a lone surrogate), not text", "decode"
         )
     item_id, body = item.get("id"), item.get("text")
-    if isinstance(item_id, int) and not isinstance(item_id, bool):
-        item_id = str(item_id)
     if not isinstance(item_id, str) or not item_id.strip():
         return rejected(where, f"line {number} has no string `id`")
     item_path = f"{name}#{item_id}"
@@ -470,11 +484,13 @@ READERS = {"txt": read_txt, "html": read_html, "jsonl": read_jsonl}
 def read_inputs(
     raw_dir: Path, known: Mapping[str, str] | None = None, limits: Limits | None = None
 ) -> Iterator[IngestResult]:
-    """Every input under raw_dir as articles, unchanged markers or quarantine records."""
+    """Every input under raw_dir (a folder, or one feed file) as articles, unchanged markers or quarantine
+    records."""
     known = known or {}
     limits = limits or Limits()
     today = dt.date.today()
-    for path in discover(raw_dir):
+    files, raw_dir = raw_dir, raw_root(raw_dir)
+    for path in discover(files):
         name = relative_name(path, raw_dir)
         if name.endswith(SIDECAR_SUFFIX):
             stem = path.name[: -len(SIDECAR_SUFFIX)]

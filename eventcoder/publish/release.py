@@ -15,9 +15,10 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pyarrow.parquet as pq
@@ -25,6 +26,7 @@ import pyarrow.parquet as pq
 from eventcoder import __version__
 from eventcoder.coding.crosswalk import load_crosswalk
 from eventcoder.warehouse.store import connect
+from eventcoder.warehouse.versions import pinned
 from schemas.codebook import codebook_markdown
 from schemas.datapackage import package_descriptor
 from schemas.release import CHANGES_TABLE, RELEASED_TABLES, ReleasedTable
@@ -41,6 +43,7 @@ EVENTS_PARQUET = "events.parquet"
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 LABEL_COLUMNS = ("event_date", "event_type", "location", "country")  # how CHANGES.md names an event
 CHANGES_LISTED = 200  # rows per section of CHANGES.md; changes.csv has them all
+T = TypeVar("T")
 
 
 class ReleaseError(ValueError):
@@ -510,20 +513,34 @@ def discard(plan: ReleasePlan) -> None:
     shutil.rmtree(plan.staging, ignore_errors=True)
 
 
+def run_directly(step: Callable[..., T]) -> Callable[..., T]:
+    """The step itself: how make_release runs its steps when no flow wraps them."""
+    return step
+
+
 def make_release(
-    warehouse: Path, out_dir: Path, version: str, created_at: str | None = None
+    warehouse: Path,
+    out_dir: Path,
+    version: str,
+    created_at: str | None = None,
+    step: Callable[[Callable[..., T]], Callable[..., T]] = run_directly,
 ) -> ReleaseResult:
-    """Write release `version` of the warehouse into out_dir/version (the steps of flows.release)."""
-    plan = plan_release(out_dir, version, created_at)
+    """Write release `version` of the warehouse into out_dir/version: the one release recipe.
+
+    `step` wraps each step before it runs (flows.release runs each as a Prefect task); a failure
+    removes the staging folder, so no half release ever carries the version's name.
+    """
+    plan = step(plan_release)(out_dir, version, created_at)
     try:
-        run = export_tables(warehouse, plan.staging)
-        write_report_page(warehouse, plan.staging)
-        write_codebook(plan.staging, version)
-        changes = compare_with_previous(plan.staging, plan.previous)
-        write_changes(plan.staging, version, changes)
-        write_datapackage(plan.staging, version, plan.created_at)
-        manifest = write_manifest(plan, run)
-        return ReleaseResult(publish(plan), manifest, changes)
+        with pinned(warehouse) as source:  # every step reads the same version, even if a refresh publishes
+            run = step(export_tables)(source, plan.staging)
+            step(write_report_page)(source, plan.staging)
+        step(write_codebook)(plan.staging, version)
+        changes = step(compare_with_previous)(plan.staging, plan.previous)
+        step(write_changes)(plan.staging, version, changes)
+        step(write_datapackage)(plan.staging, version, plan.created_at)
+        manifest = step(write_manifest)(plan, run)
+        return ReleaseResult(step(publish)(plan), manifest, changes)
     except BaseException:
         discard(plan)
         raise

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -188,10 +187,14 @@ class RunWriter:
             run_script(self.con, "delete_articles", [orphans])
         return len(orphans)
 
-    def commit(self) -> None:
-        """Merge new mentions into events, write the run row, and commit everything at once."""
+    def merge_events(self) -> int:
+        """Drop articles no input refers to any more, then merge new mentions into `events` (rebuilding the
+        events that lost one); the number of events rewritten."""
         self.remove_orphans()
-        update_events(self.con)
+        return update_events(self.con)
+
+    def commit(self) -> None:
+        """Write the run's row and commit everything the run wrote at once."""
         self.run.status = "completed"
         self.run.finished_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # the merge is part of the run
         insert_run(self.con, self.run)
@@ -294,26 +297,27 @@ def insert_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     valid, failures = validate_frame(df, RunSchema)
     if failures:
         raise ValueError(f"run row failed its schema: {failures[0].reason}")
-    con.execute("DELETE FROM runs WHERE run_id = ?", [run.run_id])
+    con.execute(sql("delete_run"), [run.run_id])
     insert(con, "runs", valid)
 
 
-def record_failed_run(path: Path, run: RunRecord) -> None:
-    """After a failed run, record it (in its own small transaction) so the failure is visible."""
-    con = connect(path)
-    try:
-        run.status = "failed"
-        insert_run(con, run)
-    finally:
-        con.close()
+def record_failed_run(con: duckdb.DuckDBPyConnection, run: RunRecord, reason: str) -> bool:
+    """Record a failed run with its reason, unless its row is there already; True when written."""
+    if con.execute(sql("run_exists"), [run.run_id]).fetchone():
+        return False
+    run.status = "failed"
+    run.error = reason
+    run.finished_at = run.finished_at or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    insert_run(con, run)
+    return True
+
+
+def still_quarantined(con: duckdb.DuckDBPyConnection) -> int:
+    """Inputs that stay quarantined until they change."""
+    return con.execute(sql("still_quarantined")).fetchone()[0]
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of each warehouse table."""
     names = ("articles", "event_mentions", "events", "raw_inputs", "quarantine", "runs")
     return {n: con.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}
-
-
-def dump_json(value: object) -> str:
-    """Compact JSON."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))

@@ -1,14 +1,18 @@
 """Read raw/ (txt, txt + NAME.meta.json, JSONL feeds, HTML), code new and changed articles, and load
 them into the warehouse in one transaction. Unreadable inputs go to the quarantine table. Only one
-refresh writes a warehouse at a time. The exit status is non-zero only when the run itself failed."""
+refresh writes a warehouse at a time. Exit status: 0 done, 1 the run failed (recorded in `runs`),
+2 a raw folder or warehouse that cannot be used (nothing started)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from eventcoder.config import Settings
+from eventcoder.config import Settings, SettingsError, check_paths
 from eventcoder.ingest.read import SPACY_MAX_CHARS
 from eventcoder.warehouse.locking import WarehouseLock
 
@@ -34,9 +38,18 @@ def bounded_int(low: int, high: int | None = None):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `eventcoder refresh`."""
+    add_refresh_options(parser)
+    parser.add_argument("--quiet", action="store_true", help="no progress bar, summary or log lines")
+
+
+def add_refresh_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a refresh (shared by `refresh` and `serve`); defaults from Settings and EVENTCODER_*."""
     defaults = Settings().with_env()
     parser.add_argument(
-        "--raw", type=Path, default=defaults.raw_dir, help="raw folder (default: %(default)s)"
+        "--raw",
+        type=Path,
+        default=defaults.raw_dir,
+        help="raw folder, or one .jsonl feed (default: %(default)s)",
     )
     parser.add_argument(
         "--warehouse", type=Path, default=defaults.warehouse, help="DuckDB file (default: %(default)s)"
@@ -67,87 +80,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="longer articles are quarantined (default: %(default)s)",
     )
     parser.add_argument(
-        "--prune", action="store_true", help="remove the rows of inputs gone from the raw folder"
+        "--prune",
+        action="store_true",
+        default=defaults.prune,
+        help="remove the rows of inputs gone from the raw folder",
     )
     parser.add_argument(
-        "--recode", action="store_true", help="recode, in place, articles coded by an older coder version"
+        "--recode",
+        action="store_true",
+        default=defaults.recode,
+        help="recode, in place, articles coded by an older coder version",
     )
     parser.add_argument(
         "--wait",
         action="store_true",
+        default=defaults.wait,
         help="if another refresh is writing the warehouse, wait for it instead of exiting",
     )
     parser.add_argument(
         "--task-runner",
         choices=["local", "dask"],
-        default="local",
+        default=defaults.task_runner,
         help="where coding tasks run: local processes, or a Dask cluster (default: %(default)s)",
     )
     parser.add_argument(
         "--dask-address",
+        default=defaults.dask_address,
         help="scheduler of an existing Dask cluster (default: start a local one with --workers)",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
-def print_summary(summary: object) -> None:
-    """The closing summary of a refresh."""
-    s = summary
-    print(
-        f"refresh {s.run_id}: read {s.n_read} inputs ({s.n_new} new or changed, {s.n_skipped} unchanged); "
-        f"coded {s.n_coded} articles ({s.n_recoded} recoded) into {s.n_mentions} event mentions; "
-        f"{s.n_quarantined} quarantined; {s.seconds:.1f} s"
-    )
-    tables = ", ".join(f"{k} {v}" for k, v in s.tables.items())
-    print(f"warehouse {s.warehouse}: {tables}")
-    for path, reason in s.quarantine_reasons[:20]:
-        print(f"  quarantined {path}: {reason}")
-    if len(s.quarantine_reasons) > 20:
-        print(f"  ... and {len(s.quarantine_reasons) - 20} more (see the quarantine table)")
-    if s.missing:
-        action = "removed (--prune)" if s.n_pruned else "still in the warehouse; --prune removes them"
-        print(f"  {len(s.missing)} inputs are gone from the raw folder, {action}: {', '.join(s.missing[:5])}")
-
-
-def task_runner(args: argparse.Namespace):
-    """The Prefect task runner the options ask for (None: the flow's default)."""
-    if args.task_runner != "dask":
-        return None
-    from prefect_dask import DaskTaskRunner
-
-    if args.dask_address:
-        return DaskTaskRunner(address=args.dask_address)
-    cluster = {
-        "n_workers": args.workers,
-        "processes": True,
-        "threads_per_worker": 1,
-        "dashboard_address": None,
-    }
-    return DaskTaskRunner(cluster_kwargs=cluster)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Take the warehouse's writer lock, then run the refresh flow with the command's arguments."""
-    from flows.refresh import new_run_id
-
-    run_id = new_run_id()
-    with WarehouseLock(args.warehouse, run_id, wait=args.wait):
-        summary = run_flow(args, run_id)
-    if not args.quiet:
-        print_summary(summary)
-    return 0
-
-
-def run_flow(args: argparse.Namespace, run_id: str):
-    """The refresh flow, on the task runner the options ask for."""
-    from flows.api import shared_api
-    from flows.refresh import refresh
-
-    runner = task_runner(args)
-    if runner is not None:
-        shared_api()
-    flow = refresh.with_options(task_runner=runner) if runner is not None else refresh
-    return flow(
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The Settings the command's options ask for (the rest from EVENTCODER_* or the defaults)."""
+    return replace(
+        Settings().with_env(),
         raw_dir=args.raw,
         warehouse=args.warehouse,
         model=args.model,
@@ -155,10 +121,78 @@ def run_flow(args: argparse.Namespace, run_id: str):
         workers=args.workers,
         max_file_bytes=args.max_file_bytes,
         max_article_chars=args.max_article_chars,
-        inline=runner is not None,
         prune=args.prune,
         recode=args.recode,
-        show_progress=sys.stderr.isatty() and not args.quiet,
-        run_id=run_id,
-        lock_held=True,
+        wait=args.wait,
+        task_runner=args.task_runner,
+        dask_address=args.dask_address,
     )
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 input', '2 inputs'."""
+    return f"{n:,} {word if n == 1 else words or word + 's'}"
+
+
+def print_summary(summary: object) -> None:
+    """The closing summary of a refresh."""
+    s = summary
+    print(
+        f"refresh {s.run_id}: read {plural(s.n_read, 'input')} ({s.n_new:,} new or changed, "
+        f"{s.n_skipped:,} unchanged); coded {plural(s.n_coded, 'article')} ({s.n_recoded:,} recoded) into "
+        f"{plural(s.n_mentions, 'event mention')}; {s.n_quarantined:,} quarantined in this run, "
+        f"{plural(s.n_still_quarantined, 'input')} still quarantined; {s.seconds:.1f} s"
+    )
+    tables = ", ".join(f"{k} {v:,}" for k, v in s.tables.items())
+    print(f"warehouse {s.warehouse}: {tables}")
+    for path, reason in s.quarantine_reasons[:20]:
+        print(f"  quarantined {path}: {reason}")
+    if len(s.quarantine_reasons) > 20:
+        print(f"  ... and {len(s.quarantine_reasons) - 20:,} more (see the quarantine table)")
+    if s.missing:
+        action = "removed (--prune)" if s.n_pruned else "still in the warehouse; --prune removes them"
+        gone = plural(len(s.missing), "input is", "inputs are")
+        print(f"  {gone} gone from the raw folder, {action}: {', '.join(s.missing[:5])}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the paths, take the warehouse's writer lock, then run the refresh flow."""
+    settings = settings_from(args)
+    try:
+        check_paths(settings)
+    except SettingsError as exc:
+        print(f"eventcoder refresh: {exc}", file=sys.stderr)
+        return 2
+    if args.quiet:
+        quiet_logs()
+    from flows.refresh import new_run_id
+
+    run_id = new_run_id()
+    try:
+        lock = WarehouseLock(settings.warehouse, run_id, wait=settings.wait)
+    except OSError as exc:  # the warehouse's folder cannot be created
+        print(f"eventcoder refresh: warehouse {settings.warehouse}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    with lock:
+        summary = run_flow(settings, run_id, show_progress=sys.stderr.isatty() and not args.quiet)
+    if not args.quiet:
+        print_summary(summary)
+    return 0
+
+
+def quiet_logs() -> None:
+    """Silence Prefect's and Dask's log lines (errors still end the command with a one-line message)."""
+    os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
+    os.environ["DASK_LOGGING__DISTRIBUTED"] = "critical"
+    for name in ("distributed", "prefect"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def run_flow(settings: Settings, run_id: str, show_progress: bool):
+    """The refresh flow under the lock the caller holds (a Dask run first starts an API its workers share)."""
+    from flows.api import shared_api
+    from flows.refresh import refresh
+
+    if settings.task_runner == "dask":
+        shared_api()
+    return refresh(settings=settings, run_id=run_id, show_progress=show_progress, lock_held=True)
