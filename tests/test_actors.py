@@ -304,3 +304,69 @@ def test_entity_ruler_patterns_match_tokenisation_quirks(actors):
     assert ("TTP", "TTP: Tehreek-i-Taliban Pakistan") in found
     assert not any(e.text == "Is" for e in nlp(text).ents)
     assert all(p["label"] in LABELS and p["id"] for p in actors.entity_ruler_patterns())
+
+
+# -- names outside the dictionary, gangs, nationality --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "inter"),
+    [
+        ("the Tarnow Valley Brigade", "Tarnow Valley Brigade", 3),
+        ("Blue Heron militia", "Blue Heron Militia", 3),
+        ("Ostrava Liberation Front fighters", "Ostrava Liberation Front", 2),
+        ("the Velmar Ethnic Militia", "Velmar Ethnic Militia", 4),
+        ("QZX rebels", "QZX", 2),
+        ("the Popular Front for the Freedom of Lorvania", "Popular Front for the Freedom of Lorvania", 2),
+    ],
+)
+def test_a_named_group_outside_the_dictionary_keeps_its_name(actors, mention, name, inter):
+    assert actors.resolve(mention, "NGA") == Actor(name, inter, None)
+
+
+@pytest.mark.parametrize("mention", ["Nigerian Army", "the Mexican Army", "unknown armed group", "rebels"])
+def test_known_words_alone_are_no_new_name(actors, mention):
+    resolved = actors.resolve(mention, "NGA")
+    assert resolved is None or resolved.name.startswith(("Military Forces", "Unidentified"))
+
+
+def test_gang_members_and_drive_by_shootings_are_an_unidentified_gang(actors):
+    from eventcoder.coding.actors import perpetrator_kind
+
+    assert actors.resolve("unidentified gang", "SLV").name == "Unidentified Gang (El Salvador)"
+    assert perpetrator_kind("A man was shot dead in a drive-by attack.") == "gang"
+    assert perpetrator_kind("Armed men shot a man dead.") == "unidentified"
+
+
+def test_military_police_are_military_forces(actors):
+    assert actors.resolve("military police officers", "BRA").name == "Military Forces of Brazil"
+
+
+def test_lowercase_aliases_hold_only_in_their_country(actors):
+    assert actors.resolve("municipal police", "MEX").name == "Police Forces of Mexico"
+    assert actors.resolve("municipal police", "KEN").name == "Police Forces of Kenya"
+
+
+def test_per_country_ethnic_militia_takes_the_event_country(actors):
+    assert actors.resolve("Nuer militia", "SSD").name == "Nuer Ethnic Militia (South Sudan)"
+    assert actors.resolve("clan militia", "SOM").name == "Unidentified Clan Militia (Somalia)"
+
+
+def test_home_is_the_fixed_country_of_named_actors_only(actors):
+    assert actors.home(actors.resolve("Houthi rebels", "YEM")) == "YEM"
+    assert actors.home(actors.resolve("gunmen", "NGA")) is None
+    assert actors.home(actors.resolve("Nuer militia", "SSD")) is None
+
+
+def test_every_region_has_named_armed_groups():
+    regions = {
+        "west africa": {"NGA", "MLI", "BFA", "NER", "CMR", "TCD", "SEN"},
+        "east and central africa": {"SOM", "ETH", "SDN", "SSD", "COD", "CAF", "BDI", "KEN", "UGA", "MOZ"},
+        "middle east and north africa": {"SYR", "IRQ", "YEM", "LBY", "LBN", "PSE", "TUR", "IRN", "EGY"},
+        "south and southeast asia": {"IND", "BGD", "MMR", "PHL", "THA", "IDN", "NPL", "LKA"},
+        "latin america": {"MEX", "COL", "BRA", "VEN", "HTI", "ECU", "SLV", "HND", "PER", "CHL"},
+        "europe and north america": {"UKR", "RUS", "GBR", "ESP", "FRA", "ARM", "AZE", "GRC", "USA"},
+    }
+    armed = [e for e in raw_entries() if e["inter"] in (2, 3, 4)]
+    for region, iso3s in regions.items():
+        assert sum(e["country"] in iso3s for e in armed) >= 15, region

@@ -322,3 +322,36 @@ def test_armed_villagers_who_attack_are_not_coded_as_civilians(code_text):
     text = "Armed villagers attacked a police post in Zamfara State on Sunday, killing two officers."
     m = only(code_text(text))
     assert m.event_type in ("attack", "clash") and m.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+# -- nationality is not place ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_iso3"),
+    [
+        ("Turkish jets bombed positions near the village on Monday, killing four fighters.", "TUR"),
+        ("An Armenian soldier was killed by sniper fire on Tuesday, the ministry said.", "ARM"),
+        ("French forces carried out an air strike on Sunday, killing ten militants.", "FRA"),
+    ],
+)
+def test_a_nationality_names_the_actor_not_the_place(code_text, text, not_iso3):
+    m = only(code_text(text))
+    assert m.iso3 != not_iso3
+
+
+def test_a_foreign_army_acts_where_the_event_is(code_text):
+    text = "French forces carried out an air strike near Gao, Mali, on Sunday, killing ten militants."
+    m = only(code_text(text))
+    assert m.iso3 == "MLI"
+    assert m.actor1 == "Military Forces of France"
+
+
+def test_a_currency_is_no_place(code_text):
+    text = "Shopkeepers protesting the soaring US dollar rate blocked a road in Byblos on Monday."
+    assert only(code_text(text), "protest").iso3 == "LBN"
+
+
+def test_an_unattributed_drive_by_shooting_is_a_gang_attack(code_text):
+    m = only(code_text("A man was shot dead in a drive-by shooting in Culiacan, Mexico, on Sunday."))
+    assert m.actor1 == "Unidentified Gang (Mexico)"

@@ -61,6 +61,8 @@ DASHES = ("-", "–", "—", "‑")
 APOSTROPHES = ("'", "’", "‘")
 MAX_CASED_LEN = 3  # all-caps aliases this short ("IS", "UN", "TTP") must match in case in mixed-case text
 CACHE_SIZE = 100_000
+NAME_STOPWORDS = frozenset({"the", "a", "an", "unknown", "unidentified", "suspected", "alleged", "armed"})
+NAME_LINKS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "del", "al", "el"})
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ GENERIC_KINDS: dict[str, GenericKind] = {
         GenericKind("protesters", 6, "Protesters ({name})", "Protesters"),
         GenericKind("civilians", 7, "Civilians ({name})", "Civilians"),
         GenericKind("unidentified", 3, "Unidentified Armed Group ({name})", "Unidentified Armed Group"),
+        GenericKind("gang", 3, "Unidentified Gang ({name})", "Unidentified Gang"),
     )
 }
 
@@ -196,6 +199,28 @@ def is_cased(alias: str) -> bool:
 def plural(demonym: str) -> str | None:
     """English plural of a demonym used as a noun ("Afghans"), None when it has none ("Sudanese")."""
     return None if demonym.endswith(("ese", "s", "sh", "ch", "x", "z")) else demonym + "s"
+
+
+@cache
+def name_heads(path: Path = GENERIC_NOUNS_PATH) -> dict[tuple[str, ...], int]:
+    """Head nouns of names outside the dictionary, as word tuples, with the inter they are kept with."""
+    heads = json.loads(path.read_text(encoding="utf-8"))["named_heads"]
+    return {tuple(k.split()): v for k, v in heads.items() if not k.startswith("_")}
+
+
+@cache
+def phrase_set(key: str, path: Path = GENERIC_NOUNS_PATH) -> frozenset[tuple[str, ...]]:
+    """A phrase list of actor_nouns.json as word tuples: "member_heads" (heads that name a group's
+    members, not the group: "Ansar Dine fighters") or "gang_cues" (words that make an unattributed
+    attack a gang's: "drive-by", "cartel")."""
+    return frozenset(tuple(p.split()) for p in json.loads(path.read_text(encoding="utf-8"))[key])
+
+
+def perpetrator_kind(text: str) -> str:
+    """Generic kind of an attack's unnamed perpetrator: a gang when the text has a gang cue."""
+    words = tokenize(text).lower
+    grams = {words[i : i + n] for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    return "gang" if any(cue in grams for cue in phrase_set("gang_cues")) else "unidentified"
 
 
 @cache
@@ -409,6 +434,12 @@ class ActorDictionary:
             return Actor(spec.without_country, spec.inter, None)
         return Actor(spec.with_country.format(of=known.of_name, name=known.name), spec.inter, known.iso3)
 
+    def home(self, actor: Actor) -> str | None:
+        """The fixed home country of a named actor ("Houthi Movement" -> YEM); None for generic and
+        per-country names, whose country is the event's own."""
+        entry = self._by_name.get(actor.name)
+        return entry.country if entry is not None and COUNTRY_SLOT not in entry.name else None
+
     def unknown(self, name: str) -> Actor:
         """An actor for an unknown named group: kept with its own name, inter 0."""
         return Actor(clean_name(name), 0, None)
@@ -421,6 +452,9 @@ class ActorDictionary:
         places = [t for t in terms if t.lexeme.kind in PLACE_KINDS]
         if named:
             return self._choose_named(named, generics, places, country)
+        guessed = self.guess_named(mention)
+        if guessed is not None:
+            return Resolution(guessed)
         if generics:
             best = max(generics, key=lambda t: (t.lexeme.rank, t.index))
             return Resolution(
@@ -434,6 +468,63 @@ class ActorDictionary:
         if capitals and found:
             return Resolution(self.generic("government", _pick(found[0].lexeme.iso3, country)))
         return Resolution(None)
+
+    def guess_named(self, mention: str) -> Actor | None:
+        """A capitalised name outside the dictionary ending in a group's head noun ("Zamfara Vigilance
+        Brigade", "Red Star militia", "XYZ rebels"): kept by its name with the head's inter; None when
+        every capitalised word is a known country, demonym or generic noun ("Nigerian Army")."""
+        tokens = tokenize(mention)
+        found = None if tokens.uniform_case else self._name_head(tokens)
+        if found is None:
+            return None
+        head_start, head_end, inter = found
+        start = head_start
+        while start > 0 and tokens.orig[start - 1][0].isupper():
+            start -= 1
+        modifiers = tokens.orig[start:head_start]
+        if all(self._index.get((w.lower(),)) is not None or w.lower() in NAME_STOPWORDS for w in modifiers):
+            return None
+        end = head_end
+        if tokens.orig[head_start].islower() and (
+            tokens.lower[head_start:end] in phrase_set("member_heads") or modifiers[-1].isupper()
+        ):
+            end = head_start
+        end = self._name_tail(tokens, end)
+        words = [w.title() if head_start <= i < head_end else w for i, w in enumerate(tokens.orig)]
+        return Actor(" ".join(words[start:end]), inter, None)
+
+    @staticmethod
+    def _name_tail(tokens: Tokens, end: int) -> int:
+        """End of a name that goes on after its head ("Front for the Liberation of X"): linking words
+        followed by a capitalised word, as long as they last."""
+        n = len(tokens.orig)
+        while end < n and tokens.lower[end] in NAME_LINKS:
+            nxt = end
+            while nxt < n and tokens.lower[nxt] in NAME_LINKS:
+                nxt += 1
+            if nxt >= n or not tokens.orig[nxt][0].isupper():
+                break
+            end = nxt
+            while end < n and tokens.orig[end][0].isupper():
+                end += 1
+        return end
+
+    @staticmethod
+    def _name_head(tokens: Tokens) -> tuple[int, int, int] | None:
+        """(start, end, inter) of the head noun of a name: the last capitalised head, else the last
+        head in lower case right after a capitalised word."""
+        heads = sorted(name_heads().items(), key=lambda kv: -len(kv[0]))
+        spans = [
+            (end - len(h), end, inter)
+            for end in range(len(tokens.lower), 0, -1)
+            for h, inter in heads
+            if end - len(h) > 0 and tokens.lower[end - len(h) : end] == h
+        ]
+        capitalised = [s for s in spans if tokens.orig[s[0]][0].isupper()]
+        if capitalised:
+            return capitalised[0]
+        after_name = [s for s in spans if tokens.orig[s[0] - 1][0].isupper()]
+        return after_name[0] if after_name else None
 
     def _choose_named(
         self, named: list[Term], generics: list[Term], places: list[Term], country: str | None

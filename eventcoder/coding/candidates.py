@@ -13,7 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.actors import Actor, ActorDictionary
+from eventcoder.coding.actors import DASHES, Actor, ActorDictionary
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
 from eventcoder.coding.places import Place, country_for_name
@@ -21,6 +21,8 @@ from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, lemma
 from eventcoder.records import Article
 
 VIOLENT = {"attack", "clash"}
+NOUNS = ("NOUN", "PROPN")
+FOCUS_MENTIONS = 3  # mentions of a country's nationals that make it the article's focus without a place
 
 
 @dataclass
@@ -32,6 +34,9 @@ class ArticleContext:
     paragraph_of: dict[int, int]
     date_anchors: dict[str, EventDate]
     headline_end: int
+    focus_weight: float = 0.0
+    actor_country: str | None = None
+    mentions: int = 0
     last_armed_actor: Actor | None = None
 
     @property
@@ -43,6 +48,18 @@ class ArticleContext:
     def main_country(self) -> str | None:
         """The country the article mentions most."""
         return self.countries[0] if self.countries else None
+
+    @property
+    def nationality(self) -> str | None:
+        """The country whose places or nationals the article names most: the default country of
+        its generic actors ("the delegation", "soldiers")."""
+        return self.actor_country or self.main_country
+
+    @property
+    def focus_country(self) -> str | None:
+        """The main country when the text places events there, not only names its nationals once (a
+        place mention, or several mentions of its actors): an event with no place of its own goes there."""
+        return self.main_country if self.focus_weight >= 1.0 or self.mentions >= FOCUS_MENTIONS else None
 
 
 @dataclass
@@ -127,14 +144,16 @@ class CoderResources:
     cues: Cues
 
 
-def article_context(doc: Doc, article: Article) -> ArticleContext:
-    """Countries mentioned, paragraphs, dated event nouns and where the headline ends."""
-    counts: Counter[str] = Counter()
+def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleContext:
+    """Countries mentioned (weighted: places over nationalities), paragraphs, dated event nouns and
+    where the headline ends."""
+    weights: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     for ent in doc_ents(doc):
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            found = country_for_name(ent.text)
-            if found:
-                counts[found[1]] += 1
+        found = country_mention(ent, res.cues, res.actors)
+        if found is not None:
+            weights[found[0]] += found[1]
+            named[found[0]] += 1
     paragraph_of: dict[int, int] = {}
     paragraph = 0
     for sent in doc.sents:
@@ -150,11 +169,50 @@ def article_context(doc: Doc, article: Article) -> ArticleContext:
         headline_end = len(article.title)
     return ArticleContext(
         article=article,
-        countries=[c for c, _ in counts.most_common()],
+        countries=[c for c, w in weights.most_common() if w > 0],
+        actor_country=named.most_common(1)[0][0] if named else None,
+        focus_weight=weights.most_common(1)[0][1] if weights else 0.0,
+        mentions=named[weights.most_common(1)[0][0]] if weights else 0,
         paragraph_of=paragraph_of,
         date_anchors=dated_nouns(doc, article.published_at),
         headline_end=headline_end,
     )
+
+
+def place_country(ent: Span, cues: Cues, actors: ActorDictionary | None = None) -> str | None:
+    """The iso3 of a country an entity names as a place, None for a nationality: "in Mali", "Syria's
+    Idlib province" and "on Afghan soil" are places; "French forces", "US-backed", "Turkish jets",
+    "an Armenian soldier" and "the US dollar" name whose, not where."""
+    found = country_mention(ent, cues, actors)
+    return found[0] if found is not None and found[1] >= 1.0 else None
+
+
+def country_mention(ent: Span, cues: Cues, actors: ActorDictionary | None) -> tuple[str, float] | None:
+    """(iso3, weight) of a country mention as evidence of where the article is: 1 for a place, 1/2 for
+    a country whose actors act ("Yemen's troops"), 1/4 for a demonym ("Afghan soldiers"), 0 for a
+    mere link or attribute ("Saudi-led", "US-backed", "the US dollar")."""
+    if ent.label_ not in ("GPE", "NORP", "LOC"):
+        return None
+    found = country_for_name(ent.text)
+    if found is None:
+        return None
+    doc, root = ent.doc, ent.root
+    head, links = root.head, cues.nationality_participles
+    if ent.end + 1 < len(doc) and doc[ent.end].text in DASHES and doc[ent.end + 1].lower_ in links:
+        return found[1], 0.0
+    if root.dep_ == "npadvmod" and head.lower_ in links:
+        return found[1], 0.0
+    modifies = root.dep_ in ("compound", "amod", "nmod", "poss") and head.i != root.i and head.pos_ in NOUNS
+    if modifies and (lemma(head) in cues.demonym_place_heads or head.ent_type_ in ("GPE", "LOC", "FAC")):
+        return found[1], 1.0
+    if ent.label_ == "NORP":
+        return found[1], 0.25
+    if not modifies:
+        return found[1], 1.0
+    actorish = head.ent_type_ in ("ORG", "NORP") or (
+        actors is not None and actors.resolve(head.text) is not None
+    )
+    return found[1], 0.5 if actorish else 0.0
 
 
 def dated_nouns(doc: Doc, published: dt.date | None) -> dict[str, EventDate]:

@@ -30,7 +30,7 @@ from eventcoder.records import Article, Mention
 
 def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
     """All event mentions of one parsed article, one per real occurrence."""
-    ctx = article_context(doc, article)
+    ctx = article_context(doc, article, res)
     sentences = list(doc.sents)
     cands = trigger_candidates(doc, ctx, res)
     for cand in cands:

@@ -13,13 +13,20 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Span
 
-from eventcoder.coding.actors import Actor
-from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
+from eventcoder.coding.actors import Actor, perpetrator_kind
+from eventcoder.coding.candidates import (
+    VIOLENT,
+    ArticleContext,
+    Candidate,
+    CoderResources,
+    place_country,
+    stated_dead,
+)
 from eventcoder.coding.crosswalk import crosswalk
 from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date, year_of
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
-from eventcoder.coding.places import Place, PlacePhrase, country_for_name, resolve_place
+from eventcoder.coding.places import Place, PlacePhrase, resolve_place
 from eventcoder.coding.rules import (
     VERBAL,
     Cues,
@@ -106,27 +113,23 @@ def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bo
 
 
 def fallback_place(
-    cluster: Cluster, actors: tuple[Actor | None, Actor | None], ctx: ArticleContext
+    cluster: Cluster, actors: tuple[Actor | None, Actor | None], ctx: ArticleContext, res: CoderResources
 ) -> Place | None:
-    """Country-level place where nothing finer is known (never for talks, which are placed at a venue)."""
+    """Country-level place where nothing finer is known (never for talks, which are placed at a venue):
+    a country the event's sentences name as a place, else the home of a named armed non-state group,
+    else the article's focus country (never a state's or a civilian's home: "French forces", "an Armenian
+    soldier" say whose, not where)."""
     if cluster.first.event_type in ("dialogue", "agreement"):
         return None
     iso3 = None
-    for actor in actors:
-        if actor is not None and actor.country:
-            iso3 = actor.country
+    for member in cluster.members:
+        iso3 = next(
+            filter(None, (place_country(ent, res.cues, res.actors) for ent in span_ents(member.sent))), None
+        )
+        if iso3:
             break
-    if iso3 is None:
-        for member in cluster.members:
-            for ent in span_ents(member.sent):
-                if ent.label_ in ("GPE", "NORP"):
-                    found = country_for_name(ent.text)
-                    if found:
-                        iso3 = found[1]
-                        break
-            if iso3:
-                break
-    iso3 = iso3 or ctx.main_country
+    homes = [a.country for a in actors if a is not None and a.inter in (2, 3, 4) and res.actors.home(a)]
+    iso3 = iso3 or (homes[0] if homes else None) or ctx.focus_country
     return country_place(iso3) if iso3 else None
 
 
@@ -225,11 +228,11 @@ def to_mention(
         actor1, actor2 = protest_actors(actor1, actor2, row.acled_event_type == "Riots", ctx, cluster, res)
     elif etype in VIOLENT and actor1 is None:
         country = (cluster.placed().place.iso3 if cluster.placed() else None) or ctx.main_country
-        actor1 = res.actors.generic("unidentified", country)
+        actor1 = res.actors.generic(perpetrator_kind(" ".join(m.sent.text for m in cluster.members)), country)
     placed = cluster.placed()
     if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
         placed = None
-    place = placed.place if placed else fallback_place(cluster, (actor1, actor2), ctx)
+    place = placed.place if placed else fallback_place(cluster, (actor1, actor2), ctx, res)
     place_text = placed.place_text if placed else None
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
@@ -325,7 +328,7 @@ def protest_actors(
 ) -> tuple[Actor | None, Actor | None]:
     """Protest events are coded to 'Protesters (X)' or 'Rioters (X)'; the group itself is associated."""
     placed = cluster.placed()
-    iso3 = (placed.place.iso3 if placed else None) or (actor1.country if actor1 else None) or ctx.main_country
+    iso3 = (placed.place.iso3 if placed else None) or ctx.main_country or (actor1.country if actor1 else None)
     crowd = res.actors.generic("rioters" if riot else "protesters", iso3)
     second = actor2 if actor2 is not None and not is_crowd(actor2) else None
     if second is None and actor1 is not None and is_armed(actor1):

@@ -29,7 +29,7 @@ SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
     """Actor 1 (who did it) and actor 2 (to whom, or the other party) from the parse."""
     agent_tok, patient_tok = participants(cand, res.cues)
-    country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.main_country
+    country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.nationality
     cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None

@@ -108,6 +108,8 @@ class Cues:
     non_actor_pronouns: frozenset[str]
     armed_sites: frozenset[str]
     armed_site_prepositions: frozenset[str]
+    nationality_participles: frozenset[str]
+    demonym_place_heads: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)
