@@ -31,6 +31,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from eventcoder import __version__
 from eventcoder.coding.coder import ChunkResult, code_articles, coder_version, data_versions
 from eventcoder.config import Settings, check_paths
+from eventcoder.ingest.language import ArticleCounts, count_undated_and_non_english
 from eventcoder.ingest.planning import RefreshPlan, chunks, counting_articles, plan_refresh
 from eventcoder.ingest.read import IngestResult, Limits, input_scope, read_inputs
 from eventcoder.pool import CoderPool
@@ -65,6 +66,8 @@ class RefreshSummary:
     n_still_quarantined: int
     n_missing: int
     n_pruned: int
+    n_undated: int  # coded articles without a publication date (relative dates stay null)
+    n_non_english: int  # coded articles not in English (recorded with their language, no events coded)
     seconds: float
     tables: dict[str, int]
     quarantine_reasons: list[tuple[str, str]]
@@ -196,12 +199,13 @@ def refresh(
         plan = plan_run(results, known_articles(con), known, recode, run)
         del results, recode
         log_plan(plan)
+        counts = count_undated_and_non_english(plan.to_code)
         writer = RunWriter(con, run)
         code_all(plan.to_code, writer, settings, pool, show_progress)
         load_inputs(writer, plan, settings.prune)
         merge_events(writer)
         tables, stuck = commit(writer, settings.warehouse)
-    summary = summary_of(run, plan, tables, stuck, settings, round(time.monotonic() - started, 2))
+    summary = summary_of(run, plan, tables, stuck, counts, settings, round(time.monotonic() - started, 2))
     publish_artifact(summary)
     get_run_logger().info("refresh %s finished in %.1f s", run.run_id, summary.seconds)
     return summary
@@ -248,7 +252,13 @@ def log_plan(plan: RefreshPlan) -> None:
 
 
 def summary_of(
-    run: RunRecord, plan: RefreshPlan, tables: dict[str, int], stuck: int, settings: Settings, seconds: float
+    run: RunRecord,
+    plan: RefreshPlan,
+    tables: dict[str, int],
+    stuck: int,
+    counts: ArticleCounts,
+    settings: Settings,
+    seconds: float,
 ) -> RefreshSummary:
     """The closing summary of a completed run."""
     return RefreshSummary(
@@ -264,6 +274,8 @@ def summary_of(
         n_still_quarantined=stuck,
         n_missing=run.n_missing,
         n_pruned=run.n_pruned,
+        n_undated=counts.undated,
+        n_non_english=counts.non_english,
         seconds=seconds,
         tables=tables,
         quarantine_reasons=[(q.raw_path, q.reason) for q in plan.quarantined],

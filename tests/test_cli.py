@@ -160,3 +160,31 @@ def test_a_run_that_fails_is_recorded_in_runs_with_its_reason(seed_raw, tmp_path
         run["status"] == "failed" and run["model_name"] == "no_such_model" and "no_such_model" in run["error"]
     )
     assert not list(tmp_path.glob(".*.next*"))
+
+
+def test_refresh_summary_counts_undated_and_non_english_articles(tmp_path, user_env):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "fr.txt").write_text(
+        "Des manifestants se sont rassemblés samedi devant le parlement pour protester contre la hausse "
+        "des prix, ont indiqué les organisateurs, qui annoncent de nouvelles marches la semaine prochaine.",
+        encoding="utf-8",
+    )
+    (raw / "en.txt").write_text(
+        "May 3, 2024\n\nProtesters rallied in Lahore on Friday against price rises, police said.\n",
+        encoding="utf-8",
+    )
+    warehouse = tmp_path / "w.duckdb"
+    result = eventcoder("refresh", "--raw", str(raw), "--warehouse", str(warehouse), env=user_env)
+    assert result.returncode == 0, result.stderr
+    assert "1 coded article without a publication date" in result.stdout
+    assert "1 article not in English" in result.stdout
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    rows = dict(con.execute("SELECT raw_path, language FROM articles").fetchall())
+    quality = con.execute("SELECT articles_undated, articles_non_english FROM coding_quality").fetchone()
+    n_french = con.execute(
+        "SELECT count(*) FROM event_mentions JOIN articles USING (article_id) WHERE raw_path = 'fr.txt'"
+    ).fetchone()[0]
+    assert rows == {"fr.txt": "fr", "en.txt": "en"} and quality == (1, 1) and n_french == 0

