@@ -114,7 +114,8 @@ def column_section(spec: ReleasedTable) -> list[str]:
     rules = column_rules(spec.model)
     files = ", ".join(f"`{f}`" for f in spec.files)
     doc = first_line(spec.model.__doc__)
-    lines = [f"### {spec.table} ({files})", "", f"{doc} Key: `{spec.key}`; rows ordered by it.", ""]
+    key = ", ".join(f"`{k}`" for k in spec.key_columns)
+    lines = [f"### {spec.table} ({files})", "", f"{doc} Key: {key}; rows ordered by it.", ""]
     rows = [column_row(c, rules[c.name]) for c in columns(spec.model) if c.name not in spec.withheld]
     table = markdown_table(("column", "type", "null", "meaning", "allowed values"), rows) + [""]
     if spec.withheld:
