@@ -14,6 +14,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
+from eventcoder.publish.export import EventFilter
 from eventcoder.publish.release import (
     ChangeSet,
     Manifest,
@@ -54,9 +55,9 @@ def plan(out_dir: Path, version: str) -> ReleasePlan:
 
 
 @task(cache_policy=NONE)
-def export(warehouse: Path, staging: Path) -> RunInfo:
-    """Copy the released tables to CSV and Parquet."""
-    return export_tables(warehouse, staging)
+def export(warehouse: Path, staging: Path, event_filter: EventFilter | None = None) -> RunInfo:
+    """Copy the released tables (of the events the filter keeps) to CSV and Parquet."""
+    return export_tables(warehouse, staging, event_filter=event_filter)
 
 
 @task(cache_policy=NONE)
@@ -90,9 +91,11 @@ def changes_files(staging: Path, version: str, changes: ChangeSet) -> None:
 
 
 @task(cache_policy=NONE)
-def manifest_file(release_plan: ReleasePlan, run: RunInfo) -> Manifest:
+def manifest_file(
+    release_plan: ReleasePlan, run: RunInfo, event_filter: EventFilter | None = None
+) -> Manifest:
     """Write manifest.json over every other file."""
-    return write_manifest(release_plan, run)
+    return write_manifest(release_plan, run, event_filter)
 
 
 @task(cache_policy=NONE)
@@ -103,20 +106,23 @@ def move_into_place(release_plan: ReleasePlan) -> Path:
 
 @flow(name="release", persist_result=False)
 def release(
-    version: str, warehouse: Path = Path("warehouse/events.duckdb"), out_dir: Path = Path("releases")
+    version: str,
+    warehouse: Path = Path("warehouse/events.duckdb"),
+    out_dir: Path = Path("releases"),
+    event_filter: EventFilter | None = None,
 ) -> ReleaseSummary:
-    """Write release `version` of the warehouse into out_dir/version."""
+    """Write release `version` of the warehouse (the events a filter keeps, if given) into out_dir/version."""
     logger = get_run_logger()
     started = time.monotonic()
     release_plan = plan(out_dir, version)
     try:
-        run = export(warehouse, release_plan.staging)
+        run = export(warehouse, release_plan.staging, event_filter)
         report_page(warehouse, release_plan.staging)
         codebook(release_plan.staging, version)
         changes = diff(release_plan)
         changes_files(release_plan.staging, version, changes)
         datapackage(release_plan.staging, version, release_plan.created_at)
-        manifest = manifest_file(release_plan, run)
+        manifest = manifest_file(release_plan, run, event_filter)
         path = move_into_place(release_plan)
     except BaseException:
         discard(release_plan)
