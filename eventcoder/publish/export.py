@@ -257,7 +257,7 @@ def select_events(con: duckdb.DuckDBPyConnection, event_filter: EventFilter) -> 
             "min_confidence": event_filter.min_confidence,
         },
     )
-    return con.execute("SELECT count(*) FROM selected_events").fetchone()[0]
+    return con.execute("SELECT count(*) FROM selected_events").fetchall()[0][0]
 
 
 def check_filter(warehouse: Path, event_filter: EventFilter) -> None:
@@ -303,10 +303,10 @@ def with_notes(table: pa.Table) -> pa.Table:
 def layout_table(con: duckdb.DuckDBPyConnection, layout: str) -> pa.Table:
     """The selected events in a layout, as an Arrow table in the layout's column order."""
     if layout == "acled":
-        table = with_notes(con.execute(publish_sql("acled_events")).to_arrow_table())
+        table = with_notes(con.sql(publish_sql("acled_events")).to_arrow_table())
         model, columns = AcledExportSchema, ACLED_COLUMNS
     elif layout == "native":
-        table = con.execute(publish_sql("native_events")).to_arrow_table().select(list(NATIVE_COLUMNS))
+        table = con.sql(publish_sql("native_events")).to_arrow_table().select(list(NATIVE_COLUMNS))
         model, columns = NativeExportSchema, NATIVE_COLUMNS
     else:
         raise ExportError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}")
