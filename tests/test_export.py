@@ -356,3 +356,16 @@ def test_the_readme_documents_export_and_every_derived_acled_column():
         assert option in README
     for column in ACLED_HEADER:
         assert f"`{column}`" in README, column
+
+
+@pytest.mark.slow
+def test_the_release_flow_cuts_a_filtered_release_from_the_cli(prefect_harness, warehouse, tmp_path, capsys):
+    out = tmp_path / "rel"
+    argv = ["release", "--version", "2026.1-pak", "--warehouse", str(warehouse), "--out", str(out)]
+    argv += ["--country", "PAK", "--from", "2021-01-01", "--event-type", "attack"]
+    assert main(argv) == 0
+    assert "release 2026.1-pak written" in capsys.readouterr().out
+    manifest = read_manifest(out / "2026.1-pak")
+    assert manifest.filter == {"country": ["PAK"], "from": "2021-01-01", "event_type": ["attack"]}
+    assert {f.name: f.rows for f in manifest.files}["events.csv"] == len(DONE_WHEN)
+    assert main(["verify", str(out / "2026.1-pak")]) == 0
