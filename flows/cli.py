@@ -12,6 +12,7 @@ from types import ModuleType
 from eventcoder.config import PROJECT_ROOT
 from flows.commands import (
     evaluate_command,
+    export_command,
     query_command,
     refresh_command,
     release_command,
@@ -27,6 +28,7 @@ COMMAND_MODULES: list[ModuleType] = [
     release_command,
     verify_command,
     query_command,
+    export_command,
     report_command,
     evaluate_command,
     serve_command,

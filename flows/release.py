@@ -17,6 +17,7 @@ from pathlib import Path
 from prefect import Task, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
+from eventcoder.publish.export import EventFilter
 from eventcoder.publish.release import ReleaseResult, make_release
 
 
@@ -43,11 +44,14 @@ def as_task(step: Callable) -> Task:
 
 @flow(name="release", persist_result=False)
 def release(
-    version: str, warehouse: Path = Path("warehouse/events.duckdb"), out_dir: Path = Path("releases")
+    version: str,
+    warehouse: Path = Path("warehouse/events.duckdb"),
+    out_dir: Path = Path("releases"),
+    event_filter: EventFilter | None = None,
 ) -> ReleaseSummary:
-    """Write release `version` of the warehouse into out_dir/version."""
+    """Write release `version` of the warehouse (the events a filter keeps, if given) into out_dir/version."""
     started = time.monotonic()
-    result = make_release(warehouse, out_dir, version, step=as_task)
+    result = make_release(warehouse, out_dir, version, step=as_task, event_filter=event_filter)
     summary = summary_of(version, result, round(time.monotonic() - started, 2))
     get_run_logger().info("release %s written to %s", version, summary.path)
     return summary

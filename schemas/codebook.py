@@ -10,13 +10,17 @@ import pandera.pandas as pa
 
 from eventcoder.warehouse.views import VIEWS
 from schemas.ddl import ColumnDoc, columns
+from schemas.export import AcledExportSchema
 from schemas.release import CHANGES_TABLE, ReleasedTable
 from schemas.vocab import (
     ACLED_TYPES,
     ACTOR_TYPES,
     EVENT_TYPES,
     GEO_PRECISION,
+    OUTLET_KINDS,
+    PARTY_KINDS,
     PLOVER_TYPES,
+    SOURCE_SCALES,
     TIME_PRECISION,
 )
 
@@ -114,7 +118,8 @@ def column_section(spec: ReleasedTable) -> list[str]:
     rules = column_rules(spec.model)
     files = ", ".join(f"`{f}`" for f in spec.files)
     doc = first_line(spec.model.__doc__)
-    lines = [f"### {spec.table} ({files})", "", f"{doc} Key: `{spec.key}`; rows ordered by it.", ""]
+    key = ", ".join(f"`{k}`" for k in spec.key_columns)
+    lines = [f"### {spec.table} ({files})", "", f"{doc} Key: {key}; rows ordered by it.", ""]
     rows = [column_row(c, rules[c.name]) for c in columns(spec.model) if c.name not in spec.withheld]
     table = markdown_table(("column", "type", "null", "meaning", "allowed values"), rows) + [""]
     if spec.withheld:
@@ -191,6 +196,38 @@ def identity_section() -> list[str]:
     ]
 
 
+def sources_section() -> list[str]:
+    """Outlet kinds and scales of the `sources` table, and what a party to the conflict is."""
+    parties = ", ".join(f"`{k}`" for k in PARTY_KINDS)
+    return [
+        "## Sources: outlet kinds and scales",
+        "",
+        "Each article's `source` is split at `;` into outlets (`sources`: one row per event and outlet). "
+        "Outlets are typed from a list of well-known outlets (`eventcoder/publish/data/outlets.csv`, "
+        "public knowledge: where each is based, its reach, its kind); others keep the country named in a "
+        "bracket after their name and a kind guessed from words of the name, or stay untyped. An outlet of "
+        f"kind {parties} speaks for a party to the conflict: an event reported only by such outlets has "
+        "`party_sources_only` true (an `eventcoder export` column, and a tag of the ACLED layout).",
+        "",
+        *markdown_table(("kind", "meaning"), OUTLET_KINDS.items()),
+        "",
+        f"Scales: {', '.join(f'`{s}`' for s in SOURCE_SCALES)} (`new media`: ACLED's term for social "
+        "media and aggregators).",
+        "",
+    ]
+
+
+def acled_layout_section() -> list[str]:
+    """The columns of `eventcoder export --layout acled` and how each is derived."""
+    rows = [(f"`{c.name}`", c.sql_type, c.description) for c in columns(AcledExportSchema)]
+    intro = (
+        "`eventcoder export --layout acled` writes the events in the columns and order of ACLED's current "
+        "exports (older ACLED exports add `data_id`, `event_id_no_cnty` and `iso3`), derived from the "
+        "`events` table and the crosswalk as follows. It is not ACLED data: values are this dataset's."
+    )
+    return ["## ACLED layout", "", intro, "", *markdown_table(("column", "type", "derived from"), rows), ""]
+
+
 def views_section() -> list[str]:
     """The analysis views of the warehouse (not release files)."""
     intro = (
@@ -254,5 +291,7 @@ def codebook_markdown(
     ]
     lines += confidence_section()
     lines += identity_section()
+    lines += sources_section()
+    lines += acled_layout_section()
     lines += views_section()
     return "\n".join(lines).rstrip() + "\n"

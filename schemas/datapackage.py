@@ -50,13 +50,16 @@ def unanchored(pattern: str) -> str:
 
 
 def table_schema(
-    model: type[pa.DataFrameModel], key: str, foreign_keys: list[dict], withheld: tuple[str, ...] = ()
+    model: type[pa.DataFrameModel],
+    key: tuple[str, ...],
+    foreign_keys: list[dict],
+    withheld: tuple[str, ...] = (),
 ) -> dict[str, object]:
     """The Table Schema of a model (withheld columns left out)."""
     rules = column_rules(model)
     schema: dict[str, object] = {
         "fields": [field_descriptor(c, rules[c.name]) for c in columns(model) if c.name not in withheld],
-        "primaryKey": [key],
+        "primaryKey": list(key),
         "missingValues": [""],
     }
     if foreign_keys:
@@ -91,7 +94,7 @@ def resource_descriptor(spec: ReleasedTable, file: str, by_table: dict[str, str]
         "format": ext,
         "mediatype": _MEDIA_TYPES[ext],
         "description": (spec.model.__doc__ or "").strip().splitlines()[0],
-        "schema": table_schema(spec.model, spec.key, foreign_keys_of(spec, by_table), spec.withheld),
+        "schema": table_schema(spec.model, spec.key_columns, foreign_keys_of(spec, by_table), spec.withheld),
     }
     if ext == "csv":
         resource["encoding"] = "utf-8"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.export import ClaimSchema, SourceSchema
 from schemas.tables import HEX_ID, TABLES
 
 CHANGE_KINDS: tuple[str, ...] = ("added", "removed", "changed")
@@ -36,8 +37,13 @@ class ReleasedTable:
     table: str
     files: tuple[str, ...]
     model: type[pa.DataFrameModel]
-    key: str
+    key: str | tuple[str, ...]
     withheld: tuple[str, ...] = ()
+
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        """The key as a tuple of columns (one for most tables)."""
+        return (self.key,) if isinstance(self.key, str) else tuple(self.key)
 
     def column_names(self) -> list[str]:
         """The columns the release ships, in schema order (withheld ones left out)."""
@@ -51,6 +57,9 @@ RELEASED_TABLES: tuple[ReleasedTable, ...] = (
     # The article text is the outlets' copyright: releases ship its metadata, length and the
     # evidence sentences (in event_mentions), not the text itself.
     ReleasedTable("articles", ("articles.parquet",), TABLES["articles"], "article_id", withheld=("text",)),
+    # Derived by the publish layer (warehouse/sql/publish/): the outlets of each event, typed, and claims.
+    ReleasedTable("sources", ("sources.parquet",), SourceSchema, ("event_id", "outlet")),
+    ReleasedTable("claims", ("claims.parquet",), ClaimSchema, ("event_id", "claimed_by")),
 )
 CHANGES_TABLE = ReleasedTable("changes", ("changes.csv",), ChangeSchema, "event_id")
 
@@ -59,4 +68,7 @@ FOREIGN_KEYS: dict[tuple[str, str], tuple[str, str]] = {
     ("event_mentions", "article_id"): ("articles", "article_id"),
     ("mention_events", "mention_id"): ("event_mentions", "event_id"),
     ("mention_events", "event_id"): ("events", "event_id"),
+    ("sources", "event_id"): ("events", "event_id"),
+    ("claims", "event_id"): ("events", "event_id"),
+    ("claims", "article_id"): ("articles", "article_id"),
 }

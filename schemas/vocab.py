@@ -89,3 +89,45 @@ ACTOR_TYPES: dict[int, str] = {
 QUARANTINE_STAGES: tuple[str, ...] = ("read", "decode", "parse", "code", "validate", "load")
 RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
 INPUT_FORMATS: tuple[str, ...] = ("txt", "jsonl", "html")
+
+# What kind of outlet a source is (eventcoder/publish/data/outlets.csv, the `sources` table).
+OUTLET_KINDS: dict[str, str] = {
+    "news agency": "wire service selling news to other outlets (state-owned ones included)",
+    "newspaper": "daily or weekly paper, in print or online",
+    "broadcaster": "television or radio station",
+    "online news": "news site without a print or broadcast edition",
+    "social media": "platform or aggregator of posts (Twitter, Facebook, WhatsApp, Telegram, Liveuamap)",
+    "government": "ministry, armed forces, police or other state body speaking for itself",
+    "armed group channel": "website, radio, agency or account of a non-state armed group",
+    "NGO": "non-governmental organisation, monitor or research group",
+    "international organisation": "UN mission, OSCE or other intergovernmental body",
+}
+# Kinds that speak for a party to the conflict: an event reported only by them is flagged.
+PARTY_KINDS: tuple[str, ...] = ("government", "armed group channel")
+# How far an outlet reaches (ACLED's source scale; "new media" is ACLED's term for social media).
+SOURCE_SCALES: tuple[str, ...] = ("local", "national", "international", "new media")
+
+# ACLED's actor type names (inter1, inter2 and interaction in its current exports).
+ACLED_ACTOR_TYPE_NAMES: dict[int, str] = {
+    1: "State forces",
+    2: "Rebel group",
+    3: "Political militia",
+    4: "Identity militia",
+    5: "Rioters",
+    6: "Protesters",
+    7: "Civilians",
+    8: "External/Other forces",
+}
+# ACLED's disorder type of each ACLED event type, and the sub-event types that differ from their type's.
+ACLED_DISORDER_TYPES: dict[str, str] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+ACLED_DISORDER_EXCEPTIONS: dict[str, str] = {
+    "Excessive force against protesters": "Political violence; Demonstrations",
+    "Mob violence": "Political violence",
+}

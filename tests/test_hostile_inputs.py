@@ -542,14 +542,17 @@ SQL_INTERPOLATIONS = {
     "eventcoder/publish/release.py": {
         "cols",
         "quote_ident(spec.table)",
-        "quote_ident(spec.key)",
+        "key",  # quote_ident of the key columns
+        "source",  # quote_ident(spec.table), or a scope file of warehouse/sql/publish/scope
         "quote_ident(c)",
         "', '.join(differs)",
         "' OR '.join(differs)",
         "label",
-        "export_query(spec)",
+        "export_query(spec, scoped)",
         "copy_options(file)",
     },
+    # temporary table names fixed in reference_tables(); COPY options fixed per format
+    "eventcoder/publish/export.py": {"name", "copy_options(fmt)"},
     "eventcoder/publish/query.py": {"kind.name"},  # an error message that names SQL statements, not SQL
 }
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|DELETE|UPDATE|COPY|ALTER|CREATE|DESCRIBE|DROP|PRAGMA|FROM|WHERE)\b")

@@ -14,8 +14,6 @@ from pathlib import Path
 
 import duckdb
 
-from eventcoder.warehouse.views import open_read_only
-
 FORMATS = ("table", "csv", "json")
 READ_STATEMENTS = {
     duckdb.StatementType.SELECT,
@@ -67,8 +65,11 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> QueryResult:
 
 
 def query_warehouse(warehouse: Path, sql: str) -> QueryResult:
-    """Open the warehouse read-only (views included), run one statement, close."""
-    con = open_read_only(warehouse)
+    """Open the warehouse read-only (views, sources, claims and event_sourcing included), run one statement,
+    close."""
+    from eventcoder.publish.export import open_publish
+
+    con = open_publish(warehouse)
     try:
         return run_query(con, sql)
     finally:

@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 
 from eventcoder import __version__
 from eventcoder.coding.crosswalk import load_crosswalk
+from eventcoder.publish.export import PUBLISH_SQL_DIR, EventFilter, open_publish, select_events
 from eventcoder.warehouse.store import connect
 from eventcoder.warehouse.versions import pinned
 from schemas.codebook import codebook_markdown
@@ -133,6 +134,7 @@ class Manifest:
     run_id: str
     previous_release: str | None
     files: tuple[FileEntry, ...] = field(default_factory=tuple)
+    filter: dict[str, object] | None = None  # the events kept (eventcoder.publish.export.EventFilter)
 
     def to_json(self) -> str:
         """The manifest as indented JSON, files by name."""
@@ -258,10 +260,13 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def export_query(spec: ReleasedTable) -> str:
-    """SELECT of a released table: its schema's columns in schema order, rows in key order."""
+def export_query(spec: ReleasedTable, scoped: bool = False) -> str:
+    """SELECT of a released table: its schema's columns in schema order, rows in key order; scoped, only
+    the rows of the selected events (warehouse/sql/publish/scope/TABLE.sql)."""
     cols = ", ".join(quote_ident(c) for c in spec.column_names())
-    return f"SELECT {cols} FROM {quote_ident(spec.table)} ORDER BY {quote_ident(spec.key)}"
+    key = ", ".join(quote_ident(c) for c in spec.key_columns)
+    source = f"({scope_sql(spec.table)}) AS scoped" if scoped else quote_ident(spec.table)
+    return f"SELECT {cols} FROM {source} ORDER BY {key}"
 
 
 def copy_options(file: str) -> str:
@@ -272,23 +277,35 @@ def copy_options(file: str) -> str:
 
 
 def export_tables(
-    warehouse: Path, staging: Path, tables: Sequence[ReleasedTable] = RELEASED_TABLES
+    warehouse: Path,
+    staging: Path,
+    tables: Sequence[ReleasedTable] = RELEASED_TABLES,
+    event_filter: EventFilter | None = None,
 ) -> RunInfo:
-    """Copy the released tables from the warehouse (opened read-only) into the staging folder."""
+    """Copy the released tables from the warehouse (opened read-only, with the derived sources and claims)
+    into the staging folder; with a filter, only the selected events and what belongs to them."""
     run = check_warehouse(warehouse)
-    con = open_warehouse(warehouse)
+    con = open_publish(warehouse)
+    scoped = event_filter is not None and not event_filter.is_empty()
     try:
+        if scoped:
+            select_events(con, event_filter)
         for spec in tables:
-            expected = con.execute(f"SELECT count(*) FROM {quote_ident(spec.table)}").fetchone()[0]
+            expected = con.execute(f"SELECT count(*) FROM ({export_query(spec, scoped)})").fetchone()[0]
             for file in spec.files:
                 target = staging / file
-                con.execute(f"COPY ({export_query(spec)}) TO ? ({copy_options(file)})", [str(target)])
+                con.execute(f"COPY ({export_query(spec, scoped)}) TO ? ({copy_options(file)})", [str(target)])
                 if count_rows(target) != expected:
                     raise ReleaseError(f"{file} has {count_rows(target)} rows, table {spec.table} {expected}")
     finally:
         con.close()
         del con
     return run
+
+
+def scope_sql(table: str) -> str:
+    """The SELECT of a table's rows that belong to the selected events (a filtered release)."""
+    return (PUBLISH_SQL_DIR / "scope" / f"{table}.sql").read_text(encoding="utf-8")
 
 
 def count_rows(path: Path) -> int:
@@ -481,8 +498,9 @@ def file_entries(staging: Path) -> tuple[FileEntry, ...]:
     return tuple(out)
 
 
-def write_manifest(plan: ReleasePlan, run: RunInfo) -> Manifest:
-    """Write manifest.json: versions, previous release, and rows and sha256 of every other file."""
+def write_manifest(plan: ReleasePlan, run: RunInfo, event_filter: EventFilter | None = None) -> Manifest:
+    """Write manifest.json: versions, previous release, the filter the release was cut with (null: every
+    event), and rows and sha256 of every other file."""
     manifest = Manifest(
         version=plan.version,
         created_at=plan.created_at,
@@ -493,6 +511,7 @@ def write_manifest(plan: ReleasePlan, run: RunInfo) -> Manifest:
         run_id=run.run_id,
         previous_release=plan.previous.version if plan.previous else None,
         files=file_entries(plan.staging),
+        filter=event_filter.describe() if event_filter and not event_filter.is_empty() else None,
     )
     (plan.staging / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
     return manifest
@@ -524,8 +543,10 @@ def make_release(
     version: str,
     created_at: str | None = None,
     step: Callable[[Callable[..., T]], Callable[..., T]] = run_directly,
+    event_filter: EventFilter | None = None,
 ) -> ReleaseResult:
-    """Write release `version` of the warehouse into out_dir/version: the one release recipe.
+    """Write release `version` of the warehouse (only the events the filter keeps, if given) into
+    out_dir/version: the one release recipe.
 
     `step` wraps each step before it runs (flows.release runs each as a Prefect task); a failure
     removes the staging folder, so no half release ever carries the version's name.
@@ -533,13 +554,13 @@ def make_release(
     plan = step(plan_release)(out_dir, version, created_at)
     try:
         with pinned(warehouse) as source:  # every step reads the same version, even if a refresh publishes
-            run = step(export_tables)(source, plan.staging)
+            run = step(export_tables)(source, plan.staging, event_filter=event_filter)
             step(write_report_page)(source, plan.staging)
         step(write_codebook)(plan.staging, version)
         changes = step(compare_with_previous)(plan.staging, plan.previous)
         step(write_changes)(plan.staging, version, changes)
         step(write_datapackage)(plan.staging, version, plan.created_at)
-        manifest = step(write_manifest)(plan, run)
+        manifest = step(write_manifest)(plan, run, event_filter)
         return ReleaseResult(step(publish)(plan), manifest, changes)
     except BaseException:
         discard(plan)

@@ -24,7 +24,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from eventcoder import __version__
 from eventcoder.config import ASSETS_DIR, SQL_DIR
-from eventcoder.warehouse.views import open_read_only
+from eventcoder.publish.export import open_publish
 from schemas.vocab import EVENT_TYPES
 
 REPORT_SQL_DIR = SQL_DIR / "report"
@@ -32,6 +32,9 @@ TEMPLATE_FILE = ASSETS_DIR / "report.html"
 TOPOJSON_FILE = ASSETS_DIR / "world_110m.json"
 TOPOJSON_NAME = "world_110m"  # the name plotly.js gives a world map at 1:110m resolution
 TOP_ACTORS = 15
+TABLE_EVENTS = 100  # deadliest and latest events each in the events table
+COUNTRY_SECTIONS = 12  # countries with most events that get a section
+OUTLIER_KM = 1500.0  # an event further than this (and 4 × the upper quartile) from the median is an outlier
 PLOT_IDS = (
     "plot-events-over-time",
     "plot-event-map",
@@ -53,6 +56,9 @@ class ReportData:
     actors: pd.DataFrame
     fatalities: pd.DataFrame
     latest_run: dict[str, object] | None
+    events_table: pd.DataFrame
+    countries: pd.DataFrame
+    sourcing: dict[str, object] | None
 
 
 def report_sql(name: str) -> str:
@@ -76,6 +82,9 @@ def read_report_data(con: duckdb.DuckDBPyConnection, top_actors: int = TOP_ACTOR
         actors=con.execute(report_sql("top_actors"), [top_actors]).df(),
         fatalities=con.execute(report_sql("fatality_bins")).df(),
         latest_run=first_row(con, report_sql("latest_run")),
+        events_table=con.execute(report_sql("event_table"), {"n": TABLE_EVENTS}).df(),
+        countries=con.execute(report_sql("countries")).df(),
+        sourcing=first_row(con, report_sql("sourcing_quality")),
     )
 
 
@@ -102,28 +111,91 @@ def integer_ticks(fig: go.Figure, largest: float, axis: str = "y") -> None:
     fig.update_xaxes(**settings) if axis == "x" else fig.update_yaxes(**settings)
 
 
+BINS = {"week": ("week", "%d %b %Y", "week of %{x|%d %b %Y}"), "month": ("month", "%b %Y", "%{x|%B %Y}")}
+
+
 def events_over_time_figure(df: pd.DataFrame) -> go.Figure:
-    """Stacked bars of dated events per month, one colour per event type."""
-    fig = go.Figure(layout={**LAYOUT, "barmode": "stack", "height": 380})
+    """Stacked bars of dated events per week (shown first) or per month (a toggle), one colour per type."""
+    fig = go.Figure(layout={**LAYOUT, "barmode": "stack", "height": 400})
     colors = type_colors()
-    for event_type in ordered_types(df["event_type"]):
-        rows = df[df["event_type"] == event_type]
-        fig.add_trace(
-            go.Bar(
-                x=rows["month"],
-                y=rows["events"],
-                name=event_type,
-                marker_color=colors.get(event_type),
-                customdata=rows["fatalities"].fillna(0),
-                hovertemplate="%{x|%B %Y}: %{y} events, %{customdata} killed<extra>"
-                + event_type
-                + "</extra>",
+    types = ordered_types(df["event_type"])
+    visible_of: dict[str, list[bool]] = {b: [] for b in BINS}
+    for bin_name, (_, _, hover) in BINS.items():
+        for event_type in types:
+            rows = df[(df["bin"] == bin_name) & (df["event_type"] == event_type)]
+            fig.add_trace(
+                go.Bar(
+                    x=rows["period"],
+                    y=rows["events"],
+                    name=event_type,
+                    legendgroup=event_type,
+                    showlegend=bin_name == "week",
+                    visible=bin_name == "week",
+                    marker_color=colors.get(event_type),
+                    customdata=rows["fatalities"].fillna(0),
+                    hovertemplate=f"{hover}: %{{y}} events, %{{customdata}} killed"
+                    f"<extra>{event_type}</extra>",
+                )
             )
-        )
-    fig.update_xaxes(type="date", tickformat="%b %Y", title_text="month of the event")
+            for b in BINS:
+                visible_of[b].append(b == bin_name)
+    buttons = [
+        {
+            "label": f"per {label}",
+            "method": "update",
+            "args": [
+                {"visible": visible_of[b], "showlegend": visible_of[b]},
+                {"xaxis.tickformat": BINS[b][1], "xaxis.title.text": f"{label} of the event"},
+            ],
+        }
+        for b, (label, _, _) in BINS.items()
+    ]
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "right",
+                "buttons": buttons,
+                "x": 0,
+                "y": 1.14,
+                "xanchor": "left",
+                "showactive": True,
+                "active": 0,
+            }
+        ]
+    )
+    fig.update_xaxes(type="date", tickformat=BINS["week"][1], title_text="week of the event")
     fig.update_yaxes(title_text="events", rangemode="tozero")
-    integer_ticks(fig, df.groupby("month")["events"].sum().max() if not df.empty else 0)
+    weekly = df[df["bin"] == "week"]
+    integer_ticks(fig, weekly.groupby("period")["events"].sum().max() if not weekly.empty else 0)
     return fig if not df.empty else empty_note(fig, "no dated events")
+
+
+def distance_km(lat: pd.Series, lon: pd.Series, lat0: float, lon0: float) -> pd.Series:
+    """Great-circle distance of points from one point, in km."""
+    import numpy as np
+
+    p1, p2 = np.radians(lat), math.radians(lat0)
+    dlat, dlon = p1 - p2, np.radians(lon - lon0)
+    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * math.cos(p2) * np.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(a.clip(0, 1)))
+
+
+def map_outliers(df: pd.DataFrame) -> pd.Series:
+    """True for events far from where the others are: further from the median point than OUTLIER_KM and
+    than four times the upper quartile of the distances (so that one misplaced event does not stretch the
+    map)."""
+    if len(df) < 5:
+        return pd.Series(False, index=df.index)
+    far = distance_km(df["latitude"], df["longitude"], df["latitude"].median(), df["longitude"].median())
+    return far > max(OUTLIER_KM, 4 * far.quantile(0.75))
+
+
+def view_range(values: pd.Series, low: float, high: float, least: float) -> list[float]:
+    """The span of values with a margin (at least `least` degrees wide), within [low, high]."""
+    lo, hi = float(values.min()), float(values.max())
+    pad = max((hi - lo) * 0.15, (least - (hi - lo)) / 2, 0.5)
+    return [max(low, lo - pad), min(high, hi + pad)]
 
 
 def marker_size(fatalities: object) -> float:
@@ -146,8 +218,9 @@ def hover_text(row: pd.Series) -> str:
     return "<br>".join(parts)
 
 
-def event_map_figure(df: pd.DataFrame) -> go.Figure:
-    """Events as points over country outlines (marker size by fatalities, colour by type)."""
+def event_map_figure(df: pd.DataFrame, outliers: pd.Series | None = None) -> go.Figure:
+    """Events as points over country outlines (marker size by fatalities, colour by type), zoomed to where
+    the events are, outliers left out of the view."""
     fig = go.Figure(layout={**LAYOUT, "height": 520, "margin": {"l": 0, "r": 0, "t": 10, "b": 0}})
     colors = type_colors()
     for event_type in ordered_types(df["event_type"]):
@@ -183,8 +256,14 @@ def event_map_figure(df: pd.DataFrame) -> go.Figure:
         showlakes=False,
         showrivers=False,
         showframe=False,
-        fitbounds="locations" if not df.empty else False,
     )
+    inside = df[~outliers] if outliers is not None and not df.empty else df
+    if not inside.empty:
+        fig.update_geos(
+            projection_type="mercator" if inside["latitude"].abs().max() < 75 else "natural earth",
+            lataxis_range=view_range(inside["latitude"], -85, 85, 8),
+            lonaxis_range=view_range(inside["longitude"], -180, 180, 12),
+        )
     fig.update_layout(legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.8)"})
     return fig if not df.empty else empty_note(fig, "no placed events")
 
@@ -244,6 +323,140 @@ RUN_COUNTS = {
     "mentions_coded": "event mentions",
     "quarantined": "quarantined",
 }
+
+
+def outliers_html(points: pd.DataFrame, outliers: pd.Series) -> str:
+    """The events the map's view leaves out, listed."""
+    rows = points[outliers]
+    if rows.empty:
+        return ""
+    items = "".join(
+        f"<li>{html.escape(str(r['place']))} ({html.escape(str(r['country']))}), "
+        f"{html.escape(date_text(r['event_date']))}: {html.escape(str(r['event_type']))} "
+        f"at {r['latitude']:.2f}, {r['longitude']:.2f}</li>"
+        for _, r in rows.iterrows()
+    )
+    return (
+        f'<p class="note">{count_of(len(rows), "event")} far from all others, outside this view '
+        f'(drag or zoom out the map to see them):</p><ul id="map-outliers">{items}</ul>'
+    )
+
+
+def day_or_none(value: object) -> dt.date | None:
+    """A date of a data frame cell (a Timestamp or NaT) as a date, or None."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def date_text(value: object) -> str:
+    """A date as YYYY-MM-DD, or 'undated'."""
+    return "undated" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def events_table_html(df: pd.DataFrame) -> str:
+    """The deadliest and latest events as a sortable, filterable table with evidence and source links."""
+    if df.empty:
+        return "<p>No events.</p>"
+    countries = sorted({str(c) for c in df["country"] if isinstance(c, str)})
+    options = "".join(f'<option value="{html.escape(c)}">{html.escape(c)}</option>' for c in countries)
+    header = (
+        ("date", "date"), ("country", "text"), ("place", "text"), ("type", "text"), ("actors", "text"),
+        ("killed", "number"), ("sources", "text"), ("evidence", "text"),
+    )  # fmt: skip
+    head = "".join(
+        f'<th data-kind="{kind}" tabindex="0" aria-sort="none">{label}</th>' for label, kind in header
+    )
+    body = "".join(event_row_html(r) for _, r in df.iterrows())
+    return (
+        '<div class="table-tools"><label>Filter <input id="events-filter" type="search" '
+        'placeholder="actor, place, outlet, words of the evidence"></label> '
+        f'<label>Country <select id="events-country"><option value="">all</option>{options}</select></label> '
+        '<span id="events-count"></span></div>'
+        f'<div class="table-wrap"><table id="events-table" class="events"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def event_row_html(r: pd.Series) -> str:
+    """One row of the events table."""
+    killed = "" if pd.isna(r["fatalities"]) else str(int(r["fatalities"]))
+    actors = " → ".join(str(a) for a in (r["actor1"], r["actor2"]) if isinstance(a, str))
+    links = " ".join(
+        f'<a href="{html.escape(u, quote=True)}" rel="noreferrer">[{i}]</a>'
+        for i, u in enumerate(list(r["urls"]), start=1)
+        if isinstance(u, str) and u.startswith(("http://", "https://"))
+    )
+    flags = []
+    if isinstance(r["claimed_by"], str):
+        flags.append(f'<span class="flag">claimed by {html.escape(r["claimed_by"])}</span>')
+    if r["party_sources_only"] is True or r["party_sources_only"] == 1:
+        flags.append('<span class="flag party">only a party to the conflict reports it</span>')
+    sources = html.escape(str(r["sources"])) if isinstance(r["sources"], str) else ""
+    date = date_text(r["event_date"])
+    return (
+        f'<tr data-country="{html.escape(str(r["country"]) if isinstance(r["country"], str) else "")}">'
+        f'<td data-value="{date}">{date}</td>'
+        f"<td>{html.escape(str(r['country'])) if isinstance(r['country'], str) else ''}</td>"
+        f"<td>{html.escape(str(r['place'])) if isinstance(r['place'], str) else ''}</td>"
+        f"<td>{html.escape(str(r['event_type']))} / {html.escape(str(r['sub_event_type']))}</td>"
+        f"<td>{html.escape(actors)}</td>"
+        f'<td class="num" data-value="{killed or -1}">{killed}</td>'
+        f"<td>{sources} {links}{''.join(flags)}</td>"
+        f'<td class="evidence">{html.escape(str(r["evidence"]))}</td></tr>'
+    )
+
+
+def countries_html(df: pd.DataFrame, limit: int = COUNTRY_SECTIONS) -> str:
+    """One section per country with most events: its figures, types and regions."""
+    if df.empty:
+        return "<p>No events.</p>"
+    parts = []
+    for _, r in df.head(limit).iterrows():
+        name = r["country"] if isinstance(r["country"], str) else "No country coded"
+        anchor = r["iso3"] if isinstance(r["iso3"], str) else "none"
+        tiles = [
+            ("events", int(r["events"])),
+            ("killed", int(r["fatalities"])),
+            ("first event", day_or_none(r["first_date"])),
+            ("last event", day_or_none(r["last_date"])),
+            ("only a party reports", int(r["party_only"])),
+            ("claimed", int(r["claimed"])),
+        ]
+        cells = "".join(
+            f'<div class="figure"><div class="value">{html.escape(format_figure(v))}</div>'
+            f'<div class="label">{html.escape(label)}</div></div>'
+            for label, v in tiles
+        )
+        types = html.escape(str(r["types"] or ""))
+        regions = html.escape(str(r["regions"])) if isinstance(r["regions"], str) else "none coded"
+        parts.append(
+            f'<section class="country" id="country-{html.escape(anchor)}"><h3>{html.escape(name)}</h3>'
+            f'<div class="figures">{cells}</div><p class="note">By type: {types}. '
+            f"Regions with most events: {regions}.</p></section>"
+        )
+    rest = len(df) - limit
+    more = f'<p class="note">… and {count_of(rest, "more country")}.</p>' if rest > 0 else ""
+    return "".join(parts) + more
+
+
+SOURCING_ROWS = {
+    "outlets": "outlets",
+    "outlets_listed": "typed from the outlets list",
+    "outlets_by_name": "typed from their name",
+    "events_without_outlet": "events without an outlet",
+    "events_party_only": "events only a party to the conflict reports",
+    "events_claimed": "events with a claim of responsibility",
+}
+
+
+def sourcing_table_html(sourcing: dict[str, object] | None) -> str:
+    """How the events are sourced, as a two-column table."""
+    if not sourcing:
+        return ""
+    rows = "".join(
+        f"<tr><th>{html.escape(label)}</th><td>{html.escape(format_figure(sourcing.get(key)))}</td></tr>"
+        for key, label in SOURCING_ROWS.items()
+    )
+    return f'<table class="run" id="sourcing-quality">{rows}</table>'
 
 
 def latest_run_figure(run: dict[str, object] | None) -> go.Figure:
@@ -363,14 +576,19 @@ def render_report(data: ReportData, warehouse_name: str) -> str:
     """The whole page: template filled with figures, plots, plotly.js and map outlines."""
     undated = data.overview.get("undated") or 0
     unplaced = data.overview.get("unplaced") or 0
-    over_time_note = f'<p class="note">{count_of(undated, "undated event")} not shown.</p>' if undated else ""
-    map_note = (
+    not_shown = f" {count_of(undated, 'undated event')} not shown." if undated else ""
+    over_time_note = (
+        '<p class="note">A week counts the events dated to the day or the week, a month also those dated '
+        f"only to the month.{not_shown}</p>"
+    )
+    outliers = map_outliers(data.points)
+    map_note = outliers_html(data.points, outliers) + (
         f'<p class="note">{count_of(unplaced, "event")} without coordinates not shown. Marker size grows '
         "with the number killed; events placed only at country level sit at the country's capital.</p>"
     )
     plots = {
         "events_over_time": figure_div(events_over_time_figure(data.over_time), PLOT_IDS[0]) + over_time_note,
-        "event_map": figure_div(event_map_figure(data.points), PLOT_IDS[1]) + map_note,
+        "event_map": figure_div(event_map_figure(data.points, outliers), PLOT_IDS[1]) + map_note,
         "top_actors": figure_div(top_actors_figure(data.actors), PLOT_IDS[2]),
         "fatalities": figure_div(fatalities_figure(data.fatalities), PLOT_IDS[3]),
         "latest_run": figure_div(latest_run_figure(data.latest_run), PLOT_IDS[4]),
@@ -385,6 +603,10 @@ def render_report(data: ReportData, warehouse_name: str) -> str:
         plotly_js=get_plotlyjs(),
         overview=overview_html(data.overview),
         run_table=run_table_html(data.latest_run),
+        sourcing_table=sourcing_table_html(data.sourcing),
+        events_table=events_table_html(data.events_table),
+        countries=countries_html(data.countries),
+        table_events=TABLE_EVENTS,
         **plots,
     )
 
@@ -396,7 +618,7 @@ def build_report(con: duckdb.DuckDBPyConnection, warehouse_name: str) -> str:
 
 def write_report(warehouse: Path, out: Path) -> Path:
     """Read the warehouse (read-only) and write its report page to out."""
-    con = open_read_only(warehouse)
+    con = open_publish(warehouse)
     try:
         page = build_report(con, Path(warehouse).name)
     finally:

@@ -1,7 +1,9 @@
 """Write an immutable, versioned release of the warehouse into OUT/VERSION: events.csv and
 events.parquet, event_mentions, mention_events and articles as Parquet, CODEBOOK.md,
 datapackage.json, manifest.json (versions, row counts, sha256), and CHANGES.md and changes.csv
-against the previous release. An existing version is never overwritten."""
+against the previous release. An existing version is never overwritten. With filter options (--country,
+--from, --to, --event-type, --min-confidence, as for `eventcoder export`) the release holds only the events
+they keep, with their mentions, articles, sources and claims, and its manifest records the filter."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ import sys
 from pathlib import Path
 
 from eventcoder.config import Settings
+from eventcoder.publish.export import ExportError, check_filter
 from eventcoder.publish.release import ReleaseError, check_warehouse, release_dir
+from flows.commands.export_command import add_filter_arguments, event_filter
 
 NAME = "release"
 HELP = "write a versioned dataset release (CSV, Parquet, codebook, manifest, changes)"
@@ -29,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--out", type=Path, default=Path("releases"), help="folder of releases (default: %(default)s)"
     )
     parser.add_argument("--quiet", action="store_true", help="no summary")
+    add_filter_arguments(parser)
 
 
 def print_summary(summary: object) -> None:
@@ -48,12 +53,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         release_dir(args.out, args.version)
         check_warehouse(args.warehouse)
-    except ReleaseError as exc:
+        kept = event_filter(args)
+        check_filter(args.warehouse, kept)
+    except (ReleaseError, ExportError) as exc:
         print(f"eventcoder release: {exc}", file=sys.stderr)
         return 2
     from flows.release import release
 
-    summary = release(version=args.version, warehouse=args.warehouse, out_dir=args.out)
+    summary = release(version=args.version, warehouse=args.warehouse, out_dir=args.out, event_filter=kept)
     if not args.quiet:
         print_summary(summary)
     return 0
