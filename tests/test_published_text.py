@@ -259,3 +259,11 @@ def test_html_date_from_page_metadata_or_the_text_never_from_a_body_sentence(
     (tmp_path / f"{name}.html").write_text(page, encoding="utf-8")
     (article,) = [r for r in read_inputs(tmp_path) if isinstance(r, Article)]
     assert (article.published_at, article.published_at_origin) == (expected, origin)
+
+
+def test_numbered_junk_around_an_english_story_does_not_change_its_language():
+    from eventcoder.ingest.language import detect_language
+
+    story = "Gunmen attacked a police post near the border on Tuesday, killing two officers, police said."
+    assert detect_language(" ".join(f"word{i}" for i in range(8_000)) + " " + story) == "en"
+    assert detect_language("\n".join(f"note {i}" for i in range(2_500)) + "\n" + story) == "en"

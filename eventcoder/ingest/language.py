@@ -28,6 +28,8 @@ SAMPLE_CHARS = 4_000  # the start of the article decides: enough for any languag
 MIN_LETTERS = 10  # fewer letters (a single name) are too little to judge: None
 MIN_LOWERCASE_LETTERS = 12  # fewer left without the capitalised words: read the whole sample
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z]\w*")  # names, acronyms, sentence starts (any script with case)
+_WITH_DIGIT = re.compile(r"\S*\d\S*")  # numbers, codes, "item 12", "word0": no language in them
+MIN_PROSE_WORDS = 4  # a line with fewer words (a menu item, a list number) says little of the language
 
 
 @cache
@@ -40,9 +42,24 @@ def identifier() -> LanguageIdentifier:
     return ident
 
 
+def prose_sample(text: str) -> str:
+    """Up to SAMPLE_CHARS of the article's prose: its lines of several words, without tokens that
+    hold digits (lists, codes and numbered junk do not sway the model), in reading order."""
+    kept: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        words = _WITH_DIGIT.sub(" ", line).split()
+        if len(words) >= MIN_PROSE_WORDS:
+            kept.append(" ".join(words))
+            size += len(kept[-1]) + 1
+            if size >= SAMPLE_CHARS:
+                break
+    return "\n".join(kept)[:SAMPLE_CHARS] if kept else _WITH_DIGIT.sub(" ", text[:SAMPLE_CHARS])
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language; None when it has too little to judge."""
-    sample = text[:SAMPLE_CHARS]
+    sample = prose_sample(text)
     if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
         return None
     lowercase = _CAPITALISED.sub(" ", sample)
