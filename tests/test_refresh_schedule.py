@@ -121,9 +121,12 @@ def test_serve_without_a_prefect_server_exits_2_naming_the_fix(tmp_path, seed_ra
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_serve_reports_a_configured_server_that_does_not_answer(monkeypatch):
+def test_serve_reports_a_configured_server_that_does_not_answer():
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     from flows.commands.serve_command import server_problem
 
-    monkeypatch.setenv("PREFECT_API_URL", f"http://127.0.0.1:{free_port()}/api")
-    problem = server_problem(wait=0)
+    # A settings context, not the environment: the session's Prefect test harness may hold one already.
+    with temporary_settings(updates={PREFECT_API_URL: f"http://127.0.0.1:{free_port()}/api"}):
+        problem = server_problem(wait=0)
     assert problem is not None and "no Prefect server answers" in problem and "eventcoder server" in problem
