@@ -259,7 +259,9 @@ class _Builder:
         )
         db.executescript(INDEXES)
         counts = {
-            t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("places", "names", "units")
+            "places": db.execute("SELECT count(*) FROM places").fetchone()[0],
+            "names": db.execute("SELECT count(*) FROM names").fetchone()[0],
+            "units": db.execute("SELECT count(*) FROM units").fetchone()[0],
         }
         meta = {"schema": str(SCHEMA_VERSION), **{f"source:{k}": v for k, v in versions.items()}}
         meta |= {f"count:{k}": str(v) for k, v in counts.items()}
