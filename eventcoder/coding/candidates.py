@@ -7,7 +7,6 @@ that attach to it (see triggers.py and attach.py).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.coding.actors import Actor, ActorDictionary
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
-from eventcoder.coding.places import Place, country_for_name
+from eventcoder.coding.places import Place, country_focus, focus_mentions
 from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, lemma
 from eventcoder.records import Article
 
@@ -129,12 +128,7 @@ class CoderResources:
 
 def article_context(doc: Doc, article: Article) -> ArticleContext:
     """Countries mentioned, paragraphs, dated event nouns and where the headline ends."""
-    counts: Counter[str] = Counter()
-    for ent in doc_ents(doc):
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            found = country_for_name(ent.text)
-            if found:
-                counts[found[1]] += 1
+    ents = focus_mentions(doc_ents(doc))
     paragraph_of: dict[int, int] = {}
     paragraph = 0
     for sent in doc.sents:
@@ -150,7 +144,7 @@ def article_context(doc: Doc, article: Article) -> ArticleContext:
         headline_end = len(article.title)
     return ArticleContext(
         article=article,
-        countries=[c for c, _ in counts.most_common()],
+        countries=country_focus(ents, article.source),
         paragraph_of=paragraph_of,
         date_anchors=dated_nouns(doc, article.published_at),
         headline_end=headline_end,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from eventcoder.coding.places.gazetteer import Gazetteer
+from eventcoder.coding.places.index import place_index
 from eventcoder.coding.places.keys import compact, fold_words, join_key, name_keys, skeleton, strip_generic
 from eventcoder.coding.places.phrases import split_kind
 from eventcoder.coding.places.words import TOWN_KINDS
@@ -38,6 +39,10 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
         if key in g.country_index:
             out.setdefault(("c", g.country_index[key]), Cand(("c", g.country_index[key]), True))
         for t in g.town_index.get(key, ()):
+            out.setdefault(("t", t), Cand(("t", t), True))
+    for found in place_index().candidates(name):  # GeoNames alternate names ("Kiev", "Aleppo", "Mosul")
+        t = g.town_by_geonameid(found.id)
+        if t is not None:
             out.setdefault(("t", t), Cand(("t", t), True))
     for key in dict.fromkeys(unit_keys):
         for u in g.unit_index.get(key, ()):

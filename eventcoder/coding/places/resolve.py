@@ -125,6 +125,20 @@ def resolve_places(text: str, context_iso3: Sequence[str] = ()) -> list[Place]:
     return [resolve_place(group, context_iso3) for group in place_groups(text)]
 
 
+def named_place(texts: Sequence[tuple[str, bool]], context_iso3: Sequence[str] = ()) -> Place | None:
+    """The first place below country level named by texts that start at a name ("Kosti (White Nile state)
+    ..."), each with a flag asking for a place written with its enclosing units ("X (Y, Z)"), for an event
+    whose trigger has no locative phrase; None when none resolves."""
+    for text, qualified in texts:
+        for group in place_groups(text)[:1]:
+            if qualified and not group[0].qualifiers:
+                continue
+            place = resolve_place(group, context_iso3)
+            if place.latitude is not None and place.geo_precision is not None and place.geo_precision < 4:
+                return place
+    return None
+
+
 def _expand(phrases: Sequence[PlacePhrase]) -> list[PlacePhrase]:
     """The phrases plus their qualifiers as phrases of their own (for falling back to the enclosing unit)."""
     out = list(phrases)
@@ -161,7 +175,13 @@ def _resolve_pair(
     softq: list[set[Ref]],
     ctx: list[int],
 ) -> Ref | None:
-    """ "A (B)": B inside A -> B; A inside B -> A; else A, else B."""
+    """ "A (B)": an A inside B (B names A's unit: "Santa Rosa (La Pampa)"); else B inside A -> B; A inside
+    B -> A; else A, else B."""
+    qual = containers_of_name(g, names[1], ctx)
+    if qual:
+        inner = _best(g, names[0], phrase.kind, [qual, *hard], softq, ctx)
+        if inner is not None and inner[0] != "c" and containers(g, inner) & qual:
+            return inner
     a = _best(g, names[0], phrase.kind, hard, softq, ctx)
     b = _best(g, names[1], phrase.kind if a is None else None, hard, softq, ctx)
     if a is not None and b is not None:
