@@ -3,7 +3,8 @@ the fallback to the named unit. Places chosen from public knowledge, not from an
 
 from __future__ import annotations
 
-from eventcoder.coding.places import country_focus, named_place, resolve_places
+from eventcoder.coding.places import country_focus, gazetteer, named_place, resolve_places
+from eventcoder.coding.places.candidates import candidates
 from eventcoder.coding.places.focus import outlet_countries, place_shares
 from eventcoder.coding.places.phrases import place_groups
 
@@ -17,8 +18,9 @@ def test_two_place_names_of_one_country_make_the_focus() -> None:
     assert country_focus([("Arequipa", "GPE"), ("Cusco", "GPE")]) == ["PER"]
 
 
-def test_a_lone_place_name_makes_no_context_of_its_own() -> None:
-    assert country_focus([("Mombasa", "GPE")]) == []
+def test_a_lone_small_place_name_makes_no_context_of_its_own() -> None:
+    assert country_focus([("Lodwar", "GPE")]) == []
+    assert country_focus([("Mombasa", "GPE")]) == ["KEN"]  # a city of 100,000+ counts as two names
 
 
 def test_a_named_country_and_the_outlet_count() -> None:
@@ -53,3 +55,24 @@ def test_a_place_named_in_the_sentence_needs_its_units_when_the_parser_took_it_f
     assert named_place([("Nakuru and killed two", True)]) is None
     place = named_place([("Nakuru (Nakuru county) and killed two", True)])
     assert place is not None and place.iso3 == "KEN"
+
+
+def test_an_outlet_name_joined_by_a_hyphen_names_its_country() -> None:
+    assert outlet_countries("Monitoring Mission-Georgia") == ["GEO"]
+
+
+def test_a_unit_spelled_otherwise_is_found_with_no_country_known() -> None:
+    (place,) = resolve_places("in Qwertyzville (Kandahar province)")
+    assert place.iso3 == "AFG" and place.geo_precision == 2
+    (place,) = resolve_places("in Qwertyzville (Qandahar province)")
+    assert place.iso3 == "AFG"
+
+
+def test_a_demonym_read_as_a_place_names_its_country() -> None:
+    g = gazetteer()
+    assert [c.ref[0] for c in candidates(g, "Chadian", None)] == ["c"]
+
+
+def test_a_country_named_outright_beats_a_town_of_its_name_in_the_main_country() -> None:
+    (place,) = resolve_places("in Jordan", ["USA", "JOR"])
+    assert place.iso3 == "JOR" and place.geo_precision == 4

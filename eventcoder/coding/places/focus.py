@@ -34,7 +34,7 @@ RANKING_FILE = DATA_DIR / "place_ranking.json"
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 LOCATIVES = frozenset({"in", "at", "near"})
 LOCATIVE_LABELS = frozenset({"PERSON", "ORG", "FAC"})
-_WORD = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*")
+_SPLIT = re.compile(r"[\s\-\u2013/(),:.]+")
 
 
 @cache
@@ -54,9 +54,10 @@ def country_focus(mentions: Iterable[tuple[str, str]], outlet: str | None = None
     named: set[str] = set()
     places = [t for t, label in mentions if label in PLACE_LABELS and not country_for_name(t)]
     for text in dict.fromkeys(places):
+        strong = strong_countries(text)
         for iso3, share in place_shares(text).items():
             scores[iso3] += weights["place"] * share
-            support[iso3] += share >= data["focus_share"]
+            support[iso3] += (2 if iso3 in strong else 1) if share >= data["focus_share"] else 0
     for text, label in mentions:
         found = country_for_name(text)
         if found is not None:
@@ -93,18 +94,20 @@ def after_locative(ent: Any) -> bool:
 
 
 def outlet_countries(outlet: str | None) -> list[str]:
-    """Countries an outlet's name names by a country name or demonym ("Albanian Daily News" -> ALB)."""
+    """Countries an outlet's name names by a country name or demonym ("Albanian Daily News" -> ALB,
+    "Radio Free Asia-Myanmar" -> MMR), each source of a list ("A; B") on its own."""
     if not outlet:
         return []
     found: dict[str, None] = {}
     for source in outlet.split(";"):
-        for run in _WORD.findall(source):
-            words = run.split()
-            for size in range(len(words), 0, -1):
-                for start in range(len(words) - size + 1):
-                    hit = country_for_name(" ".join(words[start : start + size]))
-                    if hit is not None:
-                        found.setdefault(hit[1])
+        words = [w for w in _SPLIT.split(source) if w]
+        for size in range(min(4, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                if not words[start][:1].isupper():
+                    continue
+                hit = country_for_name(" ".join(words[start : start + size]))
+                if hit is not None:
+                    found.setdefault(hit[1])
     return list(found)
 
 
@@ -123,6 +126,21 @@ def place_shares(name: str) -> dict[str, float]:
     mass = {c: (pop + base) ** power for c, pop in best.items() if c in g.countries}
     total = sum(mass.values())
     return {g.countries[c].iso3: m / total for c, m in mass.items()} if total else {}
+
+
+@cache
+def strong_countries(name: str) -> frozenset[str]:
+    """Countries where a name is an ADM1 or a place of `focus_strong_population` people or more: such a name
+    counts as two names for the focus ("Donetsk", "Mombasa")."""
+    g = gazetteer()
+    least = ranking_data()["focus_strong_population"]
+    out: set[str] = set()
+    for cand in candidates(g, name, None):
+        kind, i = cand.ref
+        strong = (kind == "u" and g.unit_level(i) == 1) or (kind == "t" and g.town_population(i) >= least)
+        if strong and (country := country_of(g, cand.ref)) in g.countries:
+            out.add(g.countries[country].iso3)
+    return frozenset(out)
 
 
 def _population(g: Gazetteer, ref: tuple[str, int]) -> int:

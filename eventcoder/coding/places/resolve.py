@@ -114,7 +114,7 @@ def resolve_place(phrases: Sequence[PlacePhrase], context_iso3: Sequence[str] = 
         )
         ref = _resolve_phrase(g, asked, soft, ctx)
         if ref is not None:
-            return _to_place(g, ref, phrase, missed)
+            return _to_place(g, ref, phrase, missed or _enclosing_alternative(g, ref, phrase))
     return _unknown(g, expanded, ctx)
 
 
@@ -137,6 +137,12 @@ def named_place(texts: Sequence[tuple[str, bool]], context_iso3: Sequence[str] =
             if place.latitude is not None and place.geo_precision is not None and place.geo_precision < 4:
                 return place
     return None
+
+
+def _enclosing_alternative(g: Gazetteer, ref: Ref, phrase: PlacePhrase) -> bool:
+    """ "A (B)" resolved to the unit B, A unknown: the place is inside B, not B itself (precision 2)."""
+    names = alternatives(phrase.text)
+    return len(names) == 2 and ref[0] == "u" and ref not in {c.ref for c in candidates(g, names[0], None)}
 
 
 def _expand(phrases: Sequence[PlacePhrase]) -> list[PlacePhrase]:
@@ -366,8 +372,8 @@ def _ctx_score(g: Gazetteer, ref: Ref, ctx: list[int], ctx_units: bool) -> int:
     n = len(ctx)
     country = country_of(g, ref)
     score = 2 * (n - ctx.index(country)) if country in ctx else 0
-    if ref[0] == "c":
-        return score or (2 * n if not ctx_units else 0)
+    if ref[0] == "c":  # a country named counts as the first context country ("Sudan" is no town abroad)
+        return 2 * n if not ctx_units else score
     if score < 2 * n - 1 and (_notable(g, ref) or _substantial(g, ref)) and _near_country(g, ref, ctx[0]):
         return 2 * n - 1
     return score
