@@ -21,6 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check
+	$(BIN)/python -m eventcoder.coding.places.index_build
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -48,4 +49,4 @@ lock:
 	  --no-emit-find-links -o requirements.lock requirements.in
 
 clean:
-	rm -rf $(VENV) .prefect .pytest_cache
+	rm -rf $(VENV) .prefect .pytest_cache .cache

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.coding.actors import DASHES, Actor, ActorDictionary
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
-from eventcoder.coding.places import Place, country_for_name
+from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
 from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, lemma
 from eventcoder.records import Article
 
@@ -34,6 +34,7 @@ class ArticleContext:
     paragraph_of: dict[int, int]
     date_anchors: dict[str, EventDate]
     headline_end: int
+    weighted_countries: list[str] = field(default_factory=list)  # places over nationalities
     focus_weight: float = 0.0
     actor_country: str | None = None
     mentions: int = 0
@@ -59,7 +60,8 @@ class ArticleContext:
     def focus_country(self) -> str | None:
         """The main country when the text places events there, not only names its nationals once (a
         place mention, or several mentions of its actors): an event with no place of its own goes there."""
-        return self.main_country if self.focus_weight >= 1.0 or self.mentions >= FOCUS_MENTIONS else None
+        top = self.weighted_countries[0] if self.weighted_countries else None
+        return top if self.focus_weight >= 1.0 or self.mentions >= FOCUS_MENTIONS else None
 
 
 @dataclass
@@ -145,8 +147,9 @@ class CoderResources:
 
 
 def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleContext:
-    """Countries mentioned (weighted: places over nationalities), paragraphs, dated event nouns and
-    where the headline ends."""
+    """The article's country focus (from the places it names, for place resolution), the countries
+    it names weighted as places over nationalities (for events with no place of their own),
+    paragraphs, dated event nouns and where the headline ends."""
     weights: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for ent in doc_ents(doc):
@@ -154,6 +157,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         if found is not None:
             weights[found[0]] += found[1]
             named[found[0]] += 1
+    ents = focus_mentions(doc_ents(doc))
     paragraph_of: dict[int, int] = {}
     paragraph = 0
     for sent in doc.sents:
@@ -169,7 +173,8 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         headline_end = len(article.title)
     return ArticleContext(
         article=article,
-        countries=[c for c, w in weights.most_common() if w > 0],
+        countries=country_focus(ents, article.source),
+        weighted_countries=[c for c, w in weights.most_common() if w > 0],
         actor_country=named.most_common(1)[0][0] if named else None,
         focus_weight=weights.most_common(1)[0][1] if weights else 0.0,
         mentions=named[weights.most_common(1)[0][0]] if weights else 0,

@@ -26,8 +26,15 @@ from eventcoder.coding.crosswalk import crosswalk
 from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date, year_of
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
-from eventcoder.coding.places import Place, PlacePhrase, resolve_place
+from eventcoder.coding.places import (
+    Place,
+    PlacePhrase,
+    after_locative,
+    named_place,
+    resolve_place,
+)
 from eventcoder.coding.rules import (
+    PLACE_LABELS,
     VERBAL,
     Cues,
     bounded_by_preposition,
@@ -110,6 +117,24 @@ def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bo
     """A truce is placed where it applies: a place outside every party's country is where it was signed."""
     countries = {a.country for a in actors if a is not None and a.country}
     return bool(countries) and place.iso3 not in countries
+
+
+def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
+    """A place named in the event's sentences though not attached to its trigger ("gunmen attacked X (Y)")."""
+    if cluster.first.event_type in ("dialogue", "agreement"):
+        return None
+    for member in cluster.members:  # a place the sentence names, not attached to the trigger
+        sent, text = member.sent, member.sent.doc.text
+        # a name the parser took for a person or group counts when written with its units: "X (Y, Z)"
+        starts = tuple(
+            (text[e.start_char : sent.end_char], e.label_ not in PLACE_LABELS and not after_locative(e))
+            for e in span_ents(sent)
+            if e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith(" (")
+        )
+        named = named_place(starts, tuple(ctx.countries))
+        if named is not None:
+            return named
+    return None
 
 
 def fallback_place(
@@ -232,7 +257,9 @@ def to_mention(
     placed = cluster.placed()
     if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
         placed = None
-    place = placed.place if placed else fallback_place(cluster, (actor1, actor2), ctx, res)
+    place = placed.place if placed else None
+    if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
+        place = sentence_place(cluster, ctx) or place or fallback_place(cluster, (actor1, actor2), ctx, res)
     place_text = placed.place_text if placed else None
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from eventcoder.coding.places.gazetteer import Gazetteer
+from eventcoder.coding.places.index import place_index
 from eventcoder.coding.places.keys import compact, fold_words, join_key, name_keys, skeleton, strip_generic
 from eventcoder.coding.places.phrases import split_kind
 from eventcoder.coding.places.words import TOWN_KINDS
 
+ANYWHERE_SIMILARITY = 0.8  # a unit matched by spelling without any country known
 Ref = tuple[str, int]  # ("c", country) | ("u", unit) | ("t", town) | ("r", region)
 
 
@@ -39,6 +41,13 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
             out.setdefault(("c", g.country_index[key]), Cand(("c", g.country_index[key]), True))
         for t in g.town_index.get(key, ()):
             out.setdefault(("t", t), Cand(("t", t), True))
+    demonyms = [g.demonyms[k] for k in keys if k in g.demonyms]
+    if demonyms:  # a demonym read as a place names its country ("Chadian" is no hamlet in China)
+        return [Cand(("c", demonyms[0]), True)]
+    for found in place_index().candidates(name):  # GeoNames alternate names ("Kiev", "Aleppo")
+        t = g.town_by_geonameid(found.id)
+        if t is not None:
+            out.setdefault(("t", t), Cand(("t", t), True))
     for key in dict.fromkeys(unit_keys):
         for u in g.unit_index.get(key, ()):
             out.setdefault(("u", u), Cand(("u", u), True))
@@ -57,7 +66,7 @@ def fuzzy_candidates(g: Gazetteer, name: str, ctx: list[int], hard: list[set[Ref
     countries = set(ctx) | {r[1] for r in within if r[0] == "c"}
     out: list[Cand] = []
     if not within and not countries:
-        return out
+        return _fuzzy_units_anywhere(g, key, skel)
     search = countries | {country_of(g, r) for r in within}
     towns = [t for c in search for t in g.fuzzy_towns(c).get(skel, ())]
     for kind, found in (("u", g.unit_fuzzy.get(skel, ())), ("t", towns)):
@@ -71,6 +80,19 @@ def fuzzy_candidates(g: Gazetteer, name: str, ctx: list[int], hard: list[set[Ref
             sim = _similarity(key, name_keys(strip_generic(fold_words(other))))
             if sim >= 0.6:
                 out.append(Cand(ref, False, sim))
+    return out
+
+
+def _fuzzy_units_anywhere(g: Gazetteer, key: str, skel: str) -> list[Cand]:
+    """With no country known: ADM1/ADM2 units of any country spelled nearly alike (similarity >= 0.8, five
+    letters or more: "Idleb" is Idlib, "Aljfara" Al Jifarah), for a unit named beside a place."""
+    if len(key) < 5:
+        return []
+    out = []
+    for i in g.unit_fuzzy.get(skel, ()):
+        sim = _similarity(key, name_keys(strip_generic(fold_words(g.units[i].name))))
+        if sim >= ANYWHERE_SIMILARITY:
+            out.append(Cand(("u", i), False, sim))
     return out
 
 

@@ -191,6 +191,10 @@ class Gazetteer:
             self._t_lon[idx],
         )
 
+    def town_by_geonameid(self, gid: int) -> int | None:
+        """Town index of a GeoNames id (the place index's `IndexedPlace.id`), None if not loaded."""
+        return self._by_gid.get(gid)
+
     def town_population(self, idx: int) -> int:
         """Population of a town (cheap, no object built)."""
         return self._t_pop[idx]
@@ -245,8 +249,9 @@ class Gazetteer:
 
     def _read_towns(self, path: Path) -> None:
         """Populated places into parallel arrays, ADM1/ADM2 taken from their subdivision chain."""
-        names, _gids, chains, countries, pops, lats, lons = zip(*read_tsv(path), strict=True)
+        names, gids, chains, countries, pops, lats, lons = zip(*read_tsv(path), strict=True)
         self._t_name = [n if n.isascii() else ascii_name(n) for n in names]
+        self._by_gid = {int(g): i for i, g in enumerate(gids)}
         self._t_country = array("i", (int(c) if c else 0 for c in countries))
         self._t_pop = array("q", (int(p) if p else 0 for p in pops))
         self._t_lat = array("d", map(float, lats))

@@ -152,12 +152,19 @@ def _linearise(text: str) -> str:
         inner = m.group(1).strip()
         if not inner or not _CAP.match(inner):
             return ""
-        if "," in inner:
+        if "," in inner or _admin_kind(inner):  # "(Y, Z)", "(Y state)": enclosing places
             return ", " + inner + ","
         return "" if _SPLIT.search(inner) else m.group(0)
 
     text = _PAREN.sub(repl, text)
     return re.sub(r"\s*,\s*(,\s*)+", ", ", text).strip(" ,")
+
+
+def _admin_kind(text: str) -> bool:
+    """True when a text ends with an administrative feature word ("White Nile state", "Mezam division")."""
+    words = text.split()
+    kind = KIND_WORDS.get(words[-1].lower()) if len(words) > 1 else None
+    return kind in ADM1_KINDS or kind in ADM2_KINDS
 
 
 def _levels(text: str) -> list[list[_Name]]:

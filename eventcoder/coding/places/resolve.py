@@ -114,7 +114,7 @@ def resolve_place(phrases: Sequence[PlacePhrase], context_iso3: Sequence[str] = 
         )
         ref = _resolve_phrase(g, asked, soft, ctx)
         if ref is not None:
-            return _to_place(g, ref, phrase, missed)
+            return _to_place(g, ref, phrase, missed or _enclosing_alternative(g, ref, phrase))
     return _unknown(g, expanded, ctx)
 
 
@@ -123,6 +123,26 @@ def resolve_places(text: str, context_iso3: Sequence[str] = ()) -> list[Place]:
     "in Kabul, Ghor and Balkh provinces" -> three), each resolved with the clause's enclosing places; one
     Place for a clause naming one place, none for a clause naming no place."""
     return [resolve_place(group, context_iso3) for group in place_groups(text)]
+
+
+def named_place(texts: Sequence[tuple[str, bool]], context_iso3: Sequence[str] = ()) -> Place | None:
+    """The first place below country level named by texts that start at a name ("Kosti (White Nile state)
+    ..."), each with a flag asking for a place written with its enclosing units ("X (Y, Z)"), for an event
+    whose trigger has no locative phrase; None when none resolves."""
+    for text, qualified in texts:
+        for group in place_groups(text)[:1]:
+            if qualified and not group[0].qualifiers:
+                continue
+            place = resolve_place(group, context_iso3)
+            if place.latitude is not None and place.geo_precision is not None and place.geo_precision < 4:
+                return place
+    return None
+
+
+def _enclosing_alternative(g: Gazetteer, ref: Ref, phrase: PlacePhrase) -> bool:
+    """ "A (B)" resolved to the unit B, A unknown: the place is inside B, not B itself (precision 2)."""
+    names = alternatives(phrase.text)
+    return len(names) == 2 and ref[0] == "u" and ref not in {c.ref for c in candidates(g, names[0], None)}
 
 
 def _expand(phrases: Sequence[PlacePhrase]) -> list[PlacePhrase]:
@@ -161,7 +181,13 @@ def _resolve_pair(
     softq: list[set[Ref]],
     ctx: list[int],
 ) -> Ref | None:
-    """ "A (B)": B inside A -> B; A inside B -> A; else A, else B."""
+    """ "A (B)": an A inside B (B names A's unit: "Santa Rosa (La Pampa)"); else B inside A -> B; A inside
+    B -> A; else A, else B."""
+    qual = containers_of_name(g, names[1], ctx)
+    if qual:
+        inner = _best(g, names[0], phrase.kind, [qual, *hard], softq, ctx)
+        if inner is not None and inner[0] != "c" and containers(g, inner) & qual:
+            return inner
     a = _best(g, names[0], phrase.kind, hard, softq, ctx)
     b = _best(g, names[1], phrase.kind if a is None else None, hard, softq, ctx)
     if a is not None and b is not None:
@@ -346,8 +372,8 @@ def _ctx_score(g: Gazetteer, ref: Ref, ctx: list[int], ctx_units: bool) -> int:
     n = len(ctx)
     country = country_of(g, ref)
     score = 2 * (n - ctx.index(country)) if country in ctx else 0
-    if ref[0] == "c":
-        return score or (2 * n if not ctx_units else 0)
+    if ref[0] == "c":  # a country named counts as the first context country ("Sudan" is no town abroad)
+        return 2 * n if not ctx_units else score
     if score < 2 * n - 1 and (_notable(g, ref) or _substantial(g, ref)) and _near_country(g, ref, ctx[0]):
         return 2 * n - 1
     return score

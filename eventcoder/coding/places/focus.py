@@ -1,0 +1,153 @@
+"""The article's country focus: which countries its place names, country names, demonyms and outlet point at.
+
+Every mention votes (weights in `data/place_ranking.json`, "focus_weights"):
+
+* a country's name ("Albania", "the Philippines") gives its country `country`;
+* a demonym or nationality ("Albanian") gives its country `demonym` (less: "French forces" fight abroad);
+* a place name ("Fier", "Bamenda") splits `place` among the countries of its gazetteer entries, each country
+  by (population + `population_base`) ** `population_exponent` of its biggest entry of that name, so a city
+  of a million outvotes a hamlet of the same name elsewhere and a name found in thirty countries votes little;
+* the outlet's name ("The Kabul Times", "Daily Nation (Kenya)") gives each country it names `outlet`.
+
+`country_focus` returns the countries by score, keeping every country named outright (by name, demonym or
+outlet) and every other country that at least `focus_support` distinct place names give a share of
+`focus_share` or more ("in Juliaca, Puno": two names of one country; a lone name does not make its own
+context: the resolver ranks its entries by population then); `resolve` ranks a place's candidates by
+this order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from eventcoder.coding.places.candidates import candidates, country_of
+from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
+from eventcoder.coding.places.lookup import country_for_name
+from eventcoder.config import DATA_DIR
+
+RANKING_FILE = DATA_DIR / "place_ranking.json"
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+LOCATIVES = frozenset({"in", "at", "near"})
+LOCATIVE_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+_SPLIT = re.compile(r"[\s\-\u2013/(),:.]+")
+
+
+@cache
+def ranking_data() -> dict[str, Any]:
+    """The weights of `data/place_ranking.json`."""
+    data: dict[str, Any] = json.loads(RANKING_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def country_focus(mentions: Iterable[tuple[str, str]], outlet: str | None = None) -> list[str]:
+    """ISO3 codes of the countries an article is about, best first, from its named entities (text, label:
+    GPE, LOC or NORP) and its outlet's name."""
+    data = ranking_data()
+    weights = data["focus_weights"]
+    scores: Counter[str] = Counter()
+    support: Counter[str] = Counter()
+    named: set[str] = set()
+    places = [t for t, label in mentions if label in PLACE_LABELS and not country_for_name(t)]
+    for text in dict.fromkeys(places):
+        strong = strong_countries(text)
+        for iso3, share in place_shares(text).items():
+            scores[iso3] += weights["place"] * share
+            support[iso3] += (2 if iso3 in strong else 1) if share >= data["focus_share"] else 0
+    for text, label in mentions:
+        found = country_for_name(text)
+        if found is not None:
+            scores[found[1]] += weights["demonym"] if label == "NORP" else weights["country"]
+            named.add(found[1])
+    for iso3 in outlet_countries(outlet):
+        scores[iso3] += weights["outlet"]
+        named.add(iso3)
+    ranked = sorted(scores, key=lambda c: (-scores[c], c))
+    return [c for c in ranked if c in named or support[c] >= data["focus_support"]]
+
+
+def focus_mentions(ents: Iterable[Any]) -> list[tuple[str, str]]:
+    """(text, label) of a document's entities (spaCy spans) for `country_focus`: a name the parser took for
+    a person, group or building after a locative preposition ("in Joao Pessoa") counts as a place."""
+    out = []
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
+            out.append((ent.text, ent.label_))
+        elif after_locative(ent):
+            out.append((ent.text, "LOC"))
+    return out
+
+
+def after_locative(ent: Any) -> bool:
+    """A capitalised name of a person, group or building right after "in", "at" or "near", or after a place
+    and a comma or bracket ("Juliaca, Puno"; a spaCy span)."""
+    if ent.label_ not in LOCATIVE_LABELS or ent.start == 0 or not ent.text[:1].isupper():
+        return False
+    before = ent.doc[ent.start - 1]
+    if before.text in (",", "(") and ent.start >= 2:
+        return bool(ent.doc[ent.start - 2].ent_type_ in PLACE_LABELS)
+    return bool(before.lower_ in LOCATIVES)
+
+
+def outlet_countries(outlet: str | None) -> list[str]:
+    """Countries an outlet's name names by a country name or demonym ("Albanian Daily News" -> ALB,
+    "Radio Free Asia-Myanmar" -> MMR), each source of a list ("A; B") on its own."""
+    if not outlet:
+        return []
+    found: dict[str, None] = {}
+    for source in outlet.split(";"):
+        words = [w for w in _SPLIT.split(source) if w]
+        for size in range(min(4, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                if not words[start][:1].isupper():
+                    continue
+                hit = country_for_name(" ".join(words[start : start + size]))
+                if hit is not None:
+                    found.setdefault(hit[1])
+    return list(found)
+
+
+@cache
+def place_shares(name: str) -> dict[str, float]:
+    """How a place name's vote splits among countries: by the population of its biggest entry in each."""
+    g = gazetteer()
+    data = ranking_data()
+    base, power = data["population_base"], data["population_exponent"]
+    best: dict[int, int] = {}
+    for cand in candidates(g, name, None):
+        if cand.ref[0] == "c":
+            continue
+        country = country_of(g, cand.ref)
+        best[country] = max(best.get(country, 0), _population(g, cand.ref))
+    mass = {c: (pop + base) ** power for c, pop in best.items() if c in g.countries}
+    total = sum(mass.values())
+    return {g.countries[c].iso3: m / total for c, m in mass.items()} if total else {}
+
+
+@cache
+def strong_countries(name: str) -> frozenset[str]:
+    """Countries where a name is an ADM1 or a place of `focus_strong_population` people or more: such a name
+    counts as two names for the focus ("Donetsk", "Mombasa")."""
+    g = gazetteer()
+    least = ranking_data()["focus_strong_population"]
+    out: set[str] = set()
+    for cand in candidates(g, name, None):
+        kind, i = cand.ref
+        strong = (kind == "u" and g.unit_level(i) == 1) or (kind == "t" and g.town_population(i) >= least)
+        if strong and (country := country_of(g, cand.ref)) in g.countries:
+            out.add(g.countries[country].iso3)
+    return frozenset(out)
+
+
+def _population(g: Gazetteer, ref: tuple[str, int]) -> int:
+    """Population of a town, unit or region (a unit's is the sum of its places')."""
+    kind, i = ref
+    if kind == "t":
+        return g.town_population(i)
+    if kind == "r":
+        return g.regions[i].population
+    return g.units[i].population

@@ -1,0 +1,78 @@
+"""Resolution from the article's own context (issue 18, item 2): country focus, admin names beside a place,
+the fallback to the named unit. Places chosen from public knowledge, not from any evaluation set."""
+
+from __future__ import annotations
+
+from eventcoder.coding.places import country_focus, gazetteer, named_place, resolve_places
+from eventcoder.coding.places.candidates import candidates
+from eventcoder.coding.places.focus import outlet_countries, place_shares
+from eventcoder.coding.places.phrases import place_groups
+
+
+def test_a_big_city_outvotes_the_hamlets_of_its_name() -> None:
+    shares = place_shares("Mombasa")
+    assert max(shares, key=shares.__getitem__) == "KEN"
+
+
+def test_two_place_names_of_one_country_make_the_focus() -> None:
+    assert country_focus([("Arequipa", "GPE"), ("Cusco", "GPE")]) == ["PER"]
+
+
+def test_a_lone_small_place_name_makes_no_context_of_its_own() -> None:
+    assert country_focus([("Lodwar", "GPE")]) == []
+    assert country_focus([("Mombasa", "GPE")]) == ["KEN"]  # a city of 100,000+ counts as two names
+
+
+def test_a_named_country_and_the_outlet_count() -> None:
+    assert country_focus([("Ghana", "GPE")]) == ["GHA"]
+    assert outlet_countries("The Kenyan Observer; Radio Ghana") == ["KEN", "GHA"]
+    assert "GHA" in country_focus([], "Ghanaian Times")
+
+
+def test_a_bracketed_unit_with_its_feature_word_encloses_the_place() -> None:
+    group = place_groups("in Kassala (Kassala state), against the new decree")[0]
+    assert group[0].text == "Kassala" and group[0].qualifiers == ("Kassala state",)
+
+
+def test_the_bracketed_unit_picks_the_namesake_inside_it() -> None:
+    (place,) = resolve_places("in Santa Cruz (Bolivia)")
+    assert place.iso3 == "BOL"
+    (place,) = resolve_places("in Cordoba (Veracruz)")
+    assert place.iso3 == "MEX" and place.admin1 == "Veracruz"
+
+
+def test_an_unknown_village_falls_back_to_its_district_at_precision_2() -> None:
+    (place,) = resolve_places("in Qwertyzville village (Gulu district, Northern region)", ["UGA"])
+    assert place.iso3 == "UGA" and place.admin2 == "Gulu" and place.geo_precision == 2
+
+
+def test_new_feature_words_name_districts() -> None:
+    group = place_groups("in Zzyzx in Sreemangal upazila (Moulvibazar, Sylhet)")[0]
+    assert group[0].qualifiers[0] == "Sreemangal district"
+
+
+def test_a_place_named_in_the_sentence_needs_its_units_when_the_parser_took_it_for_a_person() -> None:
+    assert named_place([("Nakuru and killed two", True)]) is None
+    place = named_place([("Nakuru (Nakuru county) and killed two", True)])
+    assert place is not None and place.iso3 == "KEN"
+
+
+def test_an_outlet_name_joined_by_a_hyphen_names_its_country() -> None:
+    assert outlet_countries("Monitoring Mission-Georgia") == ["GEO"]
+
+
+def test_a_unit_spelled_otherwise_is_found_with_no_country_known() -> None:
+    (place,) = resolve_places("in Qwertyzville (Kandahar province)")
+    assert place.iso3 == "AFG" and place.geo_precision == 2
+    (place,) = resolve_places("in Qwertyzville (Qandahar province)")
+    assert place.iso3 == "AFG"
+
+
+def test_a_demonym_read_as_a_place_names_its_country() -> None:
+    g = gazetteer()
+    assert [c.ref[0] for c in candidates(g, "Chadian", None)] == ["c"]
+
+
+def test_a_country_named_outright_beats_a_town_of_its_name_in_the_main_country() -> None:
+    (place,) = resolve_places("in Jordan", ["USA", "JOR"])
+    assert place.iso3 == "JOR" and place.geo_precision == 4
