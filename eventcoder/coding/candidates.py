@@ -74,6 +74,9 @@ class Candidate:
     definite: bool = False
     territory: bool = False
     shadow: bool = False
+    split_group: tuple[int, int] | None = None
+    split_key: str | None = None
+    split_figure: int | None = None
 
     @property
     def nominal(self) -> bool:

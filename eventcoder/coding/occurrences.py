@@ -139,10 +139,36 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
     return True
 
 
+def separate_places(cluster: Cluster, cand: Candidate) -> bool:
+    """The candidate is one place of a sentence naming several, and the cluster is another place of it
+    (or another place of a list): one event per place."""
+    for m in cluster.members:
+        if cand.split_group is not None and m.split_group == cand.split_group:
+            return True
+        if cand.split_key and m.split_key and cand.split_key != m.split_key:
+            return True
+    return False
+
+
+def same_unresolved(a: Candidate, b: Candidate) -> bool:
+    """Two date phrases or two place names the coder could not resolve are the same only when they read
+    the same ('on Friday' and 'on Wednesday' of an undated article are two days)."""
+    named = a.date_specificity >= 1.0 and b.date_specificity >= 1.0
+    if named and a.date_text and b.date_text and (a.date is None or b.date is None):
+        if a.date_text.lower() != b.date_text.lower():
+            return False
+    pa, pb = a.place, b.place
+    if pa is not None and pb is not None and (not pa.iso3 or not pb.iso3) and pa.location and pb.location:
+        la, lb = pa.location.lower(), pb.location.lower()
+        return la in lb or lb in la
+    return True
+
+
 def compatible(cluster: Cluster, cand: Candidate) -> bool:
     """Date, place and sides all allow the candidate to be the cluster's occurrence."""
     return (
-        all(windows_overlap(m.date, cand.date) for m in cluster.members)
+        not separate_places(cluster, cand)
+        and all(windows_overlap(m.date, cand.date) and same_unresolved(m, cand) for m in cluster.members)
         and all(places_compatible(m.place, cand.place) for m in cluster.members)
         and actors_compatible(cluster, cand)
     )

@@ -1,0 +1,50 @@
+"""Event detection on news: several events in one sentence, discourse, aggregates, type confusions and
+fatalities per event; one behaviour per test, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def places(mentions, event_type=None):
+    """The coded locations (of one event type), sorted."""
+    return sorted(m.location or "" for m in mentions if event_type is None or m.event_type == event_type)
+
+
+# -- several events in one sentence -------------------------------------------------------------
+
+
+def test_protests_in_a_list_of_towns_are_one_event_per_town(code_text):
+    mentions = code_text("Protests were held in Mombasa, Kisumu and Nakuru on Friday.")
+    assert places(mentions, "protest") == ["Kisumu", "Mombasa", "Nakuru"]
+    assert len({m.event_id for m in mentions}) == 3
+
+
+def test_numbers_per_place_are_the_fatalities_of_each_place(code_text):
+    mentions = code_text("Six gunmen were killed by police on Sunday: four in Kumasi and two in Tamale.")
+    assert sorted((m.location, m.fatalities) for m in mentions) == [("Kumasi", 4), ("Tamale", 2)]
+
+
+def test_a_whole_sentence_figure_is_not_given_to_each_place(code_text):
+    mentions = code_text("Fighting in the Garissa and Wajir counties killed 12 people on Monday.")
+    assert places(mentions) == ["Garissa", "Wajir"]
+    assert {m.fatalities for m in mentions} == {None}
+
+
+def test_places_struck_are_one_event_each(code_text):
+    mentions = code_text("Gereshk and Sangin were shelled on Sunday night, residents said.")
+    assert places(mentions, "attack") == ["Gereshk", "Sangin"]
+
+
+def test_a_town_and_its_province_are_one_place(code_text):
+    mentions = code_text("On 2 May 2020, in Acapulco, Guerrero, a woman was shot dead in a bar. 1 fatality.")
+    assert len(mentions) == 1 and mentions[0].fatalities == 1
+
+
+def test_two_spots_of_one_city_are_one_event(code_text):
+    text = (
+        "Workers scuffled with police outside the Nairobi High Court and the Central Post Office on Monday."
+    )
+    assert len([m for m in code_text(text) if m.event_type == "protest"]) <= 1
