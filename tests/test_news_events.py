@@ -48,3 +48,50 @@ def test_two_spots_of_one_city_are_one_event(code_text):
         "Workers scuffled with police outside the Nairobi High Court and the Central Post Office on Monday."
     )
     assert len([m for m in code_text(text) if m.event_type == "protest"]) <= 1
+
+
+# -- type confusions ----------------------------------------------------------------------------
+
+
+def only_type(mentions):
+    """(event_type, sub_event_type) of the single mention."""
+    assert len(mentions) == 1, [(m.event_type, m.evidence) for m in mentions]
+    return mentions[0].event_type, mentions[0].sub_event_type
+
+
+def test_an_assault_on_a_police_station_is_a_clash(code_text):
+    text = "Militants attacked a police station in Kisumu on Monday, killing two officers."
+    assert only_type(code_text(text)) == ("clash", "armed_clash")
+
+
+def test_an_army_vehicle_that_came_under_attack_is_a_clash(code_text):
+    assert only_type(code_text("An army vehicle came under attack near Kisumu on Monday.")) == (
+        "clash",
+        "armed_clash",
+    )
+
+
+def test_an_assault_on_a_wedding_party_stays_an_attack(code_text):
+    text = "Gunmen attacked a wedding party in Kisumu on Monday, killing six guests."
+    assert only_type(code_text(text)) == ("attack", "armed_assault")
+
+
+def test_fire_across_the_line_in_a_truce_article_is_a_violation(code_text):
+    text = "Border guards fired across the line of control on Tuesday despite the truce, killing a farmer."
+    assert only_type(code_text(text)) == ("ceasefire", "violated")
+
+
+def test_party_workers_clashing_with_police_are_a_protest(code_text):
+    assert only_type(code_text("Party workers clashed with police in Kisumu on Monday."))[0] == "protest"
+
+
+def test_people_protesting_who_are_shot_by_police_are_a_protest(code_text):
+    text = "Four people protesting against the government were shot dead by police in Kisumu on Monday."
+    assert only_type(code_text(text))[0] == "protest"
+
+
+def test_supporters_who_open_fire_on_a_gathering_are_attackers(code_text):
+    text = (
+        "Government supporters opened fire on an opposition gathering in Kisumu on Monday, killing a student."
+    )
+    assert only_type(code_text(text))[0] == "attack"

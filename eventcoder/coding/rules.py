@@ -108,6 +108,11 @@ class Cues:
     non_actor_pronouns: frozenset[str]
     armed_sites: frozenset[str]
     armed_site_prepositions: frozenset[str]
+    security_nouns: frozenset[str]
+    guarded_sites: frozenset[str]
+    crowd_nouns: frozenset[str]
+    protester_nouns: frozenset[str]
+    ceasefire_lines: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)
