@@ -95,3 +95,39 @@ def test_supporters_who_open_fire_on_a_gathering_are_attackers(code_text):
         "Government supporters opened fire on an opposition gathering in Kisumu on Monday, killing a student."
     )
     assert only_type(code_text(text))[0] == "attack"
+
+
+# -- discourse: headline and body ---------------------------------------------------------------
+
+
+def test_a_headline_restating_the_lead_event_is_not_a_second_event(code_text):
+    text = (
+        "Rebels kill two peacekeepers in northern Mali\n\n"
+        "Two peacekeepers died on Tuesday when their convoy was ambushed near Tessalit, the mission said."
+    )
+    mentions = code_text(text)
+    assert len(mentions) == 1, [(m.event_type, m.evidence) for m in mentions]
+    assert mentions[0].evidence.startswith("Two peacekeepers died")
+
+
+def test_a_first_line_that_restates_the_sidecar_title_is_the_headline(coder):
+    import datetime as dt
+
+    from eventcoder.coding.document import code_doc
+    from eventcoder.records import Article
+
+    nlp, res = coder
+    text = (
+        "Rebels Kill Two Peacekeepers in Northern Mali\n\n"
+        "Two peacekeepers died on Tuesday when their convoy was ambushed near Tessalit, the mission said."
+    )
+    article = Article(
+        "t.txt",
+        "txt",
+        text,
+        "0" * 64,
+        title="Rebels kill 2 peacekeepers in northern Mali",
+        published_at=dt.date(2024, 5, 20),
+    )
+    mentions = code_doc(nlp(text), article, res)
+    assert len(mentions) == 1 and mentions[0].evidence.startswith("Two peacekeepers died")

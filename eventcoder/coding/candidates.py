@@ -151,6 +151,8 @@ def article_context(doc: Doc, article: Article) -> ArticleContext:
     headline_end = 0
     if article.title and doc.text.startswith(article.title):
         headline_end = len(article.title)
+    elif article.title:
+        headline_end = restated_title_end(doc.text, article.title)
     return ArticleContext(
         article=article,
         countries=[c for c, _ in counts.most_common()],
@@ -158,6 +160,20 @@ def article_context(doc: Doc, article: Article) -> ArticleContext:
         date_anchors=dated_nouns(doc, article.published_at),
         headline_end=headline_end,
     )
+
+
+def restated_title_end(text: str, title: str) -> int:
+    """End of a first line that restates the title in other words ('Rebels Kill 2 Peacekeepers' over
+    'Rebels kill two peacekeepers'): short, without a closing full stop, sharing most of its words."""
+    stripped = text.lstrip()
+    line = stripped.split("\n", 1)[0].strip()
+    words = line.lower().split()
+    if not words or len(words) > 25 or line.endswith("."):
+        return 0
+    shared = set(words) & set(title.lower().split())
+    if len(shared) * 2 < len(words):
+        return 0
+    return len(text) - len(stripped) + len(line)
 
 
 def dated_nouns(doc: Doc, published: dt.date | None) -> dict[str, EventDate]:

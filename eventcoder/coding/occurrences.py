@@ -259,7 +259,34 @@ def merge_mentions(cands: list[Candidate]) -> list[Cluster]:
             target.members.append(cand)
         elif not cand.reference or cand.shadow:
             clusters.append(Cluster([cand]))
-    return clusters
+    return fold_headlines(clusters)
+
+
+def fold_headlines(clusters: list[Cluster]) -> list[Cluster]:
+    """A headline restates the article's lead event: a headline-only occurrence is the body's first
+    report of the same family, even when the body tells it with another place or type word ('Rebels
+    kill two peacekeepers' / 'their convoy was ambushed'); it stays an event only when the body does
+    not report one of its family."""
+    out: list[Cluster] = []
+    for cluster in clusters:
+        if cluster.first.shadow or not all(m.headline for m in cluster.members):
+            out.append(cluster)
+            continue
+        body = next(
+            (
+                c
+                for c in clusters
+                if not c.first.shadow
+                and c.first.family == cluster.first.family
+                and not any(m.headline for m in c.members)
+            ),
+            None,
+        )
+        if body is None:
+            out.append(cluster)
+        else:
+            body.members[:0] = cluster.members
+    return out
 
 
 def antecedent_cluster(clusters: list[Cluster], cand: Candidate) -> Cluster | None:
