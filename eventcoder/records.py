@@ -80,10 +80,15 @@ class Mention:
     geo_precision: int | None = None
     place_text: str | None = None
     fatalities: int | None = None
+    part: str | None = None  # the place of a sentence that reports one event per place (not stored)
 
     @property
     def event_id(self) -> str:
-        """Stable id: article, evidence offsets and event type."""
+        """Stable id: article, evidence offsets and event type (and the place, for one of several)."""
+        if self.part is not None:
+            return short_hash(
+                self.article_id, self.evidence_start, self.evidence_end, self.event_type, self.part
+            )
         return short_hash(self.article_id, self.evidence_start, self.evidence_end, self.event_type)
 
 

@@ -93,6 +93,9 @@ class Candidate:
     definite: bool = False
     territory: bool = False
     shadow: bool = False
+    split_group: tuple[int, int] | None = None
+    split_key: str | None = None
+    split_figure: int | None = None
 
     @property
     def nominal(self) -> bool:
@@ -171,6 +174,8 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
     headline_end = 0
     if article.title and doc.text.startswith(article.title):
         headline_end = len(article.title)
+    elif article.title:
+        headline_end = restated_title_end(doc.text, article.title)
     return ArticleContext(
         article=article,
         countries=country_focus(ents, article.source),
@@ -218,6 +223,20 @@ def country_mention(ent: Span, cues: Cues, actors: ActorDictionary | None) -> tu
         actors is not None and actors.resolve(head.text) is not None
     )
     return found[1], 0.5 if actorish else 0.0
+
+
+def restated_title_end(text: str, title: str) -> int:
+    """End of a first line that restates the title in other words ('Rebels Kill 2 Peacekeepers' over
+    'Rebels kill two peacekeepers'): short, without a closing full stop, sharing most of its words."""
+    stripped = text.lstrip()
+    line = stripped.split("\n", 1)[0].strip()
+    words = line.lower().split()
+    if not words or len(words) > 25 or line.endswith("."):
+        return 0
+    shared = set(words) & set(title.lower().split())
+    if len(shared) * 2 < len(words):
+        return 0
+    return len(text) - len(stripped) + len(line)
 
 
 def dated_nouns(doc: Doc, published: dt.date | None) -> dict[str, EventDate]:

@@ -46,10 +46,11 @@ def distinct_mentions(coded: list[tuple[Cluster, Mention]]) -> list[Mention]:
     Two triggers of one sentence can end as the same event type once refined ("held a protest
     ... youths who clashed"); the guidelines code one event per type per sentence.
     """
-    kept: dict[str, tuple[float, Mention]] = {}
+    kept: dict[tuple[int, int, str, str | None], tuple[float, Mention]] = {}
     for cluster, mention in coded:
         score = cluster.best().informativeness()
-        held = kept.get(mention.event_id)
+        key = (mention.evidence_start, mention.evidence_end, mention.event_type, mention.part)
+        held = kept.get(key)
         if held is None or score > held[0]:
-            kept[mention.event_id] = (score, mention)
+            kept[key] = (score, mention)
     return [mention for _, mention in kept.values()]

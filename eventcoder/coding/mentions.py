@@ -266,7 +266,7 @@ def to_mention(
     sentence = best.sent
     fatalities = None
     if etype in VIOLENT or etype == "protest" or (etype == "ceasefire" and sub == "violated"):
-        fatalities = count_fatalities(" ".join(s.text for s in fatality_sentences(cluster)))
+        fatalities = cluster_fatalities(cluster)
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
     return Mention(
@@ -304,6 +304,7 @@ def to_mention(
         geo_precision=place.geo_precision if place else None,
         place_text=place_text,
         fatalities=fatalities,
+        part=best.split_key if best.split_group is not None else None,
     )
 
 
@@ -312,6 +313,18 @@ def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | Non
     if actor is None or actor.country is not None or actor.inter == 0:
         return actor
     return res.actors.resolve(actor.name, iso3) or actor
+
+
+def cluster_fatalities(cluster: Cluster) -> int | None:
+    """The dead of the event: of its sentences; for one place of a sentence naming several, only the
+    number that belongs to that place ('four in A'), never the whole sentence's figure."""
+    whole = [m for m in cluster.members if m.split_group is None]
+    if len(whole) < len(cluster.members):
+        own = next((m.split_figure for m in cluster.members if m.split_figure is not None), None)
+        if own is not None or not any(stated_dead(m.sent.text) for m in whole if not m.headline):
+            return own
+        return count_fatalities(" ".join(m.sent.text for m in whole if not m.headline))
+    return count_fatalities(" ".join(s.text for s in fatality_sentences(cluster)))
 
 
 def fatality_sentences(cluster: Cluster) -> list[Span]:

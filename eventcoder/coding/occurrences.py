@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.geo import km_between
+from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import Cues, lemma
@@ -64,9 +67,53 @@ def is_crowd(actor: Actor | None) -> bool:
 
 
 def targets_armed_site(cand: Candidate, cues: Cues) -> bool:
-    """An attack on a checkpoint, post, base or convoy is an attack on armed forces."""
+    """An attack on a checkpoint, post, base or convoy, or on a police station or army vehicle (also
+    one that 'came under attack'), is an attack on armed forces."""
     target = prep_object(cand.head, cues.armed_site_prepositions) or patient_of(cand.head)
-    return target is not None and lemma(target) in cues.armed_sites
+    if target is None and cand.nominal and cand.head.dep_ == "pobj" and cand.head.head.lower_ == "under":
+        target = next((c for c in cand.anchor.children if c.dep_ == "nsubj"), None)
+    return target is not None and armed_site(target, cues)
+
+
+def armed_site(noun: Token, cues: Cues) -> bool:
+    """A site or unit of armed forces: a checkpoint or base, or a station, vehicle or position that a
+    security noun qualifies ('police station', 'army vehicle', 'the soldiers' positions')."""
+    if lemma(noun) in cues.armed_sites:
+        return True
+    if lemma(noun) not in cues.guarded_sites:
+        return False
+    owners = [t for t in noun.subtree if t.i < noun.i or (t.head.lower_ == "of" and t.head.head == noun)]
+    return any(lemma(t) in cues.security_nouns for t in owners)
+
+
+def crowd_side(cand: Candidate, cues: Cues) -> bool:
+    """A side of the fight named by a crowd noun ('party workers', 'supporters', 'students'), or people
+    the sentence says were protesting."""
+    verb = cand.anchor
+    sides = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    if cand.nominal:
+        sides += [g for c in cand.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if cand.event_type == "clash":  # party workers who fight the police; crowds that shoot are attackers
+        agents = [c for c in verb.children if c.dep_ == "nsubj"] + sides
+        if any(lemma(side) in cues.crowd_nouns for side in agents):
+            return True
+    for side in sides:
+        if lemma(side) in cues.protester_nouns:
+            return True
+        if any(c.dep_ in ("acl", "relcl") and lemma(c) in ("protest", "demonstrate") for c in side.children):
+            return True
+    return False
+
+
+def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
+    """Fire 'across the line' (of control, of contact, a border) in an article about a truce: a
+    violation of that truce."""
+    across = [t for t in cand.sent if t.dep_ == "prep" and t.lower_ == "across"]
+    crosses = any(lemma(g) in cues.ceasefire_lines for t in across for g in t.subtree if g.dep_ == "pobj")
+    if not crosses:
+        return False
+    return any(span.label_.startswith("ceasefire.") for span in cand.sent.doc.spans[TRIGGER_SPANS])
 
 
 def mob_fight(cand: Candidate, cues: Cues) -> bool:
@@ -77,8 +124,15 @@ def mob_fight(cand: Candidate, cues: Cues) -> bool:
 
 def refine_type(cand: Candidate, cues: Cues) -> None:
     """Attack on armed forces is a clash; a clash of crowds is a riot; territory changes hands."""
+    if cand.event_type in VIOLENT and fire_across_a_line(cand, cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "ceasefire", "violated", "ceasefire"
+        return
+    if cand.event_type in VIOLENT and cand.sub_event_type != "explosion" and crowd_side(cand, cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
+        return
     if cand.event_type == "attack" and cand.sub_event_type == "armed_assault":
-        armed_target = is_armed(cand.actor2) or (cand.actor2 is None and targets_armed_site(cand, cues))
+        civilian_side = cand.actor2 is None or not cand.actor2.inter or cand.actor2.inter == 7
+        armed_target = is_armed(cand.actor2) or (civilian_side and targets_armed_site(cand, cues))
         if armed_target or (cand.role == "support" and is_armed(cand.actor1) and cand.actor2 is None):
             cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
     if cand.event_type in VIOLENT and (is_crowd(cand.actor1) or is_crowd(cand.actor2)):
@@ -139,10 +193,36 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
     return True
 
 
+def separate_places(cluster: Cluster, cand: Candidate) -> bool:
+    """The candidate is one place of a sentence naming several, and the cluster is another place of it
+    (or another place of a list): one event per place."""
+    for m in cluster.members:
+        if cand.split_group is not None and m.split_group == cand.split_group:
+            return True
+        if cand.split_key and m.split_key and cand.split_key != m.split_key:
+            return True
+    return False
+
+
+def same_unresolved(a: Candidate, b: Candidate) -> bool:
+    """Two date phrases or two place names the coder could not resolve are the same only when they read
+    the same ('on Friday' and 'on Wednesday' of an undated article are two days)."""
+    named = a.date_specificity >= 1.0 and b.date_specificity >= 1.0
+    if named and a.date_text and b.date_text and (a.date is None or b.date is None):
+        if a.date_text.lower() != b.date_text.lower():
+            return False
+    pa, pb = a.place, b.place
+    if pa is not None and pb is not None and (not pa.iso3 or not pb.iso3) and pa.location and pb.location:
+        la, lb = pa.location.lower(), pb.location.lower()
+        return la in lb or lb in la
+    return True
+
+
 def compatible(cluster: Cluster, cand: Candidate) -> bool:
     """Date, place and sides all allow the candidate to be the cluster's occurrence."""
     return (
-        all(windows_overlap(m.date, cand.date) for m in cluster.members)
+        not separate_places(cluster, cand)
+        and all(windows_overlap(m.date, cand.date) and same_unresolved(m, cand) for m in cluster.members)
         and all(places_compatible(m.place, cand.place) for m in cluster.members)
         and actors_compatible(cluster, cand)
     )
@@ -179,7 +259,34 @@ def merge_mentions(cands: list[Candidate]) -> list[Cluster]:
             target.members.append(cand)
         elif not cand.reference or cand.shadow:
             clusters.append(Cluster([cand]))
-    return clusters
+    return fold_headlines(clusters)
+
+
+def fold_headlines(clusters: list[Cluster]) -> list[Cluster]:
+    """A headline restates the article's lead event: a headline-only occurrence is the body's first
+    report of the same family, even when the body tells it with another place or type word ('Rebels
+    kill two peacekeepers' / 'their convoy was ambushed'); it stays an event only when the body does
+    not report one of its family."""
+    out: list[Cluster] = []
+    for cluster in clusters:
+        if cluster.first.shadow or not all(m.headline for m in cluster.members):
+            out.append(cluster)
+            continue
+        body = next(
+            (
+                c
+                for c in clusters
+                if not c.first.shadow
+                and c.first.family == cluster.first.family
+                and not any(m.headline for m in c.members)
+            ),
+            None,
+        )
+        if body is None:
+            out.append(cluster)
+        else:
+            body.members[:0] = cluster.members
+    return out
 
 
 def antecedent_cluster(clusters: list[Cluster], cand: Candidate) -> Cluster | None:

@@ -110,6 +110,11 @@ class Cues:
     armed_site_prepositions: frozenset[str]
     nationality_participles: frozenset[str]
     demonym_place_heads: frozenset[str]
+    security_nouns: frozenset[str]
+    guarded_sites: frozenset[str]
+    crowd_nouns: frozenset[str]
+    protester_nouns: frozenset[str]
+    ceasefire_lines: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)

@@ -33,6 +33,7 @@ from eventcoder.coding.rules import (
     nonfinite_governors,
     path_up,
 )
+from eventcoder.coding.several import split_by_place
 
 ANY_POS = frozenset({"NOUN", "VERB", "PROPN"})
 EXPLOSION_PRIORITY = [
@@ -64,7 +65,8 @@ def trigger_candidates(doc: Doc, ctx: ArticleContext, res: CoderResources) -> li
         for shadow in shadows:
             attach(shadow, ctx, res)
         modifiers = [s for s in spans if s.label_.endswith("|modifier")]
-        out.extend(group_sentence([c for c in cands if not c.shadow], modifiers, sent, ctx, res))
+        for cand in group_sentence([c for c in cands if not c.shadow], modifiers, sent, ctx, res):
+            out.extend(split_by_place(cand, ctx, res.cues))
         out.extend(shadows)
     return sorted(out, key=lambda c: c.trigger.start)
 

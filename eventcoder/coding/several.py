@@ -1,0 +1,227 @@
+"""Several events in one sentence: one event per place, as ACLED codes them (docs/GUIDELINES.md).
+
+"Protests in A, B and C", "four were killed in A and two in B", "shops in A and B were bombed":
+the trigger's place phrases name several places that do not contain one another, so the
+candidate stands for one occurrence per place. Each place becomes a candidate of its own (a
+"share" of the sentence), with the number that belongs to that place alone ("four in A") as
+its figure of dead; a figure of the whole sentence is not given to any one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventcoder.coding.attach import names_a_place, place_of, place_preps, plausible_place_name
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate
+from eventcoder.coding.fatalities.numbers import core_number
+from eventcoder.coding.fatalities.tokens import Tok
+from eventcoder.coding.nlp import TRIGGER_SPANS
+from eventcoder.coding.participants import patient_of
+from eventcoder.coding.places import Place, resolve_places
+from eventcoder.coding.rules import PLACE_LABELS, VERBAL, Cues, clause_chain, lemma, phrase_text
+
+# Coordinated place names of one phrase ("in A, B and C") or of parallel phrases ("four in A and
+# two in B") are separate events for these families; a truce, talks or a deal in two places is one.
+SPLIT_FAMILIES = frozenset({"violent", "protest", "arrest", "release"})
+LIST_DEPS = frozenset({"cc", "conj", "punct", "appos"})
+
+
+@dataclass(frozen=True)
+class PlaceShare:
+    """One place of a sentence that names several, with what belongs to it alone."""
+
+    place: Place
+    text: str
+    figure: int | None
+
+
+def split_by_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Candidate]:
+    """The candidate, or one candidate per place when it names several distinct places."""
+    if cand.family not in SPLIT_FAMILIES or cand.shadow:
+        return [cand]
+    shares = place_shares(cand, ctx, cues)
+    if not shares and cand.family == "violent":
+        shares = struck_places(cand, ctx, cues)
+        if len(shares) == 1:
+            cand.place, cand.place_text = shares[0].place, shares[0].text
+    if len(shares) < 2:
+        return [cand]
+    group = (cand.sent_index, cand.trigger.start)
+    return [
+        dataclasses.replace(
+            cand,
+            place=share.place,
+            place_text=share.text,
+            split_group=group,
+            split_key=share.place.location or share.text,
+            split_figure=share.figure,
+        )
+        for share in shares
+    ]
+
+
+def place_shares(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[PlaceShare]:
+    """Every distinct place the candidate's place phrases name, the containers of others left out."""
+    chain = clause_chain(cand.anchor)
+    ranked = place_preps(cand, cues)
+    preps = [prep for i, (rank, prep) in enumerate(ranked) if rank < 50 or i == 0]
+    starts = {p.i for p in preps}
+    shares: list[PlaceShare] = []
+    covered: set[int] = set()
+    for prep in preps:
+        if prep.i in covered:
+            continue
+        first = not covered
+        if not first and not parallel_phrase(prep, cand, chain):
+            continue
+        covered |= {t.i for t in own_tokens(prep)}
+        found = listed_places(prep, ctx, cues, starts)
+        if not first:
+            finest = min((s.place.geo_precision or 4 for s in shares), default=4)
+            found = [s for s in found if s.place.iso3 and (s.place.geo_precision or 4) <= finest]
+        shares.extend(found)
+    return distinct_places(shares)
+
+
+def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[PlaceShare]:
+    """Towns and villages that are what was struck ('jets bombed A and B villages', 'A was shelled'),
+    for a trigger with no place phrase; a country struck is a side, not a place."""
+    target = patient_of(cand.head) if not cand.nominal else None
+    if cand.nominal and cand.head.dep_ == "nsubj" and violent_verb(cand.anchor, cues):
+        target = patient_of(cand.anchor)  # 'jets bombed A', 'the blast hit A'
+    if target is None:
+        return []
+    kind = lemma(target) in cues.place_kind_words
+    if kind:
+        named = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        target = next((g for g in named if g.dep_ == "pobj"), target)
+    names = [n for n in [target, *[c for c in target.conjuncts if c.i > target.i]] if placename(n)]
+    shares = []
+    for name in names:
+        text = conjunct_text(name)
+        place = place_of((text,), tuple(ctx.countries))
+        if place is None or (place.geo_precision or 4) >= 4 and not (kind and place.location):
+            continue
+        shares.append(PlaceShare(place, text, None))
+    return distinct_places(shares)
+
+
+def placename(tok: Token) -> bool:
+    """A token that is itself the name of a place (not a noun phrase that mentions one)."""
+    return tok.ent_type_ in PLACE_LABELS or (tok.pos_ == "PROPN" and plausible_place_name(tok))
+
+
+def violent_verb(verb: Token, cues: Cues) -> bool:
+    """A verb that does violence itself: an eventive verb of violence or a violent trigger ('bombed')."""
+    if verb.pos_ not in VERBAL:
+        return False
+    if lemma(verb) in cues.eventive_verbs["violence"]:
+        return True
+    return any(
+        s.root.i == verb.i and s.label_.split(".")[0] in VIOLENT for s in verb.doc.spans[TRIGGER_SPANS]
+    )
+
+
+def parallel_phrase(prep: Token, cand: Candidate, chain: list[Token]) -> bool:
+    """A second place phrase that is another place of the event, not a finer spot of the first one: a
+    number of victims of its own ('four in A and two in B'), a coordinated phrase ('in A and in B')
+    or the place of a coordinated clause ('five died in A and three died in B')."""
+    if prep.lower_ not in ("in", "at"):
+        return False
+    head = prep.head
+    if head.like_num or (prep.dep_ == "conj" and head.dep_ == "prep"):
+        return True
+    return head.dep_ == "conj" and head.pos_ in VERBAL and head.head in chain and head != cand.anchor
+
+
+def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]) -> list[PlaceShare]:
+    """The places of one prepositional phrase: one per coordinated name ('in A, B and C'); the phrase
+    stops where another place phrase of the sentence starts."""
+    figure = own_figure(prep)
+    text = phrase_text(prep, cues)
+    end = prep.idx + len(text)
+    own = own_tokens(prep)
+    if any(prep.i < i and prep.doc[i].idx < end for i in starts) or own[-1].i < prep.right_edge.i:
+        text = prep.doc[own[0].i : own[-1].i + 1].text
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    names = [objs[0], *[c for c in objs[0].conjuncts if c.i > objs[0].i]] if objs else []
+    names = [n for n in names if n.pos_ == "PROPN" and n.ent_type_ != "FAC" and names_a_place(n, cues)]
+    if not any(c.dep_ == "cc" for n in names for c in n.children):
+        names = names[:1]  # 'in Town, Province': a place and what encloses it, not a list
+    countries = tuple(ctx.countries)
+    if len(names) >= 2:
+        suffix = shared_suffix(prep, names[-1], text)
+        out = []
+        for name in names:
+            own = f"{prep.text} {conjunct_text(name)}{suffix}"
+            place = place_of((own,), countries)
+            if place is not None:
+                out.append(PlaceShare(place, own, figure))
+        return out
+    kinds = any(lemma(t) in cues.place_kind_words and t.tag_ in ("NNS", "NNPS") for t in own_tokens(prep))
+    several = [p for p in resolve_places(text, countries) if p.iso3 or p.location] if kinds else []
+    if len(several) >= 2:
+        return [PlaceShare(p, text, figure) for p in several]
+    place = place_of((text,), countries)
+    return [PlaceShare(place, text, figure)] if place is not None else []
+
+
+def own_tokens(prep: Token) -> list[Token]:
+    """The preposition and its object's phrase, without what the parser coordinated with the
+    preposition itself ('in A and two in B')."""
+    toks = [prep]
+    for child in prep.children:
+        if child.dep_ not in LIST_DEPS:
+            toks.extend(child.subtree)
+    return sorted(toks, key=lambda t: t.i)
+
+
+def conjunct_text(name: Token) -> str:
+    """A coordinated name with its own modifiers, without the names coordinated with it."""
+    skip: set[int] = set()
+    for child in name.children:
+        if child.dep_ in LIST_DEPS and child.i > name.i:
+            skip |= {t.i for t in child.subtree}
+    return " ".join(t.text for t in name.subtree if t.i not in skip and t.dep_ != "det")
+
+
+def shared_suffix(prep: Token, last: Token, text: str) -> str:
+    """What the phrase says after its last name ('..., Yala province'): shared by every name."""
+    tail_start = last.right_edge.idx + len(last.right_edge.text) - prep.idx
+    tail = text[tail_start:] if 0 <= tail_start <= len(text) else ""
+    return tail if tail.strip(" ,") else ""
+
+
+def own_figure(prep: Token) -> int | None:
+    """A number that a place phrase qualifies ('four in A'): the dead of that place alone."""
+    head = prep.head
+    if not head.like_num:
+        return None
+    toks = [Tok(head.text, head.lower_, head.idx, head.idx + len(head.text))]
+    found = core_number(toks, 0, 1)
+    return found[0] if found else None
+
+
+def distinct_places(shares: list[PlaceShare]) -> list[PlaceShare]:
+    """Shares of different places; a place that contains another share's place is left out."""
+    out: list[PlaceShare] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for share in shares:
+        key = (share.place.iso3, share.place.location)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(share)
+    return [s for s in out if not any(other is not s and contains(s.place, other.place) for other in out)]
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """The outer place is a region, district or country the inner place lies in."""
+    if not outer.iso3 or outer.iso3 != inner.iso3:
+        return False
+    if (outer.geo_precision or 4) >= 4:
+        return (inner.geo_precision or 4) < 4
+    return outer.location is not None and outer.location in (inner.admin1, inner.admin2)

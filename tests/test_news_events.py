@@ -1,0 +1,133 @@
+"""Event detection on news: several events in one sentence, discourse, aggregates, type confusions and
+fatalities per event; one behaviour per test, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def places(mentions, event_type=None):
+    """The coded locations (of one event type), sorted."""
+    return sorted(m.location or "" for m in mentions if event_type is None or m.event_type == event_type)
+
+
+# -- several events in one sentence -------------------------------------------------------------
+
+
+def test_protests_in_a_list_of_towns_are_one_event_per_town(code_text):
+    mentions = code_text("Protests were held in Mombasa, Kisumu and Nakuru on Friday.")
+    assert places(mentions, "protest") == ["Kisumu", "Mombasa", "Nakuru"]
+    assert len({m.event_id for m in mentions}) == 3
+
+
+def test_numbers_per_place_are_the_fatalities_of_each_place(code_text):
+    mentions = code_text("Six gunmen were killed by police on Sunday: four in Kumasi and two in Tamale.")
+    assert sorted((m.location, m.fatalities) for m in mentions) == [("Kumasi", 4), ("Tamale", 2)]
+
+
+def test_a_whole_sentence_figure_is_not_given_to_each_place(code_text):
+    mentions = code_text("Fighting in the Garissa and Wajir counties killed 12 people on Monday.")
+    assert places(mentions) == ["Garissa", "Wajir"]
+    assert {m.fatalities for m in mentions} == {None}
+
+
+def test_places_struck_are_one_event_each(code_text):
+    mentions = code_text("Gereshk and Sangin were shelled on Sunday night, residents said.")
+    assert places(mentions, "attack") == ["Gereshk", "Sangin"]
+
+
+def test_a_town_and_its_province_are_one_place(code_text):
+    mentions = code_text("On 2 May 2020, in Acapulco, Guerrero, a woman was shot dead in a bar. 1 fatality.")
+    assert len(mentions) == 1 and mentions[0].fatalities == 1
+
+
+def test_two_spots_of_one_city_are_one_event(code_text):
+    text = (
+        "Workers scuffled with police outside the Nairobi High Court and the Central Post Office on Monday."
+    )
+    assert len([m for m in code_text(text) if m.event_type == "protest"]) <= 1
+
+
+# -- type confusions ----------------------------------------------------------------------------
+
+
+def only_type(mentions):
+    """(event_type, sub_event_type) of the single mention."""
+    assert len(mentions) == 1, [(m.event_type, m.evidence) for m in mentions]
+    return mentions[0].event_type, mentions[0].sub_event_type
+
+
+def test_an_assault_on_a_police_station_is_a_clash(code_text):
+    text = "Militants attacked a police station in Kisumu on Monday, killing two officers."
+    assert only_type(code_text(text)) == ("clash", "armed_clash")
+
+
+def test_an_army_vehicle_that_came_under_attack_is_a_clash(code_text):
+    assert only_type(code_text("An army vehicle came under attack near Kisumu on Monday.")) == (
+        "clash",
+        "armed_clash",
+    )
+
+
+def test_an_assault_on_a_wedding_party_stays_an_attack(code_text):
+    text = "Gunmen attacked a wedding party in Kisumu on Monday, killing six guests."
+    assert only_type(code_text(text)) == ("attack", "armed_assault")
+
+
+def test_fire_across_the_line_in_a_truce_article_is_a_violation(code_text):
+    text = "Border guards fired across the line of control on Tuesday despite the truce, killing a farmer."
+    assert only_type(code_text(text)) == ("ceasefire", "violated")
+
+
+def test_party_workers_clashing_with_police_are_a_protest(code_text):
+    assert only_type(code_text("Party workers clashed with police in Kisumu on Monday."))[0] == "protest"
+
+
+def test_people_protesting_who_are_shot_by_police_are_a_protest(code_text):
+    text = "Four people protesting against the government were shot dead by police in Kisumu on Monday."
+    assert only_type(code_text(text))[0] == "protest"
+
+
+def test_supporters_who_open_fire_on_a_gathering_are_attackers(code_text):
+    text = (
+        "Government supporters opened fire on an opposition gathering in Kisumu on Monday, killing a student."
+    )
+    assert only_type(code_text(text))[0] == "attack"
+
+
+# -- discourse: headline and body ---------------------------------------------------------------
+
+
+def test_a_headline_restating_the_lead_event_is_not_a_second_event(code_text):
+    text = (
+        "Rebels kill two peacekeepers in northern Mali\n\n"
+        "Two peacekeepers died on Tuesday when their convoy was ambushed near Tessalit, the mission said."
+    )
+    mentions = code_text(text)
+    assert len(mentions) == 1, [(m.event_type, m.evidence) for m in mentions]
+    assert mentions[0].evidence.startswith("Two peacekeepers died")
+
+
+def test_a_first_line_that_restates_the_sidecar_title_is_the_headline(coder):
+    import datetime as dt
+
+    from eventcoder.coding.document import code_doc
+    from eventcoder.records import Article
+
+    nlp, res = coder
+    text = (
+        "Rebels Kill Two Peacekeepers in Northern Mali\n\n"
+        "Two peacekeepers died on Tuesday when their convoy was ambushed near Tessalit, the mission said."
+    )
+    article = Article(
+        "t.txt",
+        "txt",
+        text,
+        "0" * 64,
+        title="Rebels kill 2 peacekeepers in northern Mali",
+        published_at=dt.date(2024, 5, 20),
+    )
+    mentions = code_doc(nlp(text), article, res)
+    assert len(mentions) == 1 and mentions[0].evidence.startswith("Two peacekeepers died")
