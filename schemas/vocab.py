@@ -89,3 +89,15 @@ ACTOR_TYPES: dict[int, str] = {
 QUARANTINE_STAGES: tuple[str, ...] = ("read", "decode", "parse", "code", "validate", "load")
 RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
 INPUT_FORMATS: tuple[str, ...] = ("txt", "jsonl", "html")
+# Why a mention is in its event (eventcoder/warehouse/merge.py; table event_merges).
+MERGE_RULES: tuple[str, ...] = (
+    "first",
+    "same_occurrence",
+    "same_report",
+    "headline",
+    "same_protest",
+    "correction",
+)
+# An analyst's corrections (eventcoder/warehouse/corrections.py; table corrections).
+CORRECTION_KINDS: tuple[str, ...] = ("set", "not_event", "merge", "split")
+CORRECTION_STATUSES: tuple[str, ...] = ("applied", "stale", "invalid")
