@@ -144,6 +144,8 @@ def add_article(path: Path, name: str, n_events: int, first_day: int = 1) -> lis
                     "trigger": "bomb",
                     "date_text": None,
                     "date_origin": "published",
+                    "date_start": fields["event_date"],
+                    "date_end": fields["event_date"],
                     "place_text": "Peshawar",
                     "coder_version": RUN["coder_version"],
                     "run_id": RUN["run_id"],
