@@ -14,6 +14,7 @@ from flows.commands import (
     refresh_command,
     release_command,
     report_command,
+    review_command,
     serve_command,
     verify_command,
 )
@@ -26,6 +27,7 @@ COMMAND_MODULES: list[ModuleType] = [
     query_command,
     report_command,
     evaluate_command,
+    review_command,
     serve_command,
 ]
 

@@ -31,6 +31,8 @@ from eventcoder.ingest.planning import RefreshPlan, chunks, plan_refresh
 from eventcoder.ingest.read import Limits, read_inputs
 from eventcoder.pool import CoderPool
 from eventcoder.records import Article, RunRecord
+from eventcoder.warehouse.corrections import default_path as default_corrections
+from eventcoder.warehouse.corrections import read_corrections, store_corrections
 from eventcoder.warehouse.locking import WarehouseLock
 from eventcoder.warehouse.store import (
     RunWriter,
@@ -117,6 +119,7 @@ def refresh(
     show_progress: bool = False,
     run_id: str | None = None,
     lock_held: bool = False,
+    corrections: Path | None = None,
 ) -> RefreshSummary:
     """Code new and changed articles of raw_dir into the warehouse, in one transaction.
 
@@ -140,6 +143,7 @@ def refresh(
             prune,
             recode,
             show_progress,
+            corrections or default_corrections(raw_dir),
         )
         con = connect(warehouse, read_only=True)
         tables = table_counts(con)
@@ -179,9 +183,11 @@ def run_refresh(
     prune: bool,
     recode: bool,
     show_progress: bool,
+    corrections_file: Path,
 ) -> tuple[RunRecord, RefreshPlan]:
     """Plan, code and load one run under the writer lock; a failure rolls everything back."""
     logger = get_run_logger()
+    fixes = read_corrections(corrections_file)  # a broken corrections file stops the run before any work
     con = connect(warehouse)
     pool = None if inline or workers < 2 else CoderPool(model, workers, batch_size)
     run = RunRecord(
@@ -222,6 +228,7 @@ def run_refresh(
             if prune:
                 writer.prune(plan.missing)
                 run.n_pruned = len(plan.missing)
+            store_corrections(con, fixes)  # applied by the merge step, on top of the coding
             writer.commit()
         except BaseException:
             writer.rollback()

@@ -51,6 +51,8 @@ RELEASED_TABLES: tuple[ReleasedTable, ...] = (
     # The article text is the outlets' copyright: releases ship its metadata, length and the
     # evidence sentences (in event_mentions), not the text itself.
     ReleasedTable("articles", ("articles.parquet",), TABLES["articles"], "article_id", withheld=("text",)),
+    ReleasedTable("event_merges", ("event_merges.parquet",), TABLES["event_merges"], "mention_id"),
+    ReleasedTable("corrections", ("corrections.csv",), TABLES["corrections"], "correction_id"),
 )
 CHANGES_TABLE = ReleasedTable("changes", ("changes.csv",), ChangeSchema, "event_id")
 
@@ -59,4 +61,6 @@ FOREIGN_KEYS: dict[tuple[str, str], tuple[str, str]] = {
     ("event_mentions", "article_id"): ("articles", "article_id"),
     ("mention_events", "mention_id"): ("event_mentions", "event_id"),
     ("mention_events", "event_id"): ("events", "event_id"),
+    ("event_merges", "mention_id"): ("event_mentions", "event_id"),
+    ("event_merges", "event_id"): ("events", "event_id"),
 }

@@ -125,16 +125,22 @@ def update_events(con: duckdb.DuckDBPyConnection) -> int:
     if not lost and not new and not corrected:
         mark_corrections(con, resolved, {})
         return 0
-    touched = grouped(con.execute(sql("event_members"), [sorted(set(lost) | set(corrected))]).fetchall())
+    rebuilt = sorted(set(lost) - set(corrected))
+    touched = grouped(con.execute(sql("event_members"), [rebuilt]).fetchall()) if rebuilt else {}
+    # Events a correction names are taken apart: their mentions merge again like new ones, so that
+    # a correction withdrawn (or a split) lets them join the events they belong to.
+    again = grouped(con.execute(sql("event_members"), [corrected]).fetchall()) if corrected else {}
+    new += [m for members in again.values() for m in members if m.mention_id not in rejected]
     for event_id, members in candidate_events(con, new).items():
-        touched.setdefault(event_id, members)
+        if event_id not in again:
+            touched.setdefault(event_id, members)
     known = [
         MergedEvent(event_id, [m for m in members if m.mention_id not in rejected])
         for event_id, members in sorted(touched.items())
     ]
     merged = merge_mentions(recluster(known, alone), new, alone)
     merged = apply_merges([e for e in merged if e.mentions], applied)
-    ids = sorted(set(lost) | set(touched) | {e.event_id for e in merged})
+    ids = sorted(set(lost) | set(touched) | set(again) | {e.event_id for e in merged})
     run_script(con, "delete_events", [ids])
     write_links(con, merged)
     built = con.execute(sql("events"), [sorted(e.event_id for e in merged)]).df()
@@ -243,7 +249,7 @@ def apply_sets(
             if label not in notes[event_id]:
                 notes[event_id].append(label)
     for event_id, labels in notes.items():
-        built.at[row_of[event_id], "corrected_fields"] = "; ".join(labels)
+        built.at[row_of[event_id], "corrected_fields"] = "; ".join(sorted(labels))
     return built
 
 

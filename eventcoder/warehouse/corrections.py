@@ -89,7 +89,7 @@ def check_value(field: str, value: str | None) -> object:
             raise CorrectionError(f"field {field} cannot be empty")
         return None
     try:
-        frame = column.validate(pd.DataFrame({field: [value]}))
+        frame = EventSchema.to_schema().select_columns([field]).validate(pd.DataFrame({field: [value]}))
     except Exception as exc:  # pandera's errors name the failed check
         raise CorrectionError(f"{field}={value!r} is not allowed: {first_line(str(exc))}") from None
     return frame[field].iloc[0]

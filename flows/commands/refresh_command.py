@@ -87,6 +87,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--dask-address",
         help="scheduler of an existing Dask cluster (default: start a local one with --workers)",
     )
+    parser.add_argument(
+        "--corrections",
+        type=Path,
+        default=None,
+        help="analysts' corrections applied on top of the coding (default: corrections/corrections.jsonl "
+        "beside the raw folder)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
@@ -135,7 +142,21 @@ def run(args: argparse.Namespace) -> int:
         summary = run_flow(args, run_id)
     if not args.quiet:
         print_summary(summary)
+        print_stale_corrections(args.warehouse)
     return 0
+
+
+def print_stale_corrections(warehouse: Path) -> None:
+    """Name the analysts' corrections that no longer apply (their article was recoded or removed)."""
+    from eventcoder.publish.review import stale_corrections
+    from eventcoder.warehouse.views import open_read_only
+
+    con = open_read_only(warehouse)
+    try:
+        for cid, kind, article, evidence, status, why in stale_corrections(con):
+            print(f"  {status} correction {cid} ({kind}, {article}: {evidence!r}): {why}")
+    finally:
+        con.close()
 
 
 def run_flow(args: argparse.Namespace, run_id: str):
@@ -161,4 +182,5 @@ def run_flow(args: argparse.Namespace, run_id: str):
         show_progress=sys.stderr.isatty() and not args.quiet,
         run_id=run_id,
         lock_held=True,
+        corrections=args.corrections,
     )
