@@ -126,7 +126,8 @@ LOGAR = replace(
     geo_precision=3,
     place_text="in Kharwar district, Logar",
     fatalities=15,
-    evidence="On 29 April 2020, soldiers were killed following attacks by Taliban militants in Kharwar district, Logar.",
+    evidence="On 29 April 2020, soldiers were killed following attacks by Taliban militants in Kharwar "
+    "district, Logar.",
 )
 
 

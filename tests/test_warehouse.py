@@ -136,8 +136,10 @@ def test_an_invalid_mention_is_quarantined_not_loaded(con):
 def test_event_merges_says_which_rule_joined_each_mention(con):
     ma, mb = attack(A, 0, "Maiduguri", 11.85, DAY), attack(B, 0, "Maiduguri", 11.85, DAY)
     load(con, "r1", [CodedArticle(A, [ma]), CodedArticle(B, [mb])])
-    rows = con.execute("SELECT mention_id, rule, partner_id, evidence FROM event_merges ORDER BY rule").fetchall()
-    assert [r[:3] for r in rows] == [(ma.event_id, "first", None), (mb.event_id, "same_occurrence", ma.event_id)]
+    rows = con.execute("SELECT mention_id, rule, partner_id, evidence FROM event_merges ORDER BY rule")
+    rows = rows.fetchall()
+    first, joined = (ma.event_id, "first", None), (mb.event_id, "same_occurrence", ma.event_id)
+    assert [r[:3] for r in rows] == [first, joined]
     assert "Maiduguri" in rows[1][3] and "Islamic State" in rows[1][3]
     sources = con.execute("SELECT mention_id, merge_rule FROM event_sources ORDER BY merge_rule").fetchall()
     assert sources == [(ma.event_id, "first"), (mb.event_id, "same_occurrence")]
