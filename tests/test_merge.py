@@ -317,7 +317,7 @@ def test_a_headline_and_the_body_report_of_it_are_one_event():
     )
     body = replace(ATTACK, mention_id="b" * 16, evidence_start=60, headline_end=40)
     events = merge_mentions([], [headline, body])
-    assert len(events) == 1 and events[0].links[body.mention_id].rule == "headline"
+    assert len(events) == 1 and events[0].links[headline.mention_id].rule == "headline"
     assert best_mention(events[0]) == body
 
 
@@ -340,3 +340,30 @@ def test_one_protest_reported_twice_in_an_article_is_one_event():
     assert len(events) == 1 and events[0].links[blocked.mention_id].rule == "same_protest"
     elsewhere = replace(blocked, mention_id="c" * 16, location="Multan", latitude=30.2, longitude=71.5)
     assert len(merge_mentions([], [sit_in, elsewhere])) == 2
+
+
+def test_a_report_that_ties_two_events_makes_them_one():
+    base = "gunmen stormed a wedding party and shot dead a guest near the market"
+
+    def report(mention_id: str, article_id: str, text: str) -> MentionRow:
+        """An undated, actorless report whose text alone can tie it to others."""
+        return replace(
+            ATTACK,
+            mention_id=mention_id,
+            article_id=article_id,
+            event_date=None,
+            time_precision=None,
+            actor1=None,
+            evidence=text,
+            lede=text,
+        )
+
+    one = report("a" * 16, "1" * 16, base + " police officials told reporters later")
+    two = report("b" * 16, "2" * 16, base + " witnesses described panic among families")
+    bridge = report("c" * 16, "3" * 16, base)
+    assert not same_occurrence(one, two) and same_occurrence(one, bridge) and same_occurrence(two, bridge)
+    events = merge_mentions([], [one, two])
+    assert len(events) == 2
+    merged = merge_mentions(events, [bridge])
+    assert len(merged) == 1 and {m.mention_id for m in merged[0].mentions} == {"a" * 16, "b" * 16, "c" * 16}
+    assert merged[0].links["b" * 16].partner_id == "c" * 16

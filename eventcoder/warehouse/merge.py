@@ -34,7 +34,11 @@ Whatever the rule, a mention joins an event only if it conflicts with none of it
 (`conflict`): a different type, disjoint date windows, different countries, two fine places that
 are not one place, place phrases naming different places (two villages of one district), two
 different named sides; and two body mentions of one article are two occurrences (the coder
-already merged the mentions of one occurrence) unless they are one protest.
+already merged the mentions of one occurrence) unless they are one protest. Against a member
+whose text is the same report reworded, only type, dates, country and place count
+(`hard_conflict`): the coder may read the sides of two copies differently. A mention that joins
+two events neither of which conflicts with the other makes them one (`absorb`), so merging does not
+hang so much on the order reports arrive in.
 
 The merged event takes the most precise date and place, the actors of its best mention (highest
 confidence, then most precise; a headline's mention last), and for fatalities the lowest figure
@@ -105,14 +109,16 @@ class MentionRow:
     evidence: str = ""
     admin2: str | None = None
     headline_end: int = 0
-    lede: str = ""  # the article's first 400 characters after its headline
+    lede: str = ""  # the article's first 400 characters (its headline, if any, included)
 
     def order_key(self) -> tuple:
-        """Which mention came first: publication date (unknown last), then article, then position."""
+        """Which mention came first: publication date (unknown last), then article, then position (a
+        headline's report after the body's, so that it finds the body's event to join)."""
         return (
             self.published_at is None,
             self.published_at or dt.date.max,
             self.article_id,
+            self.in_headline,
             self.evidence_start,
         )
 
@@ -237,24 +243,37 @@ def same_actors(a: MentionRow, b: MentionRow) -> str | None:
     return f"actor1 {a.actor1}"
 
 
+def same_side(x: str, y: str) -> bool:
+    """Two names of one side: equal, or one the other without its country ('Police Forces' and 'Police
+    Forces of Guinea', 'Unidentified Armed Group' and 'Unidentified Armed Group (Brazil)')."""
+    short, long = sorted((x, y), key=len)
+    return x == y or long.startswith(short + " (") or long.startswith(short + " of ")
+
+
 def actors_conflict(a: MentionRow, b: MentionRow) -> bool:
     """Two different named sides."""
     if a.event_type in SYMMETRIC:
         sa, sb = side_set(a), side_set(b)
-        return bool(sa) and bool(sb) and not (sa <= sb or sb <= sa)
+        covered = all(any(same_side(x, y) for y in sb) for x in sa) or all(
+            any(same_side(x, y) for y in sa) for x in sb
+        )
+        return bool(sa) and bool(sb) and not covered
     return any(
-        x is not None and y is not None and x != y
+        x is not None and y is not None and not same_side(x, y)
         for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2), (a.assoc_actor_1, b.assoc_actor_1))
     )
 
 
+@lru_cache(maxsize=65536)
 def proper_names(text: str | None) -> frozenset[str]:
-    """Capitalised words of a text but its first, function words left out ('in Pasab village of Zhari'
-    -> Pasab, Zhari)."""
-    words = WORD.findall(text or "")
-    return frozenset(
-        w for i, w in enumerate(words) if i > 0 and w[0].isupper() and w.lower() not in STOPWORDS
-    )
+    """Capitalised words of a text that are not capitalised for opening a sentence or a clause after
+    a colon, function words left out ('... in Pasab village of Zhari' -> Pasab, Zhari)."""
+    out = set()
+    for match in WORD.finditer(text or ""):
+        word, before = match.group(), (text or "")[: match.start()].rstrip()
+        if word[0].isupper() and before and before[-1] not in ".:!?\n" and word.lower() not in STOPWORDS:
+            out.add(word)
+    return frozenset(out)
 
 
 def place_texts_compatible(a: MentionRow, b: MentionRow) -> bool:
@@ -272,6 +291,19 @@ def place_names(text: str | None) -> frozenset[str]:
 
 def conflict(a: MentionRow, b: MentionRow) -> str | None:
     """What shows two mentions are two events (None: nothing does)."""
+    hard = hard_conflict(a, b)
+    if hard is not None:
+        return hard
+    if not place_texts_compatible(a, b):
+        return "place phrases name different places"
+    if actors_conflict(a, b):
+        return "sides differ"
+    return None
+
+
+def hard_conflict(a: MentionRow, b: MentionRow) -> str | None:
+    """What sets two mentions apart even when their texts are one report reworded (the coder may read
+    the sides of two copies differently, never their type, day, country or place)."""
     if a.event_type != b.event_type:
         return "event types differ"
     if a.event_type == "ceasefire" and a.sub_event_type != b.sub_event_type:
@@ -283,10 +315,6 @@ def conflict(a: MentionRow, b: MentionRow) -> str | None:
         return "countries differ"
     if fine(a) and fine(b) and not fine_places_agree(a, b):
         return "places differ"
-    if not place_texts_compatible(a, b):
-        return "place phrases name different places"
-    if actors_conflict(a, b):
-        return "sides differ"
     if a.article_id == b.article_id and not (a.in_headline or b.in_headline):
         if a.event_type != "protest":
             return "two occurrences of one article"
@@ -316,8 +344,8 @@ def same_report(a: MentionRow, b: MentionRow) -> str | None:
     """Evidence that two mentions are one report reworded: their sentences and their articles' openings
     are near copies (a sentence alone is not enough: "During the day, one soldier was killed" opens
     no two reports alike)."""
-    if (a.iso3, a.location, a.geo_precision) != (b.iso3, b.location, b.geo_precision):
-        return None  # one coder, one text: copies are placed alike (Bennsh is not Idleb city)
+    if fine(a) and fine(b) and (a.location, a.geo_precision) != (b.location, b.geo_precision):
+        return None  # one coder, one text: copies placed finely are placed alike (Bennsh is not Idleb city)
     sentence = near_copy(a.evidence, b.evidence)
     if (
         sentence is None
@@ -354,7 +382,7 @@ def same_protest(a: MentionRow, b: MentionRow) -> str | None:
     """Two protest mentions of one article at one place on one day by the same protesters."""
     if a.event_type != "protest" or a.in_headline or b.in_headline:
         return None
-    if a.actor1 is not None and b.actor1 is not None and a.actor1 != b.actor1:
+    if a.actor1 is not None and b.actor1 is not None and not same_side(a.actor1, b.actor1):
         return None
     if window(a) != window(b) and window(a) is not None and window(b) is not None:
         return None
@@ -380,8 +408,10 @@ def merge_rule(a: MentionRow, b: MentionRow) -> tuple[str, str] | None:
 
 
 def same_occurrence(a: MentionRow, b: MentionRow) -> bool:
-    """Two mentions are one event: some rule joins them and nothing sets them apart."""
-    return conflict(a, b) is None and merge_rule(a, b) is not None
+    """Two mentions are one event: some rule joins them and nothing sets them apart (for one report
+    reworded, nothing but type, day, country or place)."""
+    copy = a.article_id != b.article_id and same_report(a, b)
+    return (hard_conflict if copy else conflict)(a, b) is None and merge_rule(a, b) is not None
 
 
 def link_to(event: MergedEvent, mention: MentionRow, alone: frozenset[str] = frozenset()) -> Link | None:
@@ -390,7 +420,8 @@ def link_to(event: MergedEvent, mention: MentionRow, alone: frozenset[str] = fro
         return None
     found: Link | None = None
     for member in event.mentions:
-        if conflict(member, mention) is not None:
+        copy = member.article_id != mention.article_id and same_report(member, mention)
+        if (hard_conflict if copy else conflict)(member, mention) is not None:
             return None
         if found is None:
             rule = merge_rule(member, mention)
@@ -469,7 +500,8 @@ def candidates(index: dict[IndexKey, list[MergedEvent]], mention: MentionRow) ->
     seen: dict[str, MergedEvent] = {}
     for key in lookup_keys(mention):
         for event in index.get(key, ()):
-            seen.setdefault(event.event_id, event)
+            if event.mentions:  # an event absorbed into another is empty
+                seen.setdefault(event.event_id, event)
     return sorted(seen.values(), key=lambda e: e.mentions[0].order_key())
 
 
@@ -487,18 +519,47 @@ def merge_mentions(
         for member in event.mentions:
             add_to_index(index, event, member)
     for mention in sorted(new, key=MentionRow.order_key):
-        target, link = None, None
-        for event in candidates(index, mention):
-            link = link_to(event, mention, alone)
-            if link is not None:
-                target = event
-                break
-        if target is None:
+        joined = [
+            (e, link) for e in candidates(index, mention) if (link := link_to(e, mention, alone)) is not None
+        ]
+        if not joined:
             target = MergedEvent(mention.mention_id, [])
             events.append(target)
-        target.add(mention, link)
+            target.add(mention)
+        else:
+            target = joined[0][0]
+            target.add(mention, joined[0][1])
+            for other, link in joined[
+                1:
+            ]:  # the mention ties two events: one event, if nothing sets them apart
+                if compatible(target, other):
+                    absorb(
+                        index,
+                        target,
+                        other,
+                        Link(other.event_id, link.rule, mention.mention_id, link.evidence),
+                    )
         add_to_index(index, target, mention)
-    return events
+    return [e for e in events if e.mentions]
+
+
+def compatible(a: MergedEvent, b: MergedEvent) -> bool:
+    """No mention of one event conflicts with a mention of the other (copies compared as copies)."""
+    return all(
+        (hard_conflict if x.article_id != y.article_id and same_report(x, y) else conflict)(x, y) is None
+        for x in a.mentions
+        for y in b.mentions
+    )
+
+
+def absorb(
+    index: dict[IndexKey, list[MergedEvent]], target: MergedEvent, other: MergedEvent, link: Link
+) -> None:
+    """Move every mention of `other` into `target` (its first joined by `link`) and leave `other` empty."""
+    for i, m in enumerate(other.mentions):
+        target.add(m, link if i == 0 else other.links.get(m.mention_id))
+        add_to_index(index, target, m)
+    other.mentions, other.links = [], {}
 
 
 def recluster(events: Sequence[MergedEvent], alone: frozenset[str] = frozenset()) -> list[MergedEvent]:
