@@ -420,8 +420,10 @@ def link_to(event: MergedEvent, mention: MentionRow, alone: frozenset[str] = fro
         return None
     found: Link | None = None
     for member in event.mentions:
-        copy = member.article_id != mention.article_id and same_report(member, mention)
-        if (hard_conflict if copy else conflict)(member, mention) is not None:
+        if hard_conflict(member, mention) is not None:  # cheap, and what sets most candidates apart
+            return None
+        soft = conflict(member, mention) is not None
+        if soft and not (member.article_id != mention.article_id and same_report(member, mention)):
             return None
         if found is None:
             rule = merge_rule(member, mention)
@@ -546,7 +548,8 @@ def merge_mentions(
 def compatible(a: MergedEvent, b: MergedEvent) -> bool:
     """No mention of one event conflicts with a mention of the other (copies compared as copies)."""
     return all(
-        (hard_conflict if x.article_id != y.article_id and same_report(x, y) else conflict)(x, y) is None
+        hard_conflict(x, y) is None
+        and (conflict(x, y) is None or (x.article_id != y.article_id and same_report(x, y) is not None))
         for x in a.mentions
         for y in b.mentions
     )
