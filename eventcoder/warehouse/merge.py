@@ -16,7 +16,7 @@ these rules (`RULES`; the rule and its evidence are written to the `event_merges
     Afghanistan" is not the Logar attack of the same day, and "Maruf district, Kandahar", left at
     country level, is not every Kandahar event);
   - two mentions placed only at country level (or not at all) are not shown to be one place,
-    except for ceasefires, talks and agreements, which are placed at country level by nature;
+    except for ceasefires, talks, agreements and prisoner releases, placed at country level by nature;
   - when either is placed no finer than a district or province, the names one sentence gives
     must be among the other's: such a place sees many events a day ("regime forces shelled Kinda
     in Idleb" and "... shelled Nayrab in Idleb" are two events);
@@ -63,9 +63,9 @@ from schemas.vocab import MERGE_RULES
 # coder's own limit within one article is wider: there the text already ties the two mentions).
 MAX_KM = 10.0
 SYMMETRIC = {"clash", "dialogue", "agreement", "ceasefire"}
-# Placed at country level by nature (a truce applies to the conflict's country): country-level
-# mentions of these may merge with each other.
-COUNTRY_LEVEL_TYPES = {"dialogue", "agreement", "ceasefire"}
+# Placed at country level by nature (a truce applies to the conflict's country, a release of prisoners
+# is a national decision): country-level mentions of these may merge with each other.
+COUNTRY_LEVEL_TYPES = {"dialogue", "agreement", "ceasefire", "release"}
 RULES = MERGE_RULES
 SAME_REPORT_JACCARD = 0.6
 # A district or province (geo_precision 3) sees many events a day: there, two reports must also not
