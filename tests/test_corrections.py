@@ -79,9 +79,9 @@ def reviewed(prefect_harness, tmp_path_factory):
     exported = read_csv(queue)
     swat = event_with(warehouse, "attack in Swat")
     embassy = event_with(warehouse, "Pakistani embassy")
-    released = [
-        event_with(warehouse, "released senior TTP leaders"),
-        event_with(warehouse, "released many TTP"),
+    talks = [
+        event_with(warehouse, "begun peace talks"),
+        event_with(warehouse, "sought the intercession"),
     ]
     fill(
         queue,
@@ -92,10 +92,10 @@ def reviewed(prefect_harness, tmp_path_factory):
                 "reason": "Mingora per police",
             },
             embassy: {"decision": "not_event", "reason": "a report of a claim, not an attack"},
-            released[0]: {
+            talks[0]: {
                 "decision": "merge",
-                "merge_with": released[1],
-                "reason": "the same release of 2021",
+                "merge_with": talks[1],
+                "reason": "the same Pakistan-TTP talks",
             },
         },
     )
@@ -113,10 +113,10 @@ def reviewed(prefect_harness, tmp_path_factory):
         "swat": rows(
             warehouse, "SELECT location, fatalities, corrected_fields FROM events WHERE event_id = ?", [swat]
         ),
-        "released": rows(
+        "talks": rows(
             warehouse,
             "SELECT count(DISTINCT event_id) FROM mention_events WHERE event_id IN (?, ?)",
-            released,
+            talks,
         ),
     }
     con = duckdb.connect(str(warehouse))
@@ -157,7 +157,7 @@ def reviewed(prefect_harness, tmp_path_factory):
         "before": before,
         "swat": swat,
         "embassy": embassy,
-        "released": released,
+        "talks": talks,
         "queue": exported,
     }
 
@@ -217,10 +217,10 @@ def test_an_event_marked_not_an_event_survives_recode_and_is_released(reviewed):
 
 
 def test_a_merge_made_through_the_review_queue_survives_recode_and_is_released(reviewed):
-    assert reviewed["before"]["released"] == [(1,)]
+    assert reviewed["before"]["talks"] == [(1,)]
     warehouse = reviewed["warehouse"]
-    merged = event_with(warehouse, "released senior TTP leaders")
-    assert merged == event_with(warehouse, "released many TTP")
+    merged = event_with(warehouse, "begun peace talks")
+    assert merged == event_with(warehouse, "sought the intercession")
     assert rows(warehouse, "SELECT corrected_fields FROM events WHERE event_id = ?", [merged]) == [("merge",)]
     links = duckdb.sql(
         f"SELECT rule FROM '{reviewed['release'] / 'event_merges.parquet'}' WHERE event_id = '{merged}'"
