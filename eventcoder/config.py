@@ -32,6 +32,7 @@ class Settings:
     wait: bool = False  # queue behind a running refresh instead of exiting
     task_runner: str = "local"  # where coding tasks run: "local" processes or a "dask" cluster
     dask_address: str | None = None  # scheduler of an existing Dask cluster (None: a local cluster)
+    corrections: Path | None = None  # analysts' corrections (None: corrections/corrections.jsonl beside raw/)
 
     def __post_init__(self) -> None:
         """Refuse counts below one: a refresh with them cannot run."""

@@ -17,6 +17,7 @@ from flows.commands import (
     refresh_command,
     release_command,
     report_command,
+    review_command,
     serve_command,
     server_command,
     verify_command,
@@ -31,6 +32,7 @@ COMMAND_MODULES: list[ModuleType] = [
     export_command,
     report_command,
     evaluate_command,
+    review_command,
     serve_command,
     server_command,
 ]

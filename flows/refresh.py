@@ -36,6 +36,8 @@ from eventcoder.ingest.planning import RefreshPlan, chunks, counting_articles, p
 from eventcoder.ingest.read import IngestResult, Limits, input_scope, read_inputs
 from eventcoder.pool import CoderPool
 from eventcoder.records import Article, RunRecord
+from eventcoder.warehouse.corrections import default_path as default_corrections
+from eventcoder.warehouse.corrections import read_corrections, store_corrections
 from eventcoder.warehouse.locking import WarehouseLock
 from eventcoder.warehouse.store import (
     RunWriter,
@@ -185,6 +187,8 @@ def refresh(
     that fails is recorded in `runs` with status `failed` and its reason.
     """
     check_paths(settings)
+    # a broken corrections file stops the run before any work
+    fixes = read_corrections(settings.corrections or default_corrections(settings.raw_dir))
     run = start_run(run_id or new_run_id(), settings)
     started = time.monotonic()
     with (
@@ -203,6 +207,7 @@ def refresh(
         writer = RunWriter(con, run)
         code_all(plan.to_code, writer, settings, pool, show_progress)
         load_inputs(writer, plan, settings.prune)
+        store_corrections(con, fixes)  # applied by the merge step, on top of the coding
         merge_events(writer)
         tables, stuck = commit(writer, settings.warehouse)
     summary = summary_of(run, plan, tables, stuck, counts, settings, round(time.monotonic() - started, 2))

@@ -17,6 +17,7 @@ from schemas.vocab import (
     ACTOR_TYPES,
     EVENT_TYPES,
     GEO_PRECISION,
+    MERGE_RULE_MEANINGS,
     OUTLET_KINDS,
     PARTY_KINDS,
     PLOVER_TYPES,
@@ -217,6 +218,39 @@ def sources_section() -> list[str]:
     ]
 
 
+def merges_and_corrections_section() -> list[str]:
+    """How events are merged and how analysts' corrections are applied and flagged."""
+    rules = [(f"`{rule}`", meaning) for rule, meaning in MERGE_RULE_MEANINGS.items()]
+    return [
+        "## Merges and corrections",
+        "",
+        "An event merges the mentions that report one occurrence in ACLED's sense (same type, place, "
+        "day and actors). `event_merges` gives, for every event of two or more mentions, each mention, "
+        "the rule that joined it, the mention it was matched with and the evidence in words:",
+        "",
+        *markdown_table(("rule", "meaning"), rules),
+        "",
+        "Analysts review events and correct them; the corrections (`corrections.csv`) are applied on "
+        "top of the coder's output by every refresh, so they survive recoding. Each is keyed by the "
+        "article (`article`, its raw path) and the evidence sentence of one of the event's mentions, "
+        "never by a row id, and records who (`author`), when (`created_at`) and why (`reason`):",
+        "",
+        "- `set`: the event's `field` is set to `value` (text, read as the column's type);",
+        "- `not_event`: the mention is not an event; it stays in `event_mentions` but belongs to no "
+        "event (a reviewer's decision marks every mention of the event);",
+        "- `merge`: the event of this mention and the event of `other_article`/`other_evidence` are "
+        "one event (rule `correction` in `event_merges`);",
+        "- `split`: the mention leaves its event and stays an event of its own.",
+        "",
+        "`events.corrected_fields` flags every corrected event: the columns set, `merge`, `split` "
+        "('; '-separated); it is empty for an event as coded. A correction whose key matches no mention "
+        "any more (its article was recoded differently or removed) is kept with `status` `stale` and "
+        "its `status_reason`; it applies again when its sentence comes back. `CHANGES.md` lists the "
+        "corrections added since the previous release.",
+        "",
+    ]
+
+
 def acled_layout_section() -> list[str]:
     """The columns of `eventcoder export --layout acled` and how each is derived."""
     rows = [(f"`{c.name}`", c.sql_type, c.description) for c in columns(AcledExportSchema)]
@@ -293,5 +327,6 @@ def codebook_markdown(
     lines += identity_section()
     lines += sources_section()
     lines += acled_layout_section()
+    lines += merges_and_corrections_section()
     lines += views_section()
     return "\n".join(lines).rstrip() + "\n"

@@ -60,6 +60,8 @@ RELEASED_TABLES: tuple[ReleasedTable, ...] = (
     # Derived by the publish layer (warehouse/sql/publish/): the outlets of each event, typed, and claims.
     ReleasedTable("sources", ("sources.parquet",), SourceSchema, ("event_id", "outlet")),
     ReleasedTable("claims", ("claims.parquet",), ClaimSchema, ("event_id", "claimed_by")),
+    ReleasedTable("event_merges", ("event_merges.parquet",), TABLES["event_merges"], "mention_id"),
+    ReleasedTable("corrections", ("corrections.csv",), TABLES["corrections"], "correction_id"),
 )
 CHANGES_TABLE = ReleasedTable("changes", ("changes.csv",), ChangeSchema, "event_id")
 
@@ -71,4 +73,6 @@ FOREIGN_KEYS: dict[tuple[str, str], tuple[str, str]] = {
     ("sources", "event_id"): ("events", "event_id"),
     ("claims", "event_id"): ("events", "event_id"),
     ("claims", "article_id"): ("articles", "article_id"),
+    ("event_merges", "mention_id"): ("event_mentions", "event_id"),
+    ("event_merges", "event_id"): ("events", "event_id"),
 }

@@ -14,9 +14,12 @@ from schemas.vocab import (
     ACLED_SUB_EVENT_TYPES,
     ACLED_TYPES,
     ACTOR_TYPES,
+    CORRECTION_KINDS,
+    CORRECTION_STATUSES,
     EVENT_TYPES,
     GEO_PRECISION,
     INPUT_FORMATS,
+    MERGE_RULES,
     PLOVER_TYPES,
     QUARANTINE_STAGES,
     RUN_STATUSES,
@@ -167,6 +170,11 @@ class EventSchema(_CodedFields):
         nullable=True, description="earliest publication date among its articles"
     )
     notes: Series[str] = pa.Field(description="short summary built from the best evidence sentence")
+    corrected_fields: Series[str] = pa.Field(
+        nullable=True,
+        description="what an analyst's correction changed: the columns set, 'merge' or 'split', "
+        "'; '-separated (table corrections); null when the event is as coded",
+    )
 
 
 class MentionEventSchema(pa.DataFrameModel):
@@ -174,6 +182,70 @@ class MentionEventSchema(pa.DataFrameModel):
 
     mention_id: Series[str] = pa.Field(unique=True, str_matches=HEX_ID, description="event_mentions.event_id")
     event_id: Series[str] = pa.Field(str_matches=HEX_ID, description="events.event_id")
+
+    Config = _Config
+
+
+class EventMergeSchema(pa.DataFrameModel):
+    """Why each mention of a merged event is in it (table event_merges; events of one mention have no row)."""
+
+    event_id: Series[str] = pa.Field(str_matches=HEX_ID, description="events.event_id")
+    mention_id: Series[str] = pa.Field(unique=True, str_matches=HEX_ID, description="event_mentions.event_id")
+    rule: Series[str] = pa.Field(
+        isin=list(MERGE_RULES),
+        description="first: the event's first mention; same_occurrence: same type, day, place and sides "
+        "(ACLED's event); same_report: the same report reworded in another article; headline: the "
+        "headline's report of the body's event; same_protest: one protest of an article reported twice; "
+        "correction: merged by an analyst",
+    )
+    partner_id: Series[str] = pa.Field(
+        nullable=True, description="the mention it was matched with (null for the first mention)"
+    )
+    evidence: Series[str] = pa.Field(description="what the rule found, in words")
+
+    Config = _Config
+
+
+class CorrectionSchema(pa.DataFrameModel):
+    """An analyst's correction applied on top of the coder's output (table corrections, from
+    corrections/corrections.jsonl)."""
+
+    correction_id: Series[str] = pa.Field(
+        unique=True, str_matches=HEX_ID, description="hash of the correction"
+    )
+    kind: Series[str] = pa.Field(
+        isin=list(CORRECTION_KINDS),
+        description="set: set a field of the event; not_event: the event is not an event; merge: the "
+        "event and the other one are one event; split: the mention leaves its event",
+    )
+    article: Series[str] = pa.Field(description="raw_path of the article of the mention it is keyed by")
+    evidence: Series[str] = pa.Field(
+        description="evidence sentence of that mention (the key that survives recoding)"
+    )
+    event_type: Series[str] = pa.Field(
+        nullable=True, description="coded type of that mention, to tell apart mentions of one sentence"
+    )
+    field: Series[str] = pa.Field(nullable=True, description="set: the events column set")
+    value: Series[str] = pa.Field(
+        nullable=True, description="set: the value, as text (null clears the field)"
+    )
+    other_article: Series[str] = pa.Field(
+        nullable=True, description="merge: article of the other event's mention"
+    )
+    other_evidence: Series[str] = pa.Field(
+        nullable=True, description="merge: evidence of the other event's mention"
+    )
+    other_event_type: Series[str] = pa.Field(nullable=True, description="merge: type of the other mention")
+    author: Series[str] = pa.Field(description="who made the correction")
+    created_at: Series[pd.Timestamp] = pa.Field(description="when (UTC)")
+    reason: Series[str] = pa.Field(description="why")
+    status: Series[str] = pa.Field(
+        isin=list(CORRECTION_STATUSES),
+        description="applied; stale: its key matches no mention any more (the article was recoded or "
+        "removed), reported and kept; invalid: it cannot apply (a value the column does not allow)",
+    )
+    event_id: Series[str] = pa.Field(nullable=True, description="the event it applies to (when applied)")
+    status_reason: Series[str] = pa.Field(nullable=True, description="why it is stale or invalid")
 
     Config = _Config
 
@@ -245,6 +317,8 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "event_mentions": MentionSchema,
     "events": EventSchema,
     "mention_events": MentionEventSchema,
+    "event_merges": EventMergeSchema,
+    "corrections": CorrectionSchema,
     "raw_inputs": InputSchema,
     "quarantine": QuarantineSchema,
     "runs": RunSchema,

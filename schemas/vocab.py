@@ -131,3 +131,17 @@ ACLED_DISORDER_EXCEPTIONS: dict[str, str] = {
     "Excessive force against protesters": "Political violence; Demonstrations",
     "Mob violence": "Political violence",
 }
+
+# Why a mention is in its event (eventcoder/warehouse/merge.py; table event_merges).
+MERGE_RULE_MEANINGS: dict[str, str] = {
+    "first": "the event's first report",
+    "same_occurrence": "another article reports the same type, day, place and sides",
+    "same_report": "another article carries the same report reworded (a syndicated or edited copy)",
+    "headline": "the article's headline reports the event its body reports",
+    "same_protest": "the article reports one protest twice (same place, day and protesters)",
+    "correction": "an analyst merged the two events",
+}
+MERGE_RULES: tuple[str, ...] = tuple(MERGE_RULE_MEANINGS)
+# An analyst's corrections (eventcoder/warehouse/corrections.py; table corrections).
+CORRECTION_KINDS: tuple[str, ...] = ("set", "not_event", "merge", "split")
+CORRECTION_STATUSES: tuple[str, ...] = ("applied", "stale", "invalid")

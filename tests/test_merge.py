@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from eventcoder.warehouse.merge import MentionRow, MergedEvent, merge_mentions, recluster, same_occurrence
+from eventcoder.warehouse.merge import (
+    MentionRow,
+    MergedEvent,
+    best_mention,
+    merge_mentions,
+    recluster,
+    same_occurrence,
+)
 
 ATTACK = MentionRow(
     mention_id="a" * 16,
@@ -102,3 +109,261 @@ def test_an_event_that_loses_its_first_mention_keeps_its_id_and_the_rest():
     survivors = recluster([MergedEvent(events[0].event_id, [m for m in events[0].mentions if m != ATTACK])])
     assert [e.event_id for e in survivors] == [ATTACK.mention_id]
     assert {m.mention_id for m in survivors[0].mentions} == {"b" * 16, "c" * 16}
+
+
+# ACLED's event definition: precision containment, protests, copies, headlines.
+
+LOGAR = replace(
+    ATTACK,
+    event_type="clash",
+    sub_event_type="armed_clash",
+    event_date=dt.date(2020, 4, 29),
+    actor1="Taliban",
+    actor2="Military Forces of Afghanistan",
+    iso3="AFG",
+    location="Kharwar",
+    admin1="Logar",
+    geo_precision=3,
+    place_text="in Kharwar district, Logar",
+    fatalities=15,
+    evidence="On 29 April 2020, soldiers were killed following attacks by Taliban militants in Kharwar "
+    "district, Logar.",
+)
+
+
+def country_level(evidence: str, **changes) -> MentionRow:
+    """A report of the Logar clash's day and sides placed only at country level."""
+    base = {"mention_id": "b" * 16, "article_id": "2" * 16, "location": "Afghanistan", "admin1": None}
+    fields = {"geo_precision": 4, "place_text": None, "latitude": None, "longitude": None, "fatalities": 2}
+    return replace(LOGAR, **(base | fields | {"evidence": evidence} | changes))
+
+
+def test_a_country_level_mention_never_merges_with_an_event_in_a_place_it_does_not_name():
+    kandahar = country_level(
+        "On 29 April 2020, 2 soldiers were killed by a Taliban sniper outside of Maruf, Kandahar."
+    )
+    assert not same_occurrence(LOGAR, kandahar)
+    events = merge_mentions([], [LOGAR, kandahar])
+    assert len(events) == 2
+
+
+def test_a_country_level_mention_that_names_the_place_is_the_same_event():
+    named = country_level(
+        "On 29 April 2020, two soldiers died in a Taliban attack in Kharwar district, Logar province."
+    )
+    assert same_occurrence(LOGAR, named)
+    link = merge_mentions([], [LOGAR, named])[0].links[named.mention_id]
+    assert link.rule == "same_occurrence" and "names Kharwar" in link.evidence
+
+
+def test_two_country_level_attacks_of_one_day_are_not_one_place():
+    a = country_level("Taliban attacked an army post on Wednesday.", mention_id="c" * 16, article_id="3" * 16)
+    b = country_level("Taliban fighters stormed a checkpoint on Wednesday, killing four.")
+    assert not same_occurrence(a, b)
+
+
+def test_country_level_ceasefires_of_the_same_sides_merge():
+    truce = replace(
+        country_level(
+            "The TTP declared a ceasefire with the government.", mention_id="c" * 16, article_id="3" * 16
+        ),
+        event_type="ceasefire",
+        sub_event_type="declared",
+    )
+    other = replace(
+        truce, mention_id="d" * 16, article_id="4" * 16, evidence="Government and TTP agree truce."
+    )
+    assert same_occurrence(truce, other)
+
+
+PROTEST = replace(
+    ATTACK,
+    event_type="protest",
+    sub_event_type="protest",
+    actor1="Protesters (Pakistan)",
+    actor2=None,
+    assoc_actor_1="Journalists (Pakistan)",
+    iso3="PAK",
+    location="Lahore",
+    admin1="Punjab",
+    latitude=31.55,
+    longitude=74.34,
+    place_text="in Lahore",
+    fatalities=None,
+    evidence="Journalists protested outside the press club in Lahore on Thursday.",
+)
+
+
+def test_protests_by_the_same_group_at_one_place_and_day_merge_across_articles():
+    other = mention(
+        **{
+            k: getattr(PROTEST, k)
+            for k in (
+                "event_type",
+                "sub_event_type",
+                "actor1",
+                "actor2",
+                "assoc_actor_1",
+                "iso3",
+                "location",
+                "admin1",
+                "latitude",
+                "longitude",
+                "place_text",
+                "fatalities",
+            )
+        },
+        evidence="Hundreds of reporters rallied in Lahore against the arrests.",
+    )
+    assert same_occurrence(PROTEST, other)
+
+
+def test_protests_of_one_city_and_day_by_unnamed_or_other_groups_stay_apart():
+    labourers = replace(
+        PROTEST,
+        mention_id="b" * 16,
+        article_id="2" * 16,
+        assoc_actor_1="Labour Group (Pakistan)",
+        evidence="Labourers protested in Lahore demanding wages.",
+    )
+    unnamed = replace(labourers, assoc_actor_1=None, evidence="People protested in Lahore over power cuts.")
+    assert not same_occurrence(PROTEST, labourers)
+    assert not same_occurrence(PROTEST, unnamed)
+
+
+def test_reworded_copies_of_one_report_merge_even_unplaced_and_undated():
+    text = "Gunmen stormed a wedding party and shot dead a guest, police said."
+    a = replace(
+        ATTACK,
+        event_date=None,
+        time_precision=None,
+        iso3=None,
+        location=None,
+        admin1=None,
+        latitude=None,
+        longitude=None,
+        geo_precision=None,
+        place_text=None,
+        evidence=text,
+        lede=text,
+    )
+    copy = replace(
+        a,
+        mention_id="b" * 16,
+        article_id="2" * 16,
+        evidence="According to local sources, " + text.lower(),
+        lede="According to local sources, " + text.lower(),
+    )
+    assert same_occurrence(a, copy)
+    assert merge_mentions([], [a, copy])[0].links[copy.mention_id].rule == "same_report"
+
+
+def test_one_boilerplate_sentence_in_two_different_reports_does_not_merge():
+    sentence = "During the day, one Ukrainian soldier was killed at an unspecified location."
+    a = replace(
+        ATTACK,
+        event_date=None,
+        iso3=None,
+        location=None,
+        geo_precision=None,
+        place_text=None,
+        evidence=sentence,
+        lede="On 1 May 2020, rebels fired mortars near Avdiivka. " + sentence,
+    )
+    b = replace(
+        a,
+        mention_id="b" * 16,
+        article_id="2" * 16,
+        lede="On 3 May 2020, rebels fired near Marinka. " + sentence,
+    )
+    assert not same_occurrence(a, b)
+
+
+def test_a_district_sees_many_events_a_day_so_reports_naming_different_villages_stay_apart():
+    kinda = replace(
+        ATTACK,
+        actor1="Military Forces of Syria",
+        actor2=None,
+        iso3="SYR",
+        location="Idlib",
+        admin1="Idleb",
+        geo_precision=3,
+        place_text="in Idleb",
+        evidence="On 9 May 2020, regime forces shelled Kinda in Idleb.",
+    )
+    nayrab = replace(
+        kinda,
+        mention_id="b" * 16,
+        article_id="2" * 16,
+        evidence="On 9 May 2020, regime forces shelled the outskirts of Nayrab in Idleb.",
+    )
+    assert not same_occurrence(kinda, nayrab)
+    again = replace(nayrab, evidence="Regime forces shelled Kinda on 9 May 2020.")
+    assert same_occurrence(kinda, again)
+
+
+def test_a_headline_and_the_body_report_of_it_are_one_event():
+    headline = replace(
+        ATTACK,
+        evidence_start=0,
+        headline_end=40,
+        place_text=None,
+        location=None,
+        geo_precision=None,
+        iso3=None,
+        latitude=None,
+        longitude=None,
+        evidence="Bomb kills 12 at Maiduguri market",
+    )
+    body = replace(ATTACK, mention_id="b" * 16, evidence_start=60, headline_end=40)
+    events = merge_mentions([], [headline, body])
+    assert len(events) == 1 and events[0].links[headline.mention_id].rule == "headline"
+    assert best_mention(events[0]) == body
+
+
+def test_two_body_events_of_one_article_stay_apart():
+    other = replace(ATTACK, mention_id="b" * 16, evidence_start=80, location="Konduga", latitude=11.65)
+    same_place = replace(ATTACK, mention_id="c" * 16, evidence_start=120)
+    assert len(merge_mentions([], [ATTACK, other, same_place])) == 3
+
+
+def test_one_protest_reported_twice_in_an_article_is_one_event():
+    sit_in = replace(PROTEST, evidence_start=10, assoc_actor_1="Traders (Pakistan)")
+    blocked = replace(
+        PROTEST,
+        mention_id="b" * 16,
+        evidence_start=200,
+        assoc_actor_1=None,
+        evidence="Traders blocked the road in Lahore.",
+    )
+    events = merge_mentions([], [sit_in, blocked])
+    assert len(events) == 1 and events[0].links[blocked.mention_id].rule == "same_protest"
+    elsewhere = replace(blocked, mention_id="c" * 16, location="Multan", latitude=30.2, longitude=71.5)
+    assert len(merge_mentions([], [sit_in, elsewhere])) == 2
+
+
+def test_a_report_that_ties_two_events_makes_them_one():
+    base = "gunmen stormed a wedding party and shot dead a guest near the market"
+
+    def report(mention_id: str, article_id: str, text: str) -> MentionRow:
+        """An undated, actorless report whose text alone can tie it to others."""
+        return replace(
+            ATTACK,
+            mention_id=mention_id,
+            article_id=article_id,
+            event_date=None,
+            time_precision=None,
+            actor1=None,
+            evidence=text,
+            lede=text,
+        )
+
+    one = report("a" * 16, "1" * 16, base + " police officials told reporters later")
+    two = report("b" * 16, "2" * 16, base + " witnesses described panic among families")
+    bridge = report("c" * 16, "3" * 16, base)
+    assert not same_occurrence(one, two) and same_occurrence(one, bridge) and same_occurrence(two, bridge)
+    events = merge_mentions([], [one, two])
+    assert len(events) == 2
+    merged = merge_mentions(events, [bridge])
+    assert len(merged) == 1 and {m.mention_id for m in merged[0].mentions} == {"a" * 16, "b" * 16, "c" * 16}
+    assert merged[0].links["b" * 16].partner_id == "c" * 16

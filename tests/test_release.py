@@ -36,6 +36,8 @@ from schemas.vocab import ACTOR_TYPES, EVENT_TYPES, GEO_PRECISION
 DATA_FILES = [
     "articles.parquet",
     "claims.parquet",
+    "corrections.csv",
+    "event_merges.parquet",
     "event_mentions.parquet",
     "events.csv",
     "events.parquet",
@@ -163,6 +165,7 @@ def add_article(path: Path, name: str, n_events: int, first_day: int = 1) -> lis
                     "n_articles": 1,
                     "first_reported_at": dt.date(2026, 10, 28),
                     "notes": fields["evidence"],
+                    "corrected_fields": None,
                 }
             )
             links.append({"mention_id": event_id, "event_id": event_id})

@@ -135,3 +135,25 @@ def test_an_invalid_mention_is_quarantined_not_loaded(con):
     assert len(rejected) == 1 and "latitude" in rejected[0].reason
     assert con.execute("SELECT stage FROM quarantine").fetchall() == [("validate",)]
     assert table_counts(con)["event_mentions"] == 0 and table_counts(con)["articles"] == 1
+
+
+def test_event_merges_says_which_rule_joined_each_mention(con):
+    ma, mb = attack(A, 0, "Maiduguri", 11.85, DAY), attack(B, 0, "Maiduguri", 11.85, DAY)
+    load(con, "r1", [CodedArticle(A, [ma]), CodedArticle(B, [mb])])
+    rows = con.execute("SELECT mention_id, rule, partner_id, evidence FROM event_merges ORDER BY rule")
+    rows = rows.fetchall()
+    first, joined = (ma.event_id, "first", None), (mb.event_id, "same_occurrence", ma.event_id)
+    assert [r[:3] for r in rows] == [first, joined]
+    assert "Maiduguri" in rows[1][3] and "Islamic State" in rows[1][3]
+    sources = con.execute("SELECT mention_id, merge_rule FROM event_sources ORDER BY merge_rule").fetchall()
+    assert sources == [(ma.event_id, "first"), (mb.event_id, "same_occurrence")]
+
+
+def test_the_lowest_figure_is_taken_only_among_reports_of_the_same_event(con):
+    ma, mb = attack(A, 0, "Maiduguri", 11.85, DAY), attack(B, 0, "Maiduguri", 11.85, DAY)
+    mb.fatalities = 5
+    elsewhere = attack(C, 0, "Konduga", 11.65, DAY)
+    elsewhere.fatalities = 1
+    load(con, "r1", [CodedArticle(A, [ma]), CodedArticle(B, [mb]), CodedArticle(C, [elsewhere])])
+    killed = dict(con.execute("SELECT location, fatalities FROM events").fetchall())
+    assert killed == {"Maiduguri": 3, "Konduga": 1}

@@ -16,7 +16,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,6 +36,7 @@ MANIFEST = "manifest.json"
 CODEBOOK = "CODEBOOK.md"
 CHANGES_MD = "CHANGES.md"
 CHANGES_CSV = "changes.csv"
+CORRECTIONS_CSV = "corrections.csv"
 DATAPACKAGE = "datapackage.json"
 REPORT_FILE = "report.html"
 EVENTS_PARQUET = "events.parquet"
@@ -98,6 +99,14 @@ class EventChange:
 
 
 @dataclass(frozen=True)
+class CorrectionNote:
+    """An analyst's correction new in this release, as CHANGES.md lists it."""
+
+    correction_id: str
+    label: str
+
+
+@dataclass(frozen=True)
 class ChangeSet:
     """The changes of a release against its previous one (all events are added for a first release)."""
 
@@ -105,6 +114,7 @@ class ChangeSet:
     changes: tuple[EventChange, ...]
     columns_added: tuple[str, ...] = ()
     columns_removed: tuple[str, ...] = ()
+    corrections: tuple[CorrectionNote, ...] = ()
 
     def count(self, kind: str) -> int:
         """Number of changes of one kind."""
@@ -396,13 +406,43 @@ def changed_rows(
 
 
 def compare_with_previous(staging: Path, previous: PreviousRelease | None) -> ChangeSet:
-    """The changes of the staged events against the previous release's (checked against its manifest)."""
+    """The changes of the staged events against the previous release's (checked against its manifest),
+    with the corrections added since."""
     if previous is None:
-        return diff_events(None, staging / EVENTS_PARQUET)
+        return replace(
+            diff_events(None, staging / EVENTS_PARQUET), corrections=new_corrections(staging, None)
+        )
     problems = check_file(previous.path, entry_of(read_manifest(previous.path), EVENTS_PARQUET))
     if problems:
         raise ReleaseError(f"previous release {previous.version} fails verification: {problems[0]}")
-    return diff_events(previous.path / EVENTS_PARQUET, staging / EVENTS_PARQUET, previous.version)
+    changes = diff_events(previous.path / EVENTS_PARQUET, staging / EVENTS_PARQUET, previous.version)
+    return replace(changes, corrections=new_corrections(staging, previous.path))
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV file with a header (none when it does not exist)."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def new_corrections(staging: Path, previous: Path | None) -> tuple[CorrectionNote, ...]:
+    """The corrections of the staged release that the previous one did not carry."""
+    known = {r["correction_id"] for r in read_csv_rows(previous / CORRECTIONS_CSV)} if previous else set()
+    return tuple(
+        CorrectionNote(r["correction_id"], correction_label(r))
+        for r in read_csv_rows(staging / CORRECTIONS_CSV)
+        if r["correction_id"] not in known
+    )
+
+
+def correction_label(row: dict[str, str]) -> str:
+    """One line about a correction: what, on which event, why, who and when, and whether it applies."""
+    what = f"set {row['field']} = {row['value'] or '(empty)'}" if row["kind"] == "set" else row["kind"]
+    where = f"event `{row['event_id']}`" if row.get("event_id") else f"{row['article']}"
+    status = "" if row["status"] == "applied" else f" [{row['status']}: {row['status_reason']}]"
+    return f"{what} on {where}: {row['reason']} ({row['author']}, {row['created_at'][:10]}){status}"
 
 
 def entry_of(manifest: Manifest, name: str) -> FileEntry:
@@ -437,6 +477,16 @@ def changes_markdown(version: str, changes: ChangeSet) -> str:
         lines += [
             f"Columns added: {', '.join(changes.columns_added) or 'none'}; "
             f"columns removed: {', '.join(changes.columns_removed) or 'none'}.",
+            "",
+        ]
+    if changes.corrections:
+        since = f"since {changes.previous}" if changes.previous else "in this release"
+        lines += [f"## Corrections {since} ({len(changes.corrections)})", ""]
+        lines += [f"- `{c.correction_id}` {c.label}" for c in changes.corrections]
+        lines += [
+            "",
+            "Every correction is in `corrections.csv`; corrected events are flagged in "
+            "`events.corrected_fields`.",
             "",
         ]
     for kind in ("added", "removed", "changed"):

@@ -25,7 +25,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from eventcoder import __version__
 from eventcoder.config import ASSETS_DIR, SQL_DIR
 from eventcoder.publish.export import open_publish
-from schemas.vocab import EVENT_TYPES
+from schemas.vocab import EVENT_TYPES, MERGE_RULE_MEANINGS
 
 REPORT_SQL_DIR = SQL_DIR / "report"
 TEMPLATE_FILE = ASSETS_DIR / "report.html"
@@ -59,6 +59,8 @@ class ReportData:
     events_table: pd.DataFrame
     countries: pd.DataFrame
     sourcing: dict[str, object] | None
+    merges: pd.DataFrame | None = None
+    corrections: pd.DataFrame | None = None
 
 
 def report_sql(name: str) -> str:
@@ -85,6 +87,8 @@ def read_report_data(con: duckdb.DuckDBPyConnection, top_actors: int = TOP_ACTOR
         events_table=con.execute(report_sql("event_table"), {"n": TABLE_EVENTS}).df(),
         countries=con.execute(report_sql("countries")).df(),
         sourcing=first_row(con, report_sql("sourcing_quality")),
+        merges=con.execute(report_sql("merges")).df(),
+        corrections=con.execute(report_sql("corrections")).df(),
     )
 
 
@@ -550,6 +554,38 @@ def run_table_html(run: dict[str, object] | None) -> str:
     return f'<table class="run">{rows}</table>'
 
 
+def small_table_html(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
+    """A small HTML table, every cell escaped."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="run"><tr>{head}</tr>{body}</table>'
+
+
+def merges_html(merges: pd.DataFrame | None, corrections: pd.DataFrame | None) -> str:
+    """Why mentions were merged (event_merges by rule) and the analysts' corrections by kind and status."""
+    parts = []
+    if merges is None or merges.empty:
+        parts.append("<p>No event merges two or more mentions.</p>")
+    else:
+        rows = [
+            (r.rule, MERGE_RULE_MEANINGS.get(r.rule, ""), f"{r.events:,}", f"{r.mentions:,}")
+            for r in merges.itertuples()
+        ]
+        parts.append(small_table_html(rows, ("rule", "meaning", "events", "mentions joined")))
+    if corrections is None or corrections.empty:
+        parts.append(
+            '<p class="note">No analyst\'s correction is applied (corrections/corrections.jsonl).</p>'
+        )
+    else:
+        rows = [(r.kind, r.status, f"{r.corrections:,}") for r in corrections.itertuples()]
+        parts.append(small_table_html(rows, ("correction", "status", "count")))
+    parts.append(
+        '<p class="note">Each merged mention, its rule and evidence: table <code>event_merges</code> and '
+        "view <code>event_sources</code>; corrections: table <code>corrections</code>.</p>"
+    )
+    return "\n".join(parts)
+
+
 def geo_assets_script() -> str:
     """JavaScript that hands plotly.js the map outlines, so it never fetches them."""
     topojson = TOPOJSON_FILE.read_text(encoding="utf-8").replace("</", "<\\/")
@@ -607,6 +643,7 @@ def render_report(data: ReportData, warehouse_name: str) -> str:
         events_table=events_table_html(data.events_table),
         countries=countries_html(data.countries),
         table_events=TABLE_EVENTS,
+        merges=merges_html(data.merges, data.corrections),
         **plots,
     )
 

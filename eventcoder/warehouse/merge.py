@@ -1,42 +1,83 @@
-"""One row per real-world event: mentions from different articles that report the same occurrence merge.
+"""One row per real-world event: mentions that report the same occurrence merge, and each merge says why.
 
-Two mentions report the same occurrence when (ACLED's practice: same actors, same place, same day):
-- they come from different articles (one article's mentions are already one per occurrence);
-- they have the same event type (and, for ceasefires, the same sub-type: a truce declared is not
-  the truce called off; talks and a ceasefire on the same day stay apart);
-- their dates are compatible given their precisions: two day-precision dates are the same day;
-  otherwise the windows the dates stand for (week, month, year) overlap; a mention without a
-  date does not merge (nothing places it);
-- their places agree: the same named place or within MAX_KM kilometres when both are towns or
-  districts; a coarser place (a province, a country) must contain the finer one (same admin1 or
-  country); a mention without a place merges only by the other rules;
-- the most specific place names they were coded from (place_text) do not differ: two villages
-  of one district are two places even when both resolve to the district;
-- their actors agree: both name the acting side (actor1) and it is the same, and the sides acted
-  on (actor2) are the same or unknown on one side; for symmetric events (clashes, talks,
-  agreements, ceasefires) both name the same set of sides, in either order; protests also need
-  the same protesting group (assoc_actor_1), since one city can see several protests a day.
-A mention missing what identifies an occurrence (its date, or who acted) stays an event of its own.
+ACLED's event is one type of thing, at one place, on one day, done by one set of actors. Two
+mentions are merged only on positive evidence that they report one such occurrence, by one of
+these rules (`RULES`; the rule and its evidence are written to the `event_merges` table):
 
-The merged event takes the most precise date and place among its mentions, the actors of its best
-mention (highest confidence, then most precise), the lowest stated fatality figure (ACLED's rule
-for conflicting reports), every outlet in `sources`, and keeps the id of its first mention: adding
-a mention never changes an event's id.
+- `same_occurrence` (different articles): same event type (and, for ceasefires, sub-type); both
+  dated, with overlapping date windows (`date_start`..`date_end`); the same named sides (for
+  symmetric events — clashes, talks, agreements, ceasefires — the same set of sides in either
+  order; a protest's side is its protesting group, `assoc_actor_1`, which both must name: one city
+  sees several protests a day, by journalists, by labourers); and the same place:
+  - two places finer than the country agree when they name the same place, are within MAX_KM
+    kilometres (both towns), or one is the province or district that contains the other;
+  - at different precisions the less precise one must contain the other: a country-level mention
+    joins a finer one only when its own sentence names that place (a report of Taliban attacks "in
+    Afghanistan" is not the Logar attack of the same day, and "Maruf district, Kandahar", left at
+    country level, is not every Kandahar event);
+  - two mentions placed only at country level (or not at all) are not shown to be one place,
+    except for ceasefires, talks, agreements and prisoner releases, placed at country level by nature;
+  - when either is placed no finer than a district or province, the names one sentence gives
+    must be among the other's: such a place sees many events a day ("regime forces shelled Kinda
+    in Idleb" and "... shelled Nayrab in Idleb" are two events);
+- `same_report` (different articles): the two evidence sentences, and the two articles' openings,
+  are the same text reworded — most of their words are shared (Jaccard ≥ SAME_REPORT_JACCARD) and
+  the names of one are among the names of the other — and nothing coded differs (below):
+  syndicated and reworded copies;
+- `headline` (one article): the headline's report and a body sentence of the same type that
+  nothing sets apart (the body's sentence is the event's evidence, docs/GUIDELINES.md);
+- `same_protest` (one article): two protest mentions of one article on the same day at the same
+  place by the same protesters (the coder may report a sit-in and "traders blocked the road");
+- `correction`: an analyst merged them (corrections.py).
+
+Whatever the rule, a mention joins an event only if it conflicts with none of its mentions
+(`conflict`): a different type, disjoint date windows, different countries, two fine places that
+are not one place, place phrases naming different places (two villages of one district), two
+different named sides; and two body mentions of one article are two occurrences (the coder
+already merged the mentions of one occurrence) unless they are one protest. Against a member
+whose text is the same report reworded, only type, dates, country and place count
+(`hard_conflict`): the coder may read the sides of two copies differently. A mention that joins
+two events neither of which conflicts with the other makes them one (`absorb`), so merging does not
+hang so much on the order reports arrive in.
+
+The merged event takes the most precise date and place, the actors of its best mention (highest
+confidence, then most precise; a headline's mention last), and for fatalities the lowest figure
+among the articles that report it (ACLED's rule for conflicting reports: an article's own figure is
+its highest), every outlet in `sources`, and keeps the id of its first mention: adding a mention
+never changes an event's id.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from eventcoder.coding.dates import precision_window, spans_overlap
 from eventcoder.coding.geo import km_between
+from schemas.vocab import MERGE_RULES
 
 # Two reports from different articles name the same town when their places are this close (the
 # coder's own limit within one article is wider: there the text already ties the two mentions).
 MAX_KM = 10.0
 SYMMETRIC = {"clash", "dialogue", "agreement", "ceasefire"}
+# Placed at country level by nature (a truce applies to the conflict's country, a release of prisoners
+# is a national decision): country-level mentions of these may merge with each other.
+COUNTRY_LEVEL_TYPES = {"dialogue", "agreement", "ceasefire", "release"}
+RULES = MERGE_RULES
+SAME_REPORT_JACCARD = 0.6
+# A district or province (geo_precision 3) sees many events a day: there, two reports must also not
+# name different things ("shelled Kinda in Idleb", "shelled Nayrab in Idleb").
+NAMES_FROM_PRECISION = 3
+MINHASH_K = 4  # a mention is filed under its K lowest-hashed words for the same_report index
+STOPWORDS = frozenset(
+    "the a an of in on at to by for from with and or but as is was were are be been has have had that "
+    "this these those which who whom its it their his her they he she we said says reported reportedly "
+    "after during when while into near over than also about".split()
+)
+WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w'\u2019-]*")
 
 
 @dataclass(frozen=True)
@@ -65,35 +106,36 @@ class MentionRow:
     assoc_actor_1: str | None = None
     date_start: dt.date | None = None
     date_end: dt.date | None = None
+    evidence: str = ""
+    admin2: str | None = None
+    headline_end: int = 0
+    lede: str = ""  # the article's first 400 characters (its headline, if any, included)
 
     def order_key(self) -> tuple:
-        """Which mention came first: publication date (unknown last), then article, then position."""
+        """Which mention came first: publication date (unknown last), then article, then position (a
+        headline's report after the body's, so that it finds the body's event to join)."""
         return (
             self.published_at is None,
             self.published_at or dt.date.max,
             self.article_id,
+            self.in_headline,
             self.evidence_start,
         )
 
+    @property
+    def in_headline(self) -> bool:
+        """The mention's evidence is the article's headline."""
+        return self.evidence_start < self.headline_end
 
-def signature(m: MentionRow) -> tuple:
-    """What the merge rule reads of a mention besides its article: mentions alike in it merge alike."""
-    return (
-        m.event_type,
-        m.sub_event_type,
-        m.event_date,
-        m.time_precision,
-        m.actor1,
-        m.actor2,
-        m.assoc_actor_1,
-        m.iso3,
-        m.admin1,
-        m.location,
-        m.latitude,
-        m.longitude,
-        m.geo_precision,
-        m.place_text,
-    )
+
+@dataclass(frozen=True)
+class Link:
+    """Why a mention is in its event: the rule, the member it was matched with, and the evidence."""
+
+    mention_id: str
+    rule: str
+    partner_id: str | None
+    evidence: str
 
 
 @dataclass
@@ -102,20 +144,13 @@ class MergedEvent:
 
     event_id: str
     mentions: list[MentionRow] = field(default_factory=list)
-    articles: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
-    kinds: dict[tuple, MentionRow] = field(default_factory=dict, init=False, repr=False, compare=False)
+    links: dict[str, Link] = field(default_factory=dict, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        """Index the mentions given at creation."""
-        for m in self.mentions:
-            self.articles.add(m.article_id)
-            self.kinds.setdefault(signature(m), m)
-
-    def add(self, mention: MentionRow) -> None:
-        """Add a mention (its article and its merge signature are indexed)."""
+    def add(self, mention: MentionRow, link: Link | None = None) -> None:
+        """Add a mention with the link that joined it (the first mention needs none)."""
         self.mentions.append(mention)
-        self.articles.add(mention.article_id)
-        self.kinds.setdefault(signature(mention), mention)
+        if link is not None:
+            self.links[mention.mention_id] = link
 
 
 def window(m: MentionRow) -> tuple[dt.date, dt.date] | None:
@@ -134,127 +169,313 @@ def dates_compatible(a: MentionRow, b: MentionRow) -> bool:
     return wa is not None and wb is not None and spans_overlap(wa, wb)
 
 
-def places_compatible(a: MentionRow, b: MentionRow) -> bool:
-    """Same country; same place or close when both are fine; a coarse place contains the fine one."""
-    if not a.iso3 or not b.iso3:
-        return True
-    if a.iso3 != b.iso3:
-        return False
+def fine(m: MentionRow) -> bool:
+    """Placed more precisely than its country."""
+    return bool(m.iso3) and (m.geo_precision or 4) < 4
+
+
+def fine_places_agree(a: MentionRow, b: MentionRow) -> bool:
+    """Two places finer than the country are one place: same name, close towns, or one contains the other."""
     pa, pb = a.geo_precision or 4, b.geo_precision or 4
-    if pa >= 4 or pb >= 4:
-        return True
     if a.location and a.location == b.location:
         return True
     if pa <= 2 and pb <= 2 and a.latitude is not None and b.latitude is not None:
         return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= MAX_KM
-    return (
-        a.admin1 is not None
-        and a.admin1 == b.admin1
-        and (pa == 3 or pb == 3)
-        and a.location != b.location
-        and (a.location in (b.admin1, None) or b.location in (a.admin1, None))
+    return contains(a, b) or contains(b, a)
+
+
+def contains(coarse: MentionRow, other: MentionRow) -> bool:
+    """A province- or district-level place that is the other's province or district."""
+    if (coarse.geo_precision or 4) != 3 or not coarse.location:
+        return False
+    return coarse.location in (other.admin1, other.admin2) or (
+        coarse.admin1 is not None and coarse.location == coarse.admin1 and coarse.admin1 == other.admin1
     )
 
 
-def actors_compatible(a: MentionRow, b: MentionRow) -> bool:
-    """The same named acting side, and the same side acted on (or unknown on one side)."""
+def names_place_of(coarse: MentionRow, other: MentionRow) -> str | None:
+    """The other's place, if the coarse mention's sentence names it: every name of its place phrase
+    (naming its province is not enough: "Maruf district, Kandahar" is not every place of Kandahar,
+    and "Donetsk Airport" is not Petrovskoye, Donetsk)."""
+    text = f"{coarse.evidence} {coarse.place_text or ''}".lower()
+    names = place_names(other.place_text) or frozenset(WORD.findall(other.location or ""))
+    if names and all(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", text) for n in names):
+        return other.location
+    return None
+
+
+def same_place(a: MentionRow, b: MentionRow) -> str | None:
+    """Evidence that two mentions are at one place (None: not shown)."""
+    if not a.iso3 or a.iso3 != b.iso3:
+        return None
+    if fine(a) and fine(b):
+        if not fine_places_agree(a, b):
+            return None
+        return f"place {a.location}" if a.location == b.location else f"places {a.location} / {b.location}"
+    if fine(a) or fine(b):
+        coarse, other = (b, a) if fine(a) else (a, b)
+        name = names_place_of(coarse, other)
+        return f"country-level report names {name}" if name else None
+    if a.event_type in COUNTRY_LEVEL_TYPES:
+        return f"country {a.iso3}"
+    return None
+
+
+def side_set(m: MentionRow) -> frozenset[str]:
+    """The named sides of a mention."""
+    return frozenset(x for x in (m.actor1, m.actor2) if x)
+
+
+def same_actors(a: MentionRow, b: MentionRow) -> str | None:
+    """Evidence that two mentions have the same sides (None: not shown)."""
     if a.event_type in SYMMETRIC:
-        sides_a = {x for x in (a.actor1, a.actor2) if x}
-        sides_b = {x for x in (b.actor1, b.actor2) if x}
-        return bool(sides_a) and sides_a == sides_b
-    if a.event_type == "protest" and (a.assoc_actor_1 is None or a.assoc_actor_1 != b.assoc_actor_1):
-        return False
-    same_actor2 = a.actor2 is None or b.actor2 is None or a.actor2 == b.actor2
-    return a.actor1 is not None and a.actor1 == b.actor1 and same_actor2
+        return (
+            f"sides {' / '.join(sorted(side_set(a)))}" if side_set(a) and side_set(a) == side_set(b) else None
+        )
+    if a.actor1 is None or a.actor1 != b.actor1:
+        return None
+    if a.event_type == "protest":  # one city sees several protests a day: the group tells them apart
+        return (
+            f"protesters {a.assoc_actor_1}"
+            if a.assoc_actor_1 and a.assoc_actor_1 == b.assoc_actor_1
+            else None
+        )
+    return f"actor1 {a.actor1}"
 
 
-def proper_names(text: str | None) -> list[str]:
-    """Capitalised words of a place phrase, in order ('in Pasab village of Zhari' -> Pasab, Zhari)."""
-    return [w.strip(",.()") for w in (text or "").split() if w[:1].isupper()]
+def same_side(x: str, y: str) -> bool:
+    """Two names of one side: equal, or one the other without its country ('Police Forces' and 'Police
+    Forces of Guinea', 'Unidentified Armed Group' and 'Unidentified Armed Group (Brazil)')."""
+    short, long = sorted((x, y), key=len)
+    return x == y or long.startswith(short + " (") or long.startswith(short + " of ")
+
+
+def actors_conflict(a: MentionRow, b: MentionRow) -> bool:
+    """Two different named sides."""
+    if a.event_type in SYMMETRIC:
+        sa, sb = side_set(a), side_set(b)
+        covered = all(any(same_side(x, y) for y in sb) for x in sa) or all(
+            any(same_side(x, y) for y in sa) for x in sb
+        )
+        return bool(sa) and bool(sb) and not covered
+    return any(
+        x is not None and y is not None and not same_side(x, y)
+        for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2), (a.assoc_actor_1, b.assoc_actor_1))
+    )
+
+
+@lru_cache(maxsize=65536)
+def proper_names(text: str | None) -> frozenset[str]:
+    """Capitalised words of a text that are not capitalised for opening a sentence or a clause after
+    a colon, function words left out ('... in Pasab village of Zhari' -> Pasab, Zhari)."""
+    out = set()
+    for match in WORD.finditer(text or ""):
+        word, before = match.group(), (text or "")[: match.start()].rstrip()
+        if word[0].isupper() and before and before[-1] not in ".:!?\n" and word.lower() not in STOPWORDS:
+            out.add(word)
+    return frozenset(out)
 
 
 def place_texts_compatible(a: MentionRow, b: MentionRow) -> bool:
-    """The places named in the two texts are not two different places: the first name one text
-    gives appears in the other (a village and another village of the same district do not)."""
-    na, nb = proper_names(a.place_text), proper_names(b.place_text)
-    return not na or not nb or na[0] in nb or nb[0] in na
+    """The place phrases do not name two different places: the names of one are among the other's
+    (a village and another village of the same district are not)."""
+    na, nb = place_names(a.place_text), place_names(b.place_text)
+    return not na or not nb or na <= nb or nb <= na
+
+
+@lru_cache(maxsize=65536)
+def place_names(text: str | None) -> frozenset[str]:
+    """Capitalised words of a place phrase (all of them: it starts with a preposition)."""
+    return frozenset(w for w in WORD.findall(text or "") if w[0].isupper() and w.lower() not in STOPWORDS)
+
+
+def conflict(a: MentionRow, b: MentionRow) -> str | None:
+    """What shows two mentions are two events (None: nothing does)."""
+    hard = hard_conflict(a, b)
+    if hard is not None:
+        return hard
+    if not place_texts_compatible(a, b):
+        return "place phrases name different places"
+    if actors_conflict(a, b):
+        return "sides differ"
+    return None
+
+
+def hard_conflict(a: MentionRow, b: MentionRow) -> str | None:
+    """What sets two mentions apart even when their texts are one report reworded (the coder may read
+    the sides of two copies differently, never their type, day, country or place)."""
+    if a.event_type != b.event_type:
+        return "event types differ"
+    if a.event_type == "ceasefire" and a.sub_event_type != b.sub_event_type:
+        return "ceasefire sub-types differ"
+    wa, wb = window(a), window(b)
+    if wa is not None and wb is not None and not spans_overlap(wa, wb):
+        return "dates differ"
+    if a.iso3 and b.iso3 and a.iso3 != b.iso3:
+        return "countries differ"
+    if fine(a) and fine(b) and not fine_places_agree(a, b):
+        return "places differ"
+    if a.article_id == b.article_id and not (a.in_headline or b.in_headline):
+        if a.event_type != "protest":
+            return "two occurrences of one article"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> frozenset[str]:
+    """Lower-cased content words of a sentence."""
+    return frozenset(w for w in (x.lower() for x in WORD.findall(text)) if len(w) > 2 and w not in STOPWORDS)
+
+
+def near_copy(x: str, y: str) -> float | None:
+    """How much of two texts' words they share (Jaccard), when the names of one are among the names of
+    the other; None when they are not one text reworded."""
+    wx, wy = words(x), words(y)
+    if not wx or not wy:
+        return None
+    jaccard = len(wx & wy) / len(wx | wy)
+    nx, ny = proper_names(x), proper_names(y)
+    if jaccard < SAME_REPORT_JACCARD or not (nx <= ny or ny <= nx):
+        return None
+    return jaccard
+
+
+def same_report(a: MentionRow, b: MentionRow) -> str | None:
+    """Evidence that two mentions are one report reworded: their sentences and their articles' openings
+    are near copies (a sentence alone is not enough: "During the day, one soldier was killed" opens
+    no two reports alike)."""
+    if fine(a) and fine(b) and (a.location, a.geo_precision) != (b.location, b.geo_precision):
+        return None  # one coder, one text: copies placed finely are placed alike (Bennsh is not Idleb city)
+    sentence = near_copy(a.evidence, b.evidence)
+    if (
+        sentence is None
+        or (a.lede != a.evidence or b.lede != b.evidence)
+        and near_copy(a.lede, b.lede) is None
+    ):
+        return None
+    return f"same report reworded: {sentence:.0%} of the sentence's words shared, names agree, same opening"
+
+
+def same_occurrence_evidence(a: MentionRow, b: MentionRow) -> str | None:
+    """Type, day, place and actors shown to agree (ACLED's event), as evidence text; None if not."""
+    if not dates_compatible(a, b):
+        return None
+    actors = same_actors(a, b)
+    if actors is None:
+        return None
+    place = same_place(a, b)
+    if place is None:
+        return None
+    if max(a.geo_precision or 4, b.geo_precision or 4) >= NAMES_FROM_PRECISION and not names_nested(a, b):
+        return None
+    when = a.event_date.isoformat() if a.event_date == b.event_date else "overlapping dates"
+    return f"{a.event_type}, {when}, {place}, {actors}"
+
+
+def names_nested(a: MentionRow, b: MentionRow) -> bool:
+    """The names one sentence gives are among the other's: they do not name two different things."""
+    na, nb = proper_names(a.evidence), proper_names(b.evidence)
+    return na <= nb or nb <= na
+
+
+def same_protest(a: MentionRow, b: MentionRow) -> str | None:
+    """Two protest mentions of one article at one place on one day by the same protesters."""
+    if a.event_type != "protest" or a.in_headline or b.in_headline:
+        return None
+    if a.actor1 is not None and b.actor1 is not None and not same_side(a.actor1, b.actor1):
+        return None
+    if window(a) != window(b) and window(a) is not None and window(b) is not None:
+        return None
+    if fine(a) and fine(b) and a.location != b.location:
+        return None
+    return f"one protest of the article: {a.location or 'same place'}, {a.event_date or 'same day'}"
+
+
+def merge_rule(a: MentionRow, b: MentionRow) -> tuple[str, str] | None:
+    """The rule and evidence that make two mentions one event, or None (conflicts checked apart)."""
+    if a.event_type != b.event_type:
+        return None
+    if a.article_id == b.article_id:
+        if a.in_headline != b.in_headline:
+            return "headline", "the headline's report of the body's event"
+        evidence = same_protest(a, b)
+        return ("same_protest", evidence) if evidence else None
+    evidence = same_occurrence_evidence(a, b)
+    if evidence:
+        return "same_occurrence", evidence
+    evidence = same_report(a, b)
+    return ("same_report", evidence) if evidence else None
 
 
 def same_occurrence(a: MentionRow, b: MentionRow) -> bool:
-    """The merge rule: two mentions from different articles that report one occurrence."""
-    if a.article_id == b.article_id or a.event_type != b.event_type:
-        return False
-    if a.event_type == "ceasefire" and a.sub_event_type != b.sub_event_type:
-        return False
-    return (  # cheapest and most selective first
-        actors_compatible(a, b)
-        and dates_compatible(a, b)
-        and places_compatible(a, b)
-        and place_texts_compatible(a, b)
-    )
+    """Two mentions are one event: some rule joins them and nothing sets them apart (for one report
+    reworded, nothing but type, day, country or place)."""
+    copy = a.article_id != b.article_id and same_report(a, b)
+    return (hard_conflict if copy else conflict)(a, b) is None and merge_rule(a, b) is not None
 
 
-def joins(event: MergedEvent, mention: MentionRow) -> bool:
-    """A mention joins an event when it reports the same occurrence as every mention of it (checked
-    once per distinct signature: an event reported alike by 100 articles costs one comparison)."""
-    return mention.article_id not in event.articles and all(
-        same_occurrence(m, mention) for m in event.kinds.values()
-    )
+def link_to(event: MergedEvent, mention: MentionRow, alone: frozenset[str] = frozenset()) -> Link | None:
+    """How a mention joins an event: it conflicts with none of its mentions and a rule ties it to one."""
+    if mention.mention_id in alone or any(m.mention_id in alone for m in event.mentions[:1]):
+        return None
+    found: Link | None = None
+    for member in event.mentions:
+        if hard_conflict(member, mention) is not None:  # cheap, and what sets most candidates apart
+            return None
+        soft = conflict(member, mention) is not None
+        if soft and not (member.article_id != mention.article_id and same_report(member, mention)):
+            return None
+        if found is None:
+            rule = merge_rule(member, mention)
+            if rule is not None:
+                found = Link(mention.mention_id, rule[0], member.mention_id, rule[1])
+    return found
 
 
-def merge_mentions(existing: Sequence[MergedEvent], new: Iterable[MentionRow]) -> list[MergedEvent]:
-    """Attach each new mention (taken in first-reported order) to a known event or start a new one.
-
-    Events passed in keep their ids; a new event takes the id of its first mention.
-    """
-    events = [MergedEvent(e.event_id, list(e.mentions)) for e in existing]
-    index: dict[IndexKey, list[MergedEvent]] = {}
-    for event in events:
-        for member in event.mentions:
-            add_to_index(index, event, member)
-    for mention in sorted(new, key=MentionRow.order_key):
-        target = next((e for e in candidates(index, mention) if joins(e, mention)), None)
-        if target is None:
-            target = MergedEvent(mention.mention_id, [])
-            events.append(target)
-        target.add(mention)
-        add_to_index(index, target, mention)
-    return events
-
-
-IndexKey = tuple[str, object, int, int, int]
+IndexKey = tuple
 
 
 def sides(mention: MentionRow) -> object:
-    """Who a mention's merge rule compares (actors_compatible): the acting side, or for symmetric
-    events the set of sides; None when that is unknown (such a mention never merges)."""
+    """Who a mention's same_occurrence rule compares: the acting side, or for symmetric events the
+    set of sides; None when that is unknown."""
     if mention.event_type in SYMMETRIC:
-        return tuple(sorted({x for x in (mention.actor1, mention.actor2) if x})) or None
+        return tuple(sorted(side_set(mention))) or None
     return mention.actor1
 
 
-def own_key(mention: MentionRow) -> IndexKey | None:
-    """Where a dated mention is filed: (type, sides, year, month, day) for a day, day 0 for a week or
-    month, month 0 for a year."""
+def own_keys(mention: MentionRow) -> list[IndexKey]:
+    """Where a mention is filed: by type, sides and date; by its article; by its rarest words."""
+    keys: list[IndexKey] = [("article", mention.article_id)]
     who = sides(mention)
-    if mention.event_date is None or who is None:
-        return None
-    d, precision = mention.event_date, mention.time_precision or 1
-    if precision == 1:
-        return (mention.event_type, who, d.year, d.month, d.day)
-    if precision in (2, 3):
-        return (mention.event_type, who, d.year, d.month, 0)
-    return (mention.event_type, who, d.year, 0, 0)
+    if mention.event_date is not None and who is not None:
+        d, precision = mention.event_date, mention.time_precision or 1
+        if precision == 1:
+            keys.append((mention.event_type, who, d.year, d.month, d.day))
+        elif precision in (2, 3):
+            keys.append((mention.event_type, who, d.year, d.month, 0))
+        else:
+            keys.append((mention.event_type, who, d.year, 0, 0))
+    keys += [("words", mention.event_type, w) for w in sketch(mention.evidence)]
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def sketch(text: str) -> tuple[str, ...]:
+    """The MINHASH_K content words of a sentence with the lowest stable hash (a min-hash sketch: two
+    near-identical sentences share most of them)."""
+    import zlib
+
+    return tuple(sorted(words(text), key=lambda w: zlib.crc32(w.encode()))[:MINHASH_K])
 
 
 def lookup_keys(mention: MentionRow) -> list[IndexKey]:
-    """Every key under which a mention whose window overlaps this mention's (and whose sides are the
-    same) may be filed."""
-    span = window(mention)
-    who = sides(mention)
+    """Every key under which an event this mention may join is filed."""
+    keys: list[IndexKey] = [("article", mention.article_id)]
+    keys += [("words", mention.event_type, w) for w in sketch(mention.evidence)]
+    span, who = window(mention), sides(mention)
     if span is None or who is None:
-        return []
-    etype, keys = mention.event_type, []
+        return keys
+    etype = mention.event_type
     day = span[0]
     while day <= span[1]:
         keys.append((etype, who, day.year, day.month, day.day))
@@ -268,25 +489,83 @@ def lookup_keys(mention: MentionRow) -> list[IndexKey]:
 
 
 def add_to_index(index: dict[IndexKey, list[MergedEvent]], event: MergedEvent, member: MentionRow) -> None:
-    """File an event under its member's date and sides."""
-    key = own_key(member)
-    if key is None:
-        return
-    bucket = index.setdefault(key, [])
-    if not bucket or bucket[-1] is not event:
-        bucket.append(event)
+    """File an event under its member's keys."""
+    for key in own_keys(member):
+        bucket = index.setdefault(key, [])
+        if not bucket or bucket[-1] is not event:
+            bucket.append(event)
 
 
 def candidates(index: dict[IndexKey, list[MergedEvent]], mention: MentionRow) -> list[MergedEvent]:
-    """Events with a member of the same sides whose window may overlap the mention's, oldest first."""
+    """Events this mention may join (same article, same sides and overlapping dates, or shared rare
+    words), oldest first."""
     seen: dict[str, MergedEvent] = {}
     for key in lookup_keys(mention):
         for event in index.get(key, ()):
-            seen.setdefault(event.event_id, event)
+            if event.mentions:  # an event absorbed into another is empty
+                seen.setdefault(event.event_id, event)
     return sorted(seen.values(), key=lambda e: e.mentions[0].order_key())
 
 
-def recluster(events: Sequence[MergedEvent]) -> list[MergedEvent]:
+def merge_mentions(
+    existing: Sequence[MergedEvent], new: Iterable[MentionRow], alone: frozenset[str] = frozenset()
+) -> list[MergedEvent]:
+    """Attach each new mention (taken in first-reported order) to a known event or start a new one.
+
+    Events passed in keep their ids; a new event takes the id of its first mention. Mentions in
+    `alone` (split off by a correction) stay events of their own.
+    """
+    events = [MergedEvent(e.event_id, list(e.mentions), dict(e.links)) for e in existing]
+    index: dict[IndexKey, list[MergedEvent]] = {}
+    for event in events:
+        for member in event.mentions:
+            add_to_index(index, event, member)
+    for mention in sorted(new, key=MentionRow.order_key):
+        joined = [
+            (e, link) for e in candidates(index, mention) if (link := link_to(e, mention, alone)) is not None
+        ]
+        if not joined:
+            target = MergedEvent(mention.mention_id, [])
+            events.append(target)
+            target.add(mention)
+        else:
+            target = joined[0][0]
+            target.add(mention, joined[0][1])
+            for other, link in joined[
+                1:
+            ]:  # the mention ties two events: one event, if nothing sets them apart
+                if compatible(target, other):
+                    absorb(
+                        index,
+                        target,
+                        other,
+                        Link(other.event_id, link.rule, mention.mention_id, link.evidence),
+                    )
+        add_to_index(index, target, mention)
+    return [e for e in events if e.mentions]
+
+
+def compatible(a: MergedEvent, b: MergedEvent) -> bool:
+    """No mention of one event conflicts with a mention of the other (copies compared as copies)."""
+    return all(
+        hard_conflict(x, y) is None
+        and (conflict(x, y) is None or (x.article_id != y.article_id and same_report(x, y) is not None))
+        for x in a.mentions
+        for y in b.mentions
+    )
+
+
+def absorb(
+    index: dict[IndexKey, list[MergedEvent]], target: MergedEvent, other: MergedEvent, link: Link
+) -> None:
+    """Move every mention of `other` into `target` (its first joined by `link`) and leave `other` empty."""
+    for i, m in enumerate(other.mentions):
+        target.add(m, link if i == 0 else other.links.get(m.mention_id))
+        add_to_index(index, target, m)
+    other.mentions, other.links = [], {}
+
+
+def recluster(events: Sequence[MergedEvent], alone: frozenset[str] = frozenset()) -> list[MergedEvent]:
     """Rebuild events whose mentions changed: each keeps its id while its first mention remains in it."""
     survivors: list[MergedEvent] = []
     loose: list[MentionRow] = []
@@ -297,12 +576,19 @@ def recluster(events: Sequence[MergedEvent]) -> list[MergedEvent]:
         head, rest = MergedEvent(event.event_id, [mentions[0]]), mentions[1:]
         survivors.append(head)
         loose.extend(rest)
-    return merge_mentions(survivors, loose)
+    return merge_mentions(survivors, loose, alone)
 
 
 def best_mention(event: MergedEvent) -> MentionRow:
-    """The mention whose coding the event takes: most confident, then most precise, then first."""
+    """The mention whose coding the event takes: a body sentence before the headline, most confident,
+    then most precise, then first."""
     return min(
         event.mentions,
-        key=lambda m: (-m.confidence, m.time_precision or 9, m.geo_precision or 9, m.order_key()),
+        key=lambda m: (
+            m.in_headline,
+            -m.confidence,
+            m.time_precision or 9,
+            m.geo_precision or 9,
+            m.order_key(),
+        ),
     )

@@ -13,14 +13,12 @@ import pandas as pd
 
 from eventcoder.config import SQL_DIR
 from eventcoder.records import Article, InputRecord, Mention, Quarantined, RunRecord
-from eventcoder.warehouse.merge import MentionRow, MergedEvent, merge_mentions, recluster, window
 from eventcoder.warehouse.validation import validate_frame
 from eventcoder.warehouse.views import create_views
 from schemas.ddl import all_ddl, column_names, columns
 from schemas.tables import (
     TABLES,
     ArticleSchema,
-    EventSchema,
     InputSchema,
     MentionSchema,
     QuarantineSchema,
@@ -205,56 +203,12 @@ class RunWriter:
         self.con.execute("ROLLBACK")
 
 
-def mention_rows(rows: Sequence[tuple]) -> list[MentionRow]:
-    """MentionRow records from query rows in MentionRow field order."""
-    return [MentionRow(*row) for row in rows]
-
-
 def update_events(con: duckdb.DuckDBPyConnection) -> int:
-    """Bring `events` and `mention_events` up to date with `event_mentions`, incrementally.
+    """Bring `events`, `mention_events` and `event_merges` up to date with the mentions and the
+    corrections (the merge step: eventcoder.warehouse.build); the number of events rewritten."""
+    from eventcoder.warehouse.build import update_events as build_events
 
-    Events that lost a mention are rebuilt from the mentions they keep; new mentions join a
-    compatible known event or start one. Only touched events are rewritten; the number of
-    events rewritten is returned.
-    """
-    lost = [row[0] for row in con.execute(sql("dangling_links")).fetchall()]
-    run_script(con, "delete_dangling_links")
-    new = mention_rows(con.execute(sql("mentions_to_merge")).fetchall())
-    if not lost and not new:
-        return 0
-    touched = grouped(con.execute(sql("event_members"), [lost]).fetchall()) if lost else {}
-    windows = [w for m in new if (w := window(m)) is not None]
-    if windows:
-        first = min(w[0] for w in windows) - dt.timedelta(days=366)
-        last = max(w[1] for w in windows) + dt.timedelta(days=366)
-        types = sorted({m.event_type for m in new})
-        for event_id, members in grouped(
-            con.execute(sql("candidate_events"), [types, first, last]).fetchall()
-        ).items():
-            touched.setdefault(event_id, members)
-    known = recluster([MergedEvent(event_id, members) for event_id, members in sorted(touched.items())])
-    merged = merge_mentions(known, new)
-    merged = [e for e in merged if e.mentions]
-    ids = sorted(set(lost) | set(touched) | {e.event_id for e in merged})
-    run_script(con, "delete_events", [ids])
-    links = pd.DataFrame(
-        [(m.mention_id, e.event_id) for e in merged for m in e.mentions], columns=["mention_id", "event_id"]
-    )
-    insert(con, "mention_events", links)
-    built = con.execute(sql("events"), [sorted(e.event_id for e in merged)]).df()
-    valid, failures = validate_frame(built, EventSchema)
-    if failures:
-        raise ValueError(f"merged events failed their schema: {failures[0].reason}")
-    insert(con, "events", valid)
-    return len(merged)
-
-
-def grouped(rows: Sequence[tuple]) -> dict[str, list[MentionRow]]:
-    """Query rows (event_id, then MentionRow fields) grouped by event."""
-    out: dict[str, list[MentionRow]] = {}
-    for event_id, *fields in rows:
-        out.setdefault(event_id, []).append(MentionRow(*fields))
-    return out
+    return build_events(con)
 
 
 def mentions_frame(mentions: Sequence[Mention], run: RunRecord) -> pd.DataFrame:
@@ -319,5 +273,5 @@ def still_quarantined(con: duckdb.DuckDBPyConnection) -> int:
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of each warehouse table."""
-    names = ("articles", "event_mentions", "events", "raw_inputs", "quarantine", "runs")
+    names = ("articles", "event_mentions", "events", "raw_inputs", "quarantine", "runs", "corrections")
     return {n: con.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}

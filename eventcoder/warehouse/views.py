@@ -16,7 +16,9 @@ Columns:
   fatalities, n_districts, first_date, last_date.
 - event_sources: the event's event_id, event_type, sub_event_type, event_date, country, location, actor1,
   actor2, fatalities, n_mentions, n_articles; the mention's mention_id, article_id, outlet, title, url,
-  published_at, raw_path, evidence, evidence_start, evidence_end, mention_confidence.
+  published_at, raw_path, evidence, evidence_start, evidence_end, mention_confidence; why it is in the event
+  (event_merges): merge_rule, merged_with (the mention it was matched with), merge_evidence; and the event's
+  corrected_fields (what an analyst's correction changed).
 - coding_quality: from runs run_id, started_at, finished_at, status, coder_version, n_read, n_new,
   articles_coded, mentions_coded, quarantined; still in the warehouse articles_kept,
   articles_without_events, articles_undated (no publication date), articles_non_english (language not

@@ -39,6 +39,13 @@ def bounded_int(low: int, high: int | None = None):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `eventcoder refresh`."""
     add_refresh_options(parser)
+    parser.add_argument(
+        "--corrections",
+        type=Path,
+        default=None,
+        help="analysts' corrections applied on top of the coding (default: corrections/corrections.jsonl "
+        "beside the raw folder)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar, summary or log lines")
 
 
@@ -126,6 +133,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         wait=args.wait,
         task_runner=args.task_runner,
         dask_address=args.dask_address,
+        corrections=args.corrections,
     )
 
 
@@ -183,7 +191,21 @@ def run(args: argparse.Namespace) -> int:
         summary = run_flow(settings, run_id, show_progress=sys.stderr.isatty() and not args.quiet)
     if not args.quiet:
         print_summary(summary)
+        print_stale_corrections(settings.warehouse)
     return 0
+
+
+def print_stale_corrections(warehouse: Path) -> None:
+    """Name the analysts' corrections that no longer apply (their article was recoded or removed)."""
+    from eventcoder.publish.review import stale_corrections
+    from eventcoder.warehouse.views import open_read_only
+
+    con = open_read_only(warehouse)
+    try:
+        for cid, kind, article, evidence, status, why in stale_corrections(con):
+            print(f"  {status} correction {cid} ({kind}, {article}: {evidence!r}): {why}")
+    finally:
+        con.close()
 
 
 def quiet_logs() -> None:
