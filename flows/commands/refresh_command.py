@@ -39,6 +39,11 @@ def bounded_int(low: int, high: int | None = None):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `eventcoder refresh`."""
     add_refresh_options(parser)
+    parser.add_argument("--quiet", action="store_true", help="no progress bar, summary or log lines")
+
+
+def add_refresh_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a refresh (shared by `refresh` and `serve`); defaults from Settings and EVENTCODER_*."""
     parser.add_argument(
         "--corrections",
         type=Path,
@@ -46,11 +51,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="analysts' corrections applied on top of the coding (default: corrections/corrections.jsonl "
         "beside the raw folder)",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress bar, summary or log lines")
-
-
-def add_refresh_options(parser: argparse.ArgumentParser) -> None:
-    """The options of a refresh (shared by `refresh` and `serve`); defaults from Settings and EVENTCODER_*."""
     defaults = Settings().with_env()
     parser.add_argument(
         "--raw",
