@@ -76,3 +76,30 @@ def test_a_demonym_read_as_a_place_names_its_country() -> None:
 def test_a_country_named_outright_beats_a_town_of_its_name_in_the_main_country() -> None:
     (place,) = resolve_places("in Jordan", ["USA", "JOR"])
     assert place.iso3 == "JOR" and place.geo_precision == 4
+
+
+def test_ampersand_inside_an_abbreviation_is_one_name() -> None:
+    (place,) = resolve_places("in Kotli (AJ&K)")
+    assert place.iso3 == "PAK" and place.admin1 == "Azad Jammu and Kashmir"
+
+
+def test_the_sentence_opening_place_frames_a_neighbourhood_elsewhere(code_text) -> None:
+    text = "On 2 May 2022, in Recife, Pernambuco, a man was shot dead in Qwertyland neighbourhood by gunmen."
+    (m,) = code_text(text)
+    assert (m.iso3, m.location) == ("BRA", "Recife")
+
+
+def test_an_unplaced_trigger_takes_the_place_its_sentence_names(code_text) -> None:
+    text = "On 3 May 2022, gunmen attacked Qwertyville (Kisoro district, Western region), killing two."
+    (m,) = code_text(text)
+    assert m.iso3 == "UGA" and m.admin2 == "Kisoro" and m.geo_precision == 2
+
+
+def test_qualifiers_are_read_together() -> None:
+    (place,) = resolve_places("in Barangay Qwerty, Plaridel, Bulacan")
+    assert place.admin2 == "Bulacan" and place.location == "Plaridel" and place.geo_precision == 2
+
+
+def test_an_unknown_place_with_a_bracketed_name_falls_back_to_the_unit() -> None:
+    (place,) = resolve_places("in Qwertyville (Buenos Aires)")
+    assert place.iso3 == "ARG" and place.admin1 == "Buenos Aires" and place.geo_precision == 2

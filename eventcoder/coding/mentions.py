@@ -137,6 +137,19 @@ def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
     return None
 
 
+def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
+    """The place of a locative that opens the sentence before the trigger ("On 2 May, in Manaus, Amazonas,
+    a man was shot in X neighbourhood"): the frame the trigger's own place lies in."""
+    sent, text = cand.sent, cand.sent.doc.text
+    for e in span_ents(sent):
+        if e.start >= cand.trigger.start:
+            break
+        before = sent.doc[e.start - 1].lower_ if e.start > sent.start else ""
+        if before in ("in", "at") and (e.label_ in PLACE_LABELS or after_locative(e)):
+            return named_place(((text[e.start_char : sent.end_char], False),), tuple(ctx.countries))
+    return None
+
+
 def fallback_place(
     cluster: Cluster, actors: tuple[Actor | None, Actor | None], ctx: ArticleContext, res: CoderResources
 ) -> Place | None:
@@ -258,6 +271,9 @@ def to_mention(
     if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
         placed = None
     place = placed.place if placed else None
+    frame = frame_place(placed, ctx) if placed is not None and place is not None and place.latitude else None
+    if frame is not None and place is not None and (frame.iso3, frame.admin1) != (place.iso3, place.admin1):
+        place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
         place = sentence_place(cluster, ctx) or place or fallback_place(cluster, (actor1, actor2), ctx, res)
     place_text = placed.place_text if placed else None

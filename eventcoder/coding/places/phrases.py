@@ -53,7 +53,7 @@ _CLAUSE_END = re.compile(r"(?:,\s*|\s+)(?:" + alternation(CLAUSE_END_WORDS) + r"
 _BORDER = re.compile(r"\b(?:" + alternation(BORDER_WORDS) + r")\b", re.IGNORECASE)
 _LGA = re.compile(r"\b(?:" + alternation(DISTRICT_PHRASES) + r")\b", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:" + alternation(LEVEL_SEPARATORS) + r")\s+")
-_COORD = re.compile(r"\s*(/|\band\b|\bor\b|&)\s*")
+_COORD = re.compile(r"\s*(/|\band\b|\bor\b|(?<=\s)&(?=\s))\s*")  # "AJ&K" is one name
 _CAP = re.compile(r"(?:[a-z]{1,3}-)?[A-Z0-9]")  # a capitalised word, also "al-Bab", "ez-Zor"
 _POSSESSIVE = re.compile(r"(.+?)'s?\s+(.*[A-Z].*)$")
 _DISTANCE = re.compile(r"\d[\d.,]*(?:-\d+)?$")

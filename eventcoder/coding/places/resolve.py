@@ -166,11 +166,22 @@ def _names_phrase(qualifier: str, phrase: PlacePhrase) -> bool:
 def _resolve_phrase(g: Gazetteer, phrase: PlacePhrase, soft: list[str], ctx: list[int]) -> Ref | None:
     """The best gazetteer entry for one phrase, or None when nothing acceptable matches."""
     names = alternatives(phrase.text)
-    hard = [containers_of_name(g, q, ctx) for q in phrase.qualifiers]
+    hard = _nested([containers_of_name(g, q, ctx) for q in phrase.qualifiers], g)
     softq = [containers_of_name(g, q, ctx) for q in soft]
     if len(names) == 2:
         return _resolve_pair(g, names, phrase, hard, softq, ctx)
     return _best(g, names[0] if names else phrase.text, phrase.kind, hard, softq, ctx)
+
+
+def _nested(hard: list[set[Ref]], g: Gazetteer) -> list[set[Ref]]:
+    """Qualifiers read together, outermost first: of a qualifier's entries keep those inside the next one
+    ("Plaridel, Bulacan": the Plaridel in Bulacan, not its namesakes elsewhere) when any is."""
+    out = list(hard)
+    for i in range(len(out) - 2, -1, -1):
+        if out[i] and out[i + 1]:
+            inside = {r for r in out[i] if containers(g, r) & out[i + 1]}
+            out[i] = inside or out[i]
+    return out
 
 
 def _resolve_pair(
@@ -189,7 +200,7 @@ def _resolve_pair(
         if inner is not None and inner[0] != "c" and containers(g, inner) & qual:
             return inner
     a = _best(g, names[0], phrase.kind, hard, softq, ctx)
-    b = _best(g, names[1], phrase.kind if a is None else None, hard, softq, ctx)
+    b = _best(g, names[1], (phrase.kind or ENCLOSING) if a is None else None, hard, softq, ctx)
     if a is not None and b is not None:
         if a in containers(g, b) and b != a:
             return b if b[0] != "c" else a
