@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from eventcoder.warehouse.build import update_events
 from eventcoder.warehouse.corrections import Correction, CorrectionError, read_corrections, store_corrections
-from eventcoder.warehouse.store import update_events
 
 SEEDS = Path(__file__).resolve().parents[1] / "raw"
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from eventcoder.warehouse.build import update_events
 from eventcoder.warehouse.corrections import (
     Correction,
     CorrectionError,
@@ -20,7 +21,7 @@ from eventcoder.warehouse.corrections import (
     load_corrections,
 )
 from eventcoder.warehouse.locking import WarehouseLock
-from eventcoder.warehouse.store import connect, sql, update_events
+from eventcoder.warehouse.store import connect, sql
 from eventcoder.warehouse.views import open_read_only
 
 LOW_CONFIDENCE = 0.5

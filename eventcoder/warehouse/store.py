@@ -188,6 +188,8 @@ class RunWriter:
     def merge_events(self) -> int:
         """Drop articles no input refers to any more, then merge new mentions into `events` (rebuilding the
         events that lost one); the number of events rewritten."""
+        from eventcoder.warehouse.build import update_events  # build reads this module: imported late
+
         self.remove_orphans()
         return update_events(self.con)
 
@@ -201,14 +203,6 @@ class RunWriter:
     def rollback(self) -> None:
         """Undo everything this run wrote."""
         self.con.execute("ROLLBACK")
-
-
-def update_events(con: duckdb.DuckDBPyConnection) -> int:
-    """Bring `events`, `mention_events` and `event_merges` up to date with the mentions and the
-    corrections (the merge step: eventcoder.warehouse.build); the number of events rewritten."""
-    from eventcoder.warehouse.build import update_events as build_events
-
-    return build_events(con)
 
 
 def mentions_frame(mentions: Sequence[Mention], run: RunRecord) -> pd.DataFrame:

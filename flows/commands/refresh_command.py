@@ -169,13 +169,21 @@ def print_summary(summary: object) -> None:
         print(f"  {gone} gone from the raw folder, {action}: {', '.join(s.missing[:5])}")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Check the paths, take the warehouse's writer lock, then run the refresh flow."""
+def checked_settings(args: argparse.Namespace, command: str) -> Settings | None:
+    """The Settings of the options, or None after saying on one line why its paths cannot work."""
     settings = settings_from(args)
     try:
         check_paths(settings)
     except SettingsError as exc:
-        print(f"eventcoder refresh: {exc}", file=sys.stderr)
+        print(f"eventcoder {command}: {exc}", file=sys.stderr)
+        return None
+    return settings
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the paths, take the warehouse's writer lock, then run the refresh flow."""
+    settings = checked_settings(args, "refresh")
+    if settings is None:
         return 2
     if args.quiet:
         quiet_logs()

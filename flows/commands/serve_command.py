@@ -10,8 +10,8 @@ import sys
 import time
 from dataclasses import asdict, replace
 
-from eventcoder.config import Settings, SettingsError, check_paths
-from flows.commands.refresh_command import add_refresh_options, quiet_logs, settings_from
+from eventcoder.config import Settings
+from flows.commands.refresh_command import add_refresh_options, checked_settings, quiet_logs
 
 NAME = "serve"
 HELP = "run the refresh on a schedule (a Prefect deployment served by this process)"
@@ -73,11 +73,8 @@ def server_error(url: str) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Check the paths and the server, then serve the refresh deployment until interrupted."""
-    settings = settings_from(args)
-    try:
-        check_paths(settings)
-    except SettingsError as exc:
-        print(f"eventcoder serve: {exc}", file=sys.stderr)
+    settings = checked_settings(args, "serve")
+    if settings is None:
         return 2
     if args.quiet:
         quiet_logs()
