@@ -12,6 +12,7 @@ from eventcoder.warehouse.merge import (
     merge_mentions,
     recluster,
     same_occurrence,
+    same_report,
 )
 
 ATTACK = MentionRow(
@@ -367,3 +368,78 @@ def test_a_report_that_ties_two_events_makes_them_one():
     merged = merge_mentions(events, [bridge])
     assert len(merged) == 1 and {m.mention_id for m in merged[0].mentions} == {"a" * 16, "b" * 16, "c" * 16}
     assert merged[0].links["b" * 16].partner_id == "c" * 16
+
+
+def shelling(village: str, article: str, **changes) -> MentionRow:
+    """A report of artillery on a village that the coder placed only at its province's town."""
+    fields = {
+        "mention_id": article * 16,
+        "article_id": article * 16,
+        "sub_event_type": "shelling",
+        "actor1": "Military Forces of Nigeria",
+        "actor2": None,
+        "place_text": "in Borno",
+        "evidence": f"On 19 May 2024, army artillery shelled {village} in Borno countryside.",
+    }
+    return replace(ATTACK, **(fields | changes))
+
+
+def test_two_villages_shelled_the_same_day_stay_apart_though_placed_alike():
+    assert not same_occurrence(shelling("Kawuri", "1"), shelling("Dalwa", "2"))
+
+
+def test_a_village_taken_for_the_victim_still_tells_the_reports_apart():
+    # one copy of the coder read the village as the target side: its name is still a name the other lacks
+    assert not same_occurrence(shelling("Kawuri", "1", actor2="Kawuri"), shelling("Dalwa", "2"))
+
+
+def test_a_copy_that_adds_a_spokesman_or_a_weekday_is_still_the_same_event():
+    first = shelling("Kawuri", "1")
+    second = replace(
+        shelling("Kawuri", "2"),
+        evidence="Army artillery shelled Kawuri in Borno countryside on Sunday, spokesman Musa Garba said.",
+    )
+    assert same_occurrence(first, second)
+
+
+def test_reworded_copies_that_differ_in_their_figures_are_not_one_report():
+    text = "On 7 June 2024, traders protested in Kano over taxes."
+    base = replace(ATTACK, place_text=None, evidence=text, lede=text)
+    same = replace(base, mention_id="b" * 16, article_id="2" * 16)
+    day_after = text.replace("7 June", "8 June")
+    other_day = replace(same, evidence=day_after, lede=day_after)
+    assert same_report(base, same) is not None
+    assert same_report(base, other_day) is None
+
+
+def test_a_short_sentence_copied_with_an_attribution_added_is_the_same_report():
+    opening = "Police raided a depot in Kano on 7 June 2024. Four traders were arrested."
+    base = replace(
+        ATTACK, event_type="arrest", place_text=None, evidence="Four traders were arrested.", lede=opening
+    )
+    copy = replace(
+        base,
+        mention_id="b" * 16,
+        article_id="2" * 16,
+        evidence="Four traders were arrested, according to local sources.",
+        lede=opening.rstrip(".") + ", according to local sources.",
+    )
+    assert same_report(base, copy) is not None
+
+
+def test_openings_cut_at_different_words_are_still_one_opening():
+    lead = "On 7 June 2024, traders protested in Kano over taxes. "
+    story = lead + "shops shut. " * 26 + "all Marchers then walked to the Emir's palace."
+    base = replace(ATTACK, place_text=None, evidence=lead.strip(), lede=story[:400])
+    shifted = "Local media reported that " + story[:1].lower() + story[1:]
+    copy = replace(base, mention_id="b" * 16, article_id="2" * 16, lede=shifted[:400])
+    cut = copy.lede.split()[-1]
+    assert cut == "Marc" and "Marchers" in base.lede  # the copy's cut goes through a name
+    assert same_report(base, copy) is not None
+
+
+def test_copies_of_one_sentence_about_several_places_stay_one_event_per_place():
+    text = "Activists detained in Kano, Zaria and Katsina were freed on 7 June 2024."
+    kano = replace(ATTACK, event_type="release", place_text="in Kano", evidence=text, lede=text)
+    zaria_copy = replace(kano, mention_id="b" * 16, article_id="2" * 16, place_text="in Zaria")
+    assert same_report(kano, zaria_copy) is None

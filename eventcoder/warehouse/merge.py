@@ -21,8 +21,9 @@ these rules (`RULES`; the rule and its evidence are written to the `event_merges
     must be among the other's: such a place sees many events a day ("regime forces shelled Kinda
     in Idleb" and "... shelled Nayrab in Idleb" are two events);
 - `same_report` (different articles): the two evidence sentences, and the two articles' openings,
-  are the same text reworded — most of their words are shared (Jaccard ≥ SAME_REPORT_JACCARD) and
-  the names of one are among the names of the other — and nothing coded differs (below):
+  are the same text reworded — most of their words are shared (Jaccard ≥ SAME_REPORT_JACCARD),
+  the names of one are among the names of the other, and so are the figures (a copy keeps its dates
+  and counts) — and nothing coded differs (below):
   syndicated and reworded copies;
 - `headline` (one article): the headline's report and a body sentence of the same type that
   nothing sets apart (the body's sentence is the event's evidence, docs/GUIDELINES.md);
@@ -33,9 +34,12 @@ these rules (`RULES`; the rule and its evidence are written to the `event_merges
 Whatever the rule, a mention joins an event only if it conflicts with none of its mentions
 (`conflict`): a different type, disjoint date windows, different countries, two fine places that
 are not one place, place phrases naming different places (two villages of one district), two
-different named sides; and two body mentions of one article are two occurrences (the coder
-already merged the mentions of one occurrence) unless they are one protest. Against a member
-whose text is the same report reworded, only type, dates, country and place count
+different named sides, two reports of different articles that each give a name the other neither
+gives nor codes as its place or sides (dates aside: "shelled Kinda in Idleb" and "shelled Nayrab in
+Idleb", both placed at Idleb when the villages are not in the gazetteer); and two body mentions of
+one article are two occurrences (the coder already merged the mentions of one occurrence) unless
+they are one protest. Against a member whose text is the same report reworded, only type, dates,
+country and place (and the place phrase) count
 (`hard_conflict`): the coder may read the sides of two copies differently. A mention that joins
 two events neither of which conflicts with the other makes them one (`absorb`), so merging does not
 hang so much on the order reports arrive in.
@@ -49,6 +53,7 @@ never changes an event's id.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -68,6 +73,11 @@ SYMMETRIC = {"clash", "dialogue", "agreement", "ceasefire"}
 COUNTRY_LEVEL_TYPES = {"dialogue", "agreement", "ceasefire", "release"}
 RULES = MERGE_RULES
 SAME_REPORT_JACCARD = 0.6
+# A short sentence copied with a phrase added ("..., according to local sources") shares fewer words:
+# it is a copy when all its words (at least this many) are in the other, and half as many are shared.
+CONTAINED_MIN_WORDS = 2
+CONTAINED_JACCARD = 0.3
+LEDE_CHARS = 400  # the article's opening that merging reads (warehouse/sql/mentions_to_merge.sql)
 # A district or province (geo_precision 3) sees many events a day: there, two reports must also not
 # name different things ("shelled Kinda in Idleb", "shelled Nayrab in Idleb").
 NAMES_FROM_PRECISION = 3
@@ -78,6 +88,14 @@ STOPWORDS = frozenset(
     "after during when while into near over than also about".split()
 )
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w'\u2019-]*")
+LETTERS = re.compile(r"[^\W\d_]+")
+NUMBER = re.compile(r"\d+")
+# Names that say when, not where or who: a report dated "Tuesday" and one dated "5 May" may be one event.
+CALENDAR_WORDS = frozenset(
+    w.lower()
+    for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    if w
+)
 
 
 @dataclass(frozen=True)
@@ -296,6 +314,8 @@ def conflict(a: MentionRow, b: MentionRow) -> str | None:
         return hard
     if not place_texts_compatible(a, b):
         return "place phrases name different places"
+    if a.article_id != b.article_id and not other_names_nested(a, b):
+        return "the reports name different things"
     if actors_conflict(a, b):
         return "sides differ"
     return None
@@ -328,16 +348,25 @@ def words(text: str) -> frozenset[str]:
 
 
 def near_copy(x: str, y: str) -> float | None:
-    """How much of two texts' words they share (Jaccard), when the names of one are among the names of
-    the other; None when they are not one text reworded."""
+    """How much of two texts' words they share (Jaccard), when they are one text reworded: most words
+    shared, or every word of the shorter one in the longer with at most as many added ("Four people
+    were arrested" and "Four people were arrested, according to local sources"); and the names of
+    one among the names of the other. None when they are not one text reworded."""
     wx, wy = words(x), words(y)
     if not wx or not wy:
         return None
-    jaccard = len(wx & wy) / len(wx | wy)
+    shared = len(wx & wy)
+    jaccard = shared / len(wx | wy)
+    contained = shared == min(len(wx), len(wy)) >= CONTAINED_MIN_WORDS and jaccard >= CONTAINED_JACCARD
     nx, ny = proper_names(x), proper_names(y)
-    if jaccard < SAME_REPORT_JACCARD or not (nx <= ny or ny <= nx):
+    if (jaccard < SAME_REPORT_JACCARD and not contained) or not (nx <= ny or ny <= nx):
         return None
     return jaccard
+
+
+def whole_words(opening: str) -> str:
+    """An article's opening without the word its cut went through (copies are cut at different words)."""
+    return opening.rsplit(None, 1)[0] if len(opening) >= LEDE_CHARS and " " in opening else opening
 
 
 def same_report(a: MentionRow, b: MentionRow) -> str | None:
@@ -346,11 +375,14 @@ def same_report(a: MentionRow, b: MentionRow) -> str | None:
     no two reports alike)."""
     if fine(a) and fine(b) and (a.location, a.geo_precision) != (b.location, b.geo_precision):
         return None  # one coder, one text: copies placed finely are placed alike (Bennsh is not Idleb city)
+    # and their place phrases name one place: "detained in Tripoli, Marj and Sidon" gives three events
     sentence = near_copy(a.evidence, b.evidence)
     if (
         sentence is None
+        or not numbers_nested(a.evidence, b.evidence)
+        or not place_texts_compatible(a, b)
         or (a.lede != a.evidence or b.lede != b.evidence)
-        and near_copy(a.lede, b.lede) is None
+        and near_copy(whole_words(a.lede), whole_words(b.lede)) is None
     ):
         return None
     return f"same report reworded: {sentence:.0%} of the sentence's words shared, names agree, same opening"
@@ -370,6 +402,39 @@ def same_occurrence_evidence(a: MentionRow, b: MentionRow) -> str | None:
         return None
     when = a.event_date.isoformat() if a.event_date == b.event_date else "overlapping dates"
     return f"{a.event_type}, {when}, {place}, {actors}"
+
+
+@lru_cache(maxsize=65536)
+def name_parts(text: str | None) -> frozenset[str]:
+    """Lower-cased letter runs of a name or names ('TTP: Tehreek-i-Taliban' -> ttp, tehreek, i, taliban)."""
+    return frozenset(w.lower() for w in LETTERS.findall(text or ""))
+
+
+def coded_names(m: MentionRow) -> frozenset[str]:
+    """The name parts of a mention's coded place and sides."""
+    return name_parts(
+        " ".join(x or "" for x in (m.location, m.admin1, m.admin2, m.actor1, m.actor2, m.assoc_actor_1))
+    )
+
+
+def unexplained_names(a: MentionRow, b: MentionRow) -> frozenset[str]:
+    """The names a's sentence gives that b's sentence does not, and that are not b's coded place,
+    b's sides or a date: the village shelled, the neighbourhood, the base."""
+    known = name_parts(" ".join(proper_names(b.evidence))) | coded_names(b) | CALENDAR_WORDS
+    return frozenset(n for n in proper_names(a.evidence) if not name_parts(n) <= known)
+
+
+def other_names_nested(a: MentionRow, b: MentionRow) -> bool:
+    """At most one of two reports names something the other does not explain: reports of shelling
+    in one province on one day, one naming village X and one village Y, are two events, while a copy
+    that adds a spokesman's name to the same report is not."""
+    return not (unexplained_names(a, b) and unexplained_names(b, a))
+
+
+def numbers_nested(x: str, y: str) -> bool:
+    """The figures of one text are among the other's (a reworded copy keeps its dates and counts)."""
+    nx, ny = frozenset(NUMBER.findall(x)), frozenset(NUMBER.findall(y))
+    return nx <= ny or ny <= nx
 
 
 def names_nested(a: MentionRow, b: MentionRow) -> bool:
