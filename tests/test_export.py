@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -300,6 +301,9 @@ def test_a_release_cut_from_a_filter_holds_only_its_events_and_records_the_filte
     assert len(articles) == len(DONE_WHEN)
     assert set(pd.read_parquet(result.path / "sources.parquet")["event_id"]) <= set(events["event_id"])
     assert list(pd.read_parquet(result.path / "claims.parquet")["claimed_by"]) == ["TTP"]
+    page = (result.path / "report.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr data-country="([^"]*)"', page)  # the report's events table: this release's events
+    assert len(rows) == len(events) and set(rows) == {"Pakistan"}
     assert verify_release(result.path) == []
     whole = read_manifest(make_release(warehouse, tmp_path / "rel", "all").path)
     assert whole.filter is None

@@ -260,6 +260,18 @@ def select_events(con: duckdb.DuckDBPyConnection, event_filter: EventFilter) -> 
     return con.execute("SELECT count(*) FROM selected_events").fetchall()[0][0]
 
 
+def scope_to_selection(con: duckdb.DuckDBPyConnection) -> None:
+    """Shadow each table that has a scope query (warehouse/sql/publish/scope/) with a temporary view of
+    the rows of the selected events, so every later query and view of this connection (a filtered
+    release's report) sees only them. Needs `select_events` first."""
+    scoped = sorted(path.stem for path in (PUBLISH_SQL_DIR / "scope").glob("*.sql"))
+    for table in scoped:  # all computed from the whole tables before any is shadowed
+        scope = (PUBLISH_SQL_DIR / "scope" / f"{table}.sql").read_text(encoding="utf-8")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _scoped_{table} AS {scope}")
+    for table in scoped:  # a view: some of these names are already the connection's temporary views
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM _scoped_{table}")
+
+
 def check_filter(warehouse: Path, event_filter: EventFilter) -> None:
     """ExportError when a country of the filter is unknown (checked before a release flow starts)."""
     if not event_filter.countries:

@@ -335,11 +335,11 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_report_page(warehouse: Path, staging: Path) -> Path:
-    """report.html: the warehouse's offline report (plots and figures) as of this release."""
+def write_report_page(warehouse: Path, staging: Path, event_filter: EventFilter | None = None) -> Path:
+    """report.html: the offline report (plots and figures) of the release's events as of this release."""
     from eventcoder.publish.report import write_report
 
-    return write_report(warehouse, staging / REPORT_FILE)
+    return write_report(warehouse, staging / REPORT_FILE, event_filter)
 
 
 def write_codebook(staging: Path, version: str) -> Path:
@@ -605,7 +605,7 @@ def make_release(
     try:
         with pinned(warehouse) as source:  # every step reads the same version, even if a refresh publishes
             run = step(export_tables)(source, plan.staging, event_filter=event_filter)
-            step(write_report_page)(source, plan.staging)
+            step(write_report_page)(source, plan.staging, event_filter)
         step(write_codebook)(plan.staging, version)
         changes = step(compare_with_previous)(plan.staging, plan.previous)
         step(write_changes)(plan.staging, version, changes)

@@ -24,7 +24,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from eventcoder import __version__
 from eventcoder.config import ASSETS_DIR, SQL_DIR
-from eventcoder.publish.export import open_publish
+from eventcoder.publish.export import EventFilter, open_publish, scope_to_selection, select_events
 from schemas.vocab import EVENT_TYPES, MERGE_RULE_MEANINGS
 
 REPORT_SQL_DIR = SQL_DIR / "report"
@@ -653,10 +653,14 @@ def build_report(con: duckdb.DuckDBPyConnection, warehouse_name: str) -> str:
     return render_report(read_report_data(con), warehouse_name)
 
 
-def write_report(warehouse: Path, out: Path) -> Path:
-    """Read the warehouse (read-only) and write its report page to out."""
+def write_report(warehouse: Path, out: Path, event_filter: EventFilter | None = None) -> Path:
+    """Read the warehouse (read-only) and write its report page to out; with a filter, of the events it
+    keeps only (a filtered release's report)."""
     con = open_publish(warehouse)
     try:
+        if event_filter is not None and not event_filter.is_empty():
+            select_events(con, event_filter)
+            scope_to_selection(con)
         page = build_report(con, Path(warehouse).name)
     finally:
         con.close()
