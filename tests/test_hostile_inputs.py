@@ -552,7 +552,12 @@ SQL_INTERPOLATIONS = {
         "copy_options(file)",
     },
     # temporary table names fixed in reference_tables(); COPY options fixed per format
-    "eventcoder/publish/export.py": {"name", "copy_options(fmt)"},
+    "eventcoder/publish/export.py": {
+        "name",
+        "copy_options(fmt)",
+        "table",  # a file name of warehouse/sql/publish/scope
+        "scope",  # the text of that file
+    },
     "eventcoder/publish/query.py": {"kind.name"},  # an error message that names SQL statements, not SQL
 }
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|DELETE|UPDATE|COPY|ALTER|CREATE|DESCRIBE|DROP|PRAGMA|FROM|WHERE)\b")
