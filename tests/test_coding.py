@@ -227,6 +227,17 @@ def test_undated_article_gets_no_invented_date(code_text):
 # -- fatalities and places -----------------------------------------------------------------------
 
 
+def test_a_notes_closing_count_of_its_dead_is_the_events(code_text):
+    m = only(
+        code_text(
+            "On 2 March 2024, gunmen raided a cattle camp near Rumbek and drove off the herd. "
+            "Unknown fatalities coded as 10 and spread across two locations."
+        ),
+        "attack",
+    )
+    assert m.fatalities == 5
+
+
 def test_wounded_are_not_fatalities(code_text):
     m = only(code_text("A grenade attack in Srinagar on Monday wounded 11 people."))
     assert m.fatalities is None

@@ -25,6 +25,7 @@ from eventcoder.coding.candidates import (
 from eventcoder.coding.crosswalk import crosswalk
 from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date, year_of
 from eventcoder.coding.fatalities.figures import count_fatalities
+from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
 from eventcoder.coding.places import (
     Place,
@@ -333,7 +334,11 @@ def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | Non
 
 def cluster_fatalities(cluster: Cluster) -> int | None:
     """The dead of the event: of its sentences; for one place of a sentence naming several, only the
-    number that belongs to that place ('four in A'), never the whole sentence's figure."""
+    number that belongs to that place ('four in A'), never the whole sentence's figure. A note's own
+    summary of its dead ('2 fatalities.', 'Unknown fatalities coded as 10') wins over both."""
+    summary = note_summary(cluster.first.sent.doc.text)
+    if summary is not None:
+        return summary
     whole = [m for m in cluster.members if m.split_group is None]
     if len(whole) < len(cluster.members):
         own = next((m.split_figure for m in cluster.members if m.split_figure is not None), None)
