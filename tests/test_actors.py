@@ -370,3 +370,27 @@ def test_every_region_has_named_armed_groups():
     armed = [e for e in raw_entries() if e["inter"] in (2, 3, 4)]
     for region, iso3s in regions.items():
         assert sum(e["country"] in iso3s for e in armed) >= 15, region
+
+
+def test_houthi_forces_inside_yemen_are_the_supreme_political_council(actors):
+    spc = "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert resolved(actors, "Houthi fighters", "YEM") == spc
+    assert resolved(actors, "the Houthis", "YEM") == spc
+    assert resolved(actors, "Houthi rebels", "SAU") == "Houthi Movement - Ansar Allah"
+    assert resolved(actors, "pro-Hadi troops", "YEM") == "Military Forces of Yemen"
+
+
+def test_a_generic_actor_with_a_branch_takes_it_in_that_country(actors):
+    assert resolved(actors, "Saudi warplanes", "YEM") == "Operation Restoring Hope"
+    assert resolved(actors, "Saudi military aircraft", "YEM") == "Operation Restoring Hope"
+    assert resolved(actors, "Saudi military aircraft", "SAU") == "Military Forces of Saudi Arabia"
+
+
+def test_acled_spellings_of_group_names(actors):
+    assert resolved(actors, "Mai-Mai fighters", "COD") == "Mayi Mayi Militia"
+    assert resolved(actors, "Boko Haram insurgents", "NGA").startswith("Boko Haram - Jamatu Ahli")
+    assert resolved(actors, "QSD", "SYR") == resolved(actors, "SDF") == "QSD: Syrian Democratic Forces"
+    assert resolved(actors, "AAS", "SYR") == "AAS: Ahrar al Sham"
+    naf = "NAF: United Armed Forces of Novorossiya"
+    assert resolved(actors, "the Donetsk People's Militia", "UKR") == naf
+    assert resolved(actors, "dahalo", "MDG") == "Dahalo Militia"

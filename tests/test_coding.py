@@ -366,3 +366,16 @@ def test_a_currency_is_no_place(code_text):
 def test_an_unattributed_drive_by_shooting_is_a_gang_attack(code_text):
     m = only(code_text("A man was shot dead in a drive-by shooting in Culiacan, Mexico, on Sunday."))
     assert m.actor1 == "Unidentified Gang (Mexico)"
+
+
+def test_a_thing_thrown_by_a_group_names_the_group(code_text):
+    m = only(code_text("On Monday a hand grenade was thrown by Al Shabaab militants at a market in Kismayo."))
+    assert m.actor1 == "Al Shabaab"
+
+
+def test_the_subject_fires_every_weapon_of_a_list(code_text):
+    m = only(
+        code_text("On Friday, Malian troops fired rifles, grenade launchers and mortars at a camp near Gao."),
+        "attack",
+    )
+    assert m.actor1 == "Military Forces of Mali"

@@ -7,7 +7,7 @@ responsibility); `resolve_actor` turns a token into a dictionary actor, followin
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
@@ -179,7 +179,7 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
 def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
     """Subject (or passive agent) and object of a verb trigger."""
     head = cand.head
-    if is_passive(head):
+    if is_passive(head) and not has_active_subject(head):
         agent = by_agent(head)
         patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     else:
@@ -188,6 +188,13 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
         if patient is None:
             patient = prep_object(head, cues.verbal_target_prepositions)
     return agent, other_party(cand, agent, patient)
+
+
+def has_active_subject(verb: Token) -> bool:
+    """A verb the parser calls passive only for a word it misread as an auxiliary ('IS militants
+    attacked': 'IS' read as 'is'): it has an active subject and no passive subject or agent."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"nsubjpass", "agent"}
 
 
 def other_party(cand: Candidate, agent: Token | None, patient: Token | None) -> Token | None:
@@ -230,7 +237,11 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
 def done_by_subject(head: Token, anchor: Token, cues: Cues) -> bool:
     """The anchor's subject is who did a nominal event: 'X launched an attack', 'X began talks',
     'X took part in talks' — not 'X recovered bodies after the gunfight'."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
     if head.dep_ in ("dobj", "attr", "oprd"):
+        return True
+    if head.dep_ == "nsubjpass" and head.head.i == anchor.i and by_agent(anchor) is not None:
         return True
     path = [t for t in path_up(head, stop=anchor) if t.dep_ == "prep"]
     return bool(path) and all(t.lower_ in cues.participation_prepositions for t in path)
@@ -294,6 +305,15 @@ def victims_in(cand: Candidate, cues: Cues) -> Token | None:
     return None
 
 
+def named_entity_before(phrase: Span) -> Token | None:
+    """A dictionary group named right before a phrase the parser cut it from ('IS | militants' when
+    'IS' was read as a verb): the last token of that entity, else None."""
+    if phrase.start == 0:
+        return None
+    prev = phrase.doc[phrase.start - 1]
+    return prev if prev.ent_id_ and prev.ent_type_ in ("ORG", "NORP") else None
+
+
 def resolve_actor(
     tok: Token, cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources, role: int
 ) -> Actor | None:
@@ -316,6 +336,9 @@ def resolve_actor(
     if entity is not None and entity.label_ == "GPE" and "-" in entity.text:
         phrase = tok.doc[tok.i : tok.i + 1]
     actor = res.actors.resolve(phrase.text, country)
+    before = named_entity_before(phrase)
+    if before is not None and (actor is None or res.actors.is_unidentified(actor)):
+        actor = res.actors.resolve(before.ent_id_, country) or actor
     country_only = country_for_name(phrase.text)
     if country_only is not None and (entity is None or entity.label_ == "GPE") and len(phrase) <= 3:
         return res.actors.generic("military" if cand.event_type in VIOLENT else "government", country_only[1])
