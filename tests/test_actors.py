@@ -394,3 +394,12 @@ def test_acled_spellings_of_group_names(actors):
     naf = "NAF: United Armed Forces of Novorossiya"
     assert resolved(actors, "the Donetsk People's Militia", "UKR") == naf
     assert resolved(actors, "dahalo", "MDG") == "Dahalo Militia"
+
+
+def test_an_unnamed_perpetrator_with_an_armys_weapons_is_the_military() -> None:
+    from eventcoder.coding.actors import perpetrator_kind
+
+    assert perpetrator_kind("Artillery shells hit two villages overnight.") == "military"
+    assert perpetrator_kind("Warplanes struck a fuel depot near the border.") == "military"
+    assert perpetrator_kind("Two men on a motorbike carried out a drive-by shooting.") == "gang"
+    assert perpetrator_kind("Gunmen opened fire on a minibus.") == "unidentified"
