@@ -379,3 +379,12 @@ def test_the_subject_fires_every_weapon_of_a_list(code_text):
         "attack",
     )
     assert m.actor1 == "Military Forces of Mali"
+
+
+def test_violence_in_a_note_tagging_a_crowd_size_is_a_riot(code_text):
+    text = "On 3 March 2024, villagers attacked two policemen in Kaduna over a land row. [size=no report]"
+    m = only(code_text(text))
+    assert (m.event_type, m.acled_event_type) == ("protest", "Riots")
+    assert m.actor1.startswith("Rioters")
+    plain = only(code_text(text.replace(" [size=no report]", "")))
+    assert plain.event_type != "protest"

@@ -256,8 +256,13 @@ def to_mention(
     """The event_mentions record of a merged occurrence."""
     best = cluster.best()
     etype, sub, variant = best.event_type, best.sub_event_type, best.variant
+    crowd_riot = etype in VIOLENT and crowd_sized(ctx, res.cues)
+    if crowd_riot:
+        etype, sub = "protest", "protest"
     if etype == "protest":
         variant = protest_variant(cluster, sentences, res)
+    if crowd_riot and variant not in ("violent_demonstration", "excessive_force"):
+        variant = "mob_violence"
     row = crosswalk(etype, sub, variant)
     date, date_text, date_origin = event_date(cluster, clusters, sentences, ctx, res.cues)
     actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
@@ -323,6 +328,13 @@ def to_mention(
         fatalities=fatalities,
         part=best.split_key if best.split_group is not None else None,
     )
+
+
+def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
+    """Whether the text tags the size of a crowd ('[size=about 30]', as ACLED notes of demonstrations
+    do): violence it reports is then a crowd's, a riot."""
+    text = ctx.article.text or ""
+    return any(tag in text for tag in cues.crowd_size_tags)
 
 
 def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:

@@ -115,6 +115,7 @@ class Cues:
     crowd_nouns: frozenset[str]
     protester_nouns: frozenset[str]
     ceasefire_lines: frozenset[str]
+    crowd_size_tags: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)
