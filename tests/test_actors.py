@@ -403,3 +403,15 @@ def test_an_unnamed_perpetrator_with_an_armys_weapons_is_the_military() -> None:
     assert perpetrator_kind("Warplanes struck a fuel depot near the border.") == "military"
     assert perpetrator_kind("Two men on a motorbike carried out a drive-by shooting.") == "gang"
     assert perpetrator_kind("Gunmen opened fire on a minibus.") == "unidentified"
+
+
+def test_an_army_weapon_fired_by_a_side_called_unknown_stays_unidentified() -> None:
+    from eventcoder.coding.actors import perpetrator_kind
+
+    assert perpetrator_kind("Heavy artillery fire by an unknown party hit the suburb.") == "unidentified"
+
+
+def test_state_sub_units_carry_acleds_period(actors):
+    assert resolved(actors, "LNA", "LBY") == "Military Forces of Libya (2014-) Haftar Faction"
+    gna = "Military Forces of Libya (2016-) Government of National Accord"
+    assert resolved(actors, "GNA forces", "LBY") == gna

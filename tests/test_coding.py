@@ -388,3 +388,15 @@ def test_violence_in_a_note_tagging_a_crowd_size_is_a_riot(code_text):
     assert m.actor1.startswith("Rioters")
     plain = only(code_text(text.replace(" [size=no report]", "")))
     assert plain.event_type != "protest"
+
+
+def test_a_soldier_named_before_a_killing_the_parse_left_alone_is_its_actor(code_text):
+    m = only(code_text("On Tuesday a gendarme shot and killed a taxi driver in Garoua after a quarrel."))
+    assert m.actor1 == "Military Forces of Cameroon"
+
+
+def test_the_army_reporting_a_bombing_is_not_its_actor(code_text):
+    m = only(
+        code_text("The army said on Wednesday that a roadside bomb killed two soldiers near Gao."), "attack"
+    )
+    assert m.actor1 != "Military Forces of Mali"

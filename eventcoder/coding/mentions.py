@@ -272,7 +272,11 @@ def to_mention(
         actor1, actor2 = protest_actors(actor1, actor2, row.acled_event_type == "Riots", ctx, cluster, res)
     elif etype in VIOLENT and actor1 is None:
         country = (cluster.placed().place.iso3 if cluster.placed() else None) or ctx.main_country
-        actor1 = res.actors.generic(perpetrator_kind(" ".join(m.sent.text for m in cluster.members)), country)
+        subjects = [m.subject_actor for m in (best, *cluster.members) if m.subject_actor is not None]
+        actor1 = subjects[0] if subjects else None
+        if actor1 is None:
+            text = " ".join(m.sent.text for m in cluster.members)
+            actor1 = res.actors.generic(perpetrator_kind(text), country)
     placed = cluster.placed()
     if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
         placed = None

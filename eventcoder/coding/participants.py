@@ -31,6 +31,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     agent_tok, patient_tok = participants(cand, res.cues)
     country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.nationality
     cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
+    if cand.event_type in VIOLENT and agent_tok is None:
+        cand.subject_actor = armed_subject_before(cand, country, ctx, res)
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
     )
@@ -50,6 +52,46 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         cand.actor2 = None
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):
         ctx.last_armed_actor = cand.actor1
+
+
+ARMED_TYPES = (1, 2, 3, 4, 8)
+
+
+def armed_subject_before(
+    cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources
+) -> Actor | None:
+    """When the parse gives a violent event no agent, the first armed actor before its trigger that
+    is the subject of a verb governing it ('an SAF soldier fired on a family, killing two', 'a
+    gendarme shot and killed'), or names who did a nominal one ('a police raid')."""
+    governors = [t for t in path_up(cand.head) if t.i != cand.head.i]
+    for tok in cand.sent:
+        if tok.i >= cand.head.i:
+            break
+        if tok.pos_ in ("NOUN", "PROPN") and subject_like(tok, cand, governors, res.cues):
+            actor = resolve_actor(tok, cand, country, ctx, res, role=1)
+            if actor is not None and actor.inter in ARMED_TYPES:
+                return actor
+    return None
+
+
+def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues) -> bool:
+    """The word modifying a nominal trigger ('police | raid'); for a verb, the active subject (or the
+    last modifier of a noun read as the verb: 'a gendarme | shot') of a verb above it that does
+    not report or suffer ('the army said ...', 'soldiers died ...'), or a root noun above it."""
+    if tok.dep_ == "compound" and tok.head.i == cand.head.i:
+        return True
+    if tok.dep_ == "ROOT":
+        return tok in governors
+    if cand.nominal:
+        return False
+    if tok.dep_ == "compound" and tok.i + 1 == tok.head.i:
+        verb = tok.head
+    elif tok.dep_ == "nsubj":
+        verb = tok.head
+    else:
+        return False
+    blocked = cues.victim_subject_verbs | cues.reporting_verbs
+    return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:

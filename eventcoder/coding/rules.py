@@ -116,6 +116,7 @@ class Cues:
     protester_nouns: frozenset[str]
     ceasefire_lines: frozenset[str]
     crowd_size_tags: frozenset[str]
+    victim_subject_verbs: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)
