@@ -400,3 +400,8 @@ def test_the_army_reporting_a_bombing_is_not_its_actor(code_text):
         code_text("The army said on Wednesday that a roadside bomb killed two soldiers near Gao."), "attack"
     )
     assert m.actor1 != "Military Forces of Mali"
+
+
+def test_armed_men_in_a_drive_by_are_a_gang(code_text):
+    m = only(code_text("On Sunday two armed men on a motorbike shot a shopkeeper in Culiacan in a drive-by."))
+    assert m.actor1.startswith("Unidentified Gang")

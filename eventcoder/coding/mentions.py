@@ -277,6 +277,10 @@ def to_mention(
         if actor1 is None:
             text = " ".join(m.sent.text for m in cluster.members)
             actor1 = res.actors.generic(perpetrator_kind(text), country)
+    elif etype in VIOLENT and res.actors.is_unidentified(actor1):
+        text = " ".join(m.sent.text for m in cluster.members)
+        if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
+            actor1 = res.actors.generic("gang", actor1.country)
     placed = cluster.placed()
     if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
         placed = None
