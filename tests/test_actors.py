@@ -415,3 +415,11 @@ def test_state_sub_units_carry_acleds_period(actors):
     assert resolved(actors, "LNA", "LBY") == "Military Forces of Libya (2014-) Haftar Faction"
     gna = "Military Forces of Libya (2016-) Government of National Accord"
     assert resolved(actors, "GNA forces", "LBY") == gna
+
+
+def test_an_event_of_army_weapons_has_the_military_as_its_unnamed_side() -> None:
+    from eventcoder.coding.actors import perpetrator_kind
+
+    assert perpetrator_kind("Three explosions were recorded near the town.", army_weapons=True) == "military"
+    unknown = "Explosions by an unknown party hit the town."
+    assert perpetrator_kind(unknown, army_weapons=True) == "unidentified"

@@ -405,3 +405,20 @@ def test_the_army_reporting_a_bombing_is_not_its_actor(code_text):
 def test_armed_men_in_a_drive_by_are_a_gang(code_text):
     m = only(code_text("On Sunday two armed men on a motorbike shot a shopkeeper in Culiacan in a drive-by."))
     assert m.actor1.startswith("Unidentified Gang")
+
+
+def test_explosions_of_fired_weapons_are_shelling_by_the_army(code_text):
+    m = only(code_text("On Monday monitors counted 14 explosions involving mortars near Avdiivka, Ukraine."))
+    assert (m.event_type, m.acled_sub_event_type) == ("attack", "Shelling/artillery/missile attack")
+    assert m.actor1.startswith("Military Forces")
+
+
+def test_explosions_and_shots_in_both_directions_are_a_clash(code_text):
+    text = "On Monday monitors counted 40 explosions and shots in both directions near Avdiivka, Ukraine."
+    m = only(code_text(text))
+    assert m.event_type == "clash"
+
+
+def test_an_explosion_without_a_weapon_named_stays_a_bombing(code_text):
+    m = only(code_text("On Monday an explosion hit a busy market in Mogadishu, killing four people."))
+    assert m.acled_sub_event_type == "Remote explosive/landmine/IED"

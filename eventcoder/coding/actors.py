@@ -212,14 +212,14 @@ def phrase_set(key: str, path: Path = GENERIC_NOUNS_PATH) -> frozenset[tuple[str
     return frozenset(tuple(p.split()) for p in json.loads(path.read_text(encoding="utf-8"))[key])
 
 
-def perpetrator_kind(text: str) -> str:
+def perpetrator_kind(text: str, army_weapons: bool = False) -> str:
     """Generic kind of an attack's unnamed perpetrator: the military when the text has a weapon only
-    armies use (shelling, artillery, air strikes) and does not call the side unknown, a gang when it
-    has a gang cue, else unidentified."""
+    armies use (shelling, artillery, air strikes), or the event's type says so (`army_weapons`), and
+    the text does not call the side unknown; a gang when it has a gang cue; else unidentified."""
     words = tokenize(text).lower
     grams = {words[i : i + n] for n in (1, 2, 3) for i in range(len(words) - n + 1)}
     said_unknown = any(cue in grams for cue in phrase_set("unknown_party_cues"))
-    if not said_unknown and any(cue in grams for cue in phrase_set("state_weapon_cues")):
+    if not said_unknown and (army_weapons or any(cue in grams for cue in phrase_set("state_weapon_cues"))):
         return "military"
     return "gang" if any(cue in grams for cue in phrase_set("gang_cues")) else "unidentified"
 

@@ -276,7 +276,8 @@ def to_mention(
         actor1 = subjects[0] if subjects else None
         if actor1 is None:
             text = " ".join(m.sent.text for m in cluster.members)
-            actor1 = res.actors.generic(perpetrator_kind(text), country)
+            army_weapons = variant in ARMY_WEAPON_VARIANTS
+            actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
     elif etype in VIOLENT and res.actors.is_unidentified(actor1):
         text = " ".join(m.sent.text for m in cluster.members)
         if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
@@ -343,6 +344,9 @@ def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
     do): violence it reports is then a crowd's, a riot."""
     text = ctx.article.text or ""
     return any(tag in text for tag in cues.crowd_size_tags)
+
+
+ARMY_WEAPON_VARIANTS = ("shelling", "air_drone_strike")  # fired by armies: an unnamed side is the military
 
 
 def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:
