@@ -422,3 +422,14 @@ def test_explosions_and_shots_in_both_directions_are_a_clash(code_text):
 def test_an_explosion_without_a_weapon_named_stays_a_bombing(code_text):
     m = only(code_text("On Monday an explosion hit a busy market in Mogadishu, killing four people."))
     assert m.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_small_arms_fire_on_positions_is_a_clash(code_text):
+    text = "On Monday rebels fired grenade launchers and small arms at army positions near Avdiivka, Ukraine."
+    m = only(code_text(text))
+    assert m.event_type == "clash"
+
+
+def test_launched_grenades_are_shelling(code_text):
+    m = only(code_text("On Monday rebels fired grenade launchers at army positions near Avdiivka, Ukraine."))
+    assert m.acled_sub_event_type == "Shelling/artillery/missile attack"

@@ -125,6 +125,17 @@ def observed_fire(cand: Candidate, cues: Cues) -> None:
         cand.variant = "shelling"
 
 
+def fire_on_positions(cand: Candidate, cues: Cues) -> None:
+    """Launched grenades are shelling ('fired grenade launchers'); fire on a side's positions with
+    small arms or machine guns among the weapons is an exchange of fire, a clash."""
+    said = WORDS_RE.findall(cand.sent.text.lower())
+    if cand.head.lower_ in cues.launcher_words:
+        cand.variant = "shelling"
+    text = f" {' '.join(said)} "
+    if set(said) & cues.position_words and any(f" {cue} " in text for cue in cues.direct_fire_cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+
+
 def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
     """Fire 'across the line' (of control, of contact, a border) in an article about a truce: a
     violation of that truce."""
@@ -148,6 +159,8 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         return
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
         observed_fire(cand, cues)
+    if cand.event_type == "attack" and cand.sub_event_type == "explosion":
+        fire_on_positions(cand, cues)
     if cand.event_type in VIOLENT and cand.sub_event_type != "explosion" and crowd_side(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
         return

@@ -121,6 +121,8 @@ class Cues:
     bare_explosion_words: frozenset[str]
     device_words: frozenset[str]
     fired_weapon_words: frozenset[str]
+    launcher_words: frozenset[str]
+    position_words: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)
