@@ -370,3 +370,56 @@ def test_every_region_has_named_armed_groups():
     armed = [e for e in raw_entries() if e["inter"] in (2, 3, 4)]
     for region, iso3s in regions.items():
         assert sum(e["country"] in iso3s for e in armed) >= 15, region
+
+
+def test_houthi_forces_inside_yemen_are_the_supreme_political_council(actors):
+    spc = "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert resolved(actors, "Houthi fighters", "YEM") == spc
+    assert resolved(actors, "the Houthis", "YEM") == spc
+    assert resolved(actors, "Houthi rebels", "SAU") == "Houthi Movement - Ansar Allah"
+    assert resolved(actors, "pro-Hadi troops", "YEM") == "Military Forces of Yemen"
+
+
+def test_a_generic_actor_with_a_branch_takes_it_in_that_country(actors):
+    assert resolved(actors, "Saudi warplanes", "YEM") == "Operation Restoring Hope"
+    assert resolved(actors, "Saudi military aircraft", "YEM") == "Operation Restoring Hope"
+    assert resolved(actors, "Saudi military aircraft", "SAU") == "Military Forces of Saudi Arabia"
+
+
+def test_acled_spellings_of_group_names(actors):
+    assert resolved(actors, "Mai-Mai fighters", "COD") == "Mayi Mayi Militia"
+    assert resolved(actors, "Boko Haram insurgents", "NGA").startswith("Boko Haram - Jamatu Ahli")
+    assert resolved(actors, "QSD", "SYR") == resolved(actors, "SDF") == "QSD: Syrian Democratic Forces"
+    assert resolved(actors, "AAS", "SYR") == "AAS: Ahrar al Sham"
+    naf = "NAF: United Armed Forces of Novorossiya"
+    assert resolved(actors, "the Donetsk People's Militia", "UKR") == naf
+    assert resolved(actors, "dahalo", "MDG") == "Dahalo Militia"
+
+
+def test_an_unnamed_perpetrator_with_an_armys_weapons_is_the_military() -> None:
+    from eventcoder.coding.actors import perpetrator_kind
+
+    assert perpetrator_kind("Artillery shells hit two villages overnight.") == "military"
+    assert perpetrator_kind("Warplanes struck a fuel depot near the border.") == "military"
+    assert perpetrator_kind("Two men on a motorbike carried out a drive-by shooting.") == "gang"
+    assert perpetrator_kind("Gunmen opened fire on a minibus.") == "unidentified"
+
+
+def test_an_army_weapon_fired_by_a_side_called_unknown_stays_unidentified() -> None:
+    from eventcoder.coding.actors import perpetrator_kind
+
+    assert perpetrator_kind("Heavy artillery fire by an unknown party hit the suburb.") == "unidentified"
+
+
+def test_state_sub_units_carry_acleds_period(actors):
+    assert resolved(actors, "LNA", "LBY") == "Military Forces of Libya (2014-) Haftar Faction"
+    gna = "Military Forces of Libya (2016-) Government of National Accord"
+    assert resolved(actors, "GNA forces", "LBY") == gna
+
+
+def test_an_event_of_army_weapons_has_the_military_as_its_unnamed_side() -> None:
+    from eventcoder.coding.actors import perpetrator_kind
+
+    assert perpetrator_kind("Three explosions were recorded near the town.", army_weapons=True) == "military"
+    unknown = "Explosions by an unknown party hit the town."
+    assert perpetrator_kind(unknown, army_weapons=True) == "unidentified"

@@ -227,6 +227,17 @@ def test_undated_article_gets_no_invented_date(code_text):
 # -- fatalities and places -----------------------------------------------------------------------
 
 
+def test_a_notes_closing_count_of_its_dead_is_the_events(code_text):
+    m = only(
+        code_text(
+            "On 2 March 2024, gunmen raided a cattle camp near Rumbek and drove off the herd. "
+            "Unknown fatalities coded as 10 and spread across two locations."
+        ),
+        "attack",
+    )
+    assert m.fatalities == 5
+
+
 def test_wounded_are_not_fatalities(code_text):
     m = only(code_text("A grenade attack in Srinagar on Monday wounded 11 people."))
     assert m.fatalities is None
@@ -355,3 +366,70 @@ def test_a_currency_is_no_place(code_text):
 def test_an_unattributed_drive_by_shooting_is_a_gang_attack(code_text):
     m = only(code_text("A man was shot dead in a drive-by shooting in Culiacan, Mexico, on Sunday."))
     assert m.actor1 == "Unidentified Gang (Mexico)"
+
+
+def test_a_thing_thrown_by_a_group_names_the_group(code_text):
+    m = only(code_text("On Monday a hand grenade was thrown by Al Shabaab militants at a market in Kismayo."))
+    assert m.actor1 == "Al Shabaab"
+
+
+def test_the_subject_fires_every_weapon_of_a_list(code_text):
+    m = only(
+        code_text("On Friday, Malian troops fired rifles, grenade launchers and mortars at a camp near Gao."),
+        "attack",
+    )
+    assert m.actor1 == "Military Forces of Mali"
+
+
+def test_violence_in_a_note_tagging_a_crowd_size_is_a_riot(code_text):
+    text = "On 3 March 2024, villagers attacked two policemen in Kaduna over a land row. [size=no report]"
+    m = only(code_text(text))
+    assert (m.event_type, m.acled_event_type) == ("protest", "Riots")
+    assert m.actor1.startswith("Rioters")
+    plain = only(code_text(text.replace(" [size=no report]", "")))
+    assert plain.event_type != "protest"
+
+
+def test_a_soldier_named_before_a_killing_the_parse_left_alone_is_its_actor(code_text):
+    m = only(code_text("On Tuesday a gendarme shot and killed a taxi driver in Garoua after a quarrel."))
+    assert m.actor1 == "Military Forces of Cameroon"
+
+
+def test_the_army_reporting_a_bombing_is_not_its_actor(code_text):
+    m = only(
+        code_text("The army said on Wednesday that a roadside bomb killed two soldiers near Gao."), "attack"
+    )
+    assert m.actor1 != "Military Forces of Mali"
+
+
+def test_armed_men_in_a_drive_by_are_a_gang(code_text):
+    m = only(code_text("On Sunday two armed men on a motorbike shot a shopkeeper in Culiacan in a drive-by."))
+    assert m.actor1.startswith("Unidentified Gang")
+
+
+def test_explosions_of_fired_weapons_are_shelling_by_the_army(code_text):
+    m = only(code_text("On Monday monitors counted 14 explosions involving mortars near Avdiivka, Ukraine."))
+    assert (m.event_type, m.acled_sub_event_type) == ("attack", "Shelling/artillery/missile attack")
+    assert m.actor1.startswith("Military Forces")
+
+
+def test_explosions_and_shots_in_both_directions_are_a_clash(code_text):
+    text = "On Monday monitors counted 40 explosions and shots in both directions near Avdiivka, Ukraine."
+    m = only(code_text(text))
+    assert m.event_type == "clash"
+
+
+def test_an_explosion_without_a_weapon_named_stays_a_bombing(code_text):
+    m = only(code_text("On Monday an explosion hit a busy market in Mogadishu, killing four people."))
+    assert m.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_small_arms_fire_on_positions_is_a_clash(code_text):
+    text = "On Monday rebels fired grenade launchers and small arms at army positions near Avdiivka, Ukraine."
+    m = only(code_text(text))
+    assert m.event_type == "clash"
+
+
+def test_launched_grenades_are_shelling(code_text):
+    m = only(code_text("On Monday rebels fired grenade launchers at army positions near Avdiivka, Ukraine."))
+    assert m.acled_sub_event_type == "Shelling/artillery/missile attack"

@@ -423,3 +423,40 @@ def test_every_key_of_the_data_file_is_read(monkeypatch: pytest.MonkeyPatch) -> 
     spec.loader.exec_module(importlib.util.module_from_spec(spec))
     keys = {k for k in loads(cues.CUES_PATH.read_text("utf-8")) if not k.startswith("_")}  # "_": comments
     assert keys - read == set()
+
+
+# --- a note's own summary of its dead -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two gunmen on a motorbike shot a shopkeeper. The victim died. 1 fatality.", 1),
+        ("Bandits raided a market town. At least 6 fatalities.", 6),
+        ("The motive is unknown.3 fatalities and 2 injured.", 3),
+        ("Rebels overran two outposts. Unknown fatalities coded as 10.", 10),
+        ("Fighting went on. Unclear fatalities coded as 10 and spread across two locations.", 5),
+        ("Reports on fatalities range from 4 to 9.", 4),
+        ("Several fatalities coded at 3, in addition to 2 known fatalities.", 5),
+        ("Twelve fatalities split up between 3 events.", 4),
+        ("A sniper shot one soldier [1 fatality split among 12 events].", 0),
+    ],
+)
+def test_a_notes_summary_sentence_states_its_dead(text: str, expected: int) -> None:
+    from eventcoder.coding.fatalities.summary import note_summary
+
+    assert note_summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman confirmed 3 rebel fatalities but claimed far more on the other side.",
+        "No fatalities were reported.",
+        "Gunmen killed two farmers near the river.",
+    ],
+)
+def test_no_summary_sentence_gives_none(text: str) -> None:
+    from eventcoder.coding.fatalities.summary import note_summary
+
+    assert note_summary(text) is None

@@ -37,13 +37,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from unidecode import unidecode
 
-if TYPE_CHECKING:
-    from spacy.tokenizer import Tokenizer
-
+from eventcoder.coding.actor_patterns import DASHES, as_phrases, token_pattern  # noqa: F401
 from eventcoder.config import DATA_DIR  # noqa: E402
 
 ACTORS_PATH = DATA_DIR / "actors.jsonl"
@@ -57,8 +54,6 @@ WORD_RE = re.compile(r"[A-Za-z0-9]+")
 ENTRY_FIELDS = {"name", "inter", "country", "aliases", "local_aliases", "branches", "label", "note"}
 LABELS = ("ORG", "NORP")
 COUNTRY_SLOT = "{country}"
-DASHES = ("-", "–", "—", "‑")
-APOSTROPHES = ("'", "’", "‘")
 MAX_CASED_LEN = 3  # all-caps aliases this short ("IS", "UN", "TTP") must match in case in mixed-case text
 CACHE_SIZE = 100_000
 NAME_STOPWORDS = frozenset({"the", "a", "an", "unknown", "unidentified", "suspected", "alleged", "armed"})
@@ -211,15 +206,21 @@ def name_heads(path: Path = GENERIC_NOUNS_PATH) -> dict[tuple[str, ...], int]:
 @cache
 def phrase_set(key: str, path: Path = GENERIC_NOUNS_PATH) -> frozenset[tuple[str, ...]]:
     """A phrase list of actor_nouns.json as word tuples: "member_heads" (heads that name a group's
-    members, not the group: "Ansar Dine fighters") or "gang_cues" (words that make an unattributed
-    attack a gang's: "drive-by", "cartel")."""
+    members, not the group: "Ansar Dine fighters"), "gang_cues" (words that make an unattributed
+    attack a gang's: "drive-by"), "state_weapon_cues" (weapons only armies use: "artillery") or
+    "unknown_party_cues" (the text calls the side unknown: "unknown party")."""
     return frozenset(tuple(p.split()) for p in json.loads(path.read_text(encoding="utf-8"))[key])
 
 
-def perpetrator_kind(text: str) -> str:
-    """Generic kind of an attack's unnamed perpetrator: a gang when the text has a gang cue."""
+def perpetrator_kind(text: str, army_weapons: bool = False) -> str:
+    """Generic kind of an attack's unnamed perpetrator: the military when the text has a weapon only
+    armies use (shelling, artillery, air strikes), or the event's type says so (`army_weapons`), and
+    the text does not call the side unknown; a gang when it has a gang cue; else unidentified."""
     words = tokenize(text).lower
     grams = {words[i : i + n] for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    said_unknown = any(cue in grams for cue in phrase_set("unknown_party_cues"))
+    if not said_unknown and (army_weapons or any(cue in grams for cue in phrase_set("state_weapon_cues"))):
+        return "military"
     return "gang" if any(cue in grams for cue in phrase_set("gang_cues")) else "unidentified"
 
 
@@ -434,6 +435,11 @@ class ActorDictionary:
             return Actor(spec.without_country, spec.inter, None)
         return Actor(spec.with_country.format(of=known.of_name, name=known.name), spec.inter, known.iso3)
 
+    def is_unidentified(self, actor: Actor) -> bool:
+        """Whether an actor is an unnamed armed group or gang ("Unidentified Armed Group (X)")."""
+        unnamed = tuple(GENERIC_KINDS[k].without_country for k in ("unidentified", "gang"))
+        return actor.name.startswith(unnamed)
+
     def home(self, actor: Actor) -> str | None:
         """The fixed home country of a named actor ("Houthi Movement" -> YEM); None for generic and
         per-country names, whose country is the event's own."""
@@ -457,9 +463,8 @@ class ActorDictionary:
             return Resolution(guessed)
         if generics:
             best = max(generics, key=lambda t: (t.lexeme.rank, t.index))
-            return Resolution(
-                self.generic(best.lexeme.value, self._place_country(places, best.index, country))
-            )
+            found = self.generic(best.lexeme.value, self._place_country(places, best.index, country))
+            return Resolution(self._branch_of(found, country))
         for kind, generic_kind in (("people", "civilians"), ("country", "government")):
             found = [t for t in places if t.lexeme.kind == kind]
             if found:
@@ -539,6 +544,14 @@ class ActorDictionary:
             return Resolution(self.generic(best.lexeme.value, home), actors)
         return Resolution(actors[0], actors[1:])
 
+    def _branch_of(self, actor: Actor, country: str | None) -> Actor:
+        """A generic actor listed in the dictionary with a branch for the event's country ("Saudi
+        forces" in Yemen -> the coalition they fight in); else the actor itself."""
+        entry = self._by_name.get(actor.name)
+        if entry is None or not dict(entry.branches).get(country or ""):
+            return actor
+        return self._named_actor(entry.name, country)
+
     def _named_actor(self, name: str, country: str | None) -> Actor:
         """The actor of a named entry in a country: its country branch, or its per-country name."""
         entry = self._by_name[name]
@@ -613,53 +626,6 @@ class ActorDictionary:
                             item = {"label": entry.label, "pattern": form, "id": entry.base_name}
                             patterns.setdefault(json.dumps(item, sort_keys=True), item)
         return list(patterns.values())
-
-
-MAX_PHRASE_VARIANTS = 64
-
-
-def as_phrases(pattern: list[dict], tokenizer: Tokenizer) -> list[str] | None:
-    """The pattern as the lower-case phrases it matches, for the ruler's PhraseMatcher (many times
-    faster than token patterns); None when it reads case (an acronym) or has too many variants."""
-    choices: list[list[str | None]] = []
-    for p in pattern:
-        value = p.get("LOWER", p.get("ORTH") if p.get("OP") == "?" else None)
-        options = value.get("IN") if isinstance(value, dict) else [value]
-        if not options or not all(isinstance(o, str) for o in options) or set(p) - {"LOWER", "ORTH", "OP"}:
-            return None
-        choices.append([*options, None] if p.get("OP") == "?" else list(options))
-    phrases: list[list[str]] = [[]]
-    for options in choices:
-        phrases = [[*words, o] if o is not None else words for words in phrases for o in options]
-        if len(phrases) > MAX_PHRASE_VARIANTS:
-            return None
-    out = [" ".join(words) for words in phrases if words]
-    if not all([t.lower_ for t in tokenizer(text)] == text.split(" ") for text in out):
-        return None
-    return list(dict.fromkeys(out))
-
-
-def token_pattern(tokens: list[str], cased: bool) -> list[dict]:
-    """Matcher token dicts for an alias's spaCy tokens."""
-    pattern: list[dict] = []
-    for tok in tokens:
-        if tok in DASHES:
-            pattern.append({"ORTH": {"IN": list(DASHES)}, "OP": "?"})
-        elif all(c in APOSTROPHES for c in tok):
-            pattern.append({"ORTH": {"IN": list(APOSTROPHES)}, "OP": "?"})
-        elif tok.lower() in {a + "s" for a in APOSTROPHES}:
-            pattern.append({"LOWER": {"IN": [a + "s" for a in APOSTROPHES]}, "OP": "?"})
-        elif any(a in tok for a in APOSTROPHES):
-            plain = tok.lower()
-            for a in APOSTROPHES:
-                plain = plain.replace(a, "'")
-            variants = [plain.replace("'", a) for a in APOSTROPHES] + [plain.replace("'", "")]
-            pattern.append({"LOWER": {"IN": list(dict.fromkeys(variants))}})
-        elif cased:
-            pattern.append({"ORTH": tok})
-        else:
-            pattern.append({"LOWER": tok.lower()})
-    return pattern
 
 
 def clean_name(name: str) -> str:

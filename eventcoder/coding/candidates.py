@@ -87,6 +87,7 @@ class Candidate:
     place_text: str | None = None
     actor1: Actor | None = None
     actor2: Actor | None = None
+    subject_actor: Actor | None = None  # an armed subject before the trigger, when the parse gave no agent
     assoc1: list[str] = field(default_factory=list)
     headline: bool = False
     new_marker: bool = False

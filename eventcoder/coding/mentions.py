@@ -25,6 +25,7 @@ from eventcoder.coding.candidates import (
 from eventcoder.coding.crosswalk import crosswalk
 from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date, year_of
 from eventcoder.coding.fatalities.figures import count_fatalities
+from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
 from eventcoder.coding.places import (
     Place,
@@ -255,8 +256,13 @@ def to_mention(
     """The event_mentions record of a merged occurrence."""
     best = cluster.best()
     etype, sub, variant = best.event_type, best.sub_event_type, best.variant
+    crowd_riot = etype in VIOLENT and crowd_sized(ctx, res.cues)
+    if crowd_riot:
+        etype, sub = "protest", "protest"
     if etype == "protest":
         variant = protest_variant(cluster, sentences, res)
+    if crowd_riot and variant not in ("violent_demonstration", "excessive_force"):
+        variant = "mob_violence"
     row = crosswalk(etype, sub, variant)
     date, date_text, date_origin = event_date(cluster, clusters, sentences, ctx, res.cues)
     actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
@@ -266,7 +272,16 @@ def to_mention(
         actor1, actor2 = protest_actors(actor1, actor2, row.acled_event_type == "Riots", ctx, cluster, res)
     elif etype in VIOLENT and actor1 is None:
         country = (cluster.placed().place.iso3 if cluster.placed() else None) or ctx.main_country
-        actor1 = res.actors.generic(perpetrator_kind(" ".join(m.sent.text for m in cluster.members)), country)
+        subjects = [m.subject_actor for m in (best, *cluster.members) if m.subject_actor is not None]
+        actor1 = subjects[0] if subjects else None
+        if actor1 is None:
+            text = " ".join(m.sent.text for m in cluster.members)
+            army_weapons = variant in ARMY_WEAPON_VARIANTS
+            actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
+    elif etype in VIOLENT and res.actors.is_unidentified(actor1):
+        text = " ".join(m.sent.text for m in cluster.members)
+        if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
+            actor1 = res.actors.generic("gang", actor1.country)
     placed = cluster.placed()
     if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
         placed = None
@@ -324,6 +339,16 @@ def to_mention(
     )
 
 
+def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
+    """Whether the text tags the size of a crowd ('[size=about 30]', as ACLED notes of demonstrations
+    do): violence it reports is then a crowd's, a riot."""
+    text = ctx.article.text or ""
+    return any(tag in text for tag in cues.crowd_size_tags)
+
+
+ARMY_WEAPON_VARIANTS = ("shelling", "air_drone_strike")  # fired by armies: an unnamed side is the military
+
+
 def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:
     """A generic actor named without its country ('Military Forces') gets the event's country."""
     if actor is None or actor.country is not None or actor.inter == 0:
@@ -333,7 +358,11 @@ def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | Non
 
 def cluster_fatalities(cluster: Cluster) -> int | None:
     """The dead of the event: of its sentences; for one place of a sentence naming several, only the
-    number that belongs to that place ('four in A'), never the whole sentence's figure."""
+    number that belongs to that place ('four in A'), never the whole sentence's figure. A note's own
+    summary of its dead ('2 fatalities.', 'Unknown fatalities coded as 10') wins over both."""
+    summary = note_summary(cluster.first.sent.doc.text)
+    if summary is not None:
+        return summary
     whole = [m for m in cluster.members if m.split_group is None]
     if len(whole) < len(cluster.members):
         own = next((m.split_figure for m in cluster.members if m.split_figure is not None), None)

@@ -7,6 +7,7 @@ new event; dates, places and sides must be compatible for two mentions to be one
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -21,6 +22,7 @@ from eventcoder.coding.places import Place
 from eventcoder.coding.rules import Cues, lemma
 
 ARMED_INTER = {1, 2, 3, 4, 8}
+WORDS_RE = re.compile(r"[a-z]+")
 # Two mentions of one article are one occurrence only if their places are this close (wider than the
 # merge across articles: within one text, the narrative already ties them).
 SAME_ARTICLE_KM = 50.0
@@ -106,6 +108,34 @@ def crowd_side(cand: Candidate, cues: Cues) -> bool:
     return False
 
 
+def observed_fire(cand: Candidate, cues: Cues) -> None:
+    """Explosions of fired weapons, with no device named ('12 explosions involving mortars near X'):
+    shelling; with shots, small arms or fire 'in both directions' among them, an exchange of fire, a
+    clash."""
+    words = WORDS_RE.findall(cand.trigger.text.lower())
+    if not words or words[-1] not in cues.bare_explosion_words:
+        return
+    said = WORDS_RE.findall(cand.sent.text.lower())
+    if set(said) & cues.device_words:
+        return
+    text = f" {' '.join(said)} "
+    if any(f" {cue} " in text for cue in cues.direct_fire_cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+    elif set(said) & cues.fired_weapon_words:
+        cand.variant = "shelling"
+
+
+def fire_on_positions(cand: Candidate, cues: Cues) -> None:
+    """Launched grenades are shelling ('fired grenade launchers'); fire on a side's positions with
+    small arms or machine guns among the weapons is an exchange of fire, a clash."""
+    said = WORDS_RE.findall(cand.sent.text.lower())
+    if cand.head.lower_ in cues.launcher_words:
+        cand.variant = "shelling"
+    text = f" {' '.join(said)} "
+    if set(said) & cues.position_words and any(f" {cue} " in text for cue in cues.direct_fire_cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+
+
 def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
     """Fire 'across the line' (of control, of contact, a border) in an article about a truce: a
     violation of that truce."""
@@ -127,6 +157,10 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
     if cand.event_type in VIOLENT and fire_across_a_line(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "ceasefire", "violated", "ceasefire"
         return
+    if cand.event_type == "attack" and cand.sub_event_type == "explosion":
+        observed_fire(cand, cues)
+    if cand.event_type == "attack" and cand.sub_event_type == "explosion":
+        fire_on_positions(cand, cues)
     if cand.event_type in VIOLENT and cand.sub_event_type != "explosion" and crowd_side(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
         return

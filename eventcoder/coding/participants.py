@@ -7,7 +7,7 @@ responsibility); `resolve_actor` turns a token into a dictionary actor, followin
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
@@ -31,6 +31,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     agent_tok, patient_tok = participants(cand, res.cues)
     country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.nationality
     cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
+    if cand.event_type in VIOLENT and agent_tok is None:
+        cand.subject_actor = armed_subject_before(cand, country, ctx, res)
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
     )
@@ -50,6 +52,46 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         cand.actor2 = None
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):
         ctx.last_armed_actor = cand.actor1
+
+
+ARMED_TYPES = (1, 2, 3, 4, 8)
+
+
+def armed_subject_before(
+    cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources
+) -> Actor | None:
+    """When the parse gives a violent event no agent, the first armed actor before its trigger that
+    is the subject of a verb governing it ('an SAF soldier fired on a family, killing two', 'a
+    gendarme shot and killed'), or names who did a nominal one ('a police raid')."""
+    governors = [t for t in path_up(cand.head) if t.i != cand.head.i]
+    for tok in cand.sent:
+        if tok.i >= cand.head.i:
+            break
+        if tok.pos_ in ("NOUN", "PROPN") and subject_like(tok, cand, governors, res.cues):
+            actor = resolve_actor(tok, cand, country, ctx, res, role=1)
+            if actor is not None and actor.inter in ARMED_TYPES:
+                return actor
+    return None
+
+
+def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues) -> bool:
+    """The word modifying a nominal trigger ('police | raid'); for a verb, the active subject (or the
+    last modifier of a noun read as the verb: 'a gendarme | shot') of a verb above it that does
+    not report or suffer ('the army said ...', 'soldiers died ...'), or a root noun above it."""
+    if tok.dep_ == "compound" and tok.head.i == cand.head.i:
+        return True
+    if tok.dep_ == "ROOT":
+        return tok in governors
+    if cand.nominal:
+        return False
+    if tok.dep_ == "compound" and tok.i + 1 == tok.head.i:
+        verb = tok.head
+    elif tok.dep_ == "nsubj":
+        verb = tok.head
+    else:
+        return False
+    blocked = cues.victim_subject_verbs | cues.reporting_verbs
+    return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
@@ -179,7 +221,7 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
 def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
     """Subject (or passive agent) and object of a verb trigger."""
     head = cand.head
-    if is_passive(head):
+    if is_passive(head) and not has_active_subject(head):
         agent = by_agent(head)
         patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     else:
@@ -188,6 +230,13 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
         if patient is None:
             patient = prep_object(head, cues.verbal_target_prepositions)
     return agent, other_party(cand, agent, patient)
+
+
+def has_active_subject(verb: Token) -> bool:
+    """A verb the parser calls passive only for a word it misread as an auxiliary ('IS militants
+    attacked': 'IS' read as 'is'): it has an active subject and no passive subject or agent."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"nsubjpass", "agent"}
 
 
 def other_party(cand: Candidate, agent: Token | None, patient: Token | None) -> Token | None:
@@ -230,7 +279,11 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
 def done_by_subject(head: Token, anchor: Token, cues: Cues) -> bool:
     """The anchor's subject is who did a nominal event: 'X launched an attack', 'X began talks',
     'X took part in talks' — not 'X recovered bodies after the gunfight'."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
     if head.dep_ in ("dobj", "attr", "oprd"):
+        return True
+    if head.dep_ == "nsubjpass" and head.head.i == anchor.i and by_agent(anchor) is not None:
         return True
     path = [t for t in path_up(head, stop=anchor) if t.dep_ == "prep"]
     return bool(path) and all(t.lower_ in cues.participation_prepositions for t in path)
@@ -294,6 +347,15 @@ def victims_in(cand: Candidate, cues: Cues) -> Token | None:
     return None
 
 
+def named_entity_before(phrase: Span) -> Token | None:
+    """A dictionary group named right before a phrase the parser cut it from ('IS | militants' when
+    'IS' was read as a verb): the last token of that entity, else None."""
+    if phrase.start == 0:
+        return None
+    prev = phrase.doc[phrase.start - 1]
+    return prev if prev.ent_id_ and prev.ent_type_ in ("ORG", "NORP") else None
+
+
 def resolve_actor(
     tok: Token, cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources, role: int
 ) -> Actor | None:
@@ -316,6 +378,9 @@ def resolve_actor(
     if entity is not None and entity.label_ == "GPE" and "-" in entity.text:
         phrase = tok.doc[tok.i : tok.i + 1]
     actor = res.actors.resolve(phrase.text, country)
+    before = named_entity_before(phrase)
+    if before is not None and (actor is None or res.actors.is_unidentified(actor)):
+        actor = res.actors.resolve(before.ent_id_, country) or actor
     country_only = country_for_name(phrase.text)
     if country_only is not None and (entity is None or entity.label_ == "GPE") and len(phrase) <= 3:
         return res.actors.generic("military" if cand.event_type in VIOLENT else "government", country_only[1])

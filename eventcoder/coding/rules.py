@@ -115,6 +115,14 @@ class Cues:
     crowd_nouns: frozenset[str]
     protester_nouns: frozenset[str]
     ceasefire_lines: frozenset[str]
+    crowd_size_tags: frozenset[str]
+    victim_subject_verbs: frozenset[str]
+    direct_fire_cues: frozenset[str]
+    bare_explosion_words: frozenset[str]
+    device_words: frozenset[str]
+    fired_weapon_words: frozenset[str]
+    launcher_words: frozenset[str]
+    position_words: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)

@@ -165,3 +165,11 @@ def _prefilter_re(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 CUE_RE = _prefilter_re(CUE_PHRASES)  # a text without a match states no figure of dead
+
+# --- a note's own statement of its dead ---------------------------------------------------------------------
+
+_NUM = r"(?:\d+|" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + ")"
+_SUMMARY: dict[str, list[str]] = _cue("note_summary")
+SUMMARY_COUNT_RES = tuple(re.compile(p.replace("NUM", _NUM), re.I) for p in _SUMMARY["count_patterns"])
+SUMMARY_ADD_RES = tuple(re.compile(p.replace("NUM", _NUM), re.I) for p in _SUMMARY["addition_patterns"])
+SUMMARY_SPLIT_RES = tuple(re.compile(p.replace("NUM", _NUM), re.I) for p in _SUMMARY["split_patterns"])
