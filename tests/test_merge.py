@@ -443,3 +443,29 @@ def test_copies_of_one_sentence_about_several_places_stay_one_event_per_place():
     kano = replace(ATTACK, event_type="release", place_text="in Kano", evidence=text, lede=text)
     zaria_copy = replace(kano, mention_id="b" * 16, article_id="2" * 16, place_text="in Zaria")
     assert same_report(kano, zaria_copy) is None
+
+
+def test_a_riot_and_a_peaceful_protest_at_one_place_and_day_stay_two_events():
+    text = "On 9 June 2024, shopkeepers in Kano protested against police, who had slapped a trader."
+    sit_in = replace(
+        ATTACK,
+        event_type="protest",
+        sub_event_type="protest",
+        acled_event_type="Protests",
+        actor1="Protesters (Nigeria)",
+        place_text="in Kano",
+        evidence=text,
+        lede=text,
+    )
+    brawl_text = "On 9 June 2024, shopkeepers in Kano fought police, who had slapped a trader."
+    brawl = replace(
+        sit_in,
+        mention_id="b" * 16,
+        article_id="2" * 16,
+        acled_event_type="Riots",
+        actor1="Rioters (Nigeria)",
+        evidence=brawl_text,
+        lede=brawl_text,
+    )
+    assert same_report(sit_in, brawl) is not None  # worded alike: without the type they would merge
+    assert not same_occurrence(sit_in, brawl)

@@ -128,6 +128,7 @@ class MentionRow:
     admin2: str | None = None
     headline_end: int = 0
     lede: str = ""  # the article's first 400 characters (its headline, if any, included)
+    acled_event_type: str | None = None  # a protest's ACLED type: Protests or Riots
 
     def order_key(self) -> tuple:
         """Which mention came first: publication date (unknown last), then article, then position (a
@@ -328,6 +329,9 @@ def hard_conflict(a: MentionRow, b: MentionRow) -> str | None:
         return "event types differ"
     if a.event_type == "ceasefire" and a.sub_event_type != b.sub_event_type:
         return "ceasefire sub-types differ"
+    if a.event_type == "protest" and None not in (a.acled_event_type, b.acled_event_type):
+        if a.acled_event_type != b.acled_event_type:
+            return "a riot and a peaceful protest"  # ACLED's two event types: one coder reads copies alike
     wa, wb = window(a), window(b)
     if wa is not None and wb is not None and not spans_overlap(wa, wb):
         return "dates differ"

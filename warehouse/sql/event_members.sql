@@ -4,7 +4,7 @@ SELECT l.event_id, m.event_id AS mention_id, m.article_id, m.event_type, m.sub_e
        m.geo_precision, m.fatalities, m.confidence, a.published_at, m.evidence_start, m.place_text, m.assoc_actor_1,
        m.date_start, m.date_end, m.evidence, m.admin2,
        CASE WHEN a.title IS NOT NULL AND starts_with(a.text, a.title) THEN length(a.title) ELSE 0 END AS headline_end,
-       left(a.text, 400) AS lede
+       left(a.text, 400) AS lede, m.acled_event_type
 FROM mention_events AS l
 JOIN event_mentions AS m ON m.event_id = l.mention_id
 JOIN articles AS a ON a.article_id = m.article_id
