@@ -3,6 +3,9 @@ the fallback to the named unit. Places chosen from public knowledge, not from an
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Span
+
 from eventcoder.coding.places import country_focus, gazetteer, named_place, resolve_places
 from eventcoder.coding.places.candidates import candidates
 from eventcoder.coding.places.focus import outlet_countries, place_shares
@@ -103,3 +106,33 @@ def test_qualifiers_are_read_together() -> None:
 def test_an_unknown_place_with_a_bracketed_name_falls_back_to_the_unit() -> None:
     (place,) = resolve_places("in Qwertyville (Buenos Aires)")
     assert place.iso3 == "ARG" and place.admin1 == "Buenos Aires" and place.geo_precision == 2
+
+
+def test_a_town_the_parser_takes_for_a_nationality_is_still_a_place(code_text) -> None:
+    for text, iso3 in (
+        ("On 9 May 2023, dozens of bakers held a protest in Qorveh against the price of flour.", "IRN"),
+        ("On 7 May 2023, musicians rallied in Thessaloniki demanding support for concert halls.", "GRC"),
+    ):
+        (m,) = code_text(text)
+        assert m.iso3 == iso3 and m.geo_precision == 1
+
+
+def test_a_demonym_after_in_is_no_place() -> None:
+    from eventcoder.coding.places.focus import after_locative
+
+    nlp = spacy.blank("en")
+    doc = nlp("Clashes broke out in Syrian territory.")
+    doc.ents = [Span(doc, 4, 5, label="NORP")]
+    assert not after_locative(doc.ents[0])
+
+
+def test_a_name_written_after_in_keeps_its_locative(code_text) -> None:
+    text = "On 4 May 2023, teachers went on strike, in Phillaur city (Punjab) demanding their arrears."
+    (m,) = code_text(text)
+    assert m.iso3 == "IND" and m.admin1 == "Punjab"
+
+
+def test_a_currency_leaves_the_country_focus_alone(code_text) -> None:
+    text = "On 28 April 2023, rioters angry at the soaring US dollar rate threw stones at soldiers in Sidon."
+    (m,) = code_text(text)
+    assert m.iso3 == "LBN"

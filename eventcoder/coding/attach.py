@@ -7,11 +7,17 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, country_mention
 from eventcoder.coding.dates import resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import attach_actors
-from eventcoder.coding.places import Place, is_known_place, parse_place_phrases, resolve_place
+from eventcoder.coding.places import (
+    Place,
+    country_for_name,
+    is_known_place,
+    parse_place_phrases,
+    resolve_place,
+)
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -161,7 +167,9 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     """
     if obj.ent_type_ in PLACE_LABELS:
         return True
-    sub = [t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss"]
+    sub = [
+        t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss" and not attribute_only(t, cues)
+    ]
     if strict:
         return lemma(obj) in cues.place_kind_words and any(t.ent_type_ in PLACE_LABELS for t in sub)
     if any(t.ent_type_ in PLACE_LABELS for t in sub):
@@ -173,7 +181,18 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
         return True
     if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "") and plausible_place_name(obj):
         return True
+    if obj.pos_ == "PROPN" and obj.ent_type_ == "NORP" and not country_for_name(obj.text):
+        return plausible_place_name(obj)  # a town the parser took for a nationality ("in Qorveh")
     return lemma(obj) == "capital" and any(t.ent_type_ in ("NORP", "GPE") for t in sub)
+
+
+def attribute_only(tok: Token, cues: Cues) -> bool:
+    """A country name used as a mere attribute of a thing ("at the soaring US dollar rate")."""
+    if tok.ent_type_ not in PLACE_LABELS:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    found = country_mention(ent, cues, None) if ent is not None else None
+    return found is not None and found[1] == 0.0
 
 
 def plausible_place_name(tok: Token) -> bool:
