@@ -136,3 +136,17 @@ def test_a_currency_leaves_the_country_focus_alone(code_text) -> None:
     text = "On 28 April 2023, rioters angry at the soaring US dollar rate threw stones at soldiers in Sidon."
     (m,) = code_text(text)
     assert m.iso3 == "LBN"
+
+
+def test_a_one_word_town_taken_for_a_group_still_places_the_event(code_text) -> None:
+    text = (
+        "On 6 May 2023, protests were held in several parts of Madurai city (Madurai, Tamil Nadu) over fees."
+    )
+    (m,) = code_text(text)
+    assert m.iso3 == "IND" and m.admin1 == "Tamil Nadu"
+
+
+def test_in_support_of_is_no_place() -> None:
+    from eventcoder.coding.rules import load_cues
+
+    assert "support" in load_cues().figurative_locatives

@@ -167,6 +167,8 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     """
     if obj.ent_type_ in PLACE_LABELS:
         return True
+    if lemma(obj) in cues.figurative_locatives:  # "in support of South Yemen's self-rule"
+        return False
     sub = [
         t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss" and not attribute_only(t, cues)
     ]
@@ -179,11 +181,21 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     propn = [t for t in sub if t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "PERSON", "NORP", "DATE")]
     if propn and plausible_place_name(propn[0]):
         return True
+    if any(written_as_place(t, cues) for t in sub if t.ent_type_ in ("ORG", "PERSON")):
+        return True  # a one-word town the parser took for a group or a person ("in parts of Madurai city")
     if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "") and plausible_place_name(obj):
         return True
     if obj.pos_ == "PROPN" and obj.ent_type_ == "NORP" and not country_for_name(obj.text):
         return plausible_place_name(obj)  # a town the parser took for a nationality ("in Qorveh")
     return lemma(obj) == "capital" and any(t.ent_type_ in ("NORP", "GPE") for t in sub)
+
+
+def written_as_place(tok: Token, cues: Cues) -> bool:
+    """A one-word entity the gazetteer knows, followed by a place word or its units ("Madurai city (...)")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.ent_iob_ != "B" or nxt is None or nxt.ent_iob_ == "I":
+        return False
+    return (nxt.text == "(" or nxt.lower_ in cues.place_kind_words) and plausible_place_name(tok)
 
 
 def attribute_only(tok: Token, cues: Cues) -> bool:
