@@ -150,3 +150,10 @@ def test_in_support_of_is_no_place() -> None:
     from eventcoder.coding.rules import load_cues
 
     assert "support" in load_cues().figurative_locatives
+
+
+def test_a_spelling_variant_must_lie_inside_every_unit_written_beside_it() -> None:
+    (place,) = resolve_places("in Palaai town (Kottayam, Kerala)")
+    assert place.location == "Palai"
+    (place,) = resolve_places("in Palaai town (Kozhikode, Kerala)")
+    assert place.admin2 == "Kozhikode" and place.geo_precision == 2
