@@ -157,3 +157,21 @@ def test_a_spelling_variant_must_lie_inside_every_unit_written_beside_it() -> No
     assert place.location == "Palai"
     (place,) = resolve_places("in Palaai town (Kozhikode, Kerala)")
     assert place.admin2 == "Kozhikode" and place.geo_precision == 2
+
+
+def test_a_name_inside_a_bracketed_unit_list_is_a_place_word() -> None:
+    from eventcoder.coding.attach import written_as_place
+    from eventcoder.coding.rules import load_cues
+
+    doc = spacy.blank("en")("Clashes at Qwerty (Gulu, Kampala) today.")
+    doc.ents = [Span(doc, 6, 7, label="PERSON")]
+    assert written_as_place(doc[6], load_cues())  # "Kampala" between "," and ")"
+    assert not written_as_place(doc[2], load_cues())
+
+
+def test_the_countryside_of_a_province_is_a_place(code_text) -> None:
+    from eventcoder.coding.rules import load_cues
+
+    assert {"countryside", "vicinity"} <= load_cues().place_kind_words
+    (m,) = code_text("On 3 May 2023, gunmen shot dead a shepherd in the countryside of Hama.")
+    assert m.iso3 == "SYR" and m.admin1 == "Hama"

@@ -193,9 +193,11 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
 def written_as_place(tok: Token, cues: Cues) -> bool:
     """A one-word entity the gazetteer knows, followed by a place word or its units ("Madurai city (...)")."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if tok.ent_iob_ != "B" or nxt is None or nxt.ent_iob_ == "I":
+    if tok.ent_iob_ != "B" or nxt is None or nxt.ent_iob_ == "I" or tok.i == 0:
         return False
-    return (nxt.text == "(" or nxt.lower_ in cues.place_kind_words) and plausible_place_name(tok)
+    before = tok.doc[tok.i - 1].text
+    listed = (before == "(" and nxt.text == ",") or (before == "," and nxt.text == ")")  # "X (Y, Z)"
+    return (listed or nxt.text == "(" or nxt.lower_ in cues.place_kind_words) and plausible_place_name(tok)
 
 
 def attribute_only(tok: Token, cues: Cues) -> bool:
