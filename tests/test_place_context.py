@@ -175,3 +175,10 @@ def test_the_countryside_of_a_province_is_a_place(code_text) -> None:
     assert {"countryside", "vicinity"} <= load_cues().place_kind_words
     (m,) = code_text("On 3 May 2023, gunmen shot dead a shepherd in the countryside of Hama.")
     assert m.iso3 == "SYR" and m.admin1 == "Hama"
+
+
+def test_a_state_written_by_its_iso_code_qualifies_the_place() -> None:
+    (place,) = resolve_places("in Qwertypur village (Kozhikode, KL)")
+    assert place.iso3 == "IND" and place.admin1 == "Kerala" and place.geo_precision == 2
+    (place,) = resolve_places("in Dallas (TX)")
+    assert place.iso3 == "USA" and place.admin1 == "Texas"

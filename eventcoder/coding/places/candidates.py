@@ -48,6 +48,9 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
         t = g.town_by_geonameid(found.id)
         if t is not None:
             out.setdefault(("t", t), Cand(("t", t), True))
+    if name.strip().isupper():  # an ADM1 written by its ISO 3166-2 code ("Kanpur (UP)")
+        for u in g.unit_codes.get(name.strip(), ()):
+            out.setdefault(("u", u), Cand(("u", u), True))
     for key in dict.fromkeys(unit_keys):
         for u in g.unit_index.get(key, ()):
             out.setdefault(("u", u), Cand(("u", u), True))
