@@ -182,3 +182,10 @@ def test_a_state_written_by_its_iso_code_qualifies_the_place() -> None:
     assert place.iso3 == "IND" and place.admin1 == "Kerala" and place.geo_precision == 2
     (place,) = resolve_places("in Dallas (TX)")
     assert place.iso3 == "USA" and place.admin1 == "Texas"
+
+
+def test_a_bracket_inside_a_qualifier_names_its_enclosing_unit() -> None:
+    (place,) = resolve_places("in Jalalabad, Fazilka (Punjab)")
+    assert place.iso3 == "IND" and place.admin2 == "Fazilka"
+    (place,) = resolve_places("in Samana subdivision of Patiala district (Punjab)")
+    assert place.iso3 == "IND" and place.admin1 == "Punjab"
