@@ -3,6 +3,9 @@ the fallback to the named unit. Places chosen from public knowledge, not from an
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Span
+
 from eventcoder.coding.places import country_focus, gazetteer, named_place, resolve_places
 from eventcoder.coding.places.candidates import candidates
 from eventcoder.coding.places.focus import outlet_countries, place_shares
@@ -103,3 +106,86 @@ def test_qualifiers_are_read_together() -> None:
 def test_an_unknown_place_with_a_bracketed_name_falls_back_to_the_unit() -> None:
     (place,) = resolve_places("in Qwertyville (Buenos Aires)")
     assert place.iso3 == "ARG" and place.admin1 == "Buenos Aires" and place.geo_precision == 2
+
+
+def test_a_town_the_parser_takes_for_a_nationality_is_still_a_place(code_text) -> None:
+    for text, iso3 in (
+        ("On 9 May 2023, dozens of bakers held a protest in Qorveh against the price of flour.", "IRN"),
+        ("On 7 May 2023, musicians rallied in Thessaloniki demanding support for concert halls.", "GRC"),
+    ):
+        (m,) = code_text(text)
+        assert m.iso3 == iso3 and m.geo_precision == 1
+
+
+def test_a_demonym_after_in_is_no_place() -> None:
+    from eventcoder.coding.places.focus import after_locative
+
+    nlp = spacy.blank("en")
+    doc = nlp("Clashes broke out in Syrian territory.")
+    doc.ents = [Span(doc, 4, 5, label="NORP")]
+    assert not after_locative(doc.ents[0])
+
+
+def test_a_name_written_after_in_keeps_its_locative(code_text) -> None:
+    text = "On 4 May 2023, teachers went on strike, in Phillaur city (Punjab) demanding their arrears."
+    (m,) = code_text(text)
+    assert m.iso3 == "IND" and m.admin1 == "Punjab"
+
+
+def test_a_currency_leaves_the_country_focus_alone(code_text) -> None:
+    text = "On 28 April 2023, rioters angry at the soaring US dollar rate threw stones at soldiers in Sidon."
+    (m,) = code_text(text)
+    assert m.iso3 == "LBN"
+
+
+def test_a_one_word_town_taken_for_a_group_still_places_the_event(code_text) -> None:
+    text = (
+        "On 6 May 2023, protests were held in several parts of Madurai city (Madurai, Tamil Nadu) over fees."
+    )
+    (m,) = code_text(text)
+    assert m.iso3 == "IND" and m.admin1 == "Tamil Nadu"
+
+
+def test_in_support_of_is_no_place() -> None:
+    from eventcoder.coding.rules import load_cues
+
+    assert "support" in load_cues().figurative_locatives
+
+
+def test_a_spelling_variant_must_lie_inside_every_unit_written_beside_it() -> None:
+    (place,) = resolve_places("in Palaai town (Kottayam, Kerala)")
+    assert place.location == "Palai"
+    (place,) = resolve_places("in Palaai town (Kozhikode, Kerala)")
+    assert place.admin2 == "Kozhikode" and place.geo_precision == 2
+
+
+def test_a_name_inside_a_bracketed_unit_list_is_a_place_word() -> None:
+    from eventcoder.coding.attach import written_as_place
+    from eventcoder.coding.rules import load_cues
+
+    doc = spacy.blank("en")("Clashes at Qwerty (Gulu, Kampala) today.")
+    doc.ents = [Span(doc, 6, 7, label="PERSON")]
+    assert written_as_place(doc[6], load_cues())  # "Kampala" between "," and ")"
+    assert not written_as_place(doc[2], load_cues())
+
+
+def test_the_countryside_of_a_province_is_a_place(code_text) -> None:
+    from eventcoder.coding.rules import load_cues
+
+    assert {"countryside", "vicinity"} <= load_cues().place_kind_words
+    (m,) = code_text("On 3 May 2023, gunmen shot dead a shepherd in the countryside of Hama.")
+    assert m.iso3 == "SYR" and m.admin1 == "Hama"
+
+
+def test_a_state_written_by_its_iso_code_qualifies_the_place() -> None:
+    (place,) = resolve_places("in Qwertypur village (Kozhikode, KL)")
+    assert place.iso3 == "IND" and place.admin1 == "Kerala" and place.geo_precision == 2
+    (place,) = resolve_places("in Dallas (TX)")
+    assert place.iso3 == "USA" and place.admin1 == "Texas"
+
+
+def test_a_bracket_inside_a_qualifier_names_its_enclosing_unit() -> None:
+    (place,) = resolve_places("in Jalalabad, Fazilka (Punjab)")
+    assert place.iso3 == "IND" and place.admin2 == "Fazilka"
+    (place,) = resolve_places("in Samana subdivision of Patiala district (Punjab)")
+    assert place.iso3 == "IND" and place.admin1 == "Punjab"

@@ -7,11 +7,17 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, country_mention
 from eventcoder.coding.dates import resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import attach_actors
-from eventcoder.coding.places import Place, is_known_place, parse_place_phrases, resolve_place
+from eventcoder.coding.places import (
+    Place,
+    country_for_name,
+    is_known_place,
+    parse_place_phrases,
+    resolve_place,
+)
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -161,7 +167,11 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     """
     if obj.ent_type_ in PLACE_LABELS:
         return True
-    sub = [t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss"]
+    if lemma(obj) in cues.figurative_locatives:  # "in support of South Yemen's self-rule"
+        return False
+    sub = [
+        t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss" and not attribute_only(t, cues)
+    ]
     if strict:
         return lemma(obj) in cues.place_kind_words and any(t.ent_type_ in PLACE_LABELS for t in sub)
     if any(t.ent_type_ in PLACE_LABELS for t in sub):
@@ -171,9 +181,32 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     propn = [t for t in sub if t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "PERSON", "NORP", "DATE")]
     if propn and plausible_place_name(propn[0]):
         return True
+    if any(written_as_place(t, cues) for t in sub if t.ent_type_ in ("ORG", "PERSON")):
+        return True  # a one-word town the parser took for a group or a person ("in parts of Madurai city")
     if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "") and plausible_place_name(obj):
         return True
+    if obj.pos_ == "PROPN" and obj.ent_type_ == "NORP" and not country_for_name(obj.text):
+        return plausible_place_name(obj)  # a town the parser took for a nationality ("in Qorveh")
     return lemma(obj) == "capital" and any(t.ent_type_ in ("NORP", "GPE") for t in sub)
+
+
+def written_as_place(tok: Token, cues: Cues) -> bool:
+    """A one-word entity the gazetteer knows, followed by a place word or its units ("Madurai city (...)")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.ent_iob_ != "B" or nxt is None or nxt.ent_iob_ == "I" or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1].text
+    listed = (before == "(" and nxt.text == ",") or (before == "," and nxt.text == ")")  # "X (Y, Z)"
+    return (listed or nxt.text == "(" or nxt.lower_ in cues.place_kind_words) and plausible_place_name(tok)
+
+
+def attribute_only(tok: Token, cues: Cues) -> bool:
+    """A country name used as a mere attribute of a thing ("at the soaring US dollar rate")."""
+    if tok.ent_type_ not in PLACE_LABELS:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    found = country_mention(ent, cues, None) if ent is not None else None
+    return found is not None and found[1] == 0.0
 
 
 def plausible_place_name(tok: Token) -> bool:

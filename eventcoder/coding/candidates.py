@@ -156,12 +156,15 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
     paragraphs, dated event nouns and where the headline ends."""
     weights: Counter[str] = Counter()
     named: Counter[str] = Counter()
+    linked = set()  # "the US dollar", "Saudi-led": a country as an attribute says nothing of where
     for ent in doc_ents(doc):
         found = country_mention(ent, res.cues, res.actors)
         if found is not None:
             weights[found[0]] += found[1]
             named[found[0]] += 1
-    ents = focus_mentions(doc_ents(doc))
+            if found[1] == 0.0:
+                linked.add(ent.start)
+    ents = focus_mentions(e for e in doc_ents(doc) if e.start not in linked)
     paragraph_of: dict[int, int] = {}
     paragraph = 0
     for sent in doc.sents:

@@ -34,6 +34,7 @@ from eventcoder.coding.places import (
     named_place,
     resolve_place,
 )
+from eventcoder.coding.places.focus import LOCATIVES
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -128,7 +129,7 @@ def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
         sent, text = member.sent, member.sent.doc.text
         # a name the parser took for a person or group counts when written with its units: "X (Y, Z)"
         starts = tuple(
-            (text[e.start_char : sent.end_char], e.label_ not in PLACE_LABELS and not after_locative(e))
+            (text[locative_start(e) : sent.end_char], e.label_ not in PLACE_LABELS and not after_locative(e))
             for e in span_ents(sent)
             if e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith(" (")
         )
@@ -136,6 +137,12 @@ def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
         if named is not None:
             return named
     return None
+
+
+def locative_start(ent: Span) -> int:
+    """Where a name's place phrase starts: at the "in"/"at"/"near" right before it, else at the name."""
+    before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
+    return before.idx if before is not None and before.lower_ in LOCATIVES else ent.start_char
 
 
 def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:

@@ -83,6 +83,7 @@ class Cues:
     presupposing_prepositions: frozenset[str]
     bound_prepositions: frozenset[str]
     locative_prepositions: frozenset[str]
+    figurative_locatives: frozenset[str]
     strict_place_prepositions: frozenset[str]
     place_kind_words: frozenset[str]
     place_continuation: frozenset[str]

@@ -3,6 +3,7 @@ they lie (`containers`), for `resolve` to rank."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -48,6 +49,9 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
         t = g.town_by_geonameid(found.id)
         if t is not None:
             out.setdefault(("t", t), Cand(("t", t), True))
+    if name.strip().isupper():  # an ADM1 written by its ISO 3166-2 code ("Kanpur (UP)")
+        for u in g.unit_codes.get(name.strip(), ()):
+            out.setdefault(("u", u), Cand(("u", u), True))
     for key in dict.fromkeys(unit_keys):
         for u in g.unit_index.get(key, ()):
             out.setdefault(("u", u), Cand(("u", u), True))
@@ -153,8 +157,17 @@ def containers(g: Gazetteer, ref: Ref) -> set[Ref]:
     return out
 
 
+_BRACKETED = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*(.*)$")
+
+
 def containers_of_name(g: Gazetteer, text: str, ctx: list[int]) -> set[Ref]:
-    """Entries a qualifier may name: its units/countries, else its towns and their ADM2s; empty if none."""
+    """Entries a qualifier may name: its units/countries, else its towns and their ADM2s; empty if none.
+    A bracket inside the qualifier names its enclosing unit ("Patiala (Punjab) district")."""
+    bracketed = _BRACKETED.match(text)
+    if bracketed and bracketed[1]:
+        refs = containers_of_name(g, f"{bracketed[1]} {bracketed[3]}".strip(), ctx)
+        outer = containers_of_name(g, bracketed[2], ctx)
+        return {r for r in refs if containers(g, r) & outer} or refs
     name, kind = split_kind(text)
     refs: set[Ref] = set()
     cands = candidates(g, name, kind) or fuzzy_candidates(g, name, ctx, [])

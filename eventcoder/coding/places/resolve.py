@@ -240,12 +240,19 @@ def _best(
             return outside.cand.ref
     fuzzy = fuzzy_candidates(g, name, ctx, hard) or shortened_candidates(g, name, kind, hard)
     ranked_f = _rank(g, fuzzy, kind, hard, softq, ctx)
-    if ranked_f and (not constrained or ranked_f[0].qualifiers > 0):
+    if ranked_f and (not constrained or _inside_innermost(g, ranked_f[0].cand.ref, hard)):
         return _namesake_seat(g, ranked_f[0].cand.ref, name, kind)
     if ranked and constrained and _unique_unit(g, ranked[0].cand, exact, kind):
         return ranked[0].cand.ref
     weak = [sc for sc in ranked if sc.weak_context] if not constrained else []
     return weak[0].cand.ref if weak else None
+
+
+def _inside_innermost(g: Gazetteer, ref: Ref, hard: list[set[Ref]]) -> bool:
+    """An entry inside the most specific unit written beside its name (a spelling variant elsewhere in the
+    province is not the village of the district named)."""
+    inner = next((q for q in hard if q), set())
+    return bool(containers(g, ref) & inner)
 
 
 def _outside_choice(g: Gazetteer, ranked: list[_Scored]) -> _Scored | None:
