@@ -131,3 +131,34 @@ def test_a_first_line_that_restates_the_sidecar_title_is_the_headline(coder):
     )
     mentions = code_doc(nlp(text), article, res)
     assert len(mentions) == 1 and mentions[0].evidence.startswith("Two peacekeepers died")
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+
+def test_a_clock_time_before_the_day_does_not_hide_the_day(code_text):
+    (mention,) = code_text("Raiders struck a cattle camp near Pibor at around 2am on Tuesday, killing four herders.")
+    assert str(mention.event_date) == "2024-05-14"  # publication (2024-05-20) is a Monday
+
+
+def test_an_undated_event_of_a_report_takes_the_lead_events_day(code_text):
+    text = (
+        "Gunmen attacked a police post in Dorvale on Saturday, killing two officers, officials said.\n\n"
+        "The post guards the only road to the border. The valley has long been poor.\n\n"
+        "Four suspects were arrested by police in a raid on a hideout in the hills."
+    )
+    later = [m for m in code_text(text) if m.evidence.startswith("Four suspects")]
+    assert [(str(m.event_date), m.date_origin) for m in later] == [("2024-05-18", "lead")]
+
+
+def test_an_undated_event_of_an_undated_report_stays_undated(code_text):
+    text = "Four suspects were arrested by police in a raid on a hideout in the hills near Dorvale."
+    assert {m.event_date for m in code_text(text, published=None)} == {None}
+
+
+def test_what_happened_later_that_day_is_another_event(code_text):
+    text = (
+        "On Friday, two farmers were shot dead by insurgents in Kilwe village. That same Friday, later in the "
+        "day, insurgents raided an outlying neighbourhood of Tamba town and killed three people."
+    )
+    assert len([m for m in code_text(text) if m.event_type == "attack"]) == 2
