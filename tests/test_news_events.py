@@ -137,7 +137,9 @@ def test_a_first_line_that_restates_the_sidecar_title_is_the_headline(coder):
 
 
 def test_a_clock_time_before_the_day_does_not_hide_the_day(code_text):
-    (mention,) = code_text("Raiders struck a cattle camp near Pibor at around 2am on Tuesday, killing four herders.")
+    (mention,) = code_text(
+        "Raiders struck a cattle camp near Pibor at around 2am on Tuesday, killing four herders."
+    )
     assert str(mention.event_date) == "2024-05-14"  # publication (2024-05-20) is a Monday
 
 
@@ -158,7 +160,34 @@ def test_an_undated_event_of_an_undated_report_stays_undated(code_text):
 
 def test_what_happened_later_that_day_is_another_event(code_text):
     text = (
-        "On Friday, two farmers were shot dead by insurgents in Kilwe village. That same Friday, later in the "
-        "day, insurgents raided an outlying neighbourhood of Tamba town and killed three people."
+        "On Friday, two farmers were shot dead by insurgents in Kilwe village. That same Friday, later in "
+        "the day, insurgents raided an outlying neighbourhood of Tamba town and killed three people."
     )
     assert len([m for m in code_text(text) if m.event_type == "attack"]) == 2
+
+
+# -- tallies over a stretch of time -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandit attacks have plagued the northern valleys since 2015, officials said.",
+        "By some estimates, about 40,000 people have been killed in the war.",
+        "Since the 2019 coup, Larvania has been mired in conflict, with the army battling rebels.",
+    ],
+)
+def test_a_tally_since_long_ago_or_over_a_whole_war_is_no_event(code_text, text):
+    assert code_text(text) == []
+
+
+def test_a_tally_since_a_recent_day_is_still_the_event(code_text):
+    mentions = code_text(
+        "Since the fighting began in Kerow on Saturday, 12 people have died, officials said."
+    )
+    assert len(mentions) == 1
+
+
+def test_a_dated_attack_that_opened_a_stretch_is_still_coded(code_text):
+    text = "More than 300 people have been killed in the town since the March 3, 2022 attack on its market."
+    assert [m.event_type for m in code_text(text)] == ["attack"]

@@ -103,7 +103,7 @@ def event_date(
     if dated is not None:
         return dated.date, dated.date_text, "phrase"
     if any(m.date_text for m in cluster.members):
-        lead = lead_date(clusters, ctx)
+        lead = None if told_as_long_ago(cluster, cues) else lead_date(clusters, ctx)
         text = next(m.date_text for m in cluster.members if m.date_text)
         return (lead, None, "lead") if lead is not None else (None, text, "none")
     resolved, text = context_date(cluster, clusters, sentences, ctx, cues)
@@ -112,10 +112,19 @@ def event_date(
     if ctx.published and any(just_happened(m, cues) for m in cluster.members):
         day = ctx.published
         return EventDate(day, 1, day, day, "publication date"), None, "published"
-    lead = lead_date(clusters, ctx)
+    lead = None if told_as_long_ago(cluster, cues) else lead_date(clusters, ctx)
     if lead is not None:
         return lead, None, "lead"
     return None, None, "none"
+
+
+def told_as_long_ago(cluster: Cluster, cues: Cues) -> bool:
+    """'Rebels once ambushed a convoy': a past the report does not date, never the lead event's day."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in cues.undated_past_adverbs
+        for m in cluster.members
+        for c in m.anchor.children
+    )
 
 
 LEAD_DAYS = 7  # a lead event this many days before publication is still the news the report is about

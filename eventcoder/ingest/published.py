@@ -173,7 +173,9 @@ _DATELINE = re.compile(
 _FILED = r"(?:\s*\([A-Z][A-Za-z .'’\-]{1,30}\))"
 _LEDE = re.compile(rf"^(?P<date>{_FULL}){_TIME}?{_FILED}?\s*(?:{_DASH}|\s[-–—]\s)\s*(?=\S)", re.I)
 # "April 3, 14 (BOR) – ": a two-digit year, read only before the place the story was filed from
-_SHORT_YEAR_LEDE = re.compile(rf"^(?P<month>{_MON})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{2}}){_FILED}\s*{_DASH}\s*(?=\S)")
+_SHORT_YEAR_LEDE = re.compile(
+    rf"^(?P<month>{_MON})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{2}}){_FILED}\s*{_DASH}\s*(?=\S)"
+)
 # "By Jane Doe March 8, 2024": a byline that ends with the date, no separator
 _BY_DATE = re.compile(rf"^\s*(?:by|written by)\s+\S.*?\s(?P<date>{_FULL})\s*$", re.I)
 # a photo caption that ends with the day it was taken: "..., where the attack took place, March 20, 2015."
