@@ -191,3 +191,19 @@ def test_a_tally_since_a_recent_day_is_still_the_event(code_text):
 def test_a_dated_attack_that_opened_a_stretch_is_still_coded(code_text):
     text = "More than 300 people have been killed in the town since the March 3, 2022 attack on its market."
     assert [m.event_type for m in code_text(text)] == ["attack"]
+
+
+# -- a definite mention points back -------------------------------------------------------------
+
+
+def test_the_clash_after_a_raid_is_the_raid(code_text):
+    text = "Raiders struck a cattle camp near Pibor on Tuesday, killing four. A raider died in the clash."
+    assert len(code_text(text)) == 1
+
+
+def test_the_attack_after_a_broken_truce_is_the_violation(code_text):
+    text = (
+        "The army broke the ceasefire on Thursday by shelling rebel positions at Kirwa village, the rebels "
+        "said. Two fighters were wounded in the attack, they added."
+    )
+    assert not [m for m in code_text(text) if m.evidence.startswith("Two fighters")]

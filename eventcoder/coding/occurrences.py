@@ -176,13 +176,19 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
     return any(a.name == cand.actor1.name for a in known)
 
 
+def points_back(cand: Candidate) -> bool:
+    """'the assault', 'the clash': a definite noun names the occurrence just told, whatever its word."""
+    return cand.nominal and cand.definite
+
+
 def same_family(cluster: Cluster, cand: Candidate) -> bool:
     """Candidates that can report the same occurrence: one family, and two mentions that each say
     something of their own are of one sub-type (an air strike and a repelled attack are two events)."""
     first = cluster.first
+    pointer = points_back(cand)
     if first.family != cand.family:
-        return False
-    if cand.own_details and cand.role == "event" and not cand.reference:
+        return pointer and cand.family == "violent" and first.sub_event_type == "violated"
+    if cand.own_details and cand.role == "event" and not cand.reference and not pointer:
         kinds = {
             (m.event_type, m.sub_event_type) for m in cluster.members if m.own_details and m.role == "event"
         }
