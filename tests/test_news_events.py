@@ -207,3 +207,14 @@ def test_the_attack_after_a_broken_truce_is_the_violation(code_text):
         "said. Two fighters were wounded in the attack, they added."
     )
     assert not [m for m in code_text(text) if m.evidence.startswith("Two fighters")]
+
+
+def test_a_headline_clash_of_police_with_protesters_is_the_bodys_protest(code_text):
+    text = (
+        "Police clash with protesters demanding governor's resignation\n\n"
+        "Protesters demanding the resignation of the governor were met with tear gas from police in Dorvale "
+        "on Tuesday, witnesses said."
+    )
+    mentions = code_text(text)
+    assert [m.event_type for m in mentions] == ["protest"]
+    assert mentions[0].sub_event_type == "protest" and not mentions[0].actor1.startswith("Rioters")

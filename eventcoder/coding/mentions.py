@@ -227,10 +227,11 @@ def first_actor(cluster: Cluster, best: Candidate, attr: str) -> Actor | None:
 
 def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources) -> str:
     """Peaceful, with intervention, excessive force, violent demonstration or mob violence."""
-    variants = {m.variant for m in cluster.members}
+    told_in_body = [m for m in cluster.members if not m.headline] or cluster.members  # a headline's word
+    variants = {m.variant for m in told_in_body}  # ('Police clash with protesters') does not decide it
     if "mob_violence" in variants:
         return "mob_violence"
-    indices = sorted({m.sent_index for m in cluster.members})
+    indices = sorted({m.sent_index for m in told_in_body})
     told = " ".join(
         sentences[i].text.lower() for i in range(indices[0], min(indices[-1] + 2, len(sentences)))
     )

@@ -92,6 +92,8 @@ def crowd_side(cand: Candidate, cues: Cues) -> bool:
     verb = cand.anchor
     sides = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    # 'clash with protesters calling for ...': the parser makes the crowd the subject of the participle
+    sides += [s for g in sides if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
     if cand.nominal:
         sides += [g for c in cand.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if cand.event_type == "clash":  # party workers who fight the police; crowds that shoot are attackers
@@ -283,7 +285,7 @@ def fold_headlines(clusters: list[Cluster]) -> list[Cluster]:
                 c
                 for c in clusters
                 if not c.first.shadow
-                and c.first.family == cluster.first.family
+                and any(m.family == cluster.first.family for m in c.members)  # also one a protest took in
                 and not any(m.headline for m in c.members)
             ),
             None,
