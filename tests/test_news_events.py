@@ -181,6 +181,12 @@ def test_a_tally_since_long_ago_or_over_a_whole_war_is_no_event(code_text, text)
     assert code_text(text) == []
 
 
+def test_a_clause_dated_only_by_an_earlier_year_is_background(code_text):
+    assert code_text("Zarvo Front gunmen attacked a police post in Kerow in 2011.") == []
+    assert code_text("The Zarvo Front took up arms in Kerow in 2011 and later spread its raids east.") == []
+    assert code_text("Zarvo Front gunmen attacked a police post in Kerow on Tuesday.") != []
+
+
 def test_a_tally_since_a_recent_day_is_still_the_event(code_text):
     mentions = code_text(
         "Since the fighting began in Kerow on Saturday, 12 people have died, officials said."

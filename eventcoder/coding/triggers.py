@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.attach import attach, date_specificity, own_date_span, place_preps
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
-from eventcoder.coding.dates import WEEK, resolve_date
+from eventcoder.coding.dates import WEEK, YEAR, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.rules import (
@@ -133,7 +133,28 @@ def over_a_period(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
         if v.pos_ in VERBAL
         and any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in v.children)
     ]
-    return any(period_of(verb, cand, ctx, cues) for verb in perfect[:1])
+    return any(period_of(verb, cand, ctx, cues) for verb in perfect[:1]) or in_a_past_year(cand, ctx, cues)
+
+
+def in_a_past_year(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
+    """'began its insurgency in 2009': a clause dated only by a year before the report's is background."""
+    if ctx.published is None:
+        return False
+    verb = next((v for v in clause_chain(cand.anchor) if v.pos_ in VERBAL), None)
+    if verb is None:
+        return False
+    if verb.dep_ == "conj" and not any(c.ent_type_ == "DATE" for c in verb.subtree):
+        verb = verb.head  # 'began its insurgency in 2009 and later expanded its raids'
+    year = ctx.published.year
+    return any(
+        resolved.precision == YEAR and resolved.end.year < year
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ in cues.period_prepositions
+        for noun in child.children
+        if noun.dep_ == "pobj" and noun.ent_type_ == "DATE"
+        for resolved in [resolve_date(noun.text, ctx.published)]
+        if resolved is not None
+    )
 
 
 def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
