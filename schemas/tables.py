@@ -147,9 +147,10 @@ class MentionSchema(_CodedFields):
     trigger: Series[str] = pa.Field(description="the word or phrase that signalled the event")
     date_text: Series[str] = pa.Field(nullable=True, description="the phrase the date was resolved from")
     date_origin: Series[str] = pa.Field(
-        isin=["phrase", "context", "published", "none"],
+        isin=["phrase", "context", "published", "lead", "none"],
         description="phrase: attached to the trigger; context: from the surrounding narrative; "
-        "published: the publication date (the text says it just happened); none: undatable",
+        "published: the publication date (the text says it just happened); lead: an undated event of "
+        "a news report, dated like the report's lead event (else its publication day); none: undatable",
     )
     date_start: Series[pa.Date] = pa.Field(
         nullable=True, description="first day the date phrase admits (merging compares these windows)"

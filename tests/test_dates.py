@@ -329,3 +329,8 @@ def test_formatted_real_dates_resolve_to_that_day(day: dt.date, style, later: in
     published = None if later is None else min(day + dt.timedelta(days=later), D(2100, 12, 31))
     result = resolve_date(style(day), published)
     assert result is not None and (result.date, result.precision) == (day, 1)
+
+
+def test_the_previous_weekday_is_the_one_before_publication() -> None:
+    assert resolved("the previous Friday")[0] == D(2024, 4, 5)
+    assert resolved("the previous Sunday")[0] == D(2024, 3, 31)  # publication is a Sunday

@@ -131,3 +131,96 @@ def test_a_first_line_that_restates_the_sidecar_title_is_the_headline(coder):
     )
     mentions = code_doc(nlp(text), article, res)
     assert len(mentions) == 1 and mentions[0].evidence.startswith("Two peacekeepers died")
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+
+def test_a_clock_time_before_the_day_does_not_hide_the_day(code_text):
+    (mention,) = code_text(
+        "Raiders struck a cattle camp near Pibor at around 2am on Tuesday, killing four herders."
+    )
+    assert str(mention.event_date) == "2024-05-14"  # publication (2024-05-20) is a Monday
+
+
+def test_an_undated_event_of_a_report_takes_the_lead_events_day(code_text):
+    text = (
+        "Gunmen attacked a police post in Dorvale on Saturday, killing two officers, officials said.\n\n"
+        "The post guards the only road to the border. The valley has long been poor.\n\n"
+        "Four suspects were arrested by police in a raid on a hideout in the hills."
+    )
+    later = [m for m in code_text(text) if m.evidence.startswith("Four suspects")]
+    assert [(str(m.event_date), m.date_origin) for m in later] == [("2024-05-18", "lead")]
+
+
+def test_an_undated_event_of_an_undated_report_stays_undated(code_text):
+    text = "Four suspects were arrested by police in a raid on a hideout in the hills near Dorvale."
+    assert {m.event_date for m in code_text(text, published=None)} == {None}
+
+
+def test_what_happened_later_that_day_is_another_event(code_text):
+    text = (
+        "On Friday, two farmers were shot dead by insurgents in Kilwe village. That same Friday, later in "
+        "the day, insurgents raided an outlying neighbourhood of Tamba town and killed three people."
+    )
+    assert len([m for m in code_text(text) if m.event_type == "attack"]) == 2
+
+
+# -- tallies over a stretch of time -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandit attacks have plagued the northern valleys since 2015, officials said.",
+        "By some estimates, about 40,000 people have been killed in the war.",
+        "Since the 2019 coup, Larvania has been mired in conflict, with the army battling rebels.",
+    ],
+)
+def test_a_tally_since_long_ago_or_over_a_whole_war_is_no_event(code_text, text):
+    assert code_text(text) == []
+
+
+def test_a_clause_dated_only_by_an_earlier_year_is_background(code_text):
+    assert code_text("Zarvo Front gunmen attacked a police post in Kerow in 2011.") == []
+    assert code_text("The Zarvo Front took up arms in Kerow in 2011 and later spread its raids east.") == []
+    assert code_text("Zarvo Front gunmen attacked a police post in Kerow on Tuesday.") != []
+
+
+def test_a_tally_since_a_recent_day_is_still_the_event(code_text):
+    mentions = code_text(
+        "Since the fighting began in Kerow on Saturday, 12 people have died, officials said."
+    )
+    assert len(mentions) == 1
+
+
+def test_a_dated_attack_that_opened_a_stretch_is_still_coded(code_text):
+    text = "More than 300 people have been killed in the town since the March 3, 2022 attack on its market."
+    assert [m.event_type for m in code_text(text)] == ["attack"]
+
+
+# -- a definite mention points back -------------------------------------------------------------
+
+
+def test_the_clash_after_a_raid_is_the_raid(code_text):
+    text = "Raiders struck a cattle camp near Pibor on Tuesday, killing four. A raider died in the clash."
+    assert len(code_text(text)) == 1
+
+
+def test_the_attack_after_a_broken_truce_is_the_violation(code_text):
+    text = (
+        "The army broke the ceasefire on Thursday by shelling rebel positions at Kirwa village, the rebels "
+        "said. Two fighters were wounded in the attack, they added."
+    )
+    assert not [m for m in code_text(text) if m.evidence.startswith("Two fighters")]
+
+
+def test_a_headline_clash_of_police_with_protesters_is_the_bodys_protest(code_text):
+    text = (
+        "Police clash with protesters demanding governor's resignation\n\n"
+        "Protesters demanding the resignation of the governor were met with tear gas from police in Dorvale "
+        "on Tuesday, witnesses said."
+    )
+    mentions = code_text(text)
+    assert [m.event_type for m in mentions] == ["protest"]
+    assert mentions[0].sub_event_type == "protest" and not mentions[0].actor1.startswith("Rioters")

@@ -37,6 +37,8 @@ def dated(raw: str) -> tuple[dt.date | None, str | None, str]:
         ("July 14, 2013|Reuters", dt.date(2013, 7, 14), "dateline"),
         ("Monday, 2 September 2019", dt.date(2019, 9, 2), "header"),
         ("2021-11-04", dt.date(2021, 11, 4), "header"),
+        ("By Lena Ortiz March 8, 2024", dt.date(2024, 3, 8), "byline"),
+        ("June 4, 2019 / 9:15 AM / 2 years ago", dt.date(2019, 6, 4), "header"),
     ],
 )
 def test_header_line_forms_give_the_date_and_the_line_is_dropped(header, expected, origin):
@@ -100,6 +102,33 @@ def test_date_first_lede_cuts_only_the_date(prefix, expected):
     assert (published, origin) == (expected, "lede")
     rest = prefix.split(": ", 1)[1] if ": " in prefix else ""
     assert text.startswith(rest + "Gunmen on motorcycles opened fire")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [("March 16, 2018 (TORIT) - ", dt.date(2018, 3, 16)), ("April 3, 14 (BOR) – ", dt.date(2014, 4, 3))],
+)
+def test_date_first_lede_with_the_place_it_was_filed_from(prefix, expected):
+    published, origin, text = dated(prefix + BODY)
+    assert (published, origin) == (expected, "lede")
+    assert text.startswith("Gunmen on motorcycles opened fire")
+
+
+def test_a_date_line_just_after_a_long_standfirst_dates_the_article():
+    standfirst = (
+        "Two officers dead and one hurt after gunmen on motorbikes hit a checkpoint on the edge of the hill "
+        "town, a district official says"
+    )
+    raw = f"Checkpoint attacked\n\n{standfirst}\n\n2 min read\n\n14 August, 2017\n\n{BODY}"
+    published, origin, text = dated(raw)
+    assert (published, origin) == (dt.date(2017, 8, 14), "header")
+    assert "14 August, 2017" not in text
+
+
+def test_a_caption_before_the_body_that_ends_with_a_date_is_a_last_resort():
+    caption = "Officers inspect the burnt checkpoint in Dorvale, where two officers died, May 9, 2016."
+    assert dated(f"Checkpoint attacked\n\n{caption}\n\n{BODY}")[:2] == (dt.date(2016, 5, 9), "caption")
+    assert dated(f"Checkpoint attacked\n\n{BODY}\n\n{caption}")[:2] == (None, None)
 
 
 def test_print_edition_footer_dates_an_article_without_a_header_date():

@@ -54,8 +54,14 @@ def date_specificity(text: str, cues: Cues) -> float:
 def own_date_span(cand: Candidate, cues: Cues) -> Span | None:
     """The DATE phrase attached to the trigger's clause (or a clause above it), if any; a date
     in a reporting clause beside it ('Reported on 28 April, militants attacked...') counts too."""
+    spans = own_date_spans(cand, cues)
+    return spans[0] if spans else None
+
+
+def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
+    """Every date or time phrase attached to the trigger's clauses, the closest attached first."""
     chain = clause_chain(cand.anchor)
-    best: tuple[int, Span] | None = None
+    ranked: list[tuple[int, int, Span]] = []
     for ent in span_ents(cand.sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -64,9 +70,8 @@ def own_date_span(cand: Candidate, cues: Cues) -> Span | None:
             rank = reporting_clause_rank(ent, chain, cues)
         if rank is None or bounded_by_preposition(ent, cand.head, cues):
             continue
-        if best is None or rank < best[0]:
-            best = (rank, ent)
-    return best[1] if best else None
+        ranked.append((rank, ent.start, ent))
+    return [ent for _, _, ent in sorted(ranked, key=lambda r: r[:2])]
 
 
 def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | None:
@@ -83,8 +88,8 @@ def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | No
 
 def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     """The candidate's own date phrase, resolved against the publication date."""
-    span = own_date_span(cand, cues)
-    if span is None:
+    spans = own_date_spans(cand, cues)
+    if not spans:
         for tok in (cand.head, cand.anchor):
             for child in tok.children:
                 if child.lower_ in cues.recent_modifiers and child.dep_ in ("amod", "advmod"):
@@ -93,6 +98,8 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
                     cand.date_origin = "phrase" if cand.date else "none"
                     return
         return
+    # "at around 1am on Thursday": a clock time places nothing; the next phrase that resolves does
+    span = next((s for s in spans if resolve_date(date_phrase(s), ctx.published)), spans[0])
     text = date_phrase(span)
     cand.date_text = text
     cand.date_specificity = date_specificity(text, cues)

@@ -183,7 +183,7 @@ def _weekday(m: re.Match[str], pub: dt.date | None) -> _Window | None:
     if not pub:
         return None
     back = (pub.weekday() - _WEEKDAYS[m["wd"]]) % 7
-    if back == 0 and m["pre"] in ("last", "past"):
+    if back == 0 and m["pre"] in ("last", "past", "previous"):
         back = 7
     return _day_window(pub - dt.timedelta(days=back))
 
@@ -386,7 +386,9 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     ),
     _rule(rf"(?:(?:early|late) )?(?:yesterday(?: {_PART_OF_DAY})?|last night|overnight)", _yesterday),
     _rule(r"day before yesterday", _day_before_yesterday),
-    _rule(rf"(?:(?P<pre>last|this|past) )?(?P<wd>{_WD_FULL})(?: {_PART_OF_DAY}| overnight)?", _weekday),
+    _rule(
+        rf"(?:(?P<pre>last|this|past|previous) )?(?P<wd>{_WD_FULL})(?: {_PART_OF_DAY}| overnight)?", _weekday
+    ),
     _rule(rf"{_NUM} days? ago", _days_ago),
     _rule(r"(?:a few|few|several) days ago", _few_days_ago),
     _rule(rf"{_NUM} weeks? ago", _weeks_ago),

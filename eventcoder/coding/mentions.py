@@ -23,7 +23,7 @@ from eventcoder.coding.candidates import (
     stated_dead,
 )
 from eventcoder.coding.crosswalk import crosswalk
-from eventcoder.coding.dates import EventDate, is_recent_cue, resolve_date, year_of
+from eventcoder.coding.dates import DAY, EventDate, is_recent_cue, resolve_date, year_of
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
@@ -105,14 +105,45 @@ def event_date(
     if dated is not None:
         return dated.date, dated.date_text, "phrase"
     if any(m.date_text for m in cluster.members):
-        return None, next(m.date_text for m in cluster.members if m.date_text), "none"
+        lead = None if told_as_long_ago(cluster, cues) else lead_date(clusters, ctx)
+        text = next(m.date_text for m in cluster.members if m.date_text)
+        return (lead, None, "lead") if lead is not None else (None, text, "none")
     resolved, text = context_date(cluster, clusters, sentences, ctx, cues)
     if resolved is not None:
         return resolved, text, "context"
     if ctx.published and any(just_happened(m, cues) for m in cluster.members):
         day = ctx.published
         return EventDate(day, 1, day, day, "publication date"), None, "published"
+    lead = None if told_as_long_ago(cluster, cues) else lead_date(clusters, ctx)
+    if lead is not None:
+        return lead, None, "lead"
     return None, None, "none"
+
+
+def told_as_long_ago(cluster: Cluster, cues: Cues) -> bool:
+    """'Rebels once ambushed a convoy': a past the report does not date, never the lead event's day."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in cues.undated_past_adverbs
+        for m in cluster.members
+        for c in m.anchor.children
+    )
+
+
+LEAD_DAYS = 7  # a lead event this many days before publication is still the news the report is about
+
+
+def lead_date(clusters: list[Cluster], ctx: ArticleContext) -> EventDate | None:
+    """The date of a report's lead event (the first, in reading order, with a day of its own within a week
+    before publication), else the publication day: what an undated event the report tells is dated by."""
+    for cluster in sorted(clusters, key=lambda c: c.first.trigger.start):
+        dated = cluster.dated()
+        if dated is None or dated.date is None or dated.date.precision != DAY:
+            continue
+        if ctx.published is None or 0 <= (ctx.published - dated.date.date).days <= LEAD_DAYS:
+            return dated.date
+    if ctx.published is None:
+        return None
+    return EventDate(ctx.published, DAY, ctx.published, ctx.published, "publication date")
 
 
 def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bool:
@@ -204,10 +235,11 @@ def first_actor(cluster: Cluster, best: Candidate, attr: str) -> Actor | None:
 
 def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources) -> str:
     """Peaceful, with intervention, excessive force, violent demonstration or mob violence."""
-    variants = {m.variant for m in cluster.members}
+    told_in_body = [m for m in cluster.members if not m.headline] or cluster.members  # a headline's word
+    variants = {m.variant for m in told_in_body}  # ('Police clash with protesters') does not decide it
     if "mob_violence" in variants:
         return "mob_violence"
-    indices = sorted({m.sent_index for m in cluster.members})
+    indices = sorted({m.sent_index for m in told_in_body})
     told = " ".join(
         sentences[i].text.lower() for i in range(indices[0], min(indices[-1] + 2, len(sentences)))
     )

@@ -94,6 +94,8 @@ def crowd_side(cand: Candidate, cues: Cues) -> bool:
     verb = cand.anchor
     sides = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    # 'clash with protesters calling for ...': the parser makes the crowd the subject of the participle
+    sides += [s for g in sides if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
     if cand.nominal:
         sides += [g for c in cand.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if cand.event_type == "clash":  # party workers who fight the police; crowds that shoot are attackers
@@ -210,13 +212,19 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
     return any(a.name == cand.actor1.name for a in known)
 
 
+def points_back(cand: Candidate) -> bool:
+    """'the assault', 'the clash': a definite noun names the occurrence just told, whatever its word."""
+    return cand.nominal and cand.definite
+
+
 def same_family(cluster: Cluster, cand: Candidate) -> bool:
     """Candidates that can report the same occurrence: one family, and two mentions that each say
     something of their own are of one sub-type (an air strike and a repelled attack are two events)."""
     first = cluster.first
+    pointer = points_back(cand)
     if first.family != cand.family:
-        return False
-    if cand.own_details and cand.role == "event" and not cand.reference:
+        return pointer and cand.family == "violent" and first.sub_event_type == "violated"
+    if cand.own_details and cand.role == "event" and not cand.reference and not pointer:
         kinds = {
             (m.event_type, m.sub_event_type) for m in cluster.members if m.own_details and m.role == "event"
         }
@@ -311,7 +319,7 @@ def fold_headlines(clusters: list[Cluster]) -> list[Cluster]:
                 c
                 for c in clusters
                 if not c.first.shadow
-                and c.first.family == cluster.first.family
+                and any(m.family == cluster.first.family for m in c.members)  # also one a protest took in
                 and not any(m.headline for m in c.members)
             ),
             None,

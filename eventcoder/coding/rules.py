@@ -55,6 +55,11 @@ class Cues:
     irrealis_exempt_for_infinitive: frozenset[str]
     irrealis_modifiers: frozenset[str]
     new_event_modifiers: frozenset[str]
+    sequence_adverbs: frozenset[str]
+    period_openers: frozenset[str]
+    undated_past_adverbs: frozenset[str]
+    period_prepositions: frozenset[str]
+    period_nouns: frozenset[str]
     conditional_marks: frozenset[str]
     trend_heads: frozenset[str]
     trend_modifiers: frozenset[str]
@@ -317,10 +322,18 @@ def is_definite(head: Token, cues: Cues) -> bool:
 
 
 def has_new_event_marker(head: Token, cues: Cues) -> bool:
-    """'another', 'second', 'last' and the like mark a different occurrence."""
+    """'another', 'second', 'last' and the like mark a different occurrence; so does a verb told as what
+    came next ('later that day, gunmen raided ...')."""
     return any(
         c.lower_ in cues.new_event_modifiers for c in head.children if c.dep_ in ("amod", "det", "nummod")
-    )
+    ) or (head.pos_ in VERBAL and told_as_next(head, cues))
+
+
+def told_as_next(verb: Token, cues: Cues) -> bool:
+    """'later', 'afterwards' on the verb or on a time phrase of it ('later in the day')."""
+    near = list(verb.children)
+    near += [g for c in verb.children if c.dep_ in ("prep", "npadvmod") for g in c.children]
+    return any(t.dep_ == "advmod" and t.lower_ in cues.sequence_adverbs for t in near)
 
 
 def clause_of(token: Token) -> Token:

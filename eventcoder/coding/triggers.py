@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.attach import attach, date_specificity, own_date_span, place_preps
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
+from eventcoder.coding.dates import WEEK, YEAR, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.rules import (
@@ -102,7 +103,7 @@ def make_candidate(
     if not type_specific_checks(cand, cues) or is_characterisation(cand, cues):
         return None
     in_general = is_trend(head, cand.anchor, cues) or generic_plural(cand, cues)
-    if in_general and not has_specific_date(cand, cues):
+    if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
     exempt = cand.anchor if cand.eventive else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
@@ -117,6 +118,85 @@ def make_candidate(
             return None
         cand.shadow = True
     return cand
+
+
+RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
+
+
+def over_a_period(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
+    """A present perfect told over a stretch of time ('have died since the coup', 'has plagued the region
+    since 2015', 'have been killed in the war'): a tally, not one occurrence. A stretch that began days
+    ago ('have died since Wednesday') is still the news of one occurrence."""
+    perfect = [
+        v
+        for v in clause_chain(cand.anchor)
+        if v.pos_ in VERBAL
+        and any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in v.children)
+    ]
+    return any(period_of(verb, cand, ctx, cues) for verb in perfect[:1]) or in_a_past_year(cand, ctx, cues)
+
+
+def in_a_past_year(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
+    """'began its insurgency in 2009': a clause dated only by a year before the report's is background."""
+    if ctx.published is None:
+        return False
+    verb = next((v for v in clause_chain(cand.anchor) if v.pos_ in VERBAL), None)
+    if verb is None:
+        return False
+    if verb.dep_ == "conj" and not any(c.ent_type_ == "DATE" for c in verb.subtree):
+        verb = verb.head  # 'began its insurgency in 2009 and later expanded its raids'
+    year = ctx.published.year
+    return any(
+        resolved.precision == YEAR and resolved.end.year < year
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ in cues.period_prepositions
+        for noun in child.children
+        if noun.dep_ == "pobj" and noun.ent_type_ == "DATE"
+        for resolved in [resolve_date(noun.text, ctx.published)]
+        if resolved is not None
+    )
+
+
+def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
+    """The verb is told over a stretch: since a time long past, or in a whole war or conflict."""
+    for child in verb.children:
+        opener = child if child.lower_ in cues.period_openers else None
+        if opener is None and child.dep_ == "advcl":
+            opener = next(
+                (g for g in child.children if g.dep_ == "mark" and g.lower_ in cues.period_openers), None
+            )
+        if opener is not None:
+            inside = child.left_edge.i <= cand.head.i <= child.right_edge.i  # 'since the May 3 attack'
+            return not inside and not recent_start(child, ctx)
+        if child.dep_ == "prep" and child.lower_ in cues.period_prepositions:
+            nouns = [g for g in child.children if g.dep_ == "pobj"]
+            if any(lemma(g) in cues.period_nouns or phrase_lemma(g) in cues.period_nouns for g in nouns):
+                return True
+    return False
+
+
+def phrase_lemma(noun: Token) -> str:
+    """The lemma of a noun with its compound modifiers ('civil war')."""
+    parts = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    return " ".join([lemma(c) for c in parts] + [lemma(noun)]) if parts else lemma(noun)
+
+
+def recent_start(phrase: Token, ctx: ArticleContext) -> bool:
+    """The 'since' phrase names a day at most a month before publication ('since last Thursday')."""
+    ents = [
+        e
+        for e in phrase.doc.ents
+        if e.label_ == "DATE" and phrase.left_edge.i <= e.start <= phrase.right_edge.i
+    ]
+    for ent in ents:
+        resolved = resolve_date(date_phrase(ent), ctx.published)
+        if (
+            resolved is not None
+            and resolved.precision <= WEEK
+            and (ctx.published is None or (ctx.published - resolved.start).days <= RECENT_START_DAYS)
+        ):
+            return True
+    return False
 
 
 def agreed_truce(cand: Candidate, cues: Cues) -> bool:

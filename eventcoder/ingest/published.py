@@ -151,7 +151,12 @@ _LABELLED = re.compile(
     rf"\b(?P<label>{_PUBLISHED_LABEL}|{_UPDATED_LABEL})\s*[:\-|]?\s*(?P<date>{_FULL})", re.I
 )
 _BY = re.compile(r"^\s*(?:by|written by|report(?:ed)? by)\s+\S", re.I)
-_SEPARATED = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_SEPARATED = re.compile(r"\s*[|•·]\s*|\s+[-–—/]\s+")
+# parts of a date line that are neither name nor agency: a clock time, "10 months ago", "2 min read"
+_STAMP = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?|\d+\s+\w+\s+ago|\d+\s+min(?:ute)?s?\s+read)$",
+    re.I,
+)
 _AGENCY = re.compile(
     r"^\(?(?:reuters|ap|afp|ani|pti|ians|xinhua|anadolu|aa|efe|dpa|ansa|upi|bernama|apa|kyodo|yonhap|tass"
     r"|ria novosti|interfax|sputnik|wam|spa|qna|kuna|irna|apf|app|nna|mena|sana|ina|bna|agencies|ap photo)"
@@ -164,7 +169,17 @@ _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:\s*(?:,\s*|\s)\[?{_PLACE}\]?)?),\s*"
     rf"(?P<date>{_FULL}|{_DAY_MONTH})\s*(?:\((?P<agency>[^()]{{2,40}})\)\s*{_DASH}?|{_DASH})",
 )
-_LEDE = re.compile(rf"^(?P<date>{_FULL}){_TIME}?\s*(?:{_DASH}|\s[-–—]\s)\s*(?=\S)", re.I)
+# "(JUBA)" after a lede's date: the place the story was filed from
+_FILED = r"(?:\s*\([A-Z][A-Za-z .'’\-]{1,30}\))"
+_LEDE = re.compile(rf"^(?P<date>{_FULL}){_TIME}?{_FILED}?\s*(?:{_DASH}|\s[-–—]\s)\s*(?=\S)", re.I)
+# "April 3, 14 (BOR) – ": a two-digit year, read only before the place the story was filed from
+_SHORT_YEAR_LEDE = re.compile(
+    rf"^(?P<month>{_MON})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{2}}){_FILED}\s*{_DASH}\s*(?=\S)"
+)
+# "By Jane Doe March 8, 2024": a byline that ends with the date, no separator
+_BY_DATE = re.compile(rf"^\s*(?:by|written by)\s+\S.*?\s(?P<date>{_FULL})\s*$", re.I)
+# a photo caption that ends with the day it was taken: "..., where the attack took place, March 20, 2015."
+_CAPTION_END = re.compile(rf",\s+(?P<date>{_MON}\s+{_DAY},\s+{_YEAR})\.?$")
 _FOOTER = re.compile(
     rf"^(?:published|printed|appeared|first published)\s+in\s+(?:the\s+)?[^,]{{2,60}},\s*"
     rf"(?P<date>{_FULL})\.?$",
@@ -269,9 +284,12 @@ def header_line_date(line: str, index: int) -> TextDate | _YearlessDateline | No
     found = separated_date(stripped, index)
     if found is not None:
         return found
-    lede = _LEDE.match(stripped)
-    if lede is not None and (day := full_date(lede["date"])) is not None:
-        return TextDate(day, "lede", index, len(line) - len(line.lstrip()) + lede.end(), ORIGIN_RANK["lede"])
+    by_date = _BY_DATE.match(stripped) if word_count(stripped) <= 16 else None
+    if by_date is not None and (day := full_date(by_date["date"])) is not None:
+        return TextDate(day, "byline", index, -1 if is_byline_only(stripped) else 0, ORIGIN_RANK["byline"])
+    lede = lede_date(stripped)
+    if lede is not None:
+        return TextDate(lede[0], "lede", index, len(line) - len(line.lstrip()) + lede[1], ORIGIN_RANK["lede"])
     dateline = _DATELINE.match(stripped)
     if dateline is not None and (dateline["agency"] is None or _AGENCY.match(dateline["agency"].strip())):
         day = full_date(dateline["date"])
@@ -281,6 +299,21 @@ def header_line_date(line: str, index: int) -> TextDate | _YearlessDateline | No
         if month_day is not None and dateline["agency"] is not None:
             return _YearlessDateline(month_day[0], month_day[1], index)
     return None
+
+
+def lede_date(line: str) -> tuple[dt.date, int] | None:
+    """The date that starts a lede and where the lede text after it begins ("March 25, 2020 – Attacks")."""
+    lede = _LEDE.match(line)
+    if lede is not None and (day := full_date(lede["date"])) is not None:
+        return day, lede.end()
+    short = _SHORT_YEAR_LEDE.match(line)
+    if short is None:
+        return None
+    try:
+        day = dt.date(2000 + int(short["year"]), month_number(short["month"]), int(short["day"]))
+    except ValueError:
+        return None
+    return day, short.end()
 
 
 def separated_date(line: str, index: int) -> TextDate | None:
@@ -294,7 +327,7 @@ def separated_date(line: str, index: int) -> TextDate | None:
         if day is None:
             continue
         others = [p.strip() for p in parts if p is not part]
-        if not all(_BY.match(p) or _AGENCY.match(p) or reads_like_name(p) for p in others):
+        if not all(_BY.match(p) or _AGENCY.match(p) or _STAMP.match(p) or reads_like_name(p) for p in others):
             return None  # "March 25, 2020 – Attacks ...": a lede, not a byline
         if _BY.match(line):
             origin = "byline"
@@ -329,19 +362,42 @@ def find_text_date(lines: list[str], header_end: int) -> TextDate | None:
         if resolved is not None:
             found.append(resolved)
     if not found:
+        found.extend(late_date_lines(lines, header_end))
+    if not found:
         for i, line in enumerate(lines):
             footer = _FOOTER.match(line.strip())
             if footer and (day := full_date(footer["date"])) is not None:
                 found.append(TextDate(day, "footer", i, -1, ORIGIN_RANK["footer"]))
     if not found:
-        for i, line in enumerate(lines[:60]):
-            caption = _CAPTION.search(line)
-            if caption and (day := full_date(caption["date"])) is not None:
-                found.append(TextDate(day, "caption", i, 0, ORIGIN_RANK["caption"]))
-                break
+        found.extend(caption_dates(lines, header_end))
     if not found:
         return None
     return min(found, key=lambda d: (d.rank, d.line))
+
+
+def late_date_lines(lines: list[str], header_end: int) -> list[TextDate]:
+    """A line that is only a date, just after a long standfirst taken for the lede ("31 August, 2015")."""
+    found = []
+    for i in range(header_end + 1, min(len(lines), header_end + 5)):
+        line = lines[i].strip()
+        day = parse_date_line(line) if is_byline_only(line) else None
+        if day is not None:
+            found.append(TextDate(day, "header", i, -1, ORIGIN_RANK["header"]))
+    return found[:1]
+
+
+def caption_dates(lines: list[str], header_end: int) -> list[TextDate]:
+    """The day a photo was taken: a wire caption in the first lines, else a caption before the body
+    that ends with the date ("..., where ten people died, March 20, 2015.")."""
+    for i, line in enumerate(lines[:60]):
+        caption = _CAPTION.search(line)
+        if caption and (day := full_date(caption["date"])) is not None:
+            return [TextDate(day, "caption", i, 0, ORIGIN_RANK["caption"])]
+    for i, line in enumerate(lines[: header_end + 1]):
+        caption = _CAPTION_END.search(line.strip())
+        if caption and (day := full_date(caption["date"])) is not None:
+            return [TextDate(day, "caption", i, 0, ORIGIN_RANK["caption"])]
+    return []
 
 
 def resolve_yearless(item: _YearlessDateline, found: list[TextDate], lines: list[str]) -> TextDate | None:
