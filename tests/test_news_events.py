@@ -224,3 +224,12 @@ def test_a_headline_clash_of_police_with_protesters_is_the_bodys_protest(code_te
     mentions = code_text(text)
     assert [m.event_type for m in mentions] == ["protest"]
     assert mentions[0].sub_event_type == "protest" and not mentions[0].actor1.startswith("Rioters")
+
+
+def test_talks_are_placed_at_a_venue_their_sentence_names_and_never_at_a_party_home(code_text):
+    held = code_text(
+        "Government envoys and rebel commanders held peace talks that ended in Nairobi, Kenya, on 3 May 2024."
+    )
+    assert [(m.event_type, m.iso3, m.location) for m in held] == [("dialogue", "KEN", "Nairobi")]
+    unplaced = code_text("Sudanese army officers and rebel leaders held peace talks on 3 May 2024.")
+    assert [(m.event_type, m.iso3) for m in unplaced] == [("dialogue", None)]

@@ -154,8 +154,6 @@ def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bo
 
 def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
     """A place named in the event's sentences though not attached to its trigger ("gunmen attacked X (Y)")."""
-    if cluster.first.event_type in ("dialogue", "agreement"):
-        return None
     for member in cluster.members:  # a place the sentence names, not attached to the trigger
         sent, text = member.sent, member.sent.doc.text
         # a name the parser took for a person or group counts when written with its units: "X (Y, Z)"
@@ -192,12 +190,10 @@ def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
 def fallback_place(
     cluster: Cluster, actors: tuple[Actor | None, Actor | None], ctx: ArticleContext, res: CoderResources
 ) -> Place | None:
-    """Country-level place where nothing finer is known (never for talks, which are placed at a venue):
-    a country the event's sentences name as a place, else the home of a named armed non-state group,
-    else the article's focus country (never a state's or a civilian's home: "French forces", "an Armenian
-    soldier" say whose, not where)."""
-    if cluster.first.event_type in ("dialogue", "agreement"):
-        return None
+    """Country-level place where nothing finer is known: a country the event's sentences name as a
+    place (for talks and agreements, placed at their venue, only that), else the home of a named armed
+    non-state group, else the article's focus country (never a state's or a civilian's home: "French
+    forces", "an Armenian soldier" say whose, not where)."""
     iso3 = None
     for member in cluster.members:
         iso3 = next(
@@ -205,6 +201,8 @@ def fallback_place(
         )
         if iso3:
             break
+    if cluster.first.event_type in ("dialogue", "agreement"):  # talks are placed at their venue only
+        return country_place(iso3) if iso3 else None
     homes = [a.country for a in actors if a is not None and a.inter in (2, 3, 4) and res.actors.home(a)]
     iso3 = iso3 or (homes[0] if homes else None) or ctx.focus_country
     return country_place(iso3) if iso3 else None
