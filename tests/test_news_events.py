@@ -233,3 +233,13 @@ def test_talks_are_placed_at_a_venue_their_sentence_names_and_never_at_a_party_h
     assert [(m.event_type, m.iso3, m.location) for m in held] == [("dialogue", "KEN", "Nairobi")]
     unplaced = code_text("Sudanese army officers and rebel leaders held peace talks on 3 May 2024.")
     assert [(m.event_type, m.iso3) for m in unplaced] == [("dialogue", None)]
+
+
+def test_a_photo_caption_restating_the_lead_event_is_not_a_second_event(code_text):
+    text = (
+        "Police officers guard the market outside Dravik after the attack, 4 June 2024.\n\n"
+        "Gunmen attacked a market outside Dravik on Sunday night, killing one trader."
+    )
+    mentions = code_text(text)
+    assert len({m.event_id for m in mentions}) == 1
+    assert mentions[0].evidence.startswith("Gunmen attacked")

@@ -18,6 +18,7 @@ from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
 from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
 from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, lemma
+from eventcoder.ingest.published import is_caption
 from eventcoder.records import Article
 
 VIOLENT = {"attack", "clash"}
@@ -34,6 +35,7 @@ class ArticleContext:
     paragraph_of: dict[int, int]
     date_anchors: dict[str, EventDate]
     headline_end: int
+    captions: tuple[tuple[int, int], ...] = ()  # character spans of photo captions: they restate the lead
     weighted_countries: list[str] = field(default_factory=list)  # places over nationalities
     focus_weight: float = 0.0
     actor_country: str | None = None
@@ -190,6 +192,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         paragraph_of=paragraph_of,
         date_anchors=dated_nouns(doc, article.published_at),
         headline_end=headline_end,
+        captions=caption_spans(doc.text),
     )
 
 
@@ -263,3 +266,13 @@ def dated_nouns(doc: Doc, published: dt.date | None) -> dict[str, EventDate]:
 def stated_dead(text: str) -> bool:
     """The text states that at least one person died."""
     return any(f.count > 0 for f in killed_figures(text))
+
+
+def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the paragraphs that are photo captions."""
+    spans, start = [], 0
+    for block in text.split("\n\n"):
+        if block.strip() and is_caption(block):
+            spans.append((start, start + len(block)))
+        start += len(block) + 2
+    return tuple(spans)

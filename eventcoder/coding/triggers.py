@@ -96,7 +96,8 @@ def make_candidate(
         sub_event_type=sub_event_type,
         variant=variant,
         role=role,
-        headline=span.start_char < ctx.headline_end,
+        headline=span.start_char < ctx.headline_end  # a caption restates the lead as a headline does
+        or any(a <= span.start_char < b for a, b in ctx.captions),
         new_marker=has_new_event_marker(head, cues),
         definite=is_definite(head, cues),
     )

@@ -189,6 +189,25 @@ _CAPTION = re.compile(
     rf"(?P<date>{_MON}\s+{_DAY},\s+{_YEAR})\.\s+(?:REUTERS|AFP|AP(?:\s+Photo)?|EPA|Getty Images|Anadolu)\s*/",
 )
 
+# the same, day first: "..., after the attack, 24 September 2023."
+_CAPTION_END_DAY_FIRST = re.compile(rf",\s+{_DAY}\s+{_MON},?\s+{_YEAR}\.?$")
+# a photo credit: "(Photo by AFP)", "Photo: Jane Doe", "REUTERS/Jane Doe", "AP Photo/Jane Doe"
+_PHOTO_CREDIT = re.compile(
+    r"\((?:photo|picture|image)s?\b[^)]{0,60}\)|^(?:photo|picture)s?\s*:|"
+    r"\b(?:REUTERS|AFP|AP Photo|EPA|Getty Images|Anadolu)\s*/\s*[A-Z]",
+    re.I | re.M,
+)
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption: a paragraph with a photo credit, or one sentence ending with the day it was taken
+    ("Police at the scene of the attack in Ocotlan, Mexico, March 20, 2015.")."""
+    text = paragraph.strip()
+    if _PHOTO_CREDIT.search(text) or _CAPTION.search(text):
+        return True
+    return "\n" not in text and (_CAPTION_END.search(text) or _CAPTION_END_DAY_FIRST.search(text)) is not None
+
+
 ORIGIN_RANK = {"byline": 0, "header": 1, "dateline": 1, "lede": 1, "updated": 2, "footer": 3, "caption": 4}
 TEXT_DATE_ORIGINS = ("byline", "header", "dateline", "lede", "footer", "caption")
 
