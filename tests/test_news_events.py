@@ -243,3 +243,22 @@ def test_a_photo_caption_restating_the_lead_event_is_not_a_second_event(code_tex
     mentions = code_text(text)
     assert len({m.event_id for m in mentions}) == 1
     assert mentions[0].evidence.startswith("Gunmen attacked")
+
+
+def test_fire_on_positions_written_apart_is_a_clash_and_firing_a_manager_is_nothing(code_text):
+    # "fired ... on" with the weapons between: the verb and its preposition are still the trigger;
+    # positions are held by an armed side, so with no heavy weapon named the assault is a clash
+    mentions = code_text(
+        "On 3 May 2024, rebels fired with unspecified weapons on the positions of the army near Kano."
+    )
+    assert [(m.event_type, m.sub_event_type, m.location) for m in mentions] == [
+        ("clash", "armed_clash", "Kano")
+    ]
+    assert code_text("The company fired its manager on Monday.") == []
+
+
+def test_fire_aimed_at_protesters_is_the_protest_not_an_attack(code_text):
+    mentions = code_text("Police fired tear gas at the protesters in Kano on Friday.")
+    assert [(m.event_type, m.actor1, m.acled_sub_event_type) for m in mentions] == [
+        ("protest", "Protesters (Nigeria)", "Protest with intervention")
+    ]

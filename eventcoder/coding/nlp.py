@@ -73,6 +73,7 @@ class TriggerMatcher:
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tails: dict[str, list[tuple[str, str]]] = {}
+        self.split: dict[str, list[tuple[str, str]]] = {}  # two-word terms: verb -> (its preposition, key)
         for term in terms:
             *first, last = term.tokens
             if not first:
@@ -82,6 +83,8 @@ class TriggerMatcher:
             head = " ".join(first)
             self.heads.add(head, [Doc(nlp.vocab, words=first)])
             self.tails.setdefault(head, []).append((last, term.key))
+            if len(first) == 1:
+                self.split.setdefault(first[0], []).append((last, term.key))
 
     def __call__(self, doc: Doc) -> Doc:
         """Add the longest non-overlapping trigger matches to doc.spans."""
@@ -97,8 +100,32 @@ class TriggerMatcher:
                 for last, key in self.tails[strings[head]]:
                     if tok.lemma_ == last or tok.lower_ == last:
                         spans.append(Span(doc, start, end + 1, label=key))
+        spans += split_phrasal(doc, self.split)
         doc.spans[TRIGGER_SPANS] = filter_spans(spans)
         return doc
+
+
+def split_phrasal(doc: Doc, split: dict[str, list[tuple[str, str]]]) -> list[Span]:
+    """Two-word terms of a verb and its preposition written apart ("fired with heavy weapons on the
+    positions" is "fired on"): the verb, when the preposition is its own later prepositional child and
+    its object is not a date or time ("fired the manager on Monday" is no attack)."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        for last, key in split.get(tok.lower_, []) + split.get(tok.lemma_, []):
+            if any(
+                c.dep_ == "prep"
+                and c.lower_ == last
+                and c.i > tok.i + 1
+                and any(
+                    o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME", "CARDINAL") for o in c.children
+                )
+                for c in tok.children
+            ):
+                out.append(Span(doc, tok.i, tok.i + 1, label=key))
+                break
+    return out
 
 
 @Language.factory("eventcoder_triggers_v1", default_config={"path": str(TRIGGERS_FILE)})

@@ -110,6 +110,19 @@ def crowd_side(cand: Candidate, cues: Cues) -> bool:
     return False
 
 
+def crowd_target(cand: Candidate, cues: Cues) -> bool:
+    """Fire aimed at protesters ('police fired tear gas at the demonstrators'): force used on a protest,
+    which stays that protest (ACLED's protest with intervention or excessive force), not an attack."""
+    targets = [
+        g
+        for c in cand.anchor.children
+        if c.dep_ == "prep" and c.lower_ in cues.target_prepositions
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(lemma(t) in cues.protester_nouns for t in targets)
+
+
 def observed_fire(cand: Candidate, cues: Cues) -> None:
     """Explosions of fired weapons, with no device named ('12 explosions involving mortars near X'):
     shelling; with shots, small arms or fire 'in both directions' among them, an exchange of fire, a
@@ -138,6 +151,15 @@ def fire_on_positions(cand: Candidate, cues: Cues) -> None:
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
 
 
+def fire_on_held_positions(cand: Candidate, cues: Cues) -> None:
+    """Gunfire on a side's positions with no heavy weapon named ('fired with unspecified weapons on the
+    positions of the army'): positions are held by an armed side, so the assault is a clash."""
+    said = set(WORDS_RE.findall(cand.sent.text.lower()))
+    heavy = (said & cues.fired_weapon_words) - cues.generic_weapon_words
+    if said & cues.position_words and not heavy and not said & cues.device_words:
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+
+
 def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
     """Fire 'across the line' (of control, of contact, a border) in an article about a truce: a
     violation of that truce."""
@@ -163,6 +185,11 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         observed_fire(cand, cues)
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
         fire_on_positions(cand, cues)
+    if cand.event_type == "attack" and cand.sub_event_type == "armed_assault":
+        fire_on_held_positions(cand, cues)
+    if cand.event_type == "attack" and cand.sub_event_type != "explosion" and crowd_target(cand, cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "protest"
+        return
     if cand.event_type in VIOLENT and cand.sub_event_type != "explosion" and crowd_side(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
         return

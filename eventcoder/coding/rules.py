@@ -129,6 +129,8 @@ class Cues:
     fired_weapon_words: frozenset[str]
     launcher_words: frozenset[str]
     position_words: frozenset[str]
+    generic_weapon_words: frozenset[str]
+    target_prepositions: frozenset[str]
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)
