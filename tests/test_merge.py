@@ -8,7 +8,9 @@ from dataclasses import replace
 from eventcoder.warehouse.merge import (
     MentionRow,
     MergedEvent,
+    add_to_index,
     best_mention,
+    candidates,
     merge_mentions,
     recluster,
     same_occurrence,
@@ -278,6 +280,30 @@ def test_one_boilerplate_sentence_in_two_different_reports_does_not_merge():
         lede="On 3 May 2020, rebels fired near Marinka. " + sentence,
     )
     assert not same_occurrence(a, b)
+
+
+def test_copies_are_filed_together_but_one_sentence_in_many_different_reports_is_not():
+    sentence = "Gunmen on motorbikes killed three traders on the road to the market."
+    report = replace(
+        ATTACK,
+        actor1=None,
+        event_date=None,
+        evidence=sentence,
+        lede="Gunmen killed three traders. " + sentence,
+    )
+    copy = replace(
+        report, mention_id="b" * 16, article_id="2" * 16, lede="Gunmen killed three traders, residents said."
+    )
+    other = replace(
+        report,
+        mention_id="c" * 16,
+        article_id="3" * 16,
+        lede="Schools reopened in the capital after the holiday.",
+    )
+    index: dict = {}
+    add_to_index(index, MergedEvent(report.mention_id, [report]), report)
+    assert [e.event_id for e in candidates(index, copy)] == [report.mention_id]
+    assert candidates(index, other) == []
 
 
 def test_a_district_sees_many_events_a_day_so_reports_naming_different_villages_stay_apart():

@@ -17,7 +17,7 @@ from eventcoder.coding.actors import DASHES, Actor, ActorDictionary
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
 from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
-from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, lemma
+from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, doc_text, lemma
 from eventcoder.ingest.published import is_caption
 from eventcoder.records import Article
 
@@ -178,10 +178,10 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         elif sent.end < len(doc) and doc[sent.end].is_space and "\n\n" in doc[sent.end].text:
             paragraph += 1
     headline_end = 0
-    if article.title and doc.text.startswith(article.title):
+    if article.title and doc_text(doc).startswith(article.title):
         headline_end = len(article.title)
     elif article.title:
-        headline_end = restated_title_end(doc.text, article.title)
+        headline_end = restated_title_end(doc_text(doc), article.title)
     return ArticleContext(
         article=article,
         countries=country_focus(ents, article.source),
@@ -192,7 +192,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         paragraph_of=paragraph_of,
         date_anchors=dated_nouns(doc, article.published_at),
         headline_end=headline_end,
-        captions=caption_spans(doc.text),
+        captions=caption_spans(doc_text(doc)),
     )
 
 

@@ -41,6 +41,7 @@ from eventcoder.coding.rules import (
     Cues,
     bounded_by_preposition,
     date_phrase,
+    doc_text,
     is_infinitive,
     lemma,
     noun_phrase,
@@ -155,7 +156,7 @@ def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bo
 def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
     """A place named in the event's sentences though not attached to its trigger ("gunmen attacked X (Y)")."""
     for member in cluster.members:  # a place the sentence names, not attached to the trigger
-        sent, text = member.sent, member.sent.doc.text
+        sent, text = member.sent, doc_text(member.sent.doc)
         # a name the parser took for a person or group counts when written with its units: "X (Y, Z)"
         starts = tuple(
             (text[locative_start(e) : sent.end_char], e.label_ not in PLACE_LABELS and not after_locative(e))
@@ -177,7 +178,7 @@ def locative_start(ent: Span) -> int:
 def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
     """The place of a locative that opens the sentence before the trigger ("On 2 May, in Manaus, Amazonas,
     a man was shot in X neighbourhood"): the frame the trigger's own place lies in."""
-    sent, text = cand.sent, cand.sent.doc.text
+    sent, text = cand.sent, doc_text(cand.sent.doc)
     for e in span_ents(sent):
         if e.start >= cand.trigger.start:
             break
@@ -397,7 +398,7 @@ def cluster_fatalities(cluster: Cluster) -> int | None:
     """The dead of the event: of its sentences; for one place of a sentence naming several, only the
     number that belongs to that place ('four in A'), never the whole sentence's figure. A note's own
     summary of its dead ('2 fatalities.', 'Unknown fatalities coded as 10') wins over both."""
-    summary = note_summary(cluster.first.sent.doc.text)
+    summary = note_summary(doc_text(cluster.first.sent.doc))
     if summary is not None:
         return summary
     whole = [m for m in cluster.members if m.split_group is None]

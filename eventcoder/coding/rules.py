@@ -134,6 +134,7 @@ class Cues:
 
 
 _last_doc = threading.local()  # per thread: (the doc being coded, its entities)
+_last_text = threading.local()  # per thread: (the doc being coded, its text)
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
@@ -141,6 +142,14 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     entry = getattr(_last_doc, "entry", None)
     if entry is None or entry[0] is not doc:
         entry = _last_doc.entry = (doc, tuple(doc.ents))
+    return entry[1]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc (spaCy joins every token's text on each access)."""
+    entry = getattr(_last_text, "entry", None)
+    if entry is None or entry[0] is not doc:
+        entry = _last_text.entry = (doc, doc.text)
     return entry[1]
 
 

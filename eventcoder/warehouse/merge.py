@@ -54,11 +54,12 @@ never changes an event's id.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from eventcoder.coding.dates import precision_window, spans_overlap
 from eventcoder.coding.geo import km_between
@@ -81,6 +82,7 @@ LEDE_CHARS = 400  # the article's opening that merging reads (warehouse/sql/ment
 # A district or province (geo_precision 3) sees many events a day: there, two reports must also not
 # name different things ("shelled Kinda in Idleb", "shelled Nayrab in Idleb").
 NAMES_FROM_PRECISION = 3
+MAX_MONTHS = 14  # a date window longer than this is indexed as undated (looked up, and found, by all)
 MINHASH_K = 4  # a mention is filed under its K lowest-hashed words for the same_report index
 STOPWORDS = frozenset(
     "the a an of in on at to by for from with and or but as is was were are be been has have had that "
@@ -133,6 +135,11 @@ class MentionRow:
     def order_key(self) -> tuple:
         """Which mention came first: publication date (unknown last), then article, then position (a
         headline's report after the body's, so that it finds the body's event to join)."""
+        return self.order
+
+    @cached_property
+    def order(self) -> tuple:
+        """The order key, built once."""
         return (
             self.published_at is None,
             self.published_at or dt.date.max,
@@ -145,6 +152,27 @@ class MentionRow:
     def in_headline(self) -> bool:
         """The mention's evidence is the article's headline."""
         return self.evidence_start < self.headline_end
+
+    @cached_property
+    def content(self) -> Content:
+        """What the merge rules read of the mention beyond whether two share an article: copies of one
+        report (same text, same coding) have the same content, and are compared once."""
+        return Content(dataclasses.replace(self, mention_id="", article_id=""))
+
+
+class Content:
+    """A mention without its identity, hashed once (a frozen dataclass hashes every field each time)."""
+
+    __slots__ = ("row", "hash")
+
+    def __init__(self, row: MentionRow) -> None:
+        self.row, self.hash = row, hash(row)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Content) and self.hash == other.hash and self.row == other.row
 
 
 @dataclass(frozen=True)
@@ -488,7 +516,12 @@ def link_to(event: MergedEvent, mention: MentionRow, alone: frozenset[str] = fro
     if mention.mention_id in alone or any(m.mention_id in alone for m in event.mentions[:1]):
         return None
     found: Link | None = None
+    compared: set[tuple[MentionRow, bool]] = set()
     for member in event.mentions:
+        key = (member.content, member.article_id == mention.article_id)
+        if key in compared:  # a copy of a member already compared gives the same answer
+            continue
+        compared.add(key)
         if hard_conflict(member, mention) is not None:  # cheap, and what sets most candidates apart
             return None
         soft = conflict(member, mention) is not None
@@ -515,17 +548,50 @@ def sides(mention: MentionRow) -> object:
 def own_keys(mention: MentionRow) -> list[IndexKey]:
     """Where a mention is filed: by type, sides and date; by its article; by its rarest words."""
     keys: list[IndexKey] = [("article", mention.article_id)]
-    who = sides(mention)
-    if mention.event_date is not None and who is not None:
-        d, precision = mention.event_date, mention.time_precision or 1
-        if precision == 1:
-            keys.append((mention.event_type, who, d.year, d.month, d.day))
-        elif precision in (2, 3):
-            keys.append((mention.event_type, who, d.year, d.month, 0))
+    who, span = sides(mention), window(mention)
+    if span is not None and who is not None:
+        kind, months = mention.event_type, indexed_months(mention)
+        if span[0] == span[1]:
+            keys.append((kind, who, span[0].year, span[0].month, span[0].day))
+        elif months is not None:  # every month the window touches: a lookup over any of them finds it
+            keys += [(kind, who, year, month, 0) for year, month in months]
         else:
-            keys.append((mention.event_type, who, d.year, 0, 0))
-    keys += [("words", mention.event_type, w) for w in sketch(mention.evidence)]
-    return keys
+            keys += [(kind, who, year, 0, 0) for year in range(span[0].year, span[1].year + 1)]
+    return keys + copy_keys(mention)
+
+
+def copy_keys(mention: MentionRow, filing: bool = True) -> list[IndexKey]:
+    """Where a copy of the mention's report is filed (or, not filing, looked up): a word of its
+    sentence's sketch with a word of its article opening's sketch (`same_report` needs both to be
+    near copies, so a sentence that many different articles share, a quote or a stock phrase, does
+    not make them all candidates), and the months its date admits (copies of different dates are
+    never one event). An undated mention (or one dated only over years) is filed under "undated" and
+    looks up every date; every mention is also filed under "any" for such lookups."""
+    opening = whole_words(mention.lede) if mention.lede else mention.evidence
+    months = indexed_months(mention)
+    if filing:
+        when: list[object] = ["any", *(months if months is not None else ["undated"])]
+    else:
+        when = ["any"] if months is None else [*months, "undated"]
+    base = (mention.event_type,)
+    return [
+        ("words", *base, w, v, m) for w in sketch(mention.evidence) for v in sketch(opening) for m in when
+    ]
+
+
+def indexed_months(mention: MentionRow) -> list[tuple[int, int]] | None:
+    """The months of a mention's date window (None: undated, or a window of more than MAX_MONTHS)."""
+    span = window(mention)
+    if span is None:
+        return None
+    (y0, m0), (y1, m1) = (span[0].year, span[0].month), (span[1].year, span[1].month)
+    if (y1 - y0) * 12 + m1 - m0 >= MAX_MONTHS:
+        return None
+    out, (year, month) = [], (y0, m0)
+    while (year, month) <= (y1, m1):
+        out.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -539,8 +605,7 @@ def sketch(text: str) -> tuple[str, ...]:
 
 def lookup_keys(mention: MentionRow) -> list[IndexKey]:
     """Every key under which an event this mention may join is filed."""
-    keys: list[IndexKey] = [("article", mention.article_id)]
-    keys += [("words", mention.event_type, w) for w in sketch(mention.evidence)]
+    keys: list[IndexKey] = [("article", mention.article_id), *copy_keys(mention, filing=False)]
     span, who = window(mention), sides(mention)
     if span is None or who is None:
         return keys
@@ -616,12 +681,18 @@ def merge_mentions(
 
 def compatible(a: MergedEvent, b: MergedEvent) -> bool:
     """No mention of one event conflicts with a mention of the other (copies compared as copies)."""
-    return all(
-        hard_conflict(x, y) is None
-        and (conflict(x, y) is None or (x.article_id != y.article_id and same_report(x, y) is not None))
-        for x in a.mentions
-        for y in b.mentions
-    )
+    compared: set[tuple[MentionRow, MentionRow, bool]] = set()
+    for x in a.mentions:
+        for y in b.mentions:
+            key = (x.content, y.content, x.article_id == y.article_id)
+            if key in compared:  # copies compared once
+                continue
+            compared.add(key)
+            if hard_conflict(x, y) is not None or (
+                conflict(x, y) is not None and not (x.article_id != y.article_id and same_report(x, y))
+            ):
+                return False
+    return True
 
 
 def absorb(
