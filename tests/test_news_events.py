@@ -22,6 +22,14 @@ def test_protests_in_a_list_of_towns_are_one_event_per_town(code_text):
     assert len({m.event_id for m in mentions}) == 3
 
 
+def test_a_list_ending_in_its_kind_of_place_is_one_event_per_place(code_text):
+    text = (
+        "On 4 May 2021, gang members were killed in police operations in Nakuru, Kisumu, Kakamega,"
+        " and Bungoma counties."
+    )
+    assert places(code_text(text)) == ["Bungoma", "Kakamega", "Kisumu", "Nakuru"]
+
+
 def test_numbers_per_place_are_the_fatalities_of_each_place(code_text):
     mentions = code_text("Six gunmen were killed by police on Sunday: four in Kumasi and two in Tamale.")
     assert sorted((m.location, m.fatalities) for m in mentions) == [("Kumasi", 4), ("Tamale", 2)]

@@ -148,6 +148,7 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
         text = prep.doc[own[0].i : own[-1].i + 1].text
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     names = [objs[0], *[c for c in objs[0].conjuncts if c.i > objs[0].i]] if objs else []
+    names = [kind_named(n, cues) for n in names]
     names = [n for n in names if n.pos_ == "PROPN" and n.ent_type_ != "FAC" and names_a_place(n, cues)]
     if not any(c.dep_ == "cc" for n in names for c in n.children):
         names = names[:1]  # 'in Town, Province': a place and what encloses it, not a list
@@ -167,6 +168,15 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
         return [PlaceShare(p, text, figure) for p in several]
     place = place_of((text,), countries)
     return [PlaceShare(place, text, figure)] if place is not None else []
+
+
+def kind_named(name: Token, cues: Cues) -> Token:
+    """The name in a list's last item written with the list's kind of place ('A, B and C provinces':
+    the parser makes 'provinces' the item and C its modifier); any other item as it is."""
+    if name.pos_ == "PROPN" or lemma(name) not in cues.place_kind_words:
+        return name
+    named = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < name.i]
+    return named[0] if len(named) == 1 else name
 
 
 def own_tokens(prep: Token) -> list[Token]:
