@@ -57,13 +57,24 @@ def prose_sample(text: str) -> str:
     return "\n".join(kept)[:SAMPLE_CHARS] if kept else _WITH_DIGIT.sub(" ", text[:SAMPLE_CHARS])
 
 
+def has_letters(text: str, at_least: int) -> bool:
+    """The text holds at least so many letters (read only as far as needed)."""
+    count = 0
+    for char in text:
+        if char.isalpha():
+            count += 1
+            if count >= at_least:
+                return True
+    return False
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language; None when it has too little to judge."""
     sample = prose_sample(text)
-    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
+    if not has_letters(sample, MIN_LETTERS):
         return None
     lowercase = _CAPITALISED.sub(" ", sample)
-    if sum(1 for c in lowercase if c.isalpha()) >= MIN_LOWERCASE_LETTERS:
+    if has_letters(lowercase, MIN_LOWERCASE_LETTERS):
         sample = lowercase
     ranked = identifier().rank(sample)
     best, probability = ranked[0]
