@@ -30,6 +30,21 @@ def test_a_list_ending_in_its_kind_of_place_is_one_event_per_place(code_text):
     assert places(code_text(text)) == ["Bungoma", "Kakamega", "Kisumu", "Nakuru"]
 
 
+def test_protests_that_rock_a_list_of_towns_are_one_event_per_town(code_text):
+    assert places(code_text("Rallies paralysed Nakuru and Eldoret on Monday."), "protest") == [
+        "Eldoret",
+        "Nakuru",
+    ]
+    assert places(code_text("Demonstrations swept Mombasa on Friday."), "protest") == ["Mombasa"]
+
+
+def test_towns_given_as_examples_are_one_event_each(code_text):
+    text = "Protests were held in several towns, including Nakuru, Eldoret and Kisumu, on Tuesday."
+    assert places(code_text(text), "protest") == ["Eldoret", "Kisumu", "Nakuru"]
+    text = "Rallies took place across Kenya on Tuesday, including in Nakuru and Eldoret."
+    assert places(code_text(text), "protest") == ["Eldoret", "Nakuru"]
+
+
 def test_numbers_per_place_are_the_fatalities_of_each_place(code_text):
     mentions = code_text("Six gunmen were killed by police on Sunday: four in Kumasi and two in Tamale.")
     assert sorted((m.location, m.fatalities) for m in mentions) == [("Kumasi", 4), ("Tamale", 2)]

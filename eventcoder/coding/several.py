@@ -43,7 +43,9 @@ def split_by_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Can
     if cand.family not in SPLIT_FAMILIES or cand.shadow:
         return [cand]
     shares = place_shares(cand, ctx, cues)
-    if not shares and cand.family == "violent":
+    if len(shares) < 2:
+        shares = example_places(cand, ctx, cues) or shares
+    if not shares and cand.family in ("violent", "protest"):
         shares = struck_places(cand, ctx, cues)
         if len(shares) == 1:
             cand.place, cand.place_text = shares[0].place, shares[0].text
@@ -86,12 +88,41 @@ def place_shares(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Place
     return distinct_places(shares)
 
 
+EXAMPLE_WORDS = frozenset({"including", "like"})
+
+
+def example_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[PlaceShare]:
+    """The towns a sentence gives as examples of where it happened ('in several towns, including A, B
+    and C', 'across the country, including in A and B'): one share each, when there are two or more."""
+    anchor = cand.anchor
+    objects = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
+    places = [c for p in anchor.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+    heads = [anchor, *objects, *places]
+    names: list[Token] = []
+    for head in heads:
+        for example in head.children:
+            if example.dep_ != "prep" or example.lower_ not in EXAMPLE_WORDS:
+                continue
+            objs = [c for c in example.children if c.dep_ == "pobj"]
+            objs += [g for c in example.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for obj in objs[:1]:
+                names += [n for n in [obj, *[c for c in obj.conjuncts if c.i > obj.i]] if placename(n)]
+    shares = []
+    for name in names:
+        text = conjunct_text(name)
+        place = place_of((text,), tuple(ctx.countries))
+        if place is not None and (place.geo_precision or 4) < 4:
+            shares.append(PlaceShare(place, text, None))
+    shares = distinct_places(shares)
+    return shares if len(shares) >= 2 else []
+
+
 def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[PlaceShare]:
     """Towns and villages that are what was struck ('jets bombed A and B villages', 'A was shelled'),
     for a trigger with no place phrase; a country struck is a side, not a place."""
-    target = patient_of(cand.head) if not cand.nominal else None
-    if cand.nominal and cand.head.dep_ == "nsubj" and violent_verb(cand.anchor, cues):
-        target = patient_of(cand.anchor)  # 'jets bombed A', 'the blast hit A'
+    target = patient_of(cand.head) if not cand.nominal and cand.family == "violent" else None
+    if cand.nominal and cand.head.dep_ == "nsubj" and spreads_to_object(cand, cues):
+        target = patient_of(cand.anchor)  # 'jets bombed A', 'the blast hit A', 'protests rocked A'
     if target is None:
         return []
     kind = lemma(target) in cues.place_kind_words
@@ -107,6 +138,14 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
             continue
         shares.append(PlaceShare(place, text, None))
     return distinct_places(shares)
+
+
+def spreads_to_object(cand: Candidate, cues: Cues) -> bool:
+    """The verb of which the trigger is the subject puts the event at its object: a violent verb
+    ('jets bombed A'), or for protests any verb ('protests rocked A and B', 'rallies paralysed A')."""
+    if cand.family == "protest":
+        return cand.anchor.pos_ in VERBAL and cand.anchor is not cand.head
+    return violent_verb(cand.anchor, cues)
 
 
 def placename(tok: Token) -> bool:
