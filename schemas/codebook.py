@@ -204,7 +204,7 @@ def sources_section() -> list[str]:
         "## Sources: outlet kinds and scales",
         "",
         "Each article's `source` is split at `;` into outlets (`sources`: one row per event and outlet). "
-        "Outlets are typed from a list of well-known outlets (`eventcoder/publish/data/outlets.csv`, "
+        "Outlets are typed from a list of well-known outlets (`eventcoder/coding/data/outlets.csv`, "
         "public knowledge: where each is based, its reach, its kind); others keep the country named in a "
         "bracket after their name and a kind guessed from words of the name, or stay untyped. An outlet of "
         f"kind {parties} speaks for a party to the conflict: an event reported only by such outlets has "

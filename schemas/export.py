@@ -36,7 +36,7 @@ class _Config:
 
 
 class OutletSchema(pa.DataFrameModel):
-    """One well-known outlet (eventcoder/publish/data/outlets.csv), from public knowledge of the outlet."""
+    """One well-known outlet (eventcoder/coding/data/outlets.csv), from public knowledge of the outlet."""
 
     outlet: Series[str] = pa.Field(unique=True, description="the outlet's usual name")
     aliases: Series[str] = pa.Field(
@@ -67,7 +67,7 @@ class SourceSchema(pa.DataFrameModel):
     typed_by: Series[str] = pa.Field(
         nullable=True,
         isin=["outlets list", "name"],
-        description="outlets list: from eventcoder/publish/data/outlets.csv; name: guessed from words of "
+        description="outlets list: from eventcoder/coding/data/outlets.csv; name: guessed from words of "
         "the name (ministry, news agency, TV, radio, Twitter...); null: unknown",
     )
     party_to_conflict: Series[bool] = pa.Field(

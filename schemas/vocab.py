@@ -90,7 +90,7 @@ QUARANTINE_STAGES: tuple[str, ...] = ("read", "decode", "parse", "code", "valida
 RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
 INPUT_FORMATS: tuple[str, ...] = ("txt", "jsonl", "html")
 
-# What kind of outlet a source is (eventcoder/publish/data/outlets.csv, the `sources` table).
+# What kind of outlet a source is (eventcoder/coding/data/outlets.csv, the `sources` table).
 OUTLET_KINDS: dict[str, str] = {
     "news agency": "wire service selling news to other outlets (state-owned ones included)",
     "newspaper": "daily or weekly paper, in print or online",

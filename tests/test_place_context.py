@@ -60,6 +60,12 @@ def test_a_place_named_in_the_sentence_needs_its_units_when_the_parser_took_it_f
     assert place is not None and place.iso3 == "KEN"
 
 
+def test_a_listed_national_outlet_gives_its_home_country() -> None:
+    assert outlet_countries("Annahar; Radio Ghana") == ["LBN", "GHA"]
+    assert outlet_countries("The Dawn (Pakistan)") == ["PAK"]
+    assert "LBN" in country_focus([("Tripoli", "GPE")], "An-Nahar")
+
+
 def test_an_outlet_name_joined_by_a_hyphen_names_its_country() -> None:
     assert outlet_countries("Monitoring Mission-Georgia") == ["GEO"]
 

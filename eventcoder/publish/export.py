@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from eventcoder.config import DATA_DIR as CODER_DATA_DIR
 from eventcoder.config import SQL_DIR
 from eventcoder.publish.notes import NoteFields, note
 from eventcoder.warehouse.views import open_read_only
@@ -43,7 +44,7 @@ from schemas.vocab import (
 
 PUBLISH_SQL_DIR = SQL_DIR / "publish"
 DATA_DIR = Path(__file__).resolve().parent / "data"
-OUTLETS_FILE = DATA_DIR / "outlets.csv"
+OUTLETS_FILE = CODER_DATA_DIR / "outlets.csv"  # the coder reads it too: an outlet's country sets the focus
 REGIONS_FILE = DATA_DIR / "acled_regions.csv"
 LAYOUTS = ("native", "acled")
 FORMATS = ("csv", "parquet", "json")

@@ -7,7 +7,9 @@ Every mention votes (weights in `data/place_ranking.json`, "focus_weights"):
 * a place name ("Fier", "Bamenda") splits `place` among the countries of its gazetteer entries, each country
   by (population + `population_base`) ** `population_exponent` of its biggest entry of that name, so a city
   of a million outvotes a hamlet of the same name elsewhere and a name found in thirty countries votes little;
-* the outlet's name ("The Kabul Times", "Daily Nation (Kenya)") gives each country it names `outlet`.
+* the outlet gives its country `outlet`: the country of a national or local outlet of the outlets
+  registry (`data/outlets.csv`, written from public knowledge: "An-Nahar" is Lebanese), else each
+  country its name names ("The Kabul Times", "Daily Nation (Kenya)", "OSCE SMM-Ukraine").
 
 `country_focus` returns the countries by score, keeping every country named outright (by name, demonym or
 outlet) and every other country that at least `focus_support` distinct place names give a share of
@@ -18,6 +20,7 @@ this order.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter
@@ -25,16 +28,21 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from unidecode import unidecode
+
 from eventcoder.coding.places.candidates import candidates, country_of
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.lookup import country_for_name
 from eventcoder.config import DATA_DIR
 
 RANKING_FILE = DATA_DIR / "place_ranking.json"
+OUTLETS_FILE = DATA_DIR / "outlets.csv"
+HOME_SCALES = frozenset({"national", "local"})  # outlets that report mostly from their own country
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 LOCATIVES = frozenset({"in", "at", "near"})
 LOCATIVE_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 _SPLIT = re.compile(r"[\s\-\u2013/(),:.]+")
+_BRACKET_END = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 @cache
@@ -104,7 +112,12 @@ def outlet_countries(outlet: str | None) -> list[str]:
     if not outlet:
         return []
     found: dict[str, None] = {}
+    registry = home_countries()
     for source in outlet.split(";"):
+        home = registry.get(outlet_key(source)) or registry.get(outlet_key(_BRACKET_END.sub("", source)))
+        if home is not None:  # a national or local outlet of the registry
+            found.setdefault(home)
+            continue
         words = [w for w in _SPLIT.split(source) if w]
         for size in range(min(4, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
@@ -114,6 +127,28 @@ def outlet_countries(outlet: str | None) -> list[str]:
                 if hit is not None:
                     found.setdefault(hit[1])
     return list(found)
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name as names are compared (as warehouse/sql/publish/outlet_key.sql does): lower
+    case, no accents, no leading 'the', any other run of characters than letters and digits a space."""
+    text = re.sub(r"^the\s+", "", unidecode(name).lower().strip())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+@cache
+def home_countries() -> dict[str, str]:
+    """Outlet name or alias (as `outlet_key`) -> the country of the registry's national and local
+    outlets (an international outlet's stories are placed by their text and its name's words)."""
+    with OUTLETS_FILE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    out: dict[str, str] = {}
+    for row in rows:
+        if row["country"] and row["scale"] in HOME_SCALES:
+            for name in [row["outlet"], *(row["aliases"] or "").split("|")]:
+                if name.strip():
+                    out.setdefault(outlet_key(name), row["country"])
+    return out
 
 
 @cache

@@ -1,5 +1,5 @@
 -- sources: one row per event and outlet. Each article's `source` is split at ';'; each part is typed from
--- the outlets list (temp table `outlets`, from eventcoder/publish/data/outlets.csv): by its whole name or
+-- the outlets list (temp table `outlets`, from eventcoder/coding/data/outlets.csv): by its whole name or
 -- an alias, else by its name without a bracket at the end when that bracket names the outlet's own country
 -- (or there is none) and exactly one listed outlet has that name. An unlisted outlet gets the country its
 -- bracket names and a kind guessed from words of its name (ministry, news agency, TV, radio, Twitter...).
