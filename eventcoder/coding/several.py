@@ -106,14 +106,8 @@ def example_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Pla
             objs = [c for c in example.children if c.dep_ == "pobj"]
             objs += [g for c in example.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             for obj in objs[:1]:
-                names += [n for n in [obj, *[c for c in obj.conjuncts if c.i > obj.i]] if placename(n)]
-    shares = []
-    for name in names:
-        text = conjunct_text(name)
-        place = place_of((text,), tuple(ctx.countries))
-        if place is not None and (place.geo_precision or 4) < 4:
-            shares.append(PlaceShare(place, text, None))
-    shares = distinct_places(shares)
+                names += listed_names(obj)
+    shares = named_shares(names, ctx)
     return shares if len(shares) >= 2 else []
 
 
@@ -129,7 +123,17 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
     if kind:
         named = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         target = next((g for g in named if g.dep_ == "pobj"), target)
-    names = [n for n in [target, *[c for c in target.conjuncts if c.i > target.i]] if placename(n)]
+    return named_shares(listed_names(target), ctx, kind)
+
+
+def listed_names(first: Token) -> list[Token]:
+    """A place name and the names coordinated after it ('A, B and C'), those that name places."""
+    return [n for n in [first, *[c for c in first.conjuncts if c.i > first.i]] if placename(n)]
+
+
+def named_shares(names: list[Token], ctx: ArticleContext, kind: bool = False) -> list[PlaceShare]:
+    """One share per distinct place the names resolve to, finer than a country (or, written with a
+    kind of place, 'A and B villages', a named place of any precision)."""
     shares = []
     for name in names:
         text = conjunct_text(name)

@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from eventcoder.coding.places.keys import outlet_key
 from eventcoder.config import DATA_DIR as CODER_DATA_DIR
 from eventcoder.config import SQL_DIR
 from eventcoder.publish.notes import NoteFields, note
@@ -76,12 +77,7 @@ def outlets_frame(path: Path = OUTLETS_FILE) -> pd.DataFrame:
 
 def name_key(name: str) -> str:
     """A country name compared as outlet_key compares names (lower case, letters and digits, no 'the')."""
-    import re
-
-    from unidecode import unidecode
-
-    text = re.sub(r"^the\s+", "", unidecode(name).lower().strip())
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return outlet_key(name)
 
 
 def country_rows() -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:

@@ -584,11 +584,14 @@ def indexed_months(mention: MentionRow) -> list[tuple[int, int]] | None:
     span = window(mention)
     if span is None:
         return None
-    (y0, m0), (y1, m1) = (span[0].year, span[0].month), (span[1].year, span[1].month)
-    if (y1 - y0) * 12 + m1 - m0 >= MAX_MONTHS:
-        return None
-    out, (year, month) = [], (y0, m0)
-    while (year, month) <= (y1, m1):
+    months = months_of(span)
+    return months if len(months) <= MAX_MONTHS else None
+
+
+def months_of(span: tuple[dt.date, dt.date]) -> list[tuple[int, int]]:
+    """(year, month) of every month a date window touches."""
+    out, (year, month) = [], (span[0].year, span[0].month)
+    while (year, month) <= (span[1].year, span[1].month):
         out.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
@@ -614,10 +617,7 @@ def lookup_keys(mention: MentionRow) -> list[IndexKey]:
     while day <= span[1]:
         keys.append((etype, who, day.year, day.month, day.day))
         day += dt.timedelta(days=1)
-    year, month = span[0].year, span[0].month
-    while (year, month) <= (span[1].year, span[1].month):
-        keys.append((etype, who, year, month, 0))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    keys += [(etype, who, year, month, 0) for year, month in months_of(span)]
     keys += [(etype, who, y, 0, 0) for y in range(span[0].year, span[1].year + 1)]
     return keys
 

@@ -28,10 +28,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from unidecode import unidecode
-
 from eventcoder.coding.places.candidates import candidates, country_of
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
+from eventcoder.coding.places.keys import outlet_key
 from eventcoder.coding.places.lookup import country_for_name
 from eventcoder.config import DATA_DIR
 
@@ -127,13 +126,6 @@ def outlet_countries(outlet: str | None) -> list[str]:
                 if hit is not None:
                     found.setdefault(hit[1])
     return list(found)
-
-
-def outlet_key(name: str) -> str:
-    """An outlet's name as names are compared (as warehouse/sql/publish/outlet_key.sql does): lower
-    case, no accents, no leading 'the', any other run of characters than letters and digits a space."""
-    text = re.sub(r"^the\s+", "", unidecode(name).lower().strip())
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 @cache

@@ -160,3 +160,10 @@ def unit_keys(names: Iterable[str]) -> set[str]:
             keys.update(name_keys(strip_generic(words)))
     keys.discard("")
     return keys
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name as names are compared (as warehouse/sql/publish/outlet_key.sql does): lower
+    case, no accents, no leading 'the', any other run of characters than letters and digits a space."""
+    text = re.sub(r"^the\s+", "", unidecode(name).lower().strip())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
