@@ -258,6 +258,32 @@ def test_talks_are_placed_at_a_venue_their_sentence_names_and_never_at_a_party_h
     assert [(m.event_type, m.iso3) for m in unplaced] == [("dialogue", None)]
 
 
+def test_talks_with_no_venue_in_their_sentence_are_held_where_the_article_holds_its_talks(code_text):
+    text = (
+        "Government and rebel delegations opened peace talks in Nairobi, Kenya, on 13 May.\n\n"
+        "On Friday the two delegations met again and held talks on a prisoner exchange."
+    )
+    mentions = code_text(text)
+    assert [(m.event_type, str(m.event_date), m.location) for m in mentions] == [
+        ("dialogue", "2024-05-13", "Nairobi"),
+        ("dialogue", "2024-05-17", "Nairobi"),
+    ]
+
+
+def test_an_event_with_no_place_lies_in_the_country_of_the_places_the_article_names(code_text):
+    # no country is named, but every place named is Kenyan (Peruvian): the unplaced arrest (talks) is there
+    arrest = code_text(
+        "Police in Nakuru and Eldoret fired tear gas at demonstrators on Monday.\n\n"
+        "Officers also detained dozens of opposition activists on Monday, a party spokesman said."
+    )
+    assert [(m.iso3, m.location) for m in arrest if m.event_type == "arrest"] == [("KEN", "Kenya")]
+    talks = code_text(
+        "Fighting between the army and the rebels continued near Ayacucho and Huancayo on Sunday.\n\n"
+        "The president reopened negotiations with the rebel leadership on Monday."
+    )
+    assert [(m.iso3, m.geo_precision) for m in talks if m.event_type == "dialogue"] == [("PER", 4)]
+
+
 def test_a_photo_caption_restating_the_lead_event_is_not_a_second_event(code_text):
     text = (
         "Police officers guard the market outside Dravik after the attack, 4 June 2024.\n\n"

@@ -61,8 +61,11 @@ class ArticleContext:
     @property
     def focus_country(self) -> str | None:
         """The main country when the text places events there, not only names its nationals once (a
-        place mention, or several mentions of its actors): an event with no place of its own goes there."""
-        top = self.weighted_countries[0] if self.weighted_countries else None
+        place mention, or several mentions of its actors), else, when it names no country at all, the
+        country of the places it names: an event with no place of its own goes there."""
+        if not self.weighted_countries:  # no country named: the one its place names lie in
+            return self.main_country
+        top = self.weighted_countries[0]
         return top if self.focus_weight >= 1.0 or self.mentions >= FOCUS_MENTIONS else None
 
 

@@ -153,6 +153,16 @@ def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bo
     return bool(countries) and place.iso3 not in countries
 
 
+def talks_venue(clusters: list[Cluster]) -> Place | None:
+    """The place of the article's first placed talks or agreement: "the jirga travelled to Kabul ... the
+    delegation met the leadership" holds the second meeting where the first was."""
+    for other in clusters:
+        placed = other.placed()
+        if other.first.event_type in ("dialogue", "agreement") and placed is not None:
+            return placed.place
+    return None
+
+
 def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
     """A place named in the event's sentences though not attached to its trigger ("gunmen attacked X (Y)")."""
     for member in cluster.members:  # a place the sentence names, not attached to the trigger
@@ -202,8 +212,8 @@ def fallback_place(
         )
         if iso3:
             break
-    if cluster.first.event_type in ("dialogue", "agreement"):  # talks are placed at their venue only
-        return country_place(iso3) if iso3 else None
+    if cluster.first.event_type in ("dialogue", "agreement"):  # talks are placed at their venue, else
+        return country_place(iso3 or ctx.focus_country) if iso3 or ctx.focus_country else None  # at home
     homes = [a.country for a in actors if a is not None and a.inter in (2, 3, 4) and res.actors.home(a)]
     iso3 = iso3 or (homes[0] if homes else None) or ctx.focus_country
     return country_place(iso3) if iso3 else None
@@ -328,7 +338,11 @@ def to_mention(
     if frame is not None and place is not None and (frame.iso3, frame.admin1) != (place.iso3, place.admin1):
         place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
-        place = sentence_place(cluster, ctx) or place or fallback_place(cluster, (actor1, actor2), ctx, res)
+        place = sentence_place(cluster, ctx) or place
+    if place is None and etype in ("dialogue", "agreement"):  # the venue the article gives its talks
+        place = talks_venue(clusters)
+    if place is None or place.latitude is None:
+        place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
     place_text = placed.place_text if placed else None
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
