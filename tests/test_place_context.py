@@ -195,3 +195,33 @@ def test_a_bracket_inside_a_qualifier_names_its_enclosing_unit() -> None:
     assert place.iso3 == "IND" and place.admin2 == "Fazilka"
     (place,) = resolve_places("in Samana subdivision of Patiala district (Punjab)")
     assert place.iso3 == "IND" and place.admin1 == "Punjab"
+
+
+def test_a_unit_name_written_with_a_lowercase_prefix_still_qualifies_the_place() -> None:
+    # "(eThekwini, KwaZulu-Natal)" was dropped as an uncapitalised aside, leaving the town's US namesake
+    place = resolve_places("Verulam (eThekwini, KwaZulu-Natal)")[0]
+    assert (place.iso3, place.admin1) == ("ZAF", "Kwazulu-Natal")
+
+
+def test_a_town_abroad_is_not_taken_when_the_bracket_names_a_unit_of_another_country() -> None:
+    # no Denver in Chaco: the place lies somewhere in Chaco, not in Colorado (unless the article is American)
+    inside = resolve_places("Denver (Chaco)", ("ARG",))[0]
+    assert (inside.iso3, inside.admin1, inside.geo_precision) == ("ARG", "Chaco", 2)
+    assert resolve_places("Denver (Chaco)", ("USA",))[0].iso3 == "USA"
+
+
+def test_a_feature_word_does_not_move_a_place_to_a_country_less_in_context() -> None:
+    # "the Serail in Tripoli": the unknown building falls back to Tripoli, read as an enclosing unit; Libya's
+    # province of that name must not beat Lebanon's city in an article about Lebanon
+    place = resolve_places("outside the Serail in Tripoli", ("LBN", "LBY"))[0]
+    assert place.iso3 == "LBN"
+
+
+def test_a_participle_ends_the_place_clause() -> None:
+    place = resolve_places("in the village of Tal Jabin in Idlib province denouncing HTS plans for new crossings")
+    assert [(p.iso3, p.admin1) for p in place] == [("SYR", "Idleb")]
+
+
+def test_a_common_word_is_no_town_abroad(code_text) -> None:
+    text = "On 3 May 2024, gunmen shot dead a police officer who worked at the Airport police station in Mogadishu."
+    assert [(m.iso3, m.location) for m in code_text(text)] == [("SOM", "Mogadishu")]

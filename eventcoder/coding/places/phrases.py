@@ -49,12 +49,13 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z\[])|\.\s*$")
 # Words that end a location clause: what follows is another clause ("in Kharkiv, where ...").
-_CLAUSE_END = re.compile(r"(?:,\s*|\s+)(?:" + alternation(CLAUSE_END_WORDS) + r")\b")
+# A lowercase participle ends it too: "in X province denouncing the plans", "in Y district protesting".
+_CLAUSE_END = re.compile(r"(?:,\s*|\s+)(?:" + alternation(CLAUSE_END_WORDS) + r"|[a-z]{2,}ing)\b")
 _BORDER = re.compile(r"\b(?:" + alternation(BORDER_WORDS) + r")\b", re.IGNORECASE)
 _LGA = re.compile(r"\b(?:" + alternation(DISTRICT_PHRASES) + r")\b", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:" + alternation(LEVEL_SEPARATORS) + r")\s+")
 _COORD = re.compile(r"\s*(/|\band\b|\bor\b|(?<=\s)&(?=\s))\s*")  # "AJ&K" is one name
-_CAP = re.compile(r"(?:[a-z]{1,3}-)?[A-Z0-9]")  # a capitalised word, also "al-Bab", "ez-Zor"
+_CAP = re.compile(r"(?:[a-z]{1,3}-|[a-z]{1,2}(?=[A-Z]))?[A-Z0-9]")  # also "al-Bab", "ez-Zor", "eThekwini"
 _POSSESSIVE = re.compile(r"(.+?)'s?\s+(.*[A-Z].*)$")
 _DISTANCE = re.compile(r"\d[\d.,]*(?:-\d+)?$")
 

@@ -63,7 +63,7 @@ from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.keys import ascii_name, compact, skeleton
 from eventcoder.coding.places.phrases import alternatives, place_groups, split_kind
 from eventcoder.coding.places.records import Place, PlacePhrase
-from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, TOWN_KINDS
+from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, COMMON_WORDS, TOWN_KINDS
 
 BIG_TOWN = 100_000  # a place this big is notable: meant even outside the article's countries
 NEAR_MARGIN = 1.0  # degrees around the main context country's places
@@ -193,7 +193,8 @@ def _resolve_pair(
     ctx: list[int],
 ) -> Ref | None:
     """ "A (B)": an A inside B (B names A's unit: "Santa Rosa (La Pampa)"); else B inside A -> B; A inside
-    B -> A; else A, else B."""
+    B -> A; else A, unless B is a unit and A lies outside the article's countries (A unknown inside B:
+    "Martinez (Buenos Aires)" in an Argentine article is not Martinez, California); else B."""
     qual = containers_of_name(g, names[1], ctx)
     if qual:
         inner = _best(g, names[0], phrase.kind, [qual, *hard], softq, ctx)
@@ -204,6 +205,13 @@ def _resolve_pair(
     if a is not None and b is not None:
         if a in containers(g, b) and b != a:
             return b if b[0] != "c" else a
+        if (
+            qual
+            and not names[1].isupper()  # "(AP)", "(HTS)": a source or a group, not a unit
+            and country_of(g, a) not in ctx
+            and country_of(g, a) not in {country_of(g, q) for q in qual}
+        ):
+            return _best(g, names[1], phrase.kind or ENCLOSING, hard, softq, ctx)
         return a
     return a if a is not None else b
 
@@ -218,13 +226,17 @@ def _best(
     if ranked and _acceptable(ranked[0], hard, ctx):
         if kind is not None and ranked[0].kind_fit < 3:
             # The feature word asks for another type: an exact entry of that type that is in context or
-            # notable ("Kuwait City" is no country), else a fuzzy one ("Vehari city" matched the district).
+            # notable ("Kuwait City" is no country), else a fuzzy one ("Vehari city" matched the district);
+            # never one of a country less in context than the best entry (Lebanon's Tripoli, a town, is not
+            # Libya's province Tripoli in a Lebanese article).
+            top = ranked[0]
             fitting = [
                 sc
                 for sc in ranked
                 if sc.kind_fit >= 3
-                and sc.qualifiers == ranked[0].qualifiers
+                and sc.qualifiers == top.qualifiers
                 and (sc.context > 0 or _notable(g, sc.cand.ref))
+                and (sc.context >= top.context or top.cand.ref[0] == "c")
             ]
             if fitting:
                 return _namesake_seat(g, fitting[0].cand.ref, name, kind)
@@ -233,7 +245,7 @@ def _best(
             ]
             ranked = _rank(g, exact + fuzzy, kind, hard, softq, ctx)
         return _namesake_seat(g, ranked[0].cand.ref, name, kind)
-    if ranked and not constrained:
+    if ranked and not constrained and compact(name) not in COMMON_WORDS:  # "Airport" is no town abroad
         # An exact match outside the article's countries (or a weak one inside) beats a fuzzy one inside.
         outside = _outside_choice(g, ranked)
         if outside is not None:
