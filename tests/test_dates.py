@@ -334,3 +334,37 @@ def test_formatted_real_dates_resolve_to_that_day(day: dt.date, style, later: in
 def test_the_previous_weekday_is_the_one_before_publication() -> None:
     assert resolved("the previous Friday")[0] == D(2024, 4, 5)
     assert resolved("the previous Sunday")[0] == D(2024, 3, 31)  # publication is a Sunday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days"),
+    [
+        ("A day earlier", -1),
+        ("two days later", 2),
+        ("the day before", -1),
+        ("The next day", 1),
+        ("the following day", 1),
+        ("the same day", 0),
+        ("a week later", 7),
+        ("on Friday", None),
+        ("days later", None),
+    ],
+)
+def test_an_offset_phrase_counts_days_from_the_event_told_before(phrase, days):
+    from eventcoder.coding.dates import day_offset
+
+    assert day_offset(phrase) == days
+
+
+def test_an_event_told_a_day_earlier_is_dated_from_the_event_before_it(code_text):
+    later = "Gunmen killed three police officers in Kano on 3 May.\n\nTwo days later, soldiers clashed with the gunmen near Zaria."
+    assert {m.location: str(m.event_date) for m in code_text(later)} == {
+        "Kano": "2024-05-03",
+        "Zaria": "2024-05-05",
+    }
+    # not a DATE entity for the parser: the phrase is read in the sentence
+    before = "Gunmen killed three police officers in Kano on 3 May.\n\nThe day before, soldiers clashed with gunmen near Kaduna."
+    assert {m.location: str(m.event_date) for m in code_text(before)} == {
+        "Kano": "2024-05-03",
+        "Kaduna": "2024-05-02",
+    }

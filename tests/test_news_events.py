@@ -258,6 +258,16 @@ def test_talks_are_placed_at_a_venue_their_sentence_names_and_never_at_a_party_h
     assert [(m.event_type, m.iso3) for m in unplaced] == [("dialogue", None)]
 
 
+def test_police_of_several_towns_firing_on_demonstrators_is_one_protest_per_town(code_text):
+    # the sentence opens with the list ("Police in A and B"): each town is its own event's place, the first
+    # town does not frame the second as the opening place of a single event would
+    mentions = code_text("Police in Nakuru and Eldoret fired tear gas at demonstrators on Monday.")
+    assert sorted((m.event_type, m.location) for m in mentions) == [
+        ("protest", "Eldoret"),
+        ("protest", "Nakuru"),
+    ]
+
+
 def test_talks_with_no_venue_in_their_sentence_are_held_where_the_article_holds_its_talks(code_text):
     text = (
         "Government and rebel delegations opened peace talks in Nairobi, Kenya, on 13 May.\n\n"

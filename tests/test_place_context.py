@@ -218,7 +218,9 @@ def test_a_feature_word_does_not_move_a_place_to_a_country_less_in_context() -> 
 
 
 def test_a_participle_ends_the_place_clause() -> None:
-    place = resolve_places("in the village of Tal Jabin in Idlib province denouncing HTS plans for new crossings")
+    place = resolve_places(
+        "in the village of Tal Jabin in Idlib province denouncing HTS plans for new crossings"
+    )
     assert [(p.iso3, p.admin1) for p in place] == [("SYR", "Idleb")]
 
 

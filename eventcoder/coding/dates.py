@@ -91,6 +91,7 @@ _WEEKDAYS = MappingProxyType({name: n for n, names in enumerate(_TABLES["weekday
 _NUMBER_WORDS = MappingProxyType(dict(_TABLES["number_words"]))
 _FULL_MONTH_NAMES = frozenset(names[0] for names in _TABLES["months"])
 _FULL_WEEKDAY_NAMES = frozenset(names[0] for names in _TABLES["weekdays"])
+_OFFSET_DIRECTIONS = MappingProxyType(dict(_TABLES["offset_directions"]))
 del _TABLES
 
 # Words that may surround an explicit date handed to dateparser (after the rules have had their go).
@@ -551,6 +552,36 @@ def resolve_date(phrase: str, published: dt.date | None) -> EventDate | None:
     if isinstance(published, dt.datetime):
         published = published.date()
     return _resolve(phrase, published)
+
+
+_DIRECTION = _alternation(_OFFSET_DIRECTIONS)
+_OFFSET = re.compile(
+    rf"(?:(?P<n>\d+|{_alternation(_NUMBER_WORDS)})\s+(?P<unit>day|week)s?\s+(?P<dir>{_DIRECTION})"
+    rf"|the\s+(?:(?P<unit2>day|week)\s+(?P<dir2>{_DIRECTION})|(?P<dir3>{_DIRECTION})\s+(?P<unit3>day|week)))"
+)
+
+
+def day_offset(phrase: str) -> int | None:
+    """Days from the event told before for 'a day earlier', 'two days later', 'the day before', 'the next
+    day', 'the same day' (weeks as seven days); None for any other phrase."""
+    if not isinstance(phrase, str) or len(phrase) > MAX_PHRASE_CHARS:
+        return None
+    m = _OFFSET.fullmatch(" ".join(phrase.lower().split()).strip(" ,.;"))
+    return _offset_days(m) if m else None
+
+
+def find_day_offset(text: str) -> tuple[int, str] | None:
+    """The first offset phrase written in a sentence ('The day before, soldiers ...'), with its text."""
+    m = re.search(rf"\b(?:{_OFFSET.pattern})\b", text.lower())
+    return (_offset_days(m), text[m.start() : m.end()]) if m else None
+
+
+def _offset_days(m: re.Match[str]) -> int:
+    """The days an offset phrase's match stands for."""
+    unit = m["unit"] or m["unit2"] or m["unit3"]
+    sign = _OFFSET_DIRECTIONS[m["dir"] or m["dir2"] or m["dir3"]]
+    n = _match_num(m["n"]) if m["n"] else 1
+    return sign * n * (7 if unit == "week" else 1)
 
 
 @lru_cache(maxsize=16_384)

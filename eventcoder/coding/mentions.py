@@ -7,6 +7,7 @@ merged event; crosswalk to ACLED/CAMEO/PLOVER; evidence and confidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from functools import cache, lru_cache
@@ -23,7 +24,15 @@ from eventcoder.coding.candidates import (
     stated_dead,
 )
 from eventcoder.coding.crosswalk import crosswalk
-from eventcoder.coding.dates import DAY, EventDate, is_recent_cue, resolve_date, year_of
+from eventcoder.coding.dates import (
+    DAY,
+    EventDate,
+    day_offset,
+    find_day_offset,
+    is_recent_cue,
+    resolve_date,
+    year_of,
+)
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
@@ -105,6 +114,9 @@ def event_date(
     dated = cluster.dated()
     if dated is not None:
         return dated.date, dated.date_text, "phrase"
+    offset = told_after(cluster, clusters)
+    if offset is not None:
+        return offset[0], offset[1], "context"
     if any(m.date_text for m in cluster.members):
         lead = None if told_as_long_ago(cluster, cues) else lead_date(clusters, ctx)
         text = next(m.date_text for m in cluster.members if m.date_text)
@@ -119,6 +131,28 @@ def event_date(
     if lead is not None:
         return lead, None, "lead"
     return None, None, "none"
+
+
+def told_after(cluster: Cluster, clusters: list[Cluster]) -> tuple[EventDate, str] | None:
+    """'A day earlier', 'two days later', 'the next day': that many days from the day of the event told
+    just before (the nearest earlier mention with a day of its own), with the phrase."""
+    for m in cluster.members:
+        found = (day_offset(m.date_text), m.date_text) if m.date_text else find_day_offset(m.sent.text)
+        if found is None or found[0] is None:
+            continue
+        offset, text = found
+        before = [
+            (c.dated(), c.first.trigger.start)
+            for c in clusters
+            if c is not cluster and c.first.trigger.start < cluster.first.trigger.start
+        ]
+        days = [(start, d.date) for d, start in before if d is not None and d.date is not None]
+        days = [(start, d) for start, d in days if d.precision == DAY]
+        if not days:
+            return None
+        day = max(days, key=lambda x: x[0])[1].date + dt.timedelta(days=offset)
+        return EventDate(day, DAY, day, day, text), text
+    return None
 
 
 def told_as_long_ago(cluster: Cluster, cues: Cues) -> bool:
@@ -334,7 +368,8 @@ def to_mention(
     if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
         placed = None
     place = placed.place if placed else None
-    frame = frame_place(placed, ctx) if placed is not None and place is not None and place.latitude else None
+    framed = placed is not None and placed.split_group is None  # one place of a list is not framed by another
+    frame = frame_place(placed, ctx) if framed and place is not None and place.latitude else None
     if frame is not None and place is not None and (frame.iso3, frame.admin1) != (place.iso3, place.admin1):
         place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
