@@ -268,6 +268,15 @@ def test_police_of_several_towns_firing_on_demonstrators_is_one_protest_per_town
     ]
 
 
+def test_places_hit_by_shells_are_the_places_of_the_shelling(code_text):
+    # the weapon is the agent of a passive violent verb: its subjects are where it struck
+    mentions = code_text("Binnish and Saraqib were hit by shells and rockets on Sunday.")
+    assert sorted((m.event_type, m.location) for m in mentions) == [
+        ("attack", "Binnish"),
+        ("attack", "Saraqib"),
+    ]
+
+
 def test_talks_with_no_venue_in_their_sentence_are_held_where_the_article_holds_its_talks(code_text):
     text = (
         "Government and rebel delegations opened peace talks in Nairobi, Kenya, on 13 May.\n\n"

@@ -117,6 +117,8 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
     target = patient_of(cand.head) if not cand.nominal and cand.family == "violent" else None
     if cand.nominal and cand.head.dep_ == "nsubj" and spreads_to_object(cand, cues):
         target = patient_of(cand.anchor)  # 'jets bombed A', 'the blast hit A', 'protests rocked A'
+    elif cand.nominal and cand.family == "violent" and (verb := passive_agent_verb(cand.head)) is not None:
+        target = patient_of(verb) if violent_verb(verb, cues) else None  # 'A and B were hit by shells'
     if target is None:
         return []
     kind = lemma(target) in cues.place_kind_words
@@ -124,6 +126,15 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
         named = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         target = next((g for g in named if g.dep_ == "pobj"), target)
     return named_shares(listed_names(target), ctx, kind)
+
+
+def passive_agent_verb(head: Token) -> Token | None:
+    """The passive verb whose agent a noun is, also as a conjunct ('hit by shells and rockets')."""
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return head.head.head
+    return None
 
 
 def listed_names(first: Token) -> list[Token]:
