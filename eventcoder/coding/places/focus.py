@@ -113,7 +113,12 @@ def outlet_countries(outlet: str | None) -> list[str]:
     found: dict[str, None] = {}
     registry = home_countries()
     for source in outlet.split(";"):
-        home = registry.get(outlet_key(source)) or registry.get(outlet_key(_BRACKET_END.sub("", source)))
+        bracket = _BRACKET_END.search(source)
+        named = country_for_name(bracket.group(0).strip(" ()")) if bracket else None
+        bare = registry.get(outlet_key(_BRACKET_END.sub("", source)))
+        if named is not None and bare is not None and bare != named[1]:
+            bare = None  # "The Telegraph (UK)" is not India's Telegraph: the bracket's country decides
+        home = registry.get(outlet_key(source)) or bare
         if home is not None:  # a national or local outlet of the registry
             found.setdefault(home)
             continue
