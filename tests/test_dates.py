@@ -357,13 +357,14 @@ def test_an_offset_phrase_counts_days_from_the_event_told_before(phrase, days):
 
 
 def test_an_event_told_a_day_earlier_is_dated_from_the_event_before_it(code_text):
-    later = "Gunmen killed three police officers in Kano on 3 May.\n\nTwo days later, soldiers clashed with the gunmen near Zaria."
+    lead = "Gunmen killed three police officers in Kano on 3 May.\n\n"
+    later = lead + "Two days later, soldiers clashed with the gunmen near Zaria."
     assert {m.location: str(m.event_date) for m in code_text(later)} == {
         "Kano": "2024-05-03",
         "Zaria": "2024-05-05",
     }
     # not a DATE entity for the parser: the phrase is read in the sentence
-    before = "Gunmen killed three police officers in Kano on 3 May.\n\nThe day before, soldiers clashed with gunmen near Kaduna."
+    before = lead + "The day before, soldiers clashed with gunmen near Kaduna."
     assert {m.location: str(m.event_date) for m in code_text(before)} == {
         "Kano": "2024-05-03",
         "Kaduna": "2024-05-02",

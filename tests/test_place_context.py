@@ -225,7 +225,10 @@ def test_a_participle_ends_the_place_clause() -> None:
 
 
 def test_a_common_word_is_no_town_abroad(code_text) -> None:
-    text = "On 3 May 2024, gunmen shot dead a police officer who worked at the Airport police station in Mogadishu."
+    text = (
+        "On 3 May 2024, gunmen shot dead a police officer who worked at the Airport police station "
+        "in Mogadishu."
+    )
     assert [(m.iso3, m.location) for m in code_text(text)] == [("SOM", "Mogadishu")]
 
 
