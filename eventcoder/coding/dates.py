@@ -559,6 +559,7 @@ _OFFSET = re.compile(
     rf"(?:(?P<n>\d+|{_alternation(_NUMBER_WORDS)})\s+(?P<unit>day|week)s?\s+(?P<dir>{_DIRECTION})"
     rf"|the\s+(?:(?P<unit2>day|week)\s+(?P<dir2>{_DIRECTION})|(?P<dir3>{_DIRECTION})\s+(?P<unit3>day|week)))"
 )
+_OFFSET_IN_TEXT = re.compile(rf"\b(?:{_OFFSET.pattern})\b")
 
 
 def day_offset(phrase: str) -> int | None:
@@ -572,7 +573,7 @@ def day_offset(phrase: str) -> int | None:
 
 def find_day_offset(text: str) -> tuple[int, str] | None:
     """The first offset phrase written in a sentence ('The day before, soldiers ...'), with its text."""
-    m = re.search(rf"\b(?:{_OFFSET.pattern})\b", text.lower())
+    m = _OFFSET_IN_TEXT.search(text.lower())
     return (_offset_days(m), text[m.start() : m.end()]) if m else None
 
 

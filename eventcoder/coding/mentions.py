@@ -138,21 +138,21 @@ def told_after(cluster: Cluster, clusters: list[Cluster]) -> tuple[EventDate, st
     just before (the nearest earlier mention with a day of its own), with the phrase."""
     for m in cluster.members:
         found = (day_offset(m.date_text), m.date_text) if m.date_text else find_day_offset(m.sent.text)
-        if found is None or found[0] is None:
-            continue
-        offset, text = found
-        before = [
-            (c.dated(), c.first.trigger.start)
-            for c in clusters
-            if c is not cluster and c.first.trigger.start < cluster.first.trigger.start
-        ]
-        days = [(start, d.date) for d, start in before if d is not None and d.date is not None]
-        days = [(start, d) for start, d in days if d.precision == DAY]
-        if not days:
-            return None
-        day = max(days, key=lambda x: x[0])[1].date + dt.timedelta(days=offset)
-        return EventDate(day, DAY, day, day, text), text
-    return None
+        if found is not None and found[0] is not None:
+            offset, text = found
+            break
+    else:
+        return None
+    start = cluster.first.trigger.start
+    days = [
+        (c.first.trigger.start, d.date)
+        for c in clusters
+        if c.first.trigger.start < start and (d := c.dated()) is not None and d.date.precision == DAY
+    ]
+    if not days:
+        return None
+    day = max(days, key=lambda x: x[0])[1].date + dt.timedelta(days=offset)
+    return EventDate(day, DAY, day, day, text), text
 
 
 def told_as_long_ago(cluster: Cluster, cues: Cues) -> bool:
@@ -236,9 +236,9 @@ def fallback_place(
     cluster: Cluster, actors: tuple[Actor | None, Actor | None], ctx: ArticleContext, res: CoderResources
 ) -> Place | None:
     """Country-level place where nothing finer is known: a country the event's sentences name as a
-    place (for talks and agreements, placed at their venue, only that), else the home of a named armed
-    non-state group, else the article's focus country (never a state's or a civilian's home: "French
-    forces", "an Armenian soldier" say whose, not where)."""
+    place, else the home of a named armed non-state group (never for talks: they are held at a venue),
+    else the article's focus country (never a state's or a civilian's home: "French forces", "an
+    Armenian soldier" say whose, not where)."""
     iso3 = None
     for member in cluster.members:
         iso3 = next(
@@ -246,9 +246,9 @@ def fallback_place(
         )
         if iso3:
             break
-    if cluster.first.event_type in ("dialogue", "agreement"):  # talks are placed at their venue, else
-        return country_place(iso3 or ctx.focus_country) if iso3 or ctx.focus_country else None  # at home
+    talks = cluster.first.event_type in ("dialogue", "agreement")  # held at a venue, not at a party's home
     homes = [a.country for a in actors if a is not None and a.inter in (2, 3, 4) and res.actors.home(a)]
+    homes = [] if talks else homes
     iso3 = iso3 or (homes[0] if homes else None) or ctx.focus_country
     return country_place(iso3) if iso3 else None
 
@@ -376,8 +376,7 @@ def to_mention(
         place = sentence_place(cluster, ctx) or place
     if place is None and etype in ("dialogue", "agreement"):  # the venue the article gives its talks
         place = talks_venue(clusters)
-    if place is None or place.latitude is None:
-        place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
+    place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
     place_text = placed.place_text if placed else None
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
