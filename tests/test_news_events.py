@@ -330,3 +330,32 @@ def test_fire_aimed_at_protesters_is_the_protest_not_an_attack(code_text):
     assert [(m.event_type, m.actor1, m.acled_sub_event_type) for m in mentions] == [
         ("protest", "Protesters (Nigeria)", "Protest with intervention")
     ]
+
+
+# -- the scene a report opens with -----------------------------------------------------------------
+
+
+def test_an_event_told_after_its_scene_takes_the_scene_place_and_evidence(code_text):
+    text = (
+        "On 12 March 2023, in Eldoret, Uasin Gishu county, officers of the police went to a market to look"
+        " for a wanted man. A shoot-out broke out and one of his guards was wounded."
+    )
+    (clash,) = [m for m in code_text(text) if m.event_type == "clash"]
+    assert clash.location == "Eldoret" and clash.iso3 == "KEN" and clash.geo_precision == 1
+    assert clash.evidence.startswith("On 12 March 2023, in Eldoret")  # the sentence that places and dates it
+    assert clash.actor1 == "Police Forces of Kenya" and clash.actor2 == "Unidentified Armed Group (Kenya)"
+
+
+def test_a_scene_in_another_paragraph_or_behind_another_event_is_not_taken(code_text):
+    text = (
+        "On 12 March 2023, gunmen attacked a bus in Garissa, killing two passengers.\n\n"
+        "A shoot-out broke out later and a soldier was wounded."
+    )
+    clash = [m for m in code_text(text) if m.event_type == "clash"]
+    assert all(m.location != "Garissa" or m.geo_precision == 4 for m in clash)
+    assert all(m.evidence.startswith("A shoot-out") for m in clash)
+
+
+def test_a_shootout_is_an_exchange_of_fire(code_text):
+    mentions = code_text("Two robbers and a guard died in a shootout outside a bank in Kisumu on Monday.")
+    assert [m.event_type for m in mentions] == ["clash"]

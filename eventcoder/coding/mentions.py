@@ -36,6 +36,7 @@ from eventcoder.coding.dates import (
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
+from eventcoder.coding.participants import ARMED_TYPES, resolve_actor, subject_of
 from eventcoder.coding.places import (
     Place,
     PlacePhrase,
@@ -200,17 +201,87 @@ def talks_venue(clusters: list[Cluster]) -> Place | None:
 def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
     """A place named in the event's sentences though not attached to its trigger ("gunmen attacked X (Y)")."""
     for member in cluster.members:  # a place the sentence names, not attached to the trigger
-        sent, text = member.sent, doc_text(member.sent.doc)
-        # a name the parser took for a person or group counts when written with its units: "X (Y, Z)"
-        starts = tuple(
-            (text[locative_start(e) : sent.end_char], e.label_ not in PLACE_LABELS and not after_locative(e))
-            for e in span_ents(sent)
-            if e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith(" (")
-        )
-        named = named_place(starts, tuple(ctx.countries))
+        named = named_in(member.sent, ctx)
         if named is not None:
             return named
     return None
+
+
+def named_in(sent: Span, ctx: ArticleContext) -> Place | None:
+    """The first place below country level a sentence names as a place (or writes with its units)."""
+    text = doc_text(sent.doc)
+    # a name the parser took for a person or group counts when written with its units: "X (Y, Z)"
+    starts = tuple(
+        (text[locative_start(e) : sent.end_char], e.label_ not in PLACE_LABELS and not after_locative(e))
+        for e in span_ents(sent)
+        if e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith(" (")
+    )
+    return named_place(starts, tuple(ctx.countries))
+
+
+def scene_place(
+    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext
+) -> tuple[Place, int] | None:
+    """The scene the sentences just before the event set in its paragraph ("On 2 May, in X, police raided
+    a house. A shoot-out broke out."), a sentence that tells no event of its own: the place it names and
+    its index."""
+    first = cluster.first
+    paragraph = ctx.paragraph_of.get(first.sent.start)
+    told = {m.sent_index for other in clusters if other is not cluster for m in other.members}
+    for back in (1, 2):
+        index = first.sent_index - back
+        if index < 0 or ctx.paragraph_of.get(sentences[index].start) != paragraph:
+            break
+        if index in told:  # the sentence before tells an event of its own: not a scene
+            break
+        place = named_in(sentences[index], ctx)
+        if place is not None and (place.geo_precision or 4) < 4:
+            return (place, index) if ctx.focus_country in (None, place.iso3) else None
+    return None
+
+
+def scene_start(
+    best: Candidate, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, scene: set[int]
+) -> int:
+    """Where the event's evidence starts: at the sentence before it that gave it its date or place (in
+    `scene`) when no other event is told in between, else at the event's own sentence."""
+    told = {m.sent_index for other in clusters for m in other.members if m.sent is not best.sent}
+    paragraph = ctx.paragraph_of.get(best.sent.start)
+    start = best.sent.start_char
+    for back in (1, 2):
+        index = best.sent_index - back
+        if index < 0 or index in told or ctx.paragraph_of.get(sentences[index].start) != paragraph:
+            break
+        if index in scene:
+            start = sentences[index].start_char
+    return start
+
+
+def scene_party(
+    sent: Span, best: Candidate, place: Place | None, ctx: ArticleContext, res: CoderResources
+) -> Actor | None:
+    """The armed actor a scene sentence is about, its main verb's subject ("On 2 May, police raided a
+    house. A shoot-out broke out ..."): a party to a clash whose own sentence names none."""
+    subject = subject_of(sent.root)
+    if subject is None:
+        return None
+    country = place.iso3 if place is not None and place.iso3 else ctx.nationality
+    actor = resolve_actor(subject, best, country, ctx, res, role=1)
+    return actor if actor is not None and actor.inter in ARMED_TYPES else None
+
+
+def date_sentence(
+    first: Candidate, date_text: str | None, sentences: list[Span], ctx: ArticleContext
+) -> set[int]:
+    """The sentence just before the event's (in its paragraph) whose date phrase dated it from context."""
+    paragraph = ctx.paragraph_of.get(first.sent.start)
+    for back in (1, 2):
+        index = first.sent_index - back
+        if index < 0 or ctx.paragraph_of.get(sentences[index].start) != paragraph:
+            break
+        if date_text and date_text in sentences[index].text:
+            return {index}
+    return set()
 
 
 def locative_start(ent: Span) -> int:
@@ -374,13 +445,33 @@ def to_mention(
         place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
         place = sentence_place(cluster, ctx) or place
+    scene: set[int] = (
+        date_sentence(cluster.first, date_text, sentences, ctx) if date_origin == "context" else set()
+    )
+    if place is None:  # nothing in its own sentences: the scene the sentences before it set
+        found = scene_place(cluster, clusters, sentences, ctx)
+        if found is not None:
+            place, index = found
+            scene.add(index)
     if place is None and etype in ("dialogue", "agreement"):  # the venue the article gives its talks
         place = talks_venue(clusters)
     place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
     place_text = placed.place_text if placed else None
+    if (
+        etype == "clash"
+        and scene
+        and actor2 is None
+        and (actor1 is None or res.actors.is_unidentified(actor1))
+    ):
+        party = scene_party(
+            sentences[min(scene)], best, place, ctx, res
+        )  # "police raided X. A shoot-out ..."
+        if party is not None and (actor1 is None or party.name != actor1.name):
+            actor1, actor2 = party, actor1
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
     sentence = best.sent
+    start = scene_start(best, clusters, sentences, ctx, scene)
     fatalities = None
     if etype in VIOLENT or etype == "protest" or (etype == "ceasefire" and sub == "violated"):
         fatalities = cluster_fatalities(cluster)
@@ -390,8 +481,8 @@ def to_mention(
         article_id=ctx.article.article_id,
         event_type=etype,
         sub_event_type=sub,
-        evidence=sentence.text.strip(),
-        evidence_start=sentence.start_char,
+        evidence=doc_text(sentence.doc)[start : sentence.end_char].strip(),
+        evidence_start=start,
         evidence_end=sentence.end_char,
         trigger=best.trigger.text,
         confidence=confidence(cluster, best, date_origin, place),
