@@ -359,3 +359,43 @@ def test_a_scene_in_another_paragraph_or_behind_another_event_is_not_taken(code_
 def test_a_shootout_is_an_exchange_of_fire(code_text):
     mentions = code_text("Two robbers and a guard died in a shootout outside a bank in Kisumu on Monday.")
     assert [m.event_type for m in mentions] == ["clash"]
+
+
+# -- events told without their usual word ----------------------------------------------------------
+
+
+def test_a_gathering_that_says_what_it_demands_is_a_protest(code_text):
+    mentions = code_text(
+        "On 3 May 2024, about 40 nurses gathered outside the ministry in Accra to demand back pay."
+    )
+    assert [(m.event_type, m.location) for m in mentions] == [("protest", "Accra")]
+    mentions = code_text(
+        "On 4 May 2024, in Kumasi, traders did a motorcade demanding the reopening of the market."
+    )
+    assert [m.event_type for m in mentions] == ["protest"]
+
+
+def test_a_gathering_without_a_protest_purpose_is_no_event(code_text):
+    assert code_text("On 3 May 2024, relatives gathered at the hospital in Accra to mourn the victims.") == []
+    assert code_text("Investigators gathered evidence at the scene in Accra on Friday.") == []
+    assert (
+        code_text("The minister told a business gathering in Accra on Monday that growth would recover.")
+        == []
+    )
+
+
+def test_a_body_found_with_marks_of_violence_is_an_attack(code_text):
+    text = (
+        "On 30 March 2024, in Tegucigalpa, a man was found dead in a ditch."
+        " The body had several gunshot wounds."
+    )
+    (attack,) = code_text(text)
+    assert attack.event_type == "attack" and attack.location == "Tegucigalpa" and attack.fatalities == 1
+
+
+def test_a_death_alone_is_no_attack(code_text):
+    text = (
+        "On 30 March 2024, a woman was found dead in her home in Tegucigalpa."
+        " Relatives said she had been ill."
+    )
+    assert code_text(text) == []

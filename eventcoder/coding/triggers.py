@@ -284,6 +284,10 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         obj = patient_of(head)
         if obj is not None and (lemma(obj) in cues.territory_nouns or obj.ent_type_ in PLACE_LABELS):
             return False
+    if etype in VIOLENT and cand.trigger.text.lower().startswith("found "):
+        return marks_of_violence(cand, cues)
+    if etype == "protest" and lemma(head) in cues.gathering_words:
+        return protest_purpose(head, anchor, cues)
     if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:
         return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
     if etype in VIOLENT and not cand.nominal:
@@ -293,6 +297,37 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
     if etype in VIOLENT or etype == "protest" or etype == "arrest":
         cand.eventive = not cand.nominal or any(lemma(v) in cues.eventive_verbs["violence"] for v in verbs)
     return True
+
+
+def marks_of_violence(cand: Candidate, cues: Cues) -> bool:
+    """A body found is an attack when its sentence or the next one in the text tells how the person was
+    killed ("found dead with gunshot wounds"; "... The body bore signs of torture."), not a death alone."""
+    sent = cand.sent
+    words = list(sent)
+    if sent.end < len(sent.doc):
+        nxt = sent.doc[sent.end].sent
+        if "\n\n" not in sent.doc[sent.end - 1 : nxt.start + 1].text:
+            words += list(nxt)
+    return any(
+        lemma(t) in cues.violent_death_marks and t.i not in range(cand.trigger.start, cand.trigger.end)
+        for t in words
+    )
+
+
+PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
+
+
+def protest_purpose(head: Token, anchor: Token, cues: Cues) -> bool:
+    """A gathering that protests: its clause says what for ("gathered outside the ministry to demand
+    their wages", "a motorcade demanding the end of the lockdown", "assembled against the decree");
+    "relatives gathered at the hospital" or "police gathered evidence" do not."""
+    for word in {head, anchor}:
+        for child in word.children:
+            if child.dep_ in PURPOSE_DEPS and lemma(child) in cues.protest_purposes:
+                return True
+            if child.dep_ == "prep" and child.lower_ == "against":
+                return True
+    return False
 
 
 def ceasefire_subtype(cand: Candidate, verbs: list[Token], cues: Cues) -> bool:
@@ -381,7 +416,7 @@ def group_sentence(
         primary.territory = bool(modifiers)
         out.append(primary)
     seen: set[str] = {"violent"}
-    for cand in cands:
+    for cand in sorted(cands, key=lambda c: lemma(c.head) in res.cues.gathering_words):  # a gathering last
         if cand.family in seen:
             continue
         if cand.event_type == "arrest" and primary is not None and same_operation(cand, primary):
