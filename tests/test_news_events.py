@@ -399,3 +399,18 @@ def test_a_death_alone_is_no_attack(code_text):
         " Relatives said she had been ill."
     )
     assert code_text(text) == []
+
+
+def test_fire_counted_by_a_monitor_is_an_event_of_its_kind(code_text):
+    shots = code_text(
+        "On 5 May 2020, the monitors recorded a total of 24 shots involving small arms near Avdiivka."
+    )
+    assert [m.event_type for m in shots] == ["clash"]  # small-arms fire is an exchange of fire
+    shells = code_text("On 5 May 2020, the monitors observed a total of 40 projectiles near Avdiivka.")
+    assert [(m.event_type, m.sub_event_type) for m in shells] == [("attack", "explosion")]
+
+
+def test_shots_nobody_counted_make_no_event_of_their_own(code_text):
+    assert code_text("Shots rang out near the market in Avdiivka on Tuesday.") == []
+    (attack,) = code_text("On 5 May 2020, a gunman fired two shots at a car in Avdiivka, killing the driver.")
+    assert attack.event_type == "attack" and attack.sub_event_type == "armed_assault"

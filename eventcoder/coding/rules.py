@@ -101,6 +101,8 @@ class Cues:
     figurative_target_prepositions: frozenset[str]
     ambiguous_protest_verbs: frozenset[str]
     gathering_words: frozenset[str]
+    observed_fire_words: frozenset[str]
+    observation_verbs: frozenset[str]
     violent_death_marks: frozenset[str]
     protest_purposes: frozenset[str]
     casualty_words: frozenset[str]

@@ -284,6 +284,8 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         obj = patient_of(head)
         if obj is not None and (lemma(obj) in cues.territory_nouns or obj.ent_type_ in PLACE_LABELS):
             return False
+    if etype in VIOLENT and lemma(head) in cues.observed_fire_words:
+        return observed_count(head, cues)
     if etype in VIOLENT and cand.trigger.text.lower().startswith("found "):
         return marks_of_violence(cand, cues)
     if etype == "protest" and lemma(head) in cues.gathering_words:
@@ -312,6 +314,20 @@ def marks_of_violence(cand: Candidate, cues: Cues) -> bool:
         lemma(t) in cues.violent_death_marks and t.i not in range(cand.trigger.start, cand.trigger.end)
         for t in words
     )
+
+
+def observed_count(head: Token, cues: Cues) -> bool:
+    """Shots, bursts of fire or projectiles counted by an observer ("the mission recorded a total of 40
+    projectiles near X"): a monitor's report of fire. Shots alone ("shots rang out", "he fired two shots")
+    are left to the words that say who fired at whom."""
+    tok = head
+    for _ in range(4):
+        if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in cues.observation_verbs:
+            return True
+        if tok.dep_ not in ("pobj", "prep", "dobj", "nsubjpass") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
