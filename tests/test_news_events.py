@@ -3,6 +3,8 @@ fatalities per event; one behaviour per test, on sentences written for the tests
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -414,3 +416,82 @@ def test_shots_nobody_counted_make_no_event_of_their_own(code_text):
     assert code_text("Shots rang out near the market in Avdiivka on Tuesday.") == []
     (attack,) = code_text("On 5 May 2020, a gunman fired two shots at a car in Avdiivka, killing the driver.")
     assert attack.event_type == "attack" and attack.sub_event_type == "armed_assault"
+
+
+# -- what the parser gets wrong ---------------------------------------------------------------------
+
+
+def test_there_was_a_clash_asserts_one(code_text):
+    mentions = code_text(
+        "On 3 May 2021, there was a clash between soldiers and rebels near Beni, North Kivu."
+    )
+    assert [(m.event_type, m.iso3) for m in mentions] == [("clash", "COD")]
+    assert code_text("This was an attack on democracy, the minister said on Monday.") == []
+
+
+def test_a_place_taken_for_a_date_does_not_hide_the_real_date(coder):
+    from spacy.tokens import Span
+
+    from eventcoder.coding.document import code_doc
+    from eventcoder.records import Article
+
+    nlp, res = coder
+    text = (
+        "On 6 May 2020, Turkish jets conducted airstrikes on a hill in Bradost region of Erbil, north Iraq."
+    )
+    doc = nlp(text)
+    erbil = next(i for i, t in enumerate(doc) if t.text == "Erbil")
+    doc.ents = [e for e in doc.ents if e.end <= erbil] + [Span(doc, erbil, erbil + 1, label="DATE")]
+    article = Article("t.txt", "txt", text, "0" * 64, published_at=dt.date(2020, 5, 9))
+    (attack,) = code_doc(doc, article, res)  # "conducted airstrikes" on a named day is one occurrence
+    assert attack.event_type == "attack" and attack.event_date == dt.date(2020, 5, 6)
+
+
+def test_beating_and_torture_done_to_people_are_attacks(code_text):
+    (attack,) = code_text(
+        "On 1 May 2020, police beat a young man to death in Abidjan for breaking the curfew."
+    )
+    assert attack.event_type == "attack" and attack.actor1 == "Police Forces of Ivory Coast"
+    assert attack.fatalities == 1
+    (attack,) = code_text("On 9 May 2020, four journalists were severely beaten by police in Mbuji-Mayi.")
+    assert attack.event_type == "attack" and attack.iso3 == "COD"
+    assert code_text("Nigeria beat Ghana 2-0 in Abuja on Sunday.") == []
+    assert code_text("Rights groups say torture is widespread in the country's prisons.") == []
+
+
+def test_a_relative_clause_ends_the_place_phrase(code_text):
+    text = (
+        "On 5 February 2024, gunmen stormed a police station in Bannu, a Khyber Pakhtunkhwa district that"
+        " borders Afghanistan and was long a stronghold of the Pakistani Taliban."
+    )
+    (clash,) = code_text(text)
+    assert clash.iso3 == "PAK" and clash.location == "Bannu"
+    text = (
+        "On 5 February 2024, gunmen stormed a police station in a district that was once a Pakistani"
+        " Taliban stronghold."
+    )
+    assert [m.location for m in code_text(text)] != ["Taliban"]
+
+
+def test_the_village_close_to_a_town_takes_the_town(code_text):
+    (clash,) = code_text(
+        "On 7 May 2020, rebels clashed with soldiers in the Kasindi village close to Beni town."
+    )
+    assert clash.iso3 == "COD" and clash.location == "Beni" and clash.geo_precision == 2
+
+
+def test_weapons_carried_are_the_attackers_instruments(code_text):
+    text = (
+        "Attackers carrying rockets and grenades stormed a police station in Bannu on Monday, killing"
+        " 10 officers."
+    )
+    (clash,) = code_text(text)  # an assault on a police station, not a rocket attack
+    assert clash.event_type == "clash" and clash.fatalities == 10
+    (attack,) = code_text("Soldiers carried out an airstrike on a hideout in Bannu on Monday.")
+    assert attack.event_type == "attack" and attack.sub_event_type == "explosion"
+
+
+def test_rockets_fired_at_someone_are_an_attack_and_a_drone_shot_down_is_none(code_text):
+    (attack,) = code_text("The army fired rockets at rebel positions near Goma on Monday.")
+    assert attack.event_type == "attack" and attack.iso3 == "COD"
+    assert code_text("Air defences shot down a drone over Kharkiv on Monday.") == []

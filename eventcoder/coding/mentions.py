@@ -198,6 +198,9 @@ def talks_venue(clusters: list[Cluster]) -> Place | None:
     return None
 
 
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
 def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
     """A place named in the event's sentences though not attached to its trigger ("gunmen attacked X (Y)")."""
     for member in cluster.members:  # a place the sentence names, not attached to the trigger
@@ -210,11 +213,12 @@ def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
 def named_in(sent: Span, ctx: ArticleContext) -> Place | None:
     """The first place below country level a sentence names as a place (or writes with its units)."""
     text = doc_text(sent.doc)
-    # a name the parser took for a person or group counts when written with its units: "X (Y, Z)"
+    # a name the parser took for a person or group counts when written with its units: "X (Y, Z)", "X, Y"
     starts = tuple(
         (text[locative_start(e) : sent.end_char], e.label_ not in PLACE_LABELS and not after_locative(e))
         for e in span_ents(sent)
-        if e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith(" (")
+        if e.label_ not in NOT_NAMES
+        and (e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith((" (", ",")))
     )
     return named_place(starts, tuple(ctx.countries))
 
@@ -285,8 +289,12 @@ def date_sentence(
 
 
 def locative_start(ent: Span) -> int:
-    """Where a name's place phrase starts: at the "in"/"at"/"near" right before it, else at the name."""
-    before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
+    """Where a name's place phrase starts: at the "in"/"at"/"near" right before it (or before "the": "in the
+    X village close to Y"), else at the name."""
+    start = (
+        ent.start - 1 if ent.start > ent.sent.start and ent.doc[ent.start - 1].lower_ == "the" else ent.start
+    )
+    before = ent.doc[start - 1] if start > ent.sent.start else None
     return before.idx if before is not None and before.lower_ in LOCATIVES else ent.start_char
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.attach import attach, date_specificity, own_date_span, place_preps
+from eventcoder.coding.attach import attach, date_specificity, own_date_spans, place_preps
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
@@ -225,18 +225,19 @@ def is_grievance(cand: Candidate, cues: Cues) -> bool:
 
 
 def has_specific_date(cand: Candidate, cues: Cues) -> bool:
-    """An own date phrase that names a day, month or year (not 'in recent years')."""
-    span = own_date_span(cand, cues)
-    return span is not None and date_specificity(date_phrase(span), cues) >= 1.0
+    """An own date phrase that names a day, month or year (not 'in recent years'); any of them counts,
+    the closest may be a place the parser took for a date ("airstrikes in X region of Dahuk")."""
+    return any(date_specificity(date_phrase(span), cues) >= 1.0 for span in own_date_spans(cand, cues))
 
 
 def is_characterisation(cand: Candidate, cues: Cues) -> bool:
-    """'This is an attack on democracy': a noun predicated of something, or aimed at an abstraction."""
+    """'This is an attack on democracy': a noun predicated of something (not "there was a clash"), or
+    aimed at an abstraction."""
     head = cand.head
     if not cand.nominal:
         return False
     if head.dep_ in ("attr", "acomp") and lemma(head.head) == "be":
-        return True
+        return not any(c.dep_ == "expl" for c in head.head.children)  # "there was a clash" asserts one
     target = prep_object(head, cues.figurative_target_prepositions)
     return target is not None and lemma(target) in cues.figurative_targets
 
@@ -284,6 +285,10 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         obj = patient_of(head)
         if obj is not None and (lemma(obj) in cues.territory_nouns or obj.ent_type_ in PLACE_LABELS):
             return False
+    if etype in VIOLENT and cand.nominal and carried(head, cues):
+        return False
+    if etype in VIOLENT and lemma(head) in cues.beating_verbs:
+        return beats_a_person(head, cues)
     if etype in VIOLENT and lemma(head) in cues.observed_fire_words:
         return observed_count(head, cues)
     if etype in VIOLENT and cand.trigger.text.lower().startswith("found "):
@@ -294,8 +299,11 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
     if etype in VIOLENT and not cand.nominal:
         target = patient_of(head)
-        if target is not None and lemma(target) in cues.interception_objects:
-            return False
+        launched = (
+            lemma(head) in cues.launching_verbs and lemma(target) != "drone" if target is not None else False
+        )
+        if target is not None and lemma(target) in cues.interception_objects and not launched:
+            return False  # "shot down a drone", but "fired rockets at X" is the attack
     if etype in VIOLENT or etype == "protest" or etype == "arrest":
         cand.eventive = not cand.nominal or any(lemma(v) in cues.eventive_verbs["violence"] for v in verbs)
     return True
@@ -314,6 +322,30 @@ def marks_of_violence(cand: Candidate, cues: Cues) -> bool:
         lemma(t) in cues.violent_death_marks and t.i not in range(cand.trigger.start, cand.trigger.end)
         for t in words
     )
+
+
+def carried(head: Token, cues: Cues) -> bool:
+    """A weapon the attackers carry is their instrument, not an event of its own ("gunmen carrying rockets
+    and grenades stormed ...", "armed with explosives")."""
+    tok = head
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    governor = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "with" else tok.head
+    if any(c.dep_ == "prt" for c in governor.children):
+        return False  # "carried out an airstrike": did it
+    return tok.dep_ in ("dobj", "pobj") and lemma(governor) in cues.carrying_verbs
+
+
+def beats_a_person(head: Token, cues: Cues) -> bool:
+    """Beating or torture done to people ("police beat a man to death", "a journalist was tortured", "the
+    beating of two students"), not "beat the champions", "beat back an assault" or "torture" in general."""
+    if any(c.dep_ == "prt" and c.lower_ == "back" for c in head.children):
+        return False  # "beat back an attack": repelled, a clash word's business
+    patient = patient_of(head)
+    if patient is None:
+        return False
+    words = {lemma(patient), lemma(patient.head)} if lemma(patient) == "of" else {lemma(patient)}
+    return bool(words & cues.person_words) or patient.ent_type_ in ("PERSON", "NORP")
 
 
 def observed_count(head: Token, cues: Cues) -> bool:

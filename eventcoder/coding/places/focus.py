@@ -90,9 +90,9 @@ def focus_mentions(ents: Iterable[Any]) -> list[tuple[str, str]]:
 
 
 def after_locative(ent: Any) -> bool:
-    """A capitalised name of a person, group or building right after "in", "at" or "near", or after a place
-    and a comma or bracket ("Juliaca, Puno"; a spaCy span); also a name taken for a nationality that is no
-    demonym ("in Qorveh")."""
+    """A capitalised name of a person, group or building right after "in", "at" or "near" (or "in the"), or
+    after a place and a comma or bracket ("Juliaca, Puno"; a spaCy span); also a name taken for a
+    nationality that is no demonym ("in Qorveh")."""
     if ent.start == 0 or not ent.text[:1].isupper():
         return False
     if ent.label_ not in LOCATIVE_LABELS and not (
@@ -102,6 +102,8 @@ def after_locative(ent: Any) -> bool:
     before = ent.doc[ent.start - 1]
     if before.text in (",", "(") and ent.start >= 2:
         return bool(ent.doc[ent.start - 2].ent_type_ in PLACE_LABELS)
+    if before.lower_ == "the" and ent.start >= 2:  # "in the X village"
+        before = ent.doc[ent.start - 2]
     return bool(before.lower_ in LOCATIVES)
 
 

@@ -51,6 +51,10 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z\[])|\.\s*$")
 # Words that end a location clause: what follows is another clause ("in Kharkiv, where ...").
 # A lowercase participle ends it too: "in X province denouncing the plans", "in Y district protesting".
 _CLAUSE_END = re.compile(r"(?:,\s*|\s+)(?:" + alternation(CLAUSE_END_WORDS) + r"|[a-z]{2,}ing)\b")
+# A relative clause that says what the place is ends a locative even before any name ("in a district that
+# was once a Taliban stronghold"); one that says what it does may hold the names ("on the road that
+# connects A to B").
+_RELATIVE = re.compile(r"(?:,\s*|\s+)(?:which|that|who)\s+(?:is|was|are|were|has been|had been|used to be)\b")
 _BORDER = re.compile(r"\b(?:" + alternation(BORDER_WORDS) + r")\b", re.IGNORECASE)
 _LGA = re.compile(r"\b(?:" + alternation(DISTRICT_PHRASES) + r")\b", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:" + alternation(LEVEL_SEPARATORS) + r")\s+")
@@ -137,12 +141,16 @@ def _qualifier_text(name: _Name) -> str:
 
 def _linearise(text: str) -> str:
     """Flatten parentheses: "(X, Y)" lists become enclosing levels; "(lowercase remark)" is dropped; a
-    following clause ("..., where ...", "... after ...") once a name has been seen is cut off."""
+    following clause ("..., where ...", "... after ...") once a name has been seen is cut off, a relative
+    clause that says what the place is even before ("in a district that was once a Taliban stronghold")."""
     text = _BRACKETS.sub(" ", text.replace("\u2019", "'"))
     text = _SENTENCE_END.split(text, maxsplit=1)[0]
     text = " ".join(text.split()).strip(" .;:")
     text = _LGA.sub("district", text)  # Nigeria's ADM2s
+    relative = _RELATIVE.search(text)
     first_name = re.search(r"(?:^|\s)[A-Z0-9]", text)
+    if relative and (first_name is None or relative.start() < first_name.start()):
+        text, first_name = text[: relative.start()], None
     if first_name:
         end = _CLAUSE_END.search(text, first_name.end())
         if end:
