@@ -237,3 +237,10 @@ def test_a_country_in_brackets_after_an_outlet_name_decides_between_namesakes() 
     assert outlet_countries("The Telegraph") == ["IND"]
     assert outlet_countries("The Telegraph (UK)") == ["GBR"]
     assert outlet_countries("The Nation (Nigeria)") == ["NGA"]
+
+
+def test_a_verb_in_the_past_ends_the_place_clause_but_one_that_places_does_not() -> None:
+    group = place_groups("in Tyre gathered at the Port Roundabout and chanted slogans")[0]
+    assert group[0].text == "Tyre" and group[0].qualifiers == ()
+    group = place_groups("in the village of Zzyzx, located in Hermel district")[0]
+    assert group[0].qualifiers == ("Hermel district",)

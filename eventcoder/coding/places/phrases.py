@@ -49,8 +49,16 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z\[])|\.\s*$")
 # Words that end a location clause: what follows is another clause ("in Kharkiv, where ...").
-# A lowercase participle ends it too: "in X province denouncing the plans", "in Y district protesting".
-_CLAUSE_END = re.compile(r"(?:,\s*|\s+)(?:" + alternation(CLAUSE_END_WORDS) + r"|[a-z]{2,}ing)\b")
+# A lowercase participle ends it too: "in X province denouncing the plans", "in Y district protesting";
+# so does a verb in the past ("in Sidon gathered at the square"), but not one that places ("located in").
+_PLACING_VERBS = r"(?!(?:located|situated|based|named|called|populated|inhabited|centred|centered)\b)"
+_CLAUSE_END = re.compile(
+    r"(?:,\s*|\s+)(?:"
+    + alternation(CLAUSE_END_WORDS)
+    + r"|[a-z]{2,}ing|"
+    + _PLACING_VERBS
+    + r"[a-z]{3,}ed)\b"
+)
 # A relative clause that says what the place is ends a locative even before any name ("in a district that
 # was once a Taliban stronghold"); one that says what it does may hold the names ("on the road that
 # connects A to B").
