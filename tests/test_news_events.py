@@ -495,3 +495,22 @@ def test_rockets_fired_at_someone_are_an_attack_and_a_drone_shot_down_is_none(co
     (attack,) = code_text("The army fired rockets at rebel positions near Goma on Monday.")
     assert attack.event_type == "attack" and attack.iso3 == "COD"
     assert code_text("Air defences shot down a drone over Kharkiv on Monday.") == []
+
+
+# -- where an event with no place of its own happened ------------------------------------------------
+
+
+def test_talks_with_no_venue_take_the_one_country_the_article_is_about(code_text):
+    text = (
+        "Kenyan troops killed five militants in Garissa on Monday. The government and the rebels held peace"
+        " talks on Tuesday."
+    )
+    talks = [m for m in code_text(text) if m.event_type == "dialogue"]
+    assert [(m.iso3, m.geo_precision) for m in talks] == [("KEN", 4)]
+
+
+def test_the_dateline_city_is_where_the_story_was_filed_not_where_it_happened(code_text):
+    (attack,) = code_text("NAIROBI, Kenya -- Gunmen killed three people on Monday, police said.")
+    assert attack.iso3 == "KEN" and attack.location != "Nairobi"
+    (attack,) = code_text("Gunmen killed three people in Nairobi on Monday, police said.")
+    assert attack.location == "Nairobi"

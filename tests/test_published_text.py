@@ -296,3 +296,17 @@ def test_numbered_junk_around_an_english_story_does_not_change_its_language():
     story = "Gunmen attacked a police post near the border on Tuesday, killing two officers, police said."
     assert detect_language(" ".join(f"word{i}" for i in range(8_000)) + " " + story) == "en"
     assert detect_language("\n".join(f"note {i}" for i in range(2_500)) + "\n" + story) == "en"
+
+
+def test_the_dateline_that_opens_a_paragraph_is_measured() -> None:
+    from eventcoder.ingest.published import dateline_end
+
+    for text, dateline in [
+        ("KYIV, March 3 (Reuters) - Russia said", "KYIV, March 3 (Reuters) -"),
+        ("Nairobi [Kenya], March 4 (ANI): The army", "Nairobi [Kenya], March 4 (ANI):"),
+        ("PESHAWAR, Pakistan -- Attackers", "PESHAWAR, Pakistan --"),
+        ("KABUL (AP) — A bomb", "KABUL (AP) —"),
+        ("Officials said: the attack", ""),
+        ("The army said on Monday", ""),
+    ]:
+        assert text[: dateline_end(text)] == dateline

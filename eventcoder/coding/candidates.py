@@ -17,8 +17,9 @@ from eventcoder.coding.actors import DASHES, Actor, ActorDictionary
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
 from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
+from eventcoder.coding.places.focus import outlet_countries, place_shares
 from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, doc_text, lemma
-from eventcoder.ingest.published import is_caption
+from eventcoder.ingest.published import dateline_end, is_caption
 from eventcoder.records import Article
 
 VIOLENT = {"attack", "clash"}
@@ -36,6 +37,8 @@ class ArticleContext:
     date_anchors: dict[str, EventDate]
     headline_end: int
     captions: tuple[tuple[int, int], ...] = ()  # character spans of photo captions: they restate the lead
+    dateline: tuple[int, int] = (0, 0)  # character span of the lede's dateline: where the story was filed
+    place_countries: frozenset[str] = frozenset()  # where its place names mostly lie, and its outlet's home
     weighted_countries: list[str] = field(default_factory=list)  # places over nationalities
     focus_weight: float = 0.0
     actor_country: str | None = None
@@ -61,12 +64,14 @@ class ArticleContext:
     @property
     def focus_country(self) -> str | None:
         """The main country when the text places events there, not only names its nationals once (a
-        place mention, or several mentions of its actors), else, when it names no country at all, the
-        country of the places it names: an event with no place of its own goes there."""
+        place mention, or several mentions of its actors, or all the places it names lie there), else, when
+        it names no country at all, the country of the places it names: an event with no place of its
+        own goes there."""
         if not self.weighted_countries:  # no country named: the one its place names lie in
             return self.main_country
         top = self.weighted_countries[0]
-        return top if self.focus_weight >= 1.0 or self.mentions >= FOCUS_MENTIONS else None
+        agreed = self.countries == [top] and top in self.place_countries  # a place it names or its outlet
+        return top if self.focus_weight >= 1.0 or self.mentions >= FOCUS_MENTIONS or agreed else None
 
 
 @dataclass
@@ -189,6 +194,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
     return ArticleContext(
         article=article,
         countries=country_focus(ents, article.source),
+        place_countries=placed_in(ents) | frozenset(outlet_countries(article.source)),
         weighted_countries=[c for c, w in weights.most_common() if w > 0],
         actor_country=named.most_common(1)[0][0] if named else None,
         focus_weight=weights.most_common(1)[0][1] if weights else 0.0,
@@ -197,7 +203,20 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         date_anchors=dated_nouns(doc, article.published_at),
         headline_end=headline_end,
         captions=caption_spans(doc_text(doc)),
+        dateline=lede_dateline(doc_text(doc), headline_end),
     )
+
+
+def placed_in(mentions: list[tuple[str, str]]) -> frozenset[str]:
+    """The countries where the article's place names (not country names or nationalities) mostly lie."""
+    names = {t for t, label in mentions if label != "NORP" and country_for_name(t) is None}
+    return frozenset(iso3 for t in names for iso3, share in place_shares(t).items() if share >= 0.5)
+
+
+def lede_dateline(text: str, headline_end: int) -> tuple[int, int]:
+    """The character span of the dateline opening the body ("KYIV, March 3 (Reuters) -"), (0, 0) if none."""
+    start = headline_end + len(text[headline_end:]) - len(text[headline_end:].lstrip())
+    return start, start + dateline_end(text[start : start + 200])
 
 
 def place_country(ent: Span, cues: Cues, actors: ActorDictionary | None = None) -> str | None:

@@ -218,6 +218,7 @@ def named_in(sent: Span, ctx: ArticleContext) -> Place | None:
         (text[locative_start(e) : sent.end_char], e.label_ not in PLACE_LABELS and not after_locative(e))
         for e in span_ents(sent)
         if e.label_ not in NOT_NAMES
+        and not ctx.dateline[0] <= e.start_char < ctx.dateline[1]  # where the story was filed
         and (e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith((" (", ",")))
     )
     return named_place(starts, tuple(ctx.countries))

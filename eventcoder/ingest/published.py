@@ -169,6 +169,10 @@ _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:\s*(?:,\s*|\s)\[?{_PLACE}\]?)?),\s*"
     rf"(?P<date>{_FULL}|{_DAY_MONTH})\s*(?:\((?P<agency>[^()]{{2,40}})\)\s*{_DASH}?|{_DASH})",
 )
+# "PESHAWAR, Pakistan --", "KABUL (AP) —": a dateline with no date, its city in capitals
+_CAPS_DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'’\-]{{2,}}(?:\s+[A-Z][A-Z.'’\-]+){{0,2}}(?:,\s*{_PLACE})?\s*(?:\([^()]{{2,40}}\))?\s*(?:--|[–—:]|\s-\s)"
+)
 # "(JUBA)" after a lede's date: the place the story was filed from
 _FILED = r"(?:\s*\([A-Z][A-Za-z .'’\-]{1,30}\))"
 _LEDE = re.compile(rf"^(?P<date>{_FULL}){_TIME}?{_FILED}?\s*(?:{_DASH}|\s[-–—]\s)\s*(?=\S)", re.I)
@@ -197,6 +201,14 @@ _PHOTO_CREDIT = re.compile(
     r"\b(?:REUTERS|AFP|AP Photo|EPA|Getty Images|Anadolu)\s*/\s*[A-Z]",
     re.I | re.M,
 )
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where a dateline that opens a paragraph ends ("KYIV, March 3 (Reuters) -", "Manila [Philippines],
+    November 4 (ANI/Xinhua):", "PESHAWAR, Pakistan --"), 0 when it opens with none: the place a dateline
+    names is where the story was filed, not where its events happened."""
+    found = _DATELINE.match(paragraph) or _CAPS_DATELINE.match(paragraph)
+    return found.end() if found else 0
 
 
 def is_caption(paragraph: str) -> bool:
