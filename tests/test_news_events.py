@@ -514,3 +514,16 @@ def test_the_dateline_city_is_where_the_story_was_filed_not_where_it_happened(co
     assert attack.iso3 == "KEN" and attack.location != "Nairobi"
     (attack,) = code_text("Gunmen killed three people in Nairobi on Monday, police said.")
     assert attack.location == "Nairobi"
+
+
+def test_people_blocking_a_road_protest_and_security_forces_closing_one_do_not(code_text):
+    (protest,) = code_text("On 8 May 2020, young locals blocked some streets in Goma to express their anger.")
+    assert protest.event_type == "protest" and protest.location == "Goma"
+    (protest,) = code_text("On 8 May 2020, traders barricaded the main highway in Kumasi with burning tyres.")
+    assert protest.event_type == "protest"
+    assert code_text("On 8 May 2020, police blocked the roads leading to parliament in Accra.") == []
+    assert code_text("The senate blocked the bill on Monday.") == []
+    (protest,) = code_text(
+        "On 8 May 2020, farmers mounted a road blockade near Tamale over fertiliser prices."
+    )
+    assert protest.event_type == "protest"

@@ -101,6 +101,8 @@ class Cues:
     figurative_target_prepositions: frozenset[str]
     ambiguous_protest_verbs: frozenset[str]
     gathering_words: frozenset[str]
+    blocking_verbs: frozenset[str]
+    road_words: frozenset[str]
     carrying_verbs: frozenset[str]
     launching_verbs: frozenset[str]
     beating_verbs: frozenset[str]

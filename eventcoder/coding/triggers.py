@@ -293,6 +293,8 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         return observed_count(head, cues)
     if etype in VIOLENT and cand.trigger.text.lower().startswith("found "):
         return marks_of_violence(cand, cues)
+    if etype == "protest" and head.pos_ in VERBAL and lemma(head) in cues.blocking_verbs:
+        return blocks_a_road(head, cues)
     if etype == "protest" and lemma(head) in cues.gathering_words:
         return protest_purpose(head, anchor, cues)
     if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:
@@ -363,6 +365,17 @@ def observed_count(head: Token, cues: Cues) -> bool:
 
 
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
+
+
+def blocks_a_road(head: Token, cues: Cues) -> bool:
+    """People blocking a road, street or bridge ("residents blocked some streets in X", "traders barricaded
+    the highway with burning tyres"); not security forces closing one, nor a bill or a plan "blocked"."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    if not any(lemma(o) in cues.road_words for o in objects):
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject is None or lemma(subject) not in cues.security_nouns
 
 
 def protest_purpose(head: Token, anchor: Token, cues: Cues) -> bool:
