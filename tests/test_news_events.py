@@ -527,3 +527,22 @@ def test_people_blocking_a_road_protest_and_security_forces_closing_one_do_not(c
         "On 8 May 2020, farmers mounted a road blockade near Tamale over fertiliser prices."
     )
     assert protest.event_type == "protest"
+
+
+def test_an_armed_actor_targeting_something_is_an_attack(code_text):
+    (strike,) = code_text("On 7 May 2020, the air force targeted a rebel fuel truck near Mizdah.")
+    assert (strike.event_type, strike.sub_event_type, strike.iso3) == ("attack", "explosion", "LBY")
+    (clash,) = code_text("On 7 May 2020, militants targeted a police checkpoint in Bannu.")
+    assert clash.event_type == "clash"  # an assault on a checkpoint
+    assert code_text("The campaign targeted young voters in Accra on Monday.") == []
+
+
+def test_an_airstrike_keeps_the_place_of_what_it_was_targeting(code_text):
+    text = "On 2 May 2020, jets conducted airstrikes targeting militants in Rafah (Rafah, North Sinai)."
+    (strike,) = code_text(text)
+    assert strike.location == "Rafah" and strike.geo_precision == 1
+
+
+def test_a_car_is_not_the_central_african_republic(code_text):
+    (strike,) = code_text("On 7 May 2020, a drone strike targeted a car near Marib, killing two.")
+    assert strike.actor2 is None or "Central African" not in strike.actor2

@@ -177,7 +177,7 @@ def tokenize(text: str) -> Tokens:
     ascii_text = ascii_text.replace("'", "").replace("`", "")
     orig = tuple(WORD_RE.findall(ascii_text))
     letters = "".join(orig)
-    return Tokens(tuple(t.lower() for t in orig), orig, letters in (letters.lower(), letters.upper()))
+    return Tokens(tuple(t.lower() for t in orig), orig, letters == letters.upper())  # a headline in capitals
 
 
 def normalise(text: str) -> str:

@@ -119,7 +119,7 @@ def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
         if not objs or not names_a_place(objs[0], cues, strict=tok.lower_ in cues.strict_place_prepositions):
             continue
         rank = attachment_rank(tok.doc[tok.i : tok.i + 1], cand.head, chain)
-        if rank is None and not in_quiet_subclause(tok, chain, cand):
+        if rank is None and not in_quiet_subclause(tok, chain, cand, cues):
             continue
         if rank != 0 and belongs_to_other_event(tok, cand):
             continue
@@ -149,9 +149,10 @@ def belongs_to_other_event(prep: Token, cand: Candidate) -> bool:
     return False
 
 
-def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate) -> bool:
+def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate, cues: Cues) -> bool:
     """A phrase in a clause under the trigger's clauses that reports no other event of its own
-    (a 'killing' of the same event may be there; another attack or a truce may not)."""
+    (a 'killing' of the same event may be there, or what it was 'targeting'; another attack or a truce
+    may not)."""
     clause = clause_of(tok)
     if not any(top in clause.ancestors for top in chain):
         return False
@@ -161,7 +162,8 @@ def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate) -> bool:
             continue
         label, _, role = span.label_.split("|")
         family = "violent" if label.split(".")[0] in VIOLENT else label.split(".")[0]
-        if span.root.i in inside and (family != cand.family or role == "event"):
+        aim = family == cand.family and lemma(span.root) in cues.targeting_verbs
+        if span.root.i in inside and (family != cand.family or role == "event") and not aim:
             return False
     return True
 

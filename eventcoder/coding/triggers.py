@@ -293,6 +293,8 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         return observed_count(head, cues)
     if etype in VIOLENT and cand.trigger.text.lower().startswith("found "):
         return marks_of_violence(cand, cues)
+    if etype in VIOLENT and head.pos_ in VERBAL and lemma(head) in cues.targeting_verbs:
+        return armed_targeting(cand, cues)
     if etype == "protest" and head.pos_ in VERBAL and lemma(head) in cues.blocking_verbs:
         return blocks_a_road(head, cues)
     if etype == "protest" and lemma(head) in cues.gathering_words:
@@ -365,6 +367,21 @@ def observed_count(head: Token, cues: Cues) -> bool:
 
 
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
+
+
+def armed_targeting(cand: Candidate, cues: Cues) -> bool:
+    """An armed actor "targeted" something: an attack ("the air force targeted a fuel truck near X"), an air
+    strike when aircraft did it; "the campaign targeted young voters" is none."""
+    head = cand.head
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "dobj" for c in head.children):
+        return False
+    words = {lemma(t) for t in subject.subtree}
+    if lemma(subject) not in cues.armed_subjects:
+        return False
+    if words & cues.air_subjects:
+        cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
+    return True
 
 
 def blocks_a_road(head: Token, cues: Cues) -> bool:
@@ -511,14 +528,15 @@ def same_operation(arrest: Candidate, violent: Candidate) -> bool:
     )
 
 
-def violent_priority(cand: Candidate) -> tuple[int, int, int]:
+def violent_priority(cand: Candidate) -> tuple[bool, int, int, int]:
     """Order of preference among violent triggers of one sentence (an abduction that left dead is
     an attack: the killing is the graver act)."""
     sub = SUB_PRIORITY.get(cand.sub_event_type, 9)
     if cand.sub_event_type == "abduction" and stated_dead(cand.sent.text):
         sub = SUB_PRIORITY["armed_assault"] + 1
     variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
-    return (sub, variant, cand.trigger.start)
+    targeting = cand.trigger.root.lemma_.lower() == "target"  # "targeted" only when nothing says how
+    return (targeting, sub, variant, cand.trigger.start)
 
 
 def reports_casualties(sent: Span, cues: Cues) -> bool:
