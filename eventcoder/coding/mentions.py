@@ -224,19 +224,25 @@ def named_in(sent: Span, ctx: ArticleContext) -> Place | None:
     return named_place(starts, tuple(ctx.countries))
 
 
+def sentences_before(index: int, sentences: list[Span], ctx: ArticleContext) -> list[int]:
+    """The indices of the (up to) two sentences before sentence `index` in its paragraph, nearest first."""
+    paragraph = ctx.paragraph_of.get(sentences[index].start)
+    out = []
+    for back in (1, 2):
+        if index - back < 0 or ctx.paragraph_of.get(sentences[index - back].start) != paragraph:
+            break
+        out.append(index - back)
+    return out
+
+
 def scene_place(
     cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext
 ) -> tuple[Place, int] | None:
     """The scene the sentences just before the event set in its paragraph ("On 2 May, in X, police raided
     a house. A shoot-out broke out."), a sentence that tells no event of its own: the place it names and
     its index."""
-    first = cluster.first
-    paragraph = ctx.paragraph_of.get(first.sent.start)
     told = {m.sent_index for other in clusters if other is not cluster for m in other.members}
-    for back in (1, 2):
-        index = first.sent_index - back
-        if index < 0 or ctx.paragraph_of.get(sentences[index].start) != paragraph:
-            break
+    for index in sentences_before(cluster.first.sent_index, sentences, ctx):
         if index in told:  # the sentence before tells an event of its own: not a scene
             break
         place = named_in(sentences[index], ctx)
@@ -251,11 +257,9 @@ def scene_start(
     """Where the event's evidence starts: at the sentence before it that gave it its date or place (in
     `scene`) when no other event is told in between, else at the event's own sentence."""
     told = {m.sent_index for other in clusters for m in other.members if m.sent is not best.sent}
-    paragraph = ctx.paragraph_of.get(best.sent.start)
     start = best.sent.start_char
-    for back in (1, 2):
-        index = best.sent_index - back
-        if index < 0 or index in told or ctx.paragraph_of.get(sentences[index].start) != paragraph:
+    for index in sentences_before(best.sent_index, sentences, ctx):
+        if index in told:
             break
         if index in scene:
             start = sentences[index].start_char
@@ -279,14 +283,8 @@ def date_sentence(
     first: Candidate, date_text: str | None, sentences: list[Span], ctx: ArticleContext
 ) -> set[int]:
     """The sentence just before the event's (in its paragraph) whose date phrase dated it from context."""
-    paragraph = ctx.paragraph_of.get(first.sent.start)
-    for back in (1, 2):
-        index = first.sent_index - back
-        if index < 0 or ctx.paragraph_of.get(sentences[index].start) != paragraph:
-            break
-        if date_text and date_text in sentences[index].text:
-            return {index}
-    return set()
+    before = sentences_before(first.sent_index, sentences, ctx)
+    return next(({i} for i in before if date_text and date_text in sentences[i].text), set())
 
 
 def locative_start(ent: Span) -> int:
@@ -466,15 +464,9 @@ def to_mention(
         place = talks_venue(clusters)
     place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
     place_text = placed.place_text if placed else None
-    if (
-        etype == "clash"
-        and scene
-        and actor2 is None
-        and (actor1 is None or res.actors.is_unidentified(actor1))
-    ):
-        party = scene_party(
-            sentences[min(scene)], best, place, ctx, res
-        )  # "police raided X. A shoot-out ..."
+    unnamed = actor1 is None or res.actors.is_unidentified(actor1)
+    if etype == "clash" and scene and actor2 is None and unnamed:  # "police raided X. A shoot-out ..."
+        party = scene_party(sentences[min(scene)], best, place, ctx, res)
         if party is not None and (actor1 is None or party.name != actor1.name):
             actor1, actor2 = party, actor1
     if place is not None and place.iso3:

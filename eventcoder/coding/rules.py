@@ -112,6 +112,7 @@ class Cues:
     person_words: frozenset[str]
     observed_fire_words: frozenset[str]
     observation_verbs: frozenset[str]
+    discovery_words: frozenset[str]
     violent_death_marks: frozenset[str]
     protest_purposes: frozenset[str]
     casualty_words: frozenset[str]

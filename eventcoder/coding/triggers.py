@@ -291,7 +291,7 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         return beats_a_person(head, cues)
     if etype in VIOLENT and lemma(head) in cues.observed_fire_words:
         return observed_count(head, cues)
-    if etype in VIOLENT and cand.trigger.text.lower().startswith("found "):
+    if etype in VIOLENT and cand.trigger[0].lower_ in cues.discovery_words:
         return marks_of_violence(cand, cues)
     if etype in VIOLENT and head.pos_ in VERBAL and lemma(head) in cues.targeting_verbs:
         return armed_targeting(cand, cues)
@@ -303,9 +303,7 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
     if etype in VIOLENT and not cand.nominal:
         target = patient_of(head)
-        launched = (
-            lemma(head) in cues.launching_verbs and lemma(target) != "drone" if target is not None else False
-        )
+        launched = target is not None and lemma(head) in cues.launching_verbs and lemma(target) != "drone"
         if target is not None and lemma(target) in cues.interception_objects and not launched:
             return False  # "shot down a drone", but "fired rockets at X" is the attack
     if etype in VIOLENT or etype == "protest" or etype == "arrest":
@@ -483,7 +481,7 @@ def group_sentence(
         attach(cand, ctx, res)
     primary: Candidate | None = None
     if violent_events:
-        primary = min(violent_events, key=violent_priority)
+        primary = min(violent_events, key=lambda c: violent_priority(c, res.cues))
         primary.eventive = primary.eventive or any(c.eventive for c in violent_events)
     elif violent and reports_casualties(sent, res.cues):
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
@@ -528,15 +526,14 @@ def same_operation(arrest: Candidate, violent: Candidate) -> bool:
     )
 
 
-def violent_priority(cand: Candidate) -> tuple[bool, int, int, int]:
+def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, int, int, int]:
     """Order of preference among violent triggers of one sentence (an abduction that left dead is
-    an attack: the killing is the graver act)."""
+    an attack: the killing is the graver act; "targeted" only when nothing says how)."""
     sub = SUB_PRIORITY.get(cand.sub_event_type, 9)
     if cand.sub_event_type == "abduction" and stated_dead(cand.sent.text):
         sub = SUB_PRIORITY["armed_assault"] + 1
     variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
-    targeting = cand.trigger.root.lemma_.lower() == "target"  # "targeted" only when nothing says how
-    return (targeting, sub, variant, cand.trigger.start)
+    return (lemma(cand.trigger.root) in cues.targeting_verbs, sub, variant, cand.trigger.start)
 
 
 def reports_casualties(sent: Span, cues: Cues) -> bool:

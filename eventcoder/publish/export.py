@@ -75,11 +75,6 @@ def outlets_frame(path: Path = OUTLETS_FILE) -> pd.DataFrame:
     return OutletSchema.validate(frame, lazy=True)
 
 
-def name_key(name: str) -> str:
-    """A country name compared as outlet_key compares names (lower case, letters and digits, no 'the')."""
-    return outlet_key(name)
-
-
 def country_rows() -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
     """(name key, ISO3) for every name of every country, and (ISO3, ISO numeric), from pycountry."""
     import pycountry
@@ -91,7 +86,7 @@ def country_rows() -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)
             if value:
-                names.setdefault(name_key(value), c.alpha_3)
+                names.setdefault(outlet_key(value), c.alpha_3)  # compared as outlet names are
     for alias, iso3 in (("uk", "GBR"), ("us", "USA"), ("usa", "USA"), ("kosovo", "XKX"), ("russia", "RUS")):
         names.setdefault(alias, iso3)
     return sorted(names.items()), numeric

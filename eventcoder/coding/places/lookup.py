@@ -16,9 +16,10 @@ def country_for_name(name: str) -> tuple[str, str] | None:
         words = words[1:]
     key = join_key(words)
     core = name.strip()[4:] if name.strip().lower().startswith("the ") else name.strip()
-    acronym_only = len(key) <= 3 and not core.isupper()  # "CAR", "DRC", "US" are acronyms: "a car" is none
-    names = {} if acronym_only else g.country_index
-    idx = names.get(key) or g.demonyms.get(key) or (None if acronym_only else g.country_parts.get(key))
+    if len(key) <= 3 and not core.isupper():  # "CAR", "DRC", "US" are acronyms: "a car", "us" are none
+        idx = g.demonyms.get(key)
+    else:
+        idx = g.country_index.get(key) or g.demonyms.get(key) or g.country_parts.get(key)
     if idx is None and key.endswith("s"):
         idx = g.demonyms.get(key[:-1])
     if idx is None or idx not in g.countries:

@@ -41,6 +41,7 @@ from eventcoder.coding.places.words import (
     NEAR_WORDS,
     NOT_MODIFIERS,
     PARTICLES,
+    PLACING_VERBS,
     TOWN_KINDS,
     alternation,
 )
@@ -51,7 +52,7 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z\[])|\.\s*$")
 # Words that end a location clause: what follows is another clause ("in Kharkiv, where ...").
 # A lowercase participle ends it too: "in X province denouncing the plans", "in Y district protesting";
 # so does a verb in the past ("in Sidon gathered at the square"), but not one that places ("located in").
-_PLACING_VERBS = r"(?!(?:located|situated|based|named|called|populated|inhabited|centred|centered)\b)"
+_PLACING_VERBS = r"(?!(?:" + alternation(PLACING_VERBS) + r")\b)"
 _CLAUSE_END = re.compile(
     r"(?:,\s*|\s+)(?:"
     + alternation(CLAUSE_END_WORDS)

@@ -10,7 +10,8 @@ Keys of the data file (all lower case), and the names they are read into here:
   word ("the northern city of Kano") does not.
 * `lead_words`: words dropped before a name; `particles`: lower-case words inside a name ("Qala i Naw");
   `not_modifiers`: words that end a name instead of modifying its feature word ("Zamfara State on Sunday").
-* `clause_end_words`: words that start another clause after the places ("in Kharkiv, where ...").
+* `clause_end_words`: words that start another clause after the places ("in Kharkiv, where ...");
+  `placing_verbs`: verbs in -ed that do not end the place clause ("X, located in Y district").
 * `date_words`: capitalised words that date rather than place an event; `center_words`: "X district
   center"; `common_words`: everyday words GeoNames also has as names, no place on their own.
 * `level_separators` (of them, `near_separators` make the inner place near): words splitting a clause into
@@ -67,6 +68,7 @@ LEAD_WORDS = _set("lead_words")
 PARTICLES = _set("particles")
 NOT_MODIFIERS = _set("not_modifiers")
 CLAUSE_END_WORDS = _set("clause_end_words")
+PLACING_VERBS = _set("placing_verbs")
 DATE_WORDS = _set("date_words")
 CENTER_WORDS = _set("center_words")
 COMMON_WORDS = _set("common_words")
