@@ -161,6 +161,21 @@ def test_feeds_of_one_event_per_item_count_any_merge_across_items_as_wrong():
     assert evaluate(golds, mentions, ["f.jsonl#1", "f.jsonl#2"], items_distinct=False).merges.wrong == 0
 
 
+def test_items_of_one_text_report_the_same_events_and_may_merge():
+    """An item whose text repeats another's word for word tells the same events: joining them is no error."""
+    kunar, nangarhar = "An operation in Kunar killed militants.", "Another in Nangarhar killed two."
+    golds = [gold("f.jsonl#1", kunar, location="Kunar"), gold("f.jsonl#2", nangarhar, location="Nangarhar")]
+
+    def both(item: str, key: str) -> list[CodedEvent]:
+        return [coded(item, kunar, "e1", text_key=key), coded(item, nangarhar, "e2", text_key=key)]
+
+    items = ["f.jsonl#1", "f.jsonl#2"]
+    assert evaluate(golds, both(items[0], "t") + both(items[1], "t"), items).merges.wrong == 0
+    assert evaluate(golds, both(items[0], "t") + both(items[1], "u"), items).merges.wrong == 2
+    joined = [coded(i, e, "e1", text_key="t") for i in items for e in (kunar, nangarhar)]
+    assert evaluate(golds, joined, items).merges.wrong == 1  # two gold events in one
+
+
 def test_a_gold_line_without_evidence_is_refused_with_its_line(tmp_path):
     path = tmp_path / "x.gold.jsonl"
     path.write_text('{"article": "a.txt", "event_type": "attack", "evidence": "x"}\n{"article": "a.txt"}\n')

@@ -81,6 +81,7 @@ class CodedEvent:
     actor2: str | None
     fatalities: int | None
     evidence: str | None
+    text_key: str | None = None  # digest of the article's words: items of equal words report equal events
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class MergeScores:
     right: int  # events joining mentions of one gold event reported by different articles
     missed: int  # extra events that a gold event reported by several articles is split into
     gold_groups: int  # gold events reported by two or more articles
-    items_distinct: bool  # every article is its own event: any merge across articles is wrong
+    items_distinct: bool  # each article its own event: a merge across articles of different words is wrong
     wrong_examples: list[list[str]] = field(default_factory=list)
 
 
@@ -486,6 +487,7 @@ def merge_scores(results: list[ArticleResult], items_distinct: bool) -> MergeSco
     """Wrong, right and missed merges of the `events` table over the scored articles."""
     identity = gold_identities(results, items_distinct)
     members: dict[str, list[tuple[str, str | None]]] = defaultdict(list)  # merged id → (article, gold id)
+    texts: dict[str, set[str | None]] = defaultdict(set)  # merged id → text digests of its articles
     events_of: dict[str, set[str]] = defaultdict(set)  # gold identity → merged ids of its matched mentions
     articles_of: dict[str, set[str]] = defaultdict(set)  # gold identity → articles that report it
     for r in results:
@@ -494,6 +496,7 @@ def merge_scores(results: list[ArticleResult], items_distinct: bool) -> MergeSco
             merged_id = p.merged_id or p.mention_id
             gid = identity[r.article, gold_of[pi]] if pi in gold_of else None
             members[merged_id].append((r.article, gid))
+            texts[merged_id].add(p.text_key)
             if gid is not None:
                 events_of[gid].add(merged_id)
         for gi in range(len(r.golds)):
@@ -507,7 +510,8 @@ def merge_scores(results: list[ArticleResult], items_distinct: bool) -> MergeSco
         arts = {a for a, _ in parts}
         gids = {i for _, i in parts if i is not None}
         cross += len(arts) > 1
-        if len(gids) > 1 or (items_distinct and len(arts) > 1):
+        one_text = len(texts[merged_id]) == 1 and None not in texts[merged_id]
+        if len(gids) > 1 or (items_distinct and len(arts) > 1 and not one_text):
             wrong += 1
             examples.append([merged_id, *sorted(arts)])
         elif len(arts) > 1 and len(gids) == 1 and len(articles_of[next(iter(gids))]) > 1:
