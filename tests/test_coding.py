@@ -281,6 +281,30 @@ def test_agreeing_to_extend_a_truce_is_a_declared_ceasefire_placed_where_it_appl
     assert kinds[("dialogue", "talks")].location == "Caracas"
 
 
+def test_a_truce_signed_at_talks_abroad_lies_in_the_parties_country_and_the_talks_at_the_venue(code_text):
+    text = (
+        "Officials said delegates of the Ethiopian government and the Tigray rebels signed a truce during"
+        " talks in the Kenyan capital of Nairobi on Saturday."
+    )
+    kinds = {(m.event_type, m.sub_event_type): m for m in code_text(text)}
+    truce, talks = kinds[("ceasefire", "declared")], kinds[("dialogue", "talks")]
+    assert (truce.iso3, truce.geo_precision) == ("ETH", 4)
+    assert (talks.iso3, talks.location) == ("KEN", "Nairobi")
+
+
+def test_a_party_named_after_its_kind_is_that_party_not_a_generic_force(code_text):
+    text = (
+        "Mediators said representatives of the Sudanese army and the paramilitary Rapid Support Forces"
+        " signed a truce in Khartoum on Saturday."
+    )
+    truce = only(code_text(text))
+    assert {truce.actor1, truce.actor2} == {"Military Forces of Sudan", "RSF: Rapid Support Forces"}
+    attack = only(code_text("The militant group Boko Haram attacked a village in Borno state on Monday."))
+    assert attack.actor1.startswith("Boko Haram")
+    attack = only(code_text("Later the group attacked a village in Borno state on Monday."))
+    assert attack.actor1 == "Unidentified Armed Group (Nigeria)"  # an anaphor without a name
+
+
 def test_continuing_activity_is_not_an_event(code_text):
     assert code_text("The rebels have continued to kidnap civilians in the region.") == []
 

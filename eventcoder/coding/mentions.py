@@ -183,9 +183,17 @@ def lead_date(clusters: list[Cluster], ctx: ArticleContext) -> EventDate | None:
 
 
 def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bool:
-    """A truce is placed where it applies: a place outside every party's country is where it was signed."""
+    """A truce is placed where it applies: a town or region outside every party's country is where it was
+    signed (a country is no venue)."""
     countries = {a.country for a in actors if a is not None and a.country}
-    return bool(countries) and place.iso3 not in countries
+    venue = place.geo_precision is not None and place.geo_precision < 4
+    return bool(countries) and venue and place.iso3 not in countries
+
+
+def parties_country(actor1: Actor | None, actor2: Actor | None) -> Place | None:
+    """The country-level place of a truce's parties: the first party's country, else the second's."""
+    iso3 = next((a.country for a in (actor1, actor2) if a is not None and a.country), None)
+    return country_place(iso3) if iso3 else None
 
 
 def talks_venue(clusters: list[Cluster]) -> Place | None:
@@ -443,8 +451,6 @@ def to_mention(
         if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
             actor1 = res.actors.generic("gang", actor1.country)
     placed = cluster.placed()
-    if placed is not None and etype == "ceasefire" and signed_abroad(placed.place, (actor1, actor2)):
-        placed = None
     place = placed.place if placed else None
     framed = placed is not None and placed.split_group is None  # one place of a list is not framed by another
     frame = frame_place(placed, ctx) if framed and place is not None and place.latitude else None
@@ -464,6 +470,8 @@ def to_mention(
         place = talks_venue(clusters)
     place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
     place_text = placed.place_text if placed else None
+    if place is not None and etype == "ceasefire" and signed_abroad(place, (actor1, actor2)):
+        place, place_text = parties_country(actor1, actor2), None  # signed abroad: the truce lies at home
     unnamed = actor1 is None or res.actors.is_unidentified(actor1)
     if etype == "clash" and scene and actor2 is None and unnamed:  # "police raided X. A shoot-out ..."
         party = scene_party(sentences[min(scene)], best, place, ctx, res)

@@ -15,6 +15,7 @@ from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import (
     VERBAL,
     Cues,
+    has_name_after,
     is_definite,
     is_passive,
     lemma,
@@ -363,7 +364,7 @@ def resolve_actor(
     cues = res.cues
     if tok.lower_ in cues.positional_anaphors:
         return former_or_latter(tok, country, res)
-    anaphor = tok.lower_ in cues.anaphoric_nouns
+    anaphor = tok.lower_ in cues.anaphoric_nouns and not has_name_after(tok)
     if tok.pos_ == "PRON" or (anaphor and is_definite(tok, cues)):
         if tok.lower_ in cues.relative_pronouns and tok.head.dep_ == "relcl":
             tok = tok.head.head

@@ -446,8 +446,14 @@ def date_phrase(span: Span) -> str:
     return doc[start : span.end].text
 
 
+def has_name_after(token: Token) -> bool:
+    """A noun followed at once by its name in apposition: "the group Boko Haram", "the paramilitary RSF"."""
+    return any(c.dep_ == "appos" and c.left_edge.i == token.i + 1 for c in token.rights)
+
+
 def noun_phrase(token: Token) -> Span:
-    """The noun phrase headed by a token: its left modifiers, itself, 'of X' and a bracketed abbreviation."""
+    """The noun phrase headed by a token: its left modifiers, itself, 'of X', a bracketed abbreviation and
+    a name set right after it."""
     doc = token.doc
     if token.ent_type_ and token.ent_iob_ != "O":
         for ent in span_ents(token.sent):
@@ -463,6 +469,8 @@ def noun_phrase(token: Token) -> Span:
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ == "appos" and child.i == end + 1 and doc[end].text == "(":
             end = max(end, child.right_edge.i + 2)
+        elif child.dep_ == "appos" and child.left_edge.i == end:  # its name: "the paramilitary RSF"
+            end = child.right_edge.i + 1
     while start < end and doc[start].dep_ == "det":
         start += 1
     return doc[start:end] if end <= len(doc) else doc[start : len(doc)]
