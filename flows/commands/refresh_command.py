@@ -220,6 +220,8 @@ def quiet_logs() -> None:
     """Silence Prefect's and Dask's log lines (errors still end the command with a one-line message)."""
     os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
     os.environ["DASK_LOGGING__DISTRIBUTED"] = "critical"
+    if "dask" in sys.modules:  # its config was read before the variable was set: `distributed` reads it
+        sys.modules["dask"].config.set({"logging.distributed": "critical"})
     for name in ("distributed", "prefect"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
