@@ -516,6 +516,18 @@ def test_the_dateline_city_is_where_the_story_was_filed_not_where_it_happened(co
     assert attack.location == "Nairobi"
 
 
+def test_lines_between_headline_and_dateline_restate_the_story_the_dated_lede_tells_it(code_text):
+    text = (
+        "Gunmen kill five traders at a market in northern Ghana\n\nDaily Courier\n\n"
+        "Officials say gunmen opened fire at a market in Tamale on Monday, killing five traders\n\n"
+        "TAMALE, Ghana -- Gunmen on motorbikes opened fire at the central market in Tamale on Monday,"
+        " killing five traders, police said.\n\nThe market reopened on Wednesday."
+    )
+    (attack,) = code_text(text)
+    assert attack.evidence.startswith("TAMALE, Ghana -- Gunmen on motorbikes") and attack.fatalities == 5
+    assert attack.location == "Tamale"
+
+
 def test_people_blocking_a_road_protest_and_security_forces_closing_one_do_not(code_text):
     (protest,) = code_text("On 8 May 2020, young locals blocked some streets in Goma to express their anger.")
     assert protest.event_type == "protest" and protest.location == "Goma"

@@ -25,6 +25,8 @@ from eventcoder.records import Article
 VIOLENT = {"attack", "clash"}
 NOUNS = ("NOUN", "PROPN")
 FOCUS_MENTIONS = 3  # mentions of a country's nationals that make it the article's focus without a place
+FRONT_LINES = 3  # lines a dateline may follow: a headline the title did not match, an outlet, a standfirst
+FRONT_LINE_CHARS = 400  # ... each at most this long
 
 
 @dataclass
@@ -191,6 +193,9 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         headline_end = len(article.title)
     elif article.title:
         headline_end = restated_title_end(doc_text(doc), article.title)
+    dateline = lede_dateline(doc_text(doc), headline_end)
+    if dateline[1] > dateline[0]:  # lines between headline and dateline (outlet, standfirst) restate it
+        headline_end = max(headline_end, dateline[0])
     return ArticleContext(
         article=article,
         countries=country_focus(ents, article.source),
@@ -203,7 +208,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         date_anchors=dated_nouns(doc, article.published_at),
         headline_end=headline_end,
         captions=caption_spans(doc_text(doc)),
-        dateline=lede_dateline(doc_text(doc), headline_end),
+        dateline=dateline,
     )
 
 
@@ -214,9 +219,19 @@ def placed_in(mentions: list[tuple[str, str]]) -> frozenset[str]:
 
 
 def lede_dateline(text: str, headline_end: int) -> tuple[int, int]:
-    """The character span of the dateline opening the body ("KYIV, March 3 (Reuters) -"), (0, 0) if none."""
-    start = headline_end + len(text[headline_end:]) - len(text[headline_end:].lstrip())
-    return start, start + dateline_end(text[start : start + 200])
+    """The character span of the dateline opening the body ("KYIV, March 3 (Reuters) -"), at the body's
+    start or after up to FRONT_LINES short lines under the headline (an outlet's name, a standfirst);
+    an empty span at the body's start if none."""
+    first = pos = headline_end + len(text[headline_end:]) - len(text[headline_end:].lstrip())
+    for _ in range(FRONT_LINES + 1):
+        end = dateline_end(text[pos : pos + 200])
+        if end:
+            return pos, pos + end
+        line_end = text.find("\n", pos)
+        if line_end < 0 or line_end - pos > FRONT_LINE_CHARS:
+            break
+        pos = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+    return first, first
 
 
 def place_country(ent: Span, cues: Cues, actors: ActorDictionary | None = None) -> str | None:
