@@ -224,6 +224,15 @@ def test_a_dated_attack_that_opened_a_stretch_is_still_coded(code_text):
     assert [m.event_type for m in code_text(text)] == ["attack"]
 
 
+def test_a_verb_told_of_kinds_of_people_or_things_is_no_occurrence(code_text):
+    assert code_text("In some areas, gunmen have kidnapped farmers for ransom.") == []
+    assert code_text("Armed groups have attacked schools, aid workers say.") == []
+    assert code_text("In many villages militants burn churches.") == []
+    assert len(code_text("Gunmen have killed 12 villagers in Zamfara.")) == 1  # counted: one occurrence
+    assert len(code_text("Protesters have blocked roads in Nairobi.")) == 1  # its own place
+    assert len(code_text("Gunmen attacked schools in Kaduna on Monday.")) == 1
+
+
 # -- a definite mention points back -------------------------------------------------------------
 
 

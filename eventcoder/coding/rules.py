@@ -63,6 +63,7 @@ class Cues:
     conditional_marks: frozenset[str]
     trend_heads: frozenset[str]
     trend_modifiers: frozenset[str]
+    indefinite_quantifiers: frozenset[str]
     trend_verbs: frozenset[str]
     reference_verbs: frozenset[str]
     eventive_verbs: dict[str, frozenset[str]]

@@ -103,7 +103,9 @@ def make_candidate(
     )
     if not type_specific_checks(cand, cues) or is_characterisation(cand, cues):
         return None
-    in_general = is_trend(head, cand.anchor, cues) or generic_plural(cand, cues)
+    in_general = (
+        is_trend(head, cand.anchor, cues) or generic_plural(cand, cues) or habitual_clause(cand, cues)
+    )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
     exempt = cand.anchor if cand.eventive else None
@@ -248,6 +250,38 @@ def generic_plural(cand: Candidate, cues: Cues) -> bool:
     if not cand.nominal or head.tag_ not in ("NNS", "NNPS") or head.lower_ in cues.plurale_tantum:
         return False
     return not any(rank < 50 for rank, _ in place_preps(cand, cues))
+
+
+def habitual_clause(cand: Candidate, cues: Cues) -> bool:
+    """A verb told of kinds of people or things, not of one occurrence: its object a bare plural
+    ("have attacked schools", "kidnap farmers for ransom") and either an indefinite place ("in some
+    areas", "in many villages") or a bare plural subject and no place of its own."""
+    head = cand.head
+    if cand.nominal or head.tag_ not in ("VBN", "VBP", "VBZ"):
+        return False
+    if head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in head.children):
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if not objects or not bare_plural(objects[0]):
+        return False
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    if any(
+        bare_plural(o, cues.indefinite_quantifiers) for p in preps for o in p.children if o.dep_ == "pobj"
+    ):
+        return True
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and bare_plural(subjects[0]) and not place_preps(cand, cues)
+
+
+def bare_plural(noun: Token, quantifiers: frozenset[str] = frozenset()) -> bool:
+    """A common plural noun with no article, number or possessor ("schools"); with quantifiers, one
+    that carries one of them instead ("some areas")."""
+    if noun.tag_ != "NNS" or noun.ent_type_:
+        return False
+    marks = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "amod")]
+    if quantifiers:
+        return any(c.lower_ in quantifiers for c in marks)
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in marks)
 
 
 def governing_verbs(head: Token, anchor: Token) -> list[Token]:
