@@ -292,6 +292,17 @@ def test_a_truce_signed_at_talks_abroad_lies_in_the_parties_country_and_the_talk
     assert (talks.iso3, talks.location) == ("KEN", "Nairobi")
 
 
+def test_announcing_one_will_keep_a_truce_declares_it_and_a_capital_party_is_its_government(code_text):
+    text = "The TTP announced on Thursday that it would observe an indefinite ceasefire with Islamabad."
+    (truce,) = code_text(text)
+    assert (truce.event_type, truce.sub_event_type) == ("ceasefire", "declared")
+    assert (truce.actor2, truce.iso3, truce.geo_precision) == ("Government of Pakistan", "PAK", 4)
+    (truce,) = code_text("The group has consented to prolong its truce until May 30.")
+    assert truce.sub_event_type == "declared"
+    assert code_text("The rebels said they would observe a ceasefire if the army withdrew.") == []
+    assert code_text("The rebels said they would not observe the truce.") == []
+
+
 def test_a_party_named_after_its_kind_is_that_party_not_a_generic_force(code_text):
     text = (
         "Mediators said representatives of the Sudanese army and the paramilitary Rapid Support Forces"

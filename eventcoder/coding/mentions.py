@@ -45,6 +45,7 @@ from eventcoder.coding.places import (
     resolve_place,
 )
 from eventcoder.coding.places.focus import LOCATIVES
+from eventcoder.coding.places.words import PARTY_PREPOSITIONS
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -227,9 +228,16 @@ def named_in(sent: Span, ctx: ArticleContext) -> Place | None:
         for e in span_ents(sent)
         if e.label_ not in NOT_NAMES
         and not ctx.dateline[0] <= e.start_char < ctx.dateline[1]  # where the story was filed
+        and not names_a_party(e)
         and (e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith((" (", ",")))
     )
     return named_place(starts, tuple(ctx.countries))
+
+
+def names_a_party(ent: Span) -> bool:
+    """A place name standing for its government: the object of "with" or "against" ("a truce with
+    Islamabad", "talks with Kabul")."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in PARTY_PREPOSITIONS
 
 
 def sentences_before(index: int, sentences: list[Span], ctx: ArticleContext) -> list[int]:

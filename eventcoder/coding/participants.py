@@ -27,6 +27,9 @@ from eventcoder.coding.rules import (
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 
 
+PARTY_EVENTS = frozenset({"dialogue", "agreement", "ceasefire"})  # a capital names a party's government
+
+
 def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
     """Actor 1 (who did it) and actor 2 (to whom, or the other party) from the parse."""
     agent_tok, patient_tok = participants(cand, res.cues)
@@ -385,6 +388,8 @@ def resolve_actor(
     country_only = country_for_name(phrase.text)
     if country_only is not None and (entity is None or entity.label_ == "GPE") and len(phrase) <= 3:
         return res.actors.generic("military" if cand.event_type in VIOLENT else "government", country_only[1])
+    if actor is None and cand.event_type in PARTY_EVENTS:  # "a truce with Islamabad": its government
+        actor = res.actors.resolve(phrase.text, country, capitals=True)
     if actor is not None:
         return actor
     modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]

@@ -98,6 +98,8 @@ class Cues:
     recent_modifiers: frozenset[str]
     anchoring_prepositions: frozenset[str]
     truce_agreeing_verbs: frozenset[str]
+    truce_announcing_verbs: frozenset[str]
+    commitment_modals: frozenset[str]
     grievance_prepositions: frozenset[str]
     figurative_target_prepositions: frozenset[str]
     ambiguous_protest_verbs: frozenset[str]

@@ -203,11 +203,19 @@ def recent_start(phrase: Token, ctx: ArticleContext) -> bool:
 
 
 def agreed_truce(cand: Candidate, cues: Cues) -> bool:
-    """'agreed to extend the ceasefire': agreeing to a truce is declaring it."""
+    """'agreed to extend the ceasefire', 'announced it would observe a truce': agreeing to a truce, or
+    announcing one will keep it, is declaring it."""
     if cand.event_type != "ceasefire" or cand.sub_event_type != "declared" or not cand.eventive:
         return False
     verb = cand.anchor
-    return is_infinitive(verb) and lemma(verb.head) in cues.truce_agreeing_verbs
+    if is_infinitive(verb) and lemma(verb.head) in cues.truce_agreeing_verbs:
+        return True
+    committed = any(c.dep_ == "aux" and c.lower_ in cues.commitment_modals for c in verb.children)
+    conditioned = any(  # "would observe a truce if the army withdrew": an offer, not a truce
+        m.dep_ == "mark" and m.lower_ in cues.conditional_marks for c in verb.children for m in c.children
+    )
+    announced = verb.dep_ == "ccomp" and lemma(verb.head) in cues.truce_announcing_verbs
+    return committed and announced and not conditioned
 
 
 def is_grievance(cand: Candidate, cues: Cues) -> bool:

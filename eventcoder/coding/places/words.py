@@ -72,6 +72,7 @@ PLACING_VERBS = _set("placing_verbs")
 DATE_WORDS = _set("date_words")
 CENTER_WORDS = _set("center_words")
 COMMON_WORDS = _set("common_words")
+PARTY_PREPOSITIONS = _set("party_prepositions")  # "a truce with Islamabad": a party, not a place
 LEVEL_SEPARATORS = _set("level_separators")
 NEAR_SEPARATORS = _set("near_separators")
 BORDER_WORDS = _set("border_words")
