@@ -303,6 +303,18 @@ def test_announcing_one_will_keep_a_truce_declares_it_and_a_capital_party_is_its
     assert code_text("The rebels said they would not observe the truce.") == []
 
 
+def test_people_described_by_their_capture_can_be_released(code_text):
+    mentions = code_text(
+        "Police detained 40 students in Dhaka on Monday. Some of those detained were freed later."
+    )
+    assert [m.event_type for m in mentions] == ["arrest", "release"]
+    assert (
+        code_text("Women protested against the law that releases some of the prisoners.")[0].event_type
+        == "protest"
+    )
+    assert [m.event_type for m in code_text("Some of the footage was released on Tuesday.")] == []
+
+
 def test_a_party_named_after_its_kind_is_that_party_not_a_generic_force(code_text):
     text = (
         "Mediators said representatives of the Sudanese army and the paramilitary Rapid Support Forces"

@@ -505,11 +505,29 @@ def releases_people(head: Token, cues: Cues) -> bool:
     for tok in conjuncts(obj):
         if lemma(tok) in cues.release_object_nouns or tok.ent_type_ in ("PERSON", "NORP", "ORG"):
             return True
+        if any(captive_participle(t, cues) for t in (tok, *part_of(tok))):
+            return True  # "those detained", "some of those arrested"
         if any(c.dep_ in ("amod", "compound") and c.lower_ in cues.captive_modifiers for c in tok.children):
             return True
         if any(c.dep_ == "nummod" for c in tok.children) and tok.tag_ in ("NNS", "NNPS"):
             return True
     return False
+
+
+def captive_participle(tok: Token, cues: Cues) -> bool:
+    """People described by what was done to them: "those detained", "the men abducted"."""
+    return any(c.dep_ in ("acl", "relcl") and c.lower_ in cues.captive_modifiers for c in tok.children)
+
+
+def part_of(tok: Token) -> list[Token]:
+    """The group a quantity is taken from: "some of the detainees" -> detainees."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def group_sentence(
