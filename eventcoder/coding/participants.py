@@ -20,6 +20,7 @@ from eventcoder.coding.rules import (
     is_passive,
     lemma,
     noun_phrase,
+    of_objects,
     path_up,
     span_ents,
 )
@@ -170,11 +171,9 @@ def patient_of(head: Token) -> Token | None:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
     if head.pos_ not in VERBAL:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
+        objs = of_objects(head)
+        if objs:
+            return objs[0]
     return None
 
 

@@ -64,6 +64,7 @@ class Cues:
     trend_heads: frozenset[str]
     trend_modifiers: frozenset[str]
     indefinite_quantifiers: frozenset[str]
+    shot_down_targets: frozenset[str]
     trend_verbs: frozenset[str]
     reference_verbs: frozenset[str]
     eventive_verbs: dict[str, frozenset[str]]
@@ -447,6 +448,17 @@ def date_phrase(span: Span) -> str:
             break
         start -= 1
     return doc[start : span.end].text
+
+
+def of_objects(token: Token) -> list[Token]:
+    """The objects of a token's "of" phrases ("the capture of Goma", "some of the detainees")."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def has_name_after(token: Token) -> bool:

@@ -32,6 +32,7 @@ from eventcoder.coding.rules import (
     is_trend,
     lemma,
     nonfinite_governors,
+    of_objects,
     path_up,
 )
 from eventcoder.coding.several import split_by_place
@@ -267,7 +268,8 @@ def habitual_clause(cand: Candidate, cues: Cues) -> bool:
     head = cand.head
     if cand.nominal or head.tag_ not in ("VBN", "VBP", "VBZ"):
         return False
-    if head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in head.children):
+    perfect = any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in head.children)
+    if head.tag_ == "VBN" and not perfect:
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
     if not objects or not bare_plural(objects[0]):
@@ -286,10 +288,11 @@ def bare_plural(noun: Token, quantifiers: frozenset[str] = frozenset()) -> bool:
     that carries one of them instead ("some areas")."""
     if noun.tag_ != "NNS" or noun.ent_type_:
         return False
-    marks = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "amod")]
     if quantifiers:
-        return any(c.lower_ in quantifiers for c in marks)
-    return not any(c.dep_ in ("det", "nummod", "poss") for c in marks)
+        return any(
+            c.dep_ in ("det", "nummod", "poss", "amod") and c.lower_ in quantifiers for c in noun.children
+        )
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def governing_verbs(head: Token, anchor: Token) -> list[Token]:
@@ -345,7 +348,11 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
         return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
     if etype in VIOLENT and not cand.nominal:
         target = patient_of(head)
-        launched = target is not None and lemma(head) in cues.launching_verbs and lemma(target) != "drone"
+        launched = (
+            target is not None
+            and lemma(head) in cues.launching_verbs
+            and lemma(target) not in cues.shot_down_targets
+        )
         if target is not None and lemma(target) in cues.interception_objects and not launched:
             return False  # "shot down a drone", but "fired rockets at X" is the attack
     if etype in VIOLENT or etype == "protest" or etype == "arrest":
@@ -505,7 +512,7 @@ def releases_people(head: Token, cues: Cues) -> bool:
     for tok in conjuncts(obj):
         if lemma(tok) in cues.release_object_nouns or tok.ent_type_ in ("PERSON", "NORP", "ORG"):
             return True
-        if any(captive_participle(t, cues) for t in (tok, *part_of(tok))):
+        if any(captive_participle(t, cues) for t in (tok, *of_objects(tok))):
             return True  # "those detained", "some of those arrested"
         if any(c.dep_ in ("amod", "compound") and c.lower_ in cues.captive_modifiers for c in tok.children):
             return True
@@ -517,17 +524,6 @@ def releases_people(head: Token, cues: Cues) -> bool:
 def captive_participle(tok: Token, cues: Cues) -> bool:
     """People described by what was done to them: "those detained", "the men abducted"."""
     return any(c.dep_ in ("acl", "relcl") and c.lower_ in cues.captive_modifiers for c in tok.children)
-
-
-def part_of(tok: Token) -> list[Token]:
-    """The group a quantity is taken from: "some of the detainees" -> detainees."""
-    return [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
 
 
 def group_sentence(
