@@ -47,6 +47,11 @@ class OutletSchema(pa.DataFrameModel):
     )
     scale: Series[str] = pa.Field(isin=list(SOURCE_SCALES), description="how far it reaches")
     kind: Series[str] = pa.Field(isin=list(OUTLET_KINDS), description="what kind of outlet it is")
+    areas: Series[str] = pa.Field(
+        nullable=True,
+        description="ADM1s (or regions) a local outlet mainly reports from, '|'-separated; the place "
+        "resolver prefers namesakes there",
+    )
 
     Config = _Config
 

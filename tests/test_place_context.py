@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from eventcoder.coding.places import country_focus, gazetteer, named_place, resolve_places
 from eventcoder.coding.places.candidates import candidates
-from eventcoder.coding.places.focus import outlet_countries, place_shares
+from eventcoder.coding.places.focus import outlet_areas, outlet_countries, outlet_rows, place_shares
 from eventcoder.coding.places.phrases import place_groups
 
 
@@ -244,3 +244,32 @@ def test_a_verb_in_the_past_ends_the_place_clause_but_one_that_places_does_not()
     assert group[0].text == "Tyre" and group[0].qualifiers == ()
     group = place_groups("in the village of Zzyzx, located in Hermel district")[0]
     assert group[0].qualifiers == ("Hermel district",)
+
+
+def test_a_local_outlet_names_the_regions_it_reports_from() -> None:
+    assert outlet_areas("Riodoce") == (("MEX", "Sinaloa"),)
+    assert outlet_areas("Reuters; OSCE SMM-Ukraine") == (("UKR", "Donetsk"), ("UKR", "Luhansk"))
+    assert outlet_areas("Reuters") == ()
+    assert outlet_areas(None) == ()
+
+
+def test_every_outlet_area_is_a_unit_the_gazetteer_knows() -> None:
+    g = gazetteer()
+    missing = [
+        (row["outlet"], name)
+        for row in outlet_rows()
+        for name in (row["areas"] or "").split("|")
+        if name and not g.adm1s_named(row["country"], name)
+    ]
+    assert missing == []
+
+
+def test_the_outlets_region_decides_between_namesakes_of_equal_standing() -> None:
+    sinaloa = (("MEX", "Sinaloa"),)
+    (alone,) = resolve_places("in Primero de Mayo", ("MEX",))
+    (local,) = resolve_places("in Primero de Mayo", ("MEX",), sinaloa)
+    assert alone.admin1 != "Sinaloa" and local.admin1 == "Sinaloa"
+    (city,) = resolve_places("in Guadalajara", ("MEX",), sinaloa)  # a big city is still the big city
+    assert city.admin1 == "Jalisco"
+    (qualified,) = resolve_places("in Primero de Mayo (Veracruz)", ("MEX",), sinaloa)
+    assert qualified.admin1 == "Veracruz"

@@ -239,19 +239,21 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
             texts.append(host)
     if not texts:
         return
-    place = place_of(tuple(texts), tuple(ctx.countries))
+    place = place_of(tuple(texts), tuple(ctx.countries), ctx.areas)
     if place is not None:
         cand.place, cand.place_text = place, texts[0]
 
 
 @lru_cache(maxsize=65536)
-def place_of(texts: tuple[str, ...], countries: tuple[str, ...]) -> Place | None:
-    """The resolved place of some place phrases in an article about some countries (memoised:
+def place_of(
+    texts: tuple[str, ...], countries: tuple[str, ...], areas: tuple[tuple[str, str], ...] = ()
+) -> Place | None:
+    """The resolved place of some place phrases in an article about some countries and areas (memoised:
     the same districts and cities recur across thousands of articles)."""
     phrases = [p for text in texts for p in parse_place_phrases(text)]
     if not phrases:
         return None
-    place = resolve_place(phrases, countries)
+    place = resolve_place(phrases, countries, areas)
     return place if place.iso3 or place.location else None
 
 

@@ -17,7 +17,7 @@ from eventcoder.coding.actors import DASHES, Actor, ActorDictionary
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
 from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
-from eventcoder.coding.places.focus import outlet_countries, place_shares
+from eventcoder.coding.places.focus import outlet_areas, outlet_countries, place_shares
 from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, doc_text, lemma
 from eventcoder.ingest.published import dateline_end, is_caption
 from eventcoder.records import Article
@@ -46,6 +46,7 @@ class ArticleContext:
     actor_country: str | None = None
     mentions: int = 0
     last_armed_actor: Actor | None = None
+    areas: tuple[tuple[str, str], ...] = ()  # (ISO3, ADM1) its outlet reports from: namesakes there first
 
     @property
     def published(self) -> dt.date | None:
@@ -200,6 +201,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         article=article,
         countries=country_focus(ents, article.source),
         place_countries=placed_in(ents) | frozenset(outlet_countries(article.source)),
+        areas=outlet_areas(article.source),
         weighted_countries=[c for c, w in weights.most_common() if w > 0],
         actor_country=named.most_common(1)[0][0] if named else None,
         focus_weight=weights.most_common(1)[0][1] if weights else 0.0,

@@ -231,7 +231,7 @@ def named_in(sent: Span, ctx: ArticleContext) -> Place | None:
         and not names_a_party(e)
         and (e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith((" (", ",")))
     )
-    return named_place(starts, tuple(ctx.countries))
+    return named_place(starts, tuple(ctx.countries), ctx.areas)
 
 
 def names_a_party(ent: Span) -> bool:
@@ -322,7 +322,9 @@ def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
             break
         before = sent.doc[e.start - 1].lower_ if e.start > sent.start else ""
         if before in ("in", "at") and (e.label_ in PLACE_LABELS or after_locative(e)):
-            return named_place(((text[e.start_char : sent.end_char], False),), tuple(ctx.countries))
+            return named_place(
+                ((text[e.start_char : sent.end_char], False),), tuple(ctx.countries), ctx.areas
+            )
     return None
 
 

@@ -212,15 +212,15 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
         out = []
         for name in names:
             own = f"{prep.text} {conjunct_text(name)}{suffix}"
-            place = place_of((own,), countries)
+            place = place_of((own,), countries, ctx.areas)
             if place is not None:
                 out.append(PlaceShare(place, own, figure))
         return out
     kinds = any(lemma(t) in cues.place_kind_words and t.tag_ in ("NNS", "NNPS") for t in own_tokens(prep))
-    several = [p for p in resolve_places(text, countries) if p.iso3 or p.location] if kinds else []
+    several = [p for p in resolve_places(text, countries, ctx.areas) if p.iso3 or p.location] if kinds else []
     if len(several) >= 2:
         return [PlaceShare(p, text, figure) for p in several]
-    place = place_of((text,), countries)
+    place = place_of((text,), countries, ctx.areas)
     return [PlaceShare(place, text, figure)] if place is not None else []
 
 

@@ -135,14 +135,46 @@ def outlet_countries(outlet: str | None) -> list[str]:
     return list(found)
 
 
+def outlet_areas(outlet: str | None) -> tuple[tuple[str, str], ...]:
+    """The home regions ((ISO3, ADM1 or region name) pairs, column `areas`) of the registry's outlets that
+    report from a few regions ("El Norte" -> Nuevo Leon), each source of a list ("A; B") on its own: the
+    article's places are looked for there first among namesakes of equal standing."""
+    if not outlet:
+        return ()
+    registry = area_rows()
+    found: dict[tuple[str, str], None] = {}
+    for source in outlet.split(";"):
+        row = registry.get(outlet_key(source)) or registry.get(outlet_key(_BRACKET_END.sub("", source)))
+        if row is not None and outlet_countries(source) in ([], [row["country"]]):
+            found.update(((row["country"], name), None) for name in row["areas"].split("|") if name)
+    return tuple(found)
+
+
+@cache
+def outlet_rows() -> list[dict[str, str]]:
+    """The rows of the outlets registry (`data/outlets.csv`)."""
+    with OUTLETS_FILE.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+@cache
+def area_rows() -> dict[str, dict[str, str]]:
+    """Outlet name or alias (as `outlet_key`) -> the registry's row, for outlets with areas."""
+    out: dict[str, dict[str, str]] = {}
+    for row in outlet_rows():
+        if row["country"] and row.get("areas"):
+            for name in [row["outlet"], *(row["aliases"] or "").split("|")]:
+                if name.strip():
+                    out.setdefault(outlet_key(name), row)
+    return out
+
+
 @cache
 def home_countries() -> dict[str, str]:
     """Outlet name or alias (as `outlet_key`) -> the country of the registry's national and local
     outlets (an international outlet's stories are placed by their text and its name's words)."""
-    with OUTLETS_FILE.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
     out: dict[str, str] = {}
-    for row in rows:
+    for row in outlet_rows():
         if row["country"] and row["scale"] in HOME_SCALES:
             for name in [row["outlet"], *(row["aliases"] or "").split("|")]:
                 if name.strip():

@@ -321,6 +321,15 @@ class Gazetteer:
             cur = self._raw[cur].parent
         return None
 
+    def adm1s_named(self, iso3: str, name: str) -> list[int]:
+        """The ADM1s of a country a name names: an ADM1 of that name, else the ADM1s of a region of it."""
+        found = self._units_named(iso3, 1, name)
+        if found or not name:
+            return found
+        country = self.country_row(iso3)
+        regions = (self.regions[r] for key in unit_keys([name]) for r in self.region_index.get(key, ()))
+        return list(dict.fromkeys(u for r in regions if r.country == country for u in r.adm1s))
+
     def _units_named(self, iso3: str, level: int, target: str) -> list[int]:
         """Units of one country and level indexed under the target's key."""
         country = self.country_row(iso3)

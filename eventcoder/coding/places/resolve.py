@@ -25,7 +25,8 @@ Choosing among entries of the same name, in this order (first difference wins):
 4. exact name (or alias, or name without an Arabic article or a final "City") before fuzzy match (same
    consonant skeleton, similarity >= 0.6, similar length or one name the start of the other, only inside
    a context country or a resolved qualifier);
-5. national capital, then population (a unit's population is the sum of its places').
+5. inside one of the article's areas (the ADM1s its outlet reports from: `focus.outlet_areas`);
+6. national capital, then population (a unit's population is the sum of its places').
 
 Fuzzy matching is the last resort: when no exact entry is acceptable in the article's countries, an exact
 *notable* entry anywhere (country, ADM1, region, national capital, city of 100,000+: "Caracas" in a
@@ -48,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventcoder.coding.places.candidates import (
     Cand,
@@ -85,9 +87,10 @@ class _Scored:
     population: int
     cand: Cand
     weak_context: bool = False  # in a context country, but only as an empty unit (context counted as 0)
+    area: bool = False  # inside one of the article's areas (its outlet's home region)
 
     @property
-    def order(self) -> tuple[int, int, int, float, bool, float, bool, int]:
+    def order(self) -> tuple[int, int, int, float, bool, float, bool, bool, int]:
         """The sort key (higher is better)."""
         return (
             self.qualifiers,
@@ -96,15 +99,20 @@ class _Scored:
             self.kind_fit,
             self.exact,
             self.similarity,
+            self.area,
             self.capital,
             self.population,
         )
 
 
-def resolve_place(phrases: Sequence[PlacePhrase], context_iso3: Sequence[str] = ()) -> Place:
-    """From the place phrases of an event (most specific first) and the article's countries to one Place."""
+def resolve_place(
+    phrases: Sequence[PlacePhrase], context_iso3: Sequence[str] = (), areas: Sequence[tuple[str, str]] = ()
+) -> Place:
+    """From the place phrases of an event (most specific first), the article's countries and its areas
+    ((ISO3, ADM1 name) pairs: its outlet's home region) to one Place."""
     g = gazetteer()
     ctx = [c for c in (g.country_row(i.upper()) for i in context_iso3) if c in g.countries]
+    area = _area_refs(tuple(areas)) if areas else frozenset()
     expanded = _expand(phrases)
     for i, phrase in enumerate(expanded):
         soft = [p.text for p in expanded[i + 1 :]]
@@ -112,20 +120,26 @@ def resolve_place(phrases: Sequence[PlacePhrase], context_iso3: Sequence[str] = 
         asked = (
             phrase if not missed or phrase.kind else PlacePhrase(phrase.text, ENCLOSING, phrase.qualifiers)
         )
-        ref = _resolve_phrase(g, asked, soft, ctx)
+        ref = _resolve_phrase(g, asked, soft, ctx, area)
         if ref is not None:
             return _to_place(g, ref, phrase, missed or _enclosing_alternative(g, ref, phrase))
     return _unknown(g, expanded, ctx)
 
 
-def resolve_places(text: str, context_iso3: Sequence[str] = ()) -> list[Place]:
+def resolve_places(
+    text: str, context_iso3: Sequence[str] = (), areas: Sequence[tuple[str, str]] = ()
+) -> list[Place]:
     """One Place per coordinated place of a clause's most specific level ("in Mombasa and Kisumu" -> two;
     "in Kabul, Ghor and Balkh provinces" -> three), each resolved with the clause's enclosing places; one
     Place for a clause naming one place, none for a clause naming no place."""
-    return [resolve_place(group, context_iso3) for group in place_groups(text)]
+    return [resolve_place(group, context_iso3, areas) for group in place_groups(text)]
 
 
-def named_place(texts: Sequence[tuple[str, bool]], context_iso3: Sequence[str] = ()) -> Place | None:
+def named_place(
+    texts: Sequence[tuple[str, bool]],
+    context_iso3: Sequence[str] = (),
+    areas: Sequence[tuple[str, str]] = (),
+) -> Place | None:
     """The first place below country level named by texts that start at a name ("Kosti (White Nile state)
     ..."), each with a flag asking for a place written with its enclosing units ("X (Y, Z)"), for an event
     whose trigger has no locative phrase; None when none resolves."""
@@ -133,10 +147,20 @@ def named_place(texts: Sequence[tuple[str, bool]], context_iso3: Sequence[str] =
         for group in place_groups(text)[:1]:
             if qualified and not group[0].qualifiers:
                 continue
-            place = resolve_place(group, context_iso3)
+            place = resolve_place(group, context_iso3, areas)
             if place.latitude is not None and place.geo_precision is not None and place.geo_precision < 4:
                 return place
     return None
+
+
+@lru_cache(maxsize=4096)
+def _area_refs(areas: tuple[tuple[str, str], ...]) -> frozenset[Ref]:
+    """The ADM1 units named by (ISO3, name) pairs; a region's name stands for its ADM1s ("Donbas")."""
+    g = gazetteer()
+    out: set[Ref] = set()
+    for iso3, name in areas:
+        out.update(("u", u) for u in g.adm1s_named(iso3, name))
+    return frozenset(out)
 
 
 def _enclosing_alternative(g: Gazetteer, ref: Ref, phrase: PlacePhrase) -> bool:
@@ -163,14 +187,16 @@ def _names_phrase(qualifier: str, phrase: PlacePhrase) -> bool:
     return compact(split_kind(qualifier)[0]) == compact(phrase.text)
 
 
-def _resolve_phrase(g: Gazetteer, phrase: PlacePhrase, soft: list[str], ctx: list[int]) -> Ref | None:
+def _resolve_phrase(
+    g: Gazetteer, phrase: PlacePhrase, soft: list[str], ctx: list[int], area: frozenset[Ref] = frozenset()
+) -> Ref | None:
     """The best gazetteer entry for one phrase, or None when nothing acceptable matches."""
     names = alternatives(phrase.text)
     hard = _nested([containers_of_name(g, q, ctx) for q in phrase.qualifiers], g)
     softq = [containers_of_name(g, q, ctx) for q in soft]
     if len(names) == 2:
-        return _resolve_pair(g, names, phrase, hard, softq, ctx)
-    return _best(g, names[0] if names else phrase.text, phrase.kind, hard, softq, ctx)
+        return _resolve_pair(g, names, phrase, hard, softq, ctx, area)
+    return _best(g, names[0] if names else phrase.text, phrase.kind, hard, softq, ctx, area)
 
 
 def _nested(hard: list[set[Ref]], g: Gazetteer) -> list[set[Ref]]:
@@ -191,17 +217,18 @@ def _resolve_pair(
     hard: list[set[Ref]],
     softq: list[set[Ref]],
     ctx: list[int],
+    area: frozenset[Ref] = frozenset(),
 ) -> Ref | None:
     """ "A (B)": an A inside B (B names A's unit: "Santa Rosa (La Pampa)"); else B inside A -> B; A inside
     B -> A; else A, unless B is a unit and A lies outside the article's countries (A unknown inside B:
     "Martinez (Buenos Aires)" in an Argentine article is not Martinez, California); else B."""
     qual = containers_of_name(g, names[1], ctx)
     if qual:
-        inner = _best(g, names[0], phrase.kind, [qual, *hard], softq, ctx)
+        inner = _best(g, names[0], phrase.kind, [qual, *hard], softq, ctx, area)
         if inner is not None and inner[0] != "c" and containers(g, inner) & qual:
             return inner
-    a = _best(g, names[0], phrase.kind, hard, softq, ctx)
-    b = _best(g, names[1], (phrase.kind or ENCLOSING) if a is None else None, hard, softq, ctx)
+    a = _best(g, names[0], phrase.kind, hard, softq, ctx, area)
+    b = _best(g, names[1], (phrase.kind or ENCLOSING) if a is None else None, hard, softq, ctx, area)
     if a is not None and b is not None:
         if a in containers(g, b) and b != a:
             return b if b[0] != "c" else a
@@ -211,18 +238,24 @@ def _resolve_pair(
             and country_of(g, a) not in ctx
             and country_of(g, a) not in {country_of(g, q) for q in qual}
         ):
-            return _best(g, names[1], phrase.kind or ENCLOSING, hard, softq, ctx)
+            return _best(g, names[1], phrase.kind or ENCLOSING, hard, softq, ctx, area)
         return a
     return a if a is not None else b
 
 
 def _best(
-    g: Gazetteer, name: str, kind: str | None, hard: list[set[Ref]], softq: list[set[Ref]], ctx: list[int]
+    g: Gazetteer,
+    name: str,
+    kind: str | None,
+    hard: list[set[Ref]],
+    softq: list[set[Ref]],
+    ctx: list[int],
+    area: frozenset[Ref] = frozenset(),
 ) -> Ref | None:
     """Rank the candidates of one name (see the module docstring) and apply the acceptance rules."""
     exact = candidates(g, name, kind)
     constrained = any(hard)
-    ranked = _rank(g, exact, kind, hard, softq, ctx)
+    ranked = _rank(g, exact, kind, hard, softq, ctx, area)
     if ranked and _acceptable(ranked[0], hard, ctx):
         if kind is not None and ranked[0].kind_fit < 3:
             # The feature word asks for another type: an exact entry of that type that is in context or
@@ -243,7 +276,7 @@ def _best(
             fuzzy = [
                 c for c in fuzzy_candidates(g, name, ctx, hard) if _kind_pref(g, c.ref, kind, False) >= 3
             ]
-            ranked = _rank(g, exact + fuzzy, kind, hard, softq, ctx)
+            ranked = _rank(g, exact + fuzzy, kind, hard, softq, ctx, area)
         return _namesake_seat(g, ranked[0].cand.ref, name, kind)
     if ranked and not constrained and compact(name) not in COMMON_WORDS:  # "Airport" is no town abroad
         # An exact match outside the article's countries (or a weak one inside) beats a fuzzy one inside.
@@ -251,7 +284,7 @@ def _best(
         if outside is not None:
             return outside.cand.ref
     fuzzy = fuzzy_candidates(g, name, ctx, hard) or shortened_candidates(g, name, kind, hard)
-    ranked_f = _rank(g, fuzzy, kind, hard, softq, ctx)
+    ranked_f = _rank(g, fuzzy, kind, hard, softq, ctx, area)
     if ranked_f and (not constrained or _inside_innermost(g, ranked_f[0].cand.ref, hard)):
         return _namesake_seat(g, ranked_f[0].cand.ref, name, kind)
     if ranked and constrained and _unique_unit(g, ranked[0].cand, exact, kind):
@@ -337,6 +370,7 @@ def _rank(
     hard: list[set[Ref]],
     softq: list[set[Ref]],
     ctx: list[int],
+    area: frozenset[Ref] = frozenset(),
 ) -> list[_Scored]:
     """Candidates with their ranking criteria, best first."""
     # "Georgia" in a US article: an ADM1 of the main country hides the country of that name.
@@ -370,6 +404,7 @@ def _rank(
                 population=_population(g, c.ref),
                 cand=c,
                 weak_context=weak,
+                area=bool(conts & area),
             )
         )
     scored.sort(key=lambda sc: sc.order, reverse=True)
