@@ -430,3 +430,25 @@ def test_every_place_word_list_is_read_by_the_coder() -> None:
     assert [key for key in words if f'"{key}"' not in source] == []
     # Two lists on purpose: feature words a place phrase is resolved by, nouns that mark a place phrase.
     assert load_cues().place_kind_words != set(KIND_WORDS)
+
+
+def test_an_adm1_is_known_by_its_english_name() -> None:
+    from eventcoder.coding.places.keys import english_unit_name
+
+    assert english_unit_name("Erevan", ["Yerevan"], city="Yerevan") == "Yerevan"
+    assert english_unit_name("Iklin", ["L-Iklin"], city="L-Iklin") == "Iklin"  # a longer form, not a name
+    assert english_unit_name("Cantabria", [], city="Santander") == "Cantabria"  # the city is not the unit
+    assert english_unit_name("Sulawesi Utara", ["North Sulawesi", "Sulut"]) == "North Sulawesi"
+    assert english_unit_name("Kentriki Makedonia", ["Central Macedonia Region"]) == "Central Macedonia"
+    assert english_unit_name("Nord-Kivu", ["North Kivu"]) == "Nord-Kivu"  # French names stay
+    assert english_unit_name("Batys Qazaqstan", ["West Kazakhstan", "Western Sahara"]) == "West Kazakhstan"
+    assert english_unit_name("Khyber Pakhtunkhwa", ["North-West Frontier Province"]) == "Khyber Pakhtunkhwa"
+
+
+def test_the_gazetteer_names_adm1s_in_english_and_spells_the_schwa() -> None:
+    g = gazetteer()
+    assert {g.units[u].name for u in g.adm1s_named("GRC", "Kentriki Makedonia")} == {"Central Macedonia"}
+    assert {g.units[u].name for u in g.adm1s_named("THA", "Bangkok")} == {"Bangkok"}
+    assert all("@" not in g.units[u].name for u in g.units if g.units[u].level == 1)
+    (place,) = resolve_places("in Agcabadi district", ("AZE",))
+    assert place.admin1 is not None and "@" not in place.admin1

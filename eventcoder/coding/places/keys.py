@@ -11,22 +11,27 @@ fallback, `skeleton()` (consonants only, a few transliteration variants merged, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 
 from unidecode import unidecode
 
 from eventcoder.coding.places.words import (
     ARABIC_ARTICLES,
+    DIRECTION_WORDS,
     ENGLISH_GENERIC,
     GENERIC_PREFIXES,
     GENERIC_SUFFIXES,
     NOT_ALONE,
+    ROMANCE_COMPASS,
     SEAT_CONNECTORS,
     SEAT_WORDS,
 )
 
 # Transliteration marks for ayn/hamza ("Ma’rib", "Qal‘ah") are dropped; an apostrophe before a capital is
 # kept.
+# Letters unidecode spells with a symbol: the schwa of Azerbaijani ("Ağcabədi" is "Agcabadi", not "Agcab@di").
+_LETTERS = str.maketrans({"\u0259": "a", "\u018f": "A"})
 _TRANSLIT_MARK = re.compile(r"[\u02bb\u02bc\u02be\u02bf\u2018\u00b4]()|\u2019(?=([A-Z])?)")
 
 
@@ -34,7 +39,7 @@ def ascii_name(text: str) -> str:
     """Plain-ASCII form of a name ("Imām Şāḩib" -> "Imam Sahib"; "Ma’rib" -> "Marib", "d’Ivoire" kept)."""
     if text.isascii():
         return " ".join(text.replace("`", "'").split())
-    text = _TRANSLIT_MARK.sub(lambda m: "'" if m.group(2) else "", text)
+    text = _TRANSLIT_MARK.sub(lambda m: "'" if m.group(2) else "", text).translate(_LETTERS)
     return " ".join(unidecode(text).replace("`", "'").split())
 
 
@@ -44,7 +49,7 @@ _FOLD_TABLE = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256
 def fold_words(text: str) -> list[str]:
     """ASCII words of a name, lower case, punctuation and apostrophes dropped ("Qal'ah-ye Now")."""
     if not text.isascii():
-        text = unidecode(text)
+        text = unidecode(text.translate(_LETTERS))
         if not text.isascii():  # unidecode may leave nothing unusual, but be safe
             text = text.encode("ascii", "ignore").decode()
     return text.lower().encode().translate(_FOLD_TABLE, b"'`").decode().split()
@@ -138,6 +143,55 @@ def display_unit_name(raw: str, aliases: Iterable[str] = ()) -> str:
             if fold_words(" ".join(words[start:end])) == keep:
                 return " ".join(words[start:end])
     return name
+
+
+def english_unit_name(name: str, aliases: Sequence[str], city: str | None = None) -> str:
+    """An ADM1's English name where GeoNames gives the local one: the name of the city the unit is, when
+    given and one of its aliases ("Erevan" -> "Yerevan", "Krung Thep Maha Nakhon" -> "Bangkok"; not a
+    longer or shorter form: "Iklin" is no "L-Iklin"); else the shortest alias made of a compass word and
+    the name's own words ("Kentriki Makedonia" -> "Central Macedonia", "Sulawesi Utara" -> "North
+    Sulawesi"), unless written in French, Spanish or Portuguese ("Nord-Kivu", as ACLED writes it); else
+    the name."""
+    words = fold_words(name)
+    latin = [a for a in aliases if a.isascii() and a.strip()]
+    if city:
+        city_words = fold_words(city)
+        if (
+            city_words
+            and not _has_span(words, city_words)
+            and not _has_span(city_words, words)
+            and any(fold_words(a) == city_words for a in latin)
+        ):
+            return ascii_name(city)
+    if not DIRECTION_WORDS.isdisjoint(words) or not ROMANCE_COMPASS.isdisjoint(words):
+        return name  # English already, or French, Spanish or Portuguese, kept as written ("Nord-Kivu")
+    best = name
+    for alias in latin:
+        own = strip_generic(fold_words(alias))
+        rest = [w for w in own if w not in DIRECTION_WORDS]
+        if rest and len(rest) < len(own) and _span_similarity("".join(rest), words) >= 0.75:
+            english = display_unit_name(alias)
+            if best == name or len(english.split()) < len(best.split()):
+                best = english
+    return best
+
+
+def _has_span(words: list[str], part: list[str]) -> bool:
+    """True when part occurs in words as consecutive words."""
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _span_similarity(key: str, words: list[str]) -> float:
+    """Best similarity of a key to the joined words of any span of words (1 for the same consonant
+    skeleton: "Kazakhstan" and "Qazaqstan")."""
+    spans = ("".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return max(
+        (
+            1.0 if skeleton(key) == skeleton(span) else SequenceMatcher(None, key, span).ratio()
+            for span in spans
+        ),
+        default=0.0,
+    )
 
 
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2018\u2019]")
