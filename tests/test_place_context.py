@@ -273,3 +273,12 @@ def test_the_outlets_region_decides_between_namesakes_of_equal_standing() -> Non
     assert city.admin1 == "Jalisco"
     (qualified,) = resolve_places("in Primero de Mayo (Veracruz)", ("MEX",), sinaloa)
     assert qualified.admin1 == "Veracruz"
+
+
+def test_a_spelling_variant_outside_the_bracketed_unit_is_a_place_inside_it() -> None:
+    (variant,) = resolve_places("in Nagaonn (Kerala)", ("IND",))  # not Nagaon in Assam
+    assert (variant.admin1, variant.geo_precision) == ("Kerala", 2)
+    (afghan,) = resolve_places("in Jalalabadd (Kunar)", ("AFG",))  # not Jalalabad in Nangarhar
+    assert (afghan.admin1, afghan.geo_precision) == ("Kunar", 2)
+    (slip,) = resolve_places("in Kabul (Nangarhar)", ("AFG",))  # a city meant anywhere stays itself
+    assert (slip.location, slip.geo_precision) == ("Kabul", 1)

@@ -220,8 +220,9 @@ def _resolve_pair(
     area: frozenset[Ref] = frozenset(),
 ) -> Ref | None:
     """ "A (B)": an A inside B (B names A's unit: "Santa Rosa (La Pampa)"); else B inside A -> B; A inside
-    B -> A; else A, unless B is a unit and A lies outside the article's countries (A unknown inside B:
-    "Martinez (Buenos Aires)" in an Argentine article is not Martinez, California); else B."""
+    B -> A; else, B being a unit, B when A is only a spelling variant or one of several namesakes elsewhere
+    (A unknown inside B), and when A lies outside the article's countries ("Martinez (Buenos Aires)" in an
+    Argentine article is not Martinez, California); else A; else B."""
     qual = containers_of_name(g, names[1], ctx)
     if qual:
         inner = _best(g, names[0], phrase.kind, [qual, *hard], softq, ctx, area)
@@ -232,6 +233,14 @@ def _resolve_pair(
     if a is not None and b is not None:
         if a in containers(g, b) and b != a:
             return b if b[0] != "c" else a
+        if (
+            qual
+            and b[0] in ("u", "r")
+            and not containers(g, a) & qual
+            and not _meant_anywhere(g, a, names[0])
+        ):
+            # "Dunda (Uttarakhand)": a village the gazetteer lacks inside the unit, not Daund elsewhere
+            return _best(g, names[1], phrase.kind or ENCLOSING, hard, softq, ctx, area)
         if (
             qual
             and not names[1].isupper()  # "(AP)", "(HTS)": a source or a group, not a unit
@@ -291,6 +300,17 @@ def _best(
         return ranked[0].cand.ref
     weak = [sc for sc in ranked if sc.weak_context] if not constrained else []
     return weak[0].cand.ref if weak else None
+
+
+def _meant_anywhere(g: Gazetteer, ref: Ref, name: str) -> bool:
+    """An exact entry of the name that is notable, substantial or the only one of its country: meant even
+    outside a unit written beside it (a writer's slip: "Kabul (Nangarhar)" is still Kabul); a spelling
+    variant or one of several namesakes is not."""
+    exact = {c.ref for c in candidates(g, name, None)}
+    if ref not in exact:
+        return False
+    country = country_of(g, ref)
+    return _notable(g, ref) or _substantial(g, ref) or [country_of(g, r) for r in exact].count(country) == 1
 
 
 def _inside_innermost(g: Gazetteer, ref: Ref, hard: list[set[Ref]]) -> bool:
