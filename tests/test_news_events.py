@@ -567,3 +567,12 @@ def test_an_airstrike_keeps_the_place_of_what_it_was_targeting(code_text):
 def test_a_car_is_not_the_central_african_republic(code_text):
     (strike,) = code_text("On 7 May 2020, a drone strike targeted a car near Marib, killing two.")
     assert strike.actor2 is None or "Central African" not in strike.actor2
+
+
+def test_protests_told_town_by_town_are_one_event_per_town_even_when_close(code_text):
+    text = (
+        "In Kohat, shopkeepers are demonstrating outside the main bazaar against power cuts.\n\n"
+        "In Peshawar, hundreds of teachers are protesting near the press club over unpaid salaries."
+    )
+    places = sorted(m.location for m in code_text(text) if m.event_type == "protest")
+    assert places == ["Kohat", "Peshawar"]

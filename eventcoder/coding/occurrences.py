@@ -23,9 +23,10 @@ from eventcoder.coding.rules import Cues, lemma
 
 ARMED_INTER = {1, 2, 3, 4, 8}
 WORDS_RE = re.compile(r"[a-z]+")
-# Two mentions of one article are one occurrence only if their places are this close (wider than the
-# merge across articles: within one text, the narrative already ties them).
-SAME_ARTICLE_KM = 50.0
+# Two mentions of one article are one occurrence only if their places are this close (the radius of one
+# place in ACLED's coordinates; wider than the merge across articles: within one text the narrative ties them;
+# two towns of one article farther apart are two places, one event each).
+SAME_ARTICLE_KM = 25.0
 
 
 @dataclass
