@@ -107,6 +107,7 @@ class Cues:
     gathering_words: frozenset[str]
     blocking_verbs: frozenset[str]
     targeting_verbs: frozenset[str]
+    targeting_idioms: frozenset[str]
     armed_subjects: frozenset[str]
     air_subjects: frozenset[str]
     road_words: frozenset[str]

@@ -417,11 +417,13 @@ PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
 
 
 def armed_targeting(cand: Candidate, cues: Cues) -> bool:
-    """An armed actor "targeted" something: an attack ("the air force targeted a fuel truck near X"), an air
-    strike when aircraft did it; "the campaign targeted young voters" is none."""
+    """An armed actor "targeted", "struck" or "hit" something: an attack ("the air force targeted a fuel
+    truck near X", "militants struck a checkpoint"), an air strike when aircraft did it; "the campaign
+    targeted young voters" and "the rebels struck a deal" are none."""
     head = cand.head
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is None or not any(c.dep_ == "dobj" for c in head.children):
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if subject is None or not objects or any(lemma(o) in cues.targeting_idioms for o in objects):
         return False
     words = {lemma(t) for t in subject.subtree}
     if lemma(subject) not in cues.armed_subjects:
