@@ -576,3 +576,33 @@ def test_protests_told_town_by_town_are_one_event_per_town_even_when_close(code_
     )
     places = sorted(m.location for m in code_text(text) if m.event_type == "protest")
     assert places == ["Kohat", "Peshawar"]
+
+
+def test_armed_men_who_struck_or_hit_a_target_attacked_it(code_text):
+    (post,) = code_text("Gunmen struck a police post near Kohat on Monday but were beaten back.")
+    assert (post.event_type, post.location) == ("clash", "Kohat")
+    (bus,) = code_text("Militants hit a bus carrying pilgrims near Quetta on Tuesday, killing five.")
+    assert (bus.event_type, bus.fatalities) == ("attack", 5)
+    assert [m.event_type for m in code_text("The rebels struck a deal with the army on Monday.")] != [
+        "attack"
+    ]
+    assert code_text("A powerful earthquake struck the region on Monday.") == []
+    assert code_text("Floods hit the district on Monday.") == []
+
+
+def test_an_unknown_place_takes_the_district_its_clause_names_next(code_text):
+    text = (
+        "Gunmen attacked a police checkpoint in Peshawar on Monday.\n\n"
+        "Gunmen also attacked the police checkpoint at Qwertykot in Kohat district on Monday."
+    )
+    places = sorted((m.location, m.geo_precision) for m in code_text(text))
+    assert places == [("Kohat", 2), ("Peshawar", 1)]
+
+
+def test_attacks_in_two_districts_of_one_article_are_two_events(code_text):
+    text = (
+        "Militants attacked a police post in Peshawar on Wednesday.\n\n"
+        "Militants also attacked a police checkpoint in Jamrud on Wednesday."
+    )
+    places = sorted(m.admin2 for m in code_text(text))
+    assert places == ["Khyber", "Peshawar"]

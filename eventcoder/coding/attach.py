@@ -229,7 +229,8 @@ def plausible_place_name(tok: Token) -> bool:
 def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     """The place of the candidate: its locative phrase (a venue for talks), resolved in the gazetteer."""
     texts: list[str] = []
-    for rank, prep in place_preps(cand, cues)[:1]:
+    preps = place_preps(cand, cues)
+    for rank, prep in preps[:1]:
         if cand.event_type in ("dialogue", "agreement") and rank >= 50:
             break
         texts.append(phrase_text(prep, cues))
@@ -240,6 +241,14 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     if not texts:
         return
     place = place_of(tuple(texts), tuple(ctx.countries), ctx.areas)
+    if place is not None and place.latitude is None and len(preps) > 1:
+        # "struck the checkpoint at X in Y district": X unknown, the clause's next place phrase encloses it
+        later = [phrase_text(p, cues) for rank, p in preps[1:] if rank < 50 and p.i > preps[0][1].i]
+        if later and later[0] not in texts[0]:
+            joined = f"{texts[0]} {later[0]}"
+            enclosed = place_of((joined,), tuple(ctx.countries), ctx.areas)
+            if enclosed is not None and enclosed.latitude is not None and enclosed.iso3 in ctx.countries:
+                place, texts = enclosed, [joined]
     if place is not None:
         cand.place, cand.place_text = place, texts[0]
 

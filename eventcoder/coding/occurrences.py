@@ -211,7 +211,8 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
-    """Two places that can be the same place (one missing, one inside the other, or close)."""
+    """Two places that can be the same place (one missing, one inside the other, or close and in one
+    district)."""
     if a is None or b is None or not a.iso3 or not b.iso3:
         return True
     if a.iso3 != b.iso3:
@@ -224,6 +225,8 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
         return True
     if (a.geo_precision or 4) >= 3 or (b.geo_precision or 4) >= 3:
         return a.admin1 is not None and a.admin1 == b.admin1
+    if a.admin2 and b.admin2 and a.admin2 != b.admin2:
+        return False  # two towns named in two districts are two places, however close
     if a.latitude is not None and b.latitude is not None:
         return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_ARTICLE_KM
     return False
