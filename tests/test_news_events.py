@@ -606,3 +606,30 @@ def test_attacks_in_two_districts_of_one_article_are_two_events(code_text):
     )
     places = sorted(m.admin2 for m in code_text(text))
     assert places == ["Khyber", "Peshawar"]
+
+
+def test_a_dated_string_of_attacks_told_one_by_one_is_no_event_of_its_own(code_text):
+    text = (
+        "Gunmen carried out a string of attacks on police posts across Khyber Pakhtunkhwa province "
+        "on Tuesday.\n\n"
+        "In Kohat, militants attacked a police post and one constable was killed.\n\n"
+        "In Bannu, gunmen attacked a checkpoint but were driven back."
+    )
+    coded = code_text(text)
+    assert sorted(m.location for m in coded) == ["Bannu", "Kohat"]
+    assert all("string of attacks" not in m.evidence for m in coded)
+    (alone,) = code_text("Gunmen carried out a string of attacks on police posts in Kohat on Tuesday.")
+    assert alone.location == "Kohat"  # a set the article does not break down is still coded
+
+
+def test_forces_who_beat_back_an_assault_are_its_target(code_text):
+    (m,) = code_text("In Kohat, security forces beat back an assault on a checkpoint on Monday.")
+    assert m.event_type == "clash"
+    assert m.actor1.startswith("Unidentified Armed Group") and m.actor2 == "Military Forces of Pakistan"
+
+
+def test_an_armed_site_named_with_a_proper_noun_is_still_an_armed_site(code_text):
+    (m,) = code_text(
+        "In Bannu, militants attacked the Qwerty check post on Monday; no casualties were reported."
+    )
+    assert m.event_type == "clash"

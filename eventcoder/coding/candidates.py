@@ -107,6 +107,7 @@ class Candidate:
     definite: bool = False
     territory: bool = False
     shadow: bool = False
+    summary: bool = False  # a dated set of events ("a string of attacks on Wednesday")
     split_group: tuple[int, int] | None = None
     split_key: str | None = None
     split_figure: int | None = None

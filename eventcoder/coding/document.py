@@ -37,7 +37,8 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
         refine_type(cand, res.cues)
     clusters = merge_mentions(cands)
     real = [c for c in clusters if not c.first.shadow]
-    return distinct_mentions([(c, to_mention(c, real, sentences, ctx, res)) for c in real])
+    summaries = [c for c in clusters if c.first.shadow and c.first.summary]
+    return distinct_mentions([(c, to_mention(c, real, sentences, ctx, res, summaries)) for c in real])
 
 
 def distinct_mentions(coded: list[tuple[Cluster, Mention]]) -> list[Mention]:

@@ -429,9 +429,15 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
 
 
 def to_mention(
-    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, res: CoderResources
+    cluster: Cluster,
+    clusters: list[Cluster],
+    sentences: list[Span],
+    ctx: ArticleContext,
+    res: CoderResources,
+    summaries: list[Cluster] | None = None,
 ) -> Mention:
-    """The event_mentions record of a merged occurrence."""
+    """The event_mentions record of a merged occurrence; summaries (sets of events told one by one) date
+    the events told after them as the real ones do."""
     best = cluster.best()
     etype, sub, variant = best.event_type, best.sub_event_type, best.variant
     crowd_riot = etype in VIOLENT and crowd_sized(ctx, res.cues)
@@ -442,7 +448,8 @@ def to_mention(
     if crowd_riot and variant not in ("violent_demonstration", "excessive_force"):
         variant = "mob_violence"
     row = crosswalk(etype, sub, variant)
-    date, date_text, date_origin = event_date(cluster, clusters, sentences, ctx, res.cues)
+    narrative = sorted([*clusters, *(summaries or [])], key=lambda c: c.first.trigger.start)
+    date, date_text, date_origin = event_date(cluster, narrative, sentences, ctx, res.cues)
     actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
     if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):
         actor1, actor2 = salient_parties(actor1, actor2, clusters)

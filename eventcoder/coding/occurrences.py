@@ -72,10 +72,17 @@ def is_crowd(actor: Actor | None) -> bool:
 def targets_armed_site(cand: Candidate, cues: Cues) -> bool:
     """An attack on a checkpoint, post, base or convoy, or on a police station or army vehicle (also
     one that 'came under attack'), is an attack on armed forces."""
-    target = prep_object(cand.head, cues.armed_site_prepositions) or patient_of(cand.head)
-    if target is None and cand.nominal and cand.head.dep_ == "pobj" and cand.head.head.lower_ == "under":
-        target = next((c for c in cand.anchor.children if c.dep_ == "nsubj"), None)
-    return target is not None and armed_site(target, cues)
+    aimed = prep_object(cand.head, cues.armed_site_prepositions)
+    patient = patient_of(cand.head)
+    if aimed is None and patient is None and cand.nominal and cand.head.dep_ == "pobj":
+        if cand.head.head.lower_ == "under":
+            aimed = next((c for c in cand.anchor.children if c.dep_ == "nsubj"), None)
+    nouns = [t for t in (aimed, patient) if t is not None]
+    if patient is not None and patient.dep_ == "dobj":
+        # a name the parser split off the object ("attacked the Mazangha check post": three objects)
+        split = [c for c in patient.head.children if c.dep_ == "dobj" and c != patient]
+        nouns += [*split, *(g for o in split for g in o.children if g.dep_ in ("dobj", "compound"))]
+    return any(armed_site(n, cues) for n in nouns)
 
 
 def armed_site(noun: Token, cues: Cues) -> bool:

@@ -205,13 +205,16 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
     else:
         agent, patient = verbal_participants(cand, cues)
     head, anchor = cand.head, cand.anchor
-    if lemma(head) in cues.repel_verbs or lemma(anchor) in cues.repel_verbs:
+    if repels(head, cues) or repels(anchor, cues):
         verb = head if not cand.nominal else anchor
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         attacker = None
         if obj is not None:
             attacker = nominal_agent(obj) or next((c for c in obj.children if c.dep_ == "poss"), None)
-        agent, patient = attacker or agent, subject_of(verb)
+        defender = subject_of(verb)
+        # "security forces beat back assaults": the forces defend; the attackers are unnamed
+        agent = attacker or (agent if agent is not None and agent != defender else None)
+        patient = defender
     if cand.event_type in VIOLENT:
         victims = victims_in(cand, cues)
         if patient is None:
@@ -219,6 +222,12 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
         elif agent is None and cand.event_type == "clash" and victims is not None and victims.i != patient.i:
             agent = victims
     return agent, patient
+
+
+def repels(verb: Token, cues: Cues) -> bool:
+    """A verb of fending off an attack ("repelled", "beat back", "fought off"): its subject defends."""
+    prts = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]
+    return lemma(verb) in cues.repel_verbs or any(f"{lemma(verb)} {p}" in cues.repel_verbs for p in prts)
 
 
 def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:

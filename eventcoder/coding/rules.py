@@ -327,6 +327,9 @@ def is_trend(head: Token, anchor: Token, cues: Cues) -> bool:
     if head.tag_ in ("NNS", "NNPS"):
         if lemma(head.head) in cues.trend_heads or lemma(anchor) in cues.trend_verbs:
             return True
+        of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if of is not None and lemma(of.head) in cues.trend_heads:  # "a string of attacks"
+            return True
         if any(
             c.dep_ in ("amod", "compound", "det") and c.lower_ in cues.trend_modifiers for c in head.children
         ):

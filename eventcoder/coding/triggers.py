@@ -70,7 +70,29 @@ def trigger_candidates(doc: Doc, ctx: ArticleContext, res: CoderResources) -> li
         for cand in group_sentence([c for c in cands if not c.shadow], modifiers, sent, ctx, res):
             out.extend(split_by_place(cand, ctx, res.cues))
         out.extend(shadows)
-    return sorted(out, key=lambda c: c.trigger.start)
+    return told_one_by_one(sorted(out, key=lambda c: c.trigger.start))
+
+
+def told_one_by_one(cands: list[Candidate]) -> list[Candidate]:
+    """A dated set of events ("a string of attacks on police posts across the province on Wednesday")
+    that the article then tells one by one, in two places or more, is their summary, not an event of
+    its own: it is kept as a shadow (never coded; a bare "the attacks" after it still refers to it)."""
+    for i, cand in enumerate(cands):
+        if not cand.summary or cand.shadow:
+            continue
+        later = {
+            (c.place.iso3, c.place.location)
+            for c in cands[i + 1 :]
+            if c.family == cand.family
+            and not c.summary
+            and not c.shadow
+            and c.place is not None
+            and c.place.geo_precision is not None
+            and c.place.geo_precision <= 2
+        }
+        if len(later) >= 2:
+            cand.shadow = True
+    return cands
 
 
 def make_candidate(
@@ -109,6 +131,7 @@ def make_candidate(
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
+    cand.summary = in_general
     exempt = cand.anchor if cand.eventive else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
     if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
