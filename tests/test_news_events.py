@@ -633,3 +633,11 @@ def test_an_armed_site_named_with_a_proper_noun_is_still_an_armed_site(code_text
         "In Bannu, militants attacked the Qwerty check post on Monday; no casualties were reported."
     )
     assert m.event_type == "clash"
+
+
+def test_a_toll_over_years_or_of_the_war_itself_is_no_event(code_text):
+    assert code_text("In more than three decades, the insurgency has killed 40,000 people.") == []
+    assert code_text("The conflict has killed thousands of civilians since it began.") == []
+    assert code_text("Over the past two years, gunmen have killed 300 villagers in Zamfara.") == []
+    (day,) = code_text("Two people have been killed in the past 24 hours in Kabul.")  # a day is news
+    assert day.fatalities == 2

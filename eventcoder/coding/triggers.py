@@ -185,8 +185,11 @@ def in_a_past_year(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
 
 
 def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
-    """The verb is told over a stretch: since a time long past, or in a whole war or conflict."""
+    """The verb is told over a stretch: since a time long past, in a whole war or conflict or in years
+    ("in more than five decades"), or done by the war itself ("the war has killed 220,000")."""
     for child in verb.children:
+        if child.dep_ == "nsubj" and lemma(child) in cues.period_nouns:
+            return True
         opener = child if child.lower_ in cues.period_openers else None
         if opener is None and child.dep_ == "advcl":
             opener = next(
@@ -199,6 +202,8 @@ def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> 
             nouns = [g for g in child.children if g.dep_ == "pobj"]
             if any(lemma(g) in cues.period_nouns or phrase_lemma(g) in cues.period_nouns for g in nouns):
                 return True
+            if any(lemma(g) in cues.period_spans and g.tag_ == "NNS" for g in nouns):
+                return True  # "in five decades", "over the past two years"
     return False
 
 
