@@ -641,3 +641,12 @@ def test_a_toll_over_years_or_of_the_war_itself_is_no_event(code_text):
     assert code_text("Over the past two years, gunmen have killed 300 villagers in Zamfara.") == []
     (day,) = code_text("Two people have been killed in the past 24 hours in Kabul.")  # a day is news
     assert day.fatalities == 2
+
+
+def test_a_place_of_those_who_welcome_an_event_is_not_its_place(code_text):
+    text = (
+        "Peace talks between the Philippine government and the rebels resumed on Monday in Oslo.\n\n"
+        "The resumption of talks has been welcomed by church groups in Manila."
+    )
+    (talks,) = code_text(text)
+    assert (talks.event_type, talks.location) == ("dialogue", "Oslo")

@@ -230,6 +230,9 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     """The place of the candidate: its locative phrase (a venue for talks), resolved in the gazetteer."""
     texts: list[str] = []
     preps = place_preps(cand, cues)
+    if cand.nominal and lemma(cand.anchor) in cues.reference_verbs:
+        # "the resumption of talks was welcomed by groups in Colombia": only the noun's own place counts
+        preps = [(rank, p) for rank, p in preps if p.i in {t.i for t in cand.head.subtree}]
     for rank, prep in preps[:1]:
         if cand.event_type in ("dialogue", "agreement") and rank >= 50:
             break
