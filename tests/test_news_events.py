@@ -650,3 +650,9 @@ def test_a_place_of_those_who_welcome_an_event_is_not_its_place(code_text):
     )
     (talks,) = code_text(text)
     assert (talks.event_type, talks.location) == ("dialogue", "Oslo")
+
+
+def test_a_pre_planned_operation_that_was_carried_out_took_place(code_text):
+    (m,) = code_text("On Monday the army carried out a pre-planned offensive in Kidal that killed 12 rebels.")
+    assert (m.event_type, m.location, m.actor1) == ("clash", "Kidal", "Military Forces of Mali")
+    assert code_text("The army said a planned offensive against the rebels in Kidal would begin soon.") == []

@@ -314,13 +314,20 @@ def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> st
                 return f"conditional at '{tok.text}'"
         for child in tok.children:
             if child.dep_ in ("amod", "compound") and child.lower_ in cues.irrealis_modifiers:
-                return f"modifier '{child.text}'"
+                if not hyphenated(child):  # "a pre-planned offensive", "well-planned attacks" took place
+                    return f"modifier '{child.text}'"
         if tok.dep_ not in IRREALIS_PATH and tok.dep_ != "ROOT":
             return None
         if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return None
         previous = tok
     return None
+
+
+def hyphenated(tok: Token) -> bool:
+    """The second part of a hyphenated word ("planned" in "pre-planned")."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_
 
 
 def is_trend(head: Token, anchor: Token, cues: Cues) -> bool:
