@@ -656,3 +656,16 @@ def test_a_pre_planned_operation_that_was_carried_out_took_place(code_text):
     (m,) = code_text("On Monday the army carried out a pre-planned offensive in Kidal that killed 12 rebels.")
     assert (m.event_type, m.location, m.actor1) == ("clash", "Kidal", "Military Forces of Mali")
     assert code_text("The army said a planned offensive against the rebels in Kidal would begin soon.") == []
+
+
+def test_two_clauses_of_one_sentence_protesting_in_two_towns_are_two_events(code_text):
+    text = (
+        "Students in Lahore are demonstrating outside the university, while in Multan traders "
+        "have staged a sit-in at the main bazaar."
+    )
+    assert sorted(m.location for m in code_text(text) if m.event_type == "protest") == ["Lahore", "Multan"]
+    told = (
+        "On Monday youths demonstrated outside the court in Beirut against activists who had been "
+        "detained during demonstrations in Tripoli and Sidon."
+    )
+    assert [m.location for m in code_text(told) if m.event_type == "protest"] == ["Beirut"]

@@ -13,6 +13,7 @@ from eventcoder.coding.attach import attach, date_specificity, own_date_spans, p
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
+from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.rules import (
     PLACE_LABELS,
@@ -577,16 +578,49 @@ def group_sentence(
         fill_from(primary, [c for c in violent if c is not primary])
         primary.territory = bool(modifiers)
         out.append(primary)
-    seen: set[str] = {"violent"}
+    seen: dict[str, list[Candidate]] = {"violent": []}
     for cand in sorted(cands, key=lambda c: lemma(c.head) in res.cues.gathering_words):  # a gathering last
         if cand.family in seen:
+            if cand.family in CLAUSE_FAMILIES and own_clause_place(cand, seen[cand.family], ctx, res):
+                # "in A supporters are demonstrating, while in B loyalists staged sit-ins": one per place
+                group = (cand.sent_index, seen[cand.family][0].trigger.start)
+                for one in [*seen[cand.family], cand]:
+                    if one.split_group is None and one.place is not None:
+                        one.split_group, one.split_key = group, one.place.location or one.place_text
+                out.append(cand)
+                seen[cand.family].append(cand)
             continue
         if cand.event_type == "arrest" and primary is not None and same_operation(cand, primary):
             continue
-        seen.add(cand.family)
+        seen[cand.family] = [cand]
         attach(cand, ctx, res)
         out.append(cand)
     return out
+
+
+CLAUSE_FAMILIES = frozenset({"protest", "arrest", "release"})
+
+
+def own_clause_place(
+    cand: Candidate, kept: list[Candidate], ctx: ArticleContext, res: CoderResources
+) -> bool:
+    """A second trigger of the sentence's family that is an event of its own: the verb of a clause of its
+    own (with its subject, not a relative clause), and a town of its own that is no place of the ones kept
+    (one event per place, GUIDELINES.md)."""
+    if cand.role != "event" or not kept or any(k.anchor == cand.anchor for k in kept):
+        return False
+    verb = cand.anchor
+    if verb.pos_ not in VERBAL or verb.dep_ not in ("ROOT", "conj", "advcl"):
+        return False  # not what a relative clause or a phrase tells of someone ("detained during protests")
+    if cand.head != verb and cand.head.head != verb:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    attach(cand, ctx, res)
+    place = cand.place
+    if place is None or place.geo_precision is None or place.geo_precision > 2:
+        return False
+    return all(k.place is not None and not places_compatible(k.place, place) for k in kept)
 
 
 def fill_from(primary: Candidate, others: list[Candidate]) -> None:
