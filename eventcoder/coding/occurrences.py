@@ -79,7 +79,7 @@ def targets_armed_site(cand: Candidate, cues: Cues) -> bool:
             aimed = next((c for c in cand.anchor.children if c.dep_ == "nsubj"), None)
     nouns = [t for t in (aimed, patient) if t is not None]
     if patient is not None and patient.dep_ == "dobj":
-        # a name the parser split off the object ("attacked the Mazangha check post": three objects)
+        # a name the parser split off the object ("attacked the Qwerty check post": three objects)
         split = [c for c in patient.head.children if c.dep_ == "dobj" and c != patient]
         nouns += [*split, *(g for o in split for g in o.children if g.dep_ in ("dobj", "compound"))]
     return any(armed_site(n, cues) for n in nouns)
