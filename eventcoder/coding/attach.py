@@ -232,7 +232,8 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     preps = place_preps(cand, cues)
     if cand.nominal and lemma(cand.anchor) in cues.reference_verbs:
         # "the resumption of talks was welcomed by groups in Colombia": only the noun's own place counts
-        preps = [(rank, p) for rank, p in preps if p.i in {t.i for t in cand.head.subtree}]
+        own = range(cand.head.left_edge.i, cand.head.right_edge.i + 1)
+        preps = [(rank, p) for rank, p in preps if p.i in own]
     for rank, prep in preps[:1]:
         if cand.event_type in ("dialogue", "agreement") and rank >= 50:
             break

@@ -37,8 +37,9 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
         refine_type(cand, res.cues)
     clusters = merge_mentions(cands)
     real = [c for c in clusters if not c.first.shadow]
-    summaries = [c for c in clusters if c.first.shadow and c.first.summary]
-    return distinct_mentions([(c, to_mention(c, real, sentences, ctx, res, summaries)) for c in real])
+    # summaries (sets of events told one by one) date the events told after them as real ones do
+    narrative = [c for c in clusters if not c.first.shadow or c.first.summary]
+    return distinct_mentions([(c, to_mention(c, real, sentences, ctx, res, narrative)) for c in real])
 
 
 def distinct_mentions(coded: list[tuple[Cluster, Mention]]) -> list[Mention]:

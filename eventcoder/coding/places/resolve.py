@@ -233,20 +233,14 @@ def _resolve_pair(
     if a is not None and b is not None:
         if a in containers(g, b) and b != a:
             return b if b[0] != "c" else a
-        if (
-            qual
-            and b[0] in ("u", "r")
-            and not containers(g, a) & qual
-            and not _meant_anywhere(g, a, names[0])
-        ):
-            # "Dunda (Uttarakhand)": a village the gazetteer lacks inside the unit, not Daund elsewhere
-            return _best(g, names[1], phrase.kind or ENCLOSING, hard, softq, ctx, area)
-        if (
-            qual
-            and not names[1].isupper()  # "(AP)", "(HTS)": a source or a group, not a unit
+        # "Nagaonn (Kerala)": a village the gazetteer lacks inside the unit, not Nagaon in Assam
+        elsewhere = b[0] in ("u", "r") and not containers(g, a) & qual and not _meant_anywhere(g, a, names[0])
+        abroad = (
+            not names[1].isupper()  # "(AP)", "(HTS)": a source or a group, not a unit
             and country_of(g, a) not in ctx
             and country_of(g, a) not in {country_of(g, q) for q in qual}
-        ):
+        )
+        if qual and (elsewhere or abroad):
             return _best(g, names[1], phrase.kind or ENCLOSING, hard, softq, ctx, area)
         return a
     return a if a is not None else b
