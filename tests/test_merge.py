@@ -306,6 +306,24 @@ def test_copies_are_filed_together_but_one_sentence_in_many_different_reports_is
     assert candidates(index, other) == []
 
 
+def test_a_copy_of_one_day_is_looked_up_on_its_day_and_still_found_by_month_dated_copies():
+    sentence = "Gunmen on motorbikes killed three traders on the road to the market."
+    report = replace(ATTACK, actor1=None, evidence=sentence, lede="Gunmen killed three traders. " + sentence)
+    same_day = replace(report, mention_id="b" * 16, article_id="2" * 16)
+    next_day = replace(same_day, event_date=dt.date(2024, 5, 20))
+    in_may = replace(same_day, event_date=dt.date(2024, 5, 1), time_precision=3)
+    in_june = replace(in_may, event_date=dt.date(2024, 6, 1))
+    index: dict = {}
+    add_to_index(index, MergedEvent(report.mention_id, [report]), report)
+    assert [e.event_id for e in candidates(index, same_day)] == [report.mention_id]
+    assert candidates(index, next_day) == []  # a report of another day is never the same event
+    assert [e.event_id for e in candidates(index, in_may)] == [report.mention_id]
+    assert candidates(index, in_june) == []
+    by_month: dict = {}
+    add_to_index(by_month, MergedEvent(in_may.mention_id, [in_may]), in_may)
+    assert [e.event_id for e in candidates(by_month, report)] == [in_may.mention_id]
+
+
 def test_a_district_sees_many_events_a_day_so_reports_naming_different_villages_stay_apart():
     kinda = replace(
         ATTACK,

@@ -568,15 +568,30 @@ def copy_keys(mention: MentionRow, filing: bool = True) -> list[IndexKey]:
     never one event). An undated mention (or one dated only over years) is filed under "undated" and
     looks up every date; every mention is also filed under "any" for such lookups."""
     opening = whole_words(mention.lede) if mention.lede else mention.evidence
-    months = indexed_months(mention)
-    if filing:
-        when: list[object] = ["any", *(months if months is not None else ["undated"])]
-    else:
-        when = ["any"] if months is None else [*months, "undated"]
+    when = copy_times(mention, filing)
     base = (mention.event_type,)
     return [
         ("words", *base, w, v, m) for w in sketch(mention.evidence) for v in sketch(opening) for m in when
     ]
+
+
+def copy_times(mention: MentionRow, filing: bool) -> list[object]:
+    """The dates under which a mention's copy keys are filed (or looked up): a mention of one day by its
+    day (copies of two different days are never one event, so a day looks up its own day only, not
+    every report of its month), and as a day inside its month, for mentions dated only to a month or
+    a week; a longer window by its months; no date, or a window over MAX_MONTHS, as "undated"."""
+    span = window(mention)
+    months = indexed_months(mention)
+    if span is not None and span[0] == span[1]:
+        day = span[0]
+        if filing:
+            return ["any", ("day", day), ("day in", day.year, day.month)]
+        return [("day", day), (day.year, day.month), "undated"]
+    if filing:
+        return ["any", *(months if months is not None else ["undated"])]
+    if months is None:
+        return ["any"]
+    return [*months, *(("day in", year, month) for year, month in months), "undated"]
 
 
 def indexed_months(mention: MentionRow) -> list[tuple[int, int]] | None:
