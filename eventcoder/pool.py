@@ -53,6 +53,10 @@ class CoderPool:
         self.started = True
         return self.executor.submit(code_articles, list(chunk), self.model, self.batch_size)
 
+    def release(self) -> None:
+        """Let the workers exit in the background once the coding is done (close() waits for them)."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
     def close(self) -> None:
         """Stop the workers."""
         self.executor.shutdown(wait=True, cancel_futures=True)

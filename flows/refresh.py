@@ -206,6 +206,8 @@ def refresh(
         counts = count_undated_and_non_english(plan.to_code)
         writer = RunWriter(con, run)
         code_all(plan.to_code, writer, settings, pool, show_progress)
+        if pool is not None:
+            pool.release()  # the workers exit while the run merges and commits
         load_inputs(writer, plan, settings.prune)
         store_corrections(con, fixes)  # applied by the merge step, on top of the coding
         merge_events(writer)
