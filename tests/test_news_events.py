@@ -106,6 +106,13 @@ def test_fire_across_the_line_in_a_truce_article_is_a_violation(code_text):
     assert only_type(code_text(text)) == ("ceasefire", "violated")
 
 
+def test_troops_that_fired_across_the_line_fired_on_the_other_side(code_text):
+    text = "On Sunday, border troops fired across the line of contact near Zarnok, in breach of the truce."
+    assert only_type(code_text(text)) == ("ceasefire", "violated")
+    text = "Gunmen fired across the river at a police post in Kisumu on Monday."
+    assert only_type(code_text(text))[0] in ("attack", "clash")
+
+
 def test_party_workers_clashing_with_police_are_a_protest(code_text):
     assert only_type(code_text("Party workers clashed with police in Kisumu on Monday."))[0] == "protest"
 
