@@ -202,6 +202,12 @@ def test_fuzzy_match_needs_similar_length_but_still_finds_spellings() -> None:
     assert place("in the Kursk region", "RUS", "UKR").admin1 == "Kurskaya"  # adjectival name starts the same
 
 
+def test_fuzzy_spellings_begin_alike() -> None:
+    # "Nekal" shares its consonant skeleton with Anekal (Karnataka), but one begins with a vowel.
+    assert place("in Nekal", "IND").location != "Anekal"
+    assert place("in Qandahar", "AFG").admin1 == "Kandahar"
+
+
 @pytest.mark.parametrize(
     ("text", "lat", "lon", "admin1"),
     [

@@ -106,10 +106,21 @@ def _similarity(key: str, others: list[str]) -> float:
     begins with the other (the adjectival "Kurskaya" oblast is "Kursk")."""
     best = 0.0
     for other in others:
+        if not same_onset(key, other):
+            continue
         similar = abs(len(key) - len(other)) <= max(2, max(len(key), len(other)) // 4)
         if similar or (min(len(key), len(other)) >= 4 and (other.startswith(key) or key.startswith(other))):
             best = max(best, SequenceMatcher(None, key, other).ratio())
     return best
+
+
+ONSET_VOWELS = frozenset("aeiouyh")  # the letters a skeleton drops: a name begins with one or not
+
+
+def same_onset(key: str, other: str) -> bool:
+    """Two spellings of one name begin alike: both with a vowel (or h), or both with a consonant
+    ("Idleb" and "Idlib", "Qandahar" and "Kandahar"; not "Nakyal" and "Anekal", one skeleton)."""
+    return bool(key and other) and (key[0] in ONSET_VOWELS) == (other[0] in ONSET_VOWELS)
 
 
 def shortened_candidates(g: Gazetteer, name: str, kind: str | None, hard: list[set[Ref]]) -> list[Cand]:
