@@ -597,6 +597,21 @@ def test_armed_men_who_struck_or_hit_a_target_attacked_it(code_text):
     assert code_text("Floods hit the district on Monday.") == []
 
 
+def test_a_group_that_said_it_had_targeted_posts_attacked_them(code_text):
+    (posts,) = code_text("The Taliban said they had targeted army posts in Kunduz on Sunday.")
+    assert (posts.event_type, posts.actor1, posts.location) == ("clash", "Taliban", "Kunduz")
+    assert code_text("The party said it had targeted young voters in Kunduz on Sunday.") == []
+
+
+def test_a_named_place_hit_by_armed_men_or_weapons_or_a_number_of_times_was_attacked(code_text):
+    (town,) = code_text("Kunduz was hit by Taliban rockets on Monday, officials said.")
+    assert (town.event_type, town.location, town.actor1) == ("attack", "Kunduz", "Taliban")
+    (again,) = code_text("Kohat was struck three times on Monday, officials said.")
+    assert (again.event_type, again.location) == ("attack", "Kohat")
+    assert code_text("Kunduz was hit by floods on Monday.") == []
+    assert code_text("Several villages were hit on Monday, officials said.") == []
+
+
 def test_an_unknown_place_takes_the_district_its_clause_names_next(code_text):
     text = (
         "Gunmen attacked a police checkpoint in Peshawar on Monday.\n\n"

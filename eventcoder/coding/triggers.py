@@ -14,7 +14,7 @@ from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, Cod
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.occurrences import places_compatible
-from eventcoder.coding.participants import patient_of, prep_object
+from eventcoder.coding.participants import ARMED_TYPES, patient_of, prep_object
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -125,7 +125,7 @@ def make_candidate(
         new_marker=has_new_event_marker(head, cues),
         definite=is_definite(head, cues),
     )
-    if not type_specific_checks(cand, cues) or is_characterisation(cand, cues):
+    if not type_specific_checks(cand, res) or is_characterisation(cand, cues):
         return None
     in_general = (
         is_trend(head, cand.anchor, cues) or generic_plural(cand, cues) or habitual_clause(cand, cues)
@@ -336,8 +336,9 @@ def particles(verb: Token) -> set[str]:
     return out
 
 
-def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
+def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
     """Checks one event type needs (a ceasefire's verb, a release's object...); sets eventive."""
+    cues = res.cues
     head, anchor = cand.head, cand.anchor
     verbs = governing_verbs(head, anchor) if cand.nominal else [head]
     etype = cand.event_type
@@ -368,7 +369,7 @@ def type_specific_checks(cand: Candidate, cues: Cues) -> bool:
     if etype in VIOLENT and cand.trigger[0].lower_ in cues.discovery_words:
         return marks_of_violence(cand, cues)
     if etype in VIOLENT and head.pos_ in VERBAL and lemma(head) in cues.targeting_verbs:
-        return armed_targeting(cand, cues)
+        return armed_targeting(cand, res)
     if etype == "protest" and head.pos_ in VERBAL and lemma(head) in cues.blocking_verbs:
         return blocks_a_road(head, cues)
     if etype == "protest" and lemma(head) in cues.gathering_words:
@@ -445,21 +446,63 @@ def observed_count(head: Token, cues: Cues) -> bool:
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
 
 
-def armed_targeting(cand: Candidate, cues: Cues) -> bool:
+def armed_targeting(cand: Candidate, res: CoderResources) -> bool:
     """An armed actor "targeted", "struck" or "hit" something: an attack ("the air force targeted a fuel
-    truck near X", "militants struck a checkpoint"), an air strike when aircraft did it; "the campaign
-    targeted young voters" and "the rebels struck a deal" are none."""
-    head = cand.head
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    truck near X", "militants struck a checkpoint", "the group said it had targeted army posts"), an air
+    strike when aircraft did it; "the campaign targeted young voters" and "the rebels struck a deal" are
+    none. In the passive, a named place struck by armed men or weapons, or struck a number of times
+    ("Qwertykot was hit by drones", "Zarnok was struck three times"), was attacked."""
+    cues, head = res.cues, cand.head
+    subject = speaker_if_pronoun(next((c for c in head.children if c.dep_ == "nsubj"), None), cues)
     objects = [c for c in head.children if c.dep_ == "dobj"]
-    if subject is None or not objects or any(lemma(o) in cues.targeting_idioms for o in objects):
+    if subject is None:
+        return struck_place(cand, res)
+    if not objects or any(lemma(o) in cues.targeting_idioms for o in objects):
         return False
-    words = {lemma(t) for t in subject.subtree}
-    if lemma(subject) not in cues.armed_subjects:
+    if not armed(subject, res):
         return False
-    if words & cues.air_subjects:
+    if {lemma(t) for t in subject.subtree} & cues.air_subjects:
         cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
     return True
+
+
+def speaker_if_pronoun(subject: Token | None, cues: Cues) -> Token | None:
+    """The subject of a clause, or for a pronoun in reported speech the one who reports ("the group said
+    it had targeted ...": the group)."""
+    if subject is None or subject.pos_ != "PRON":
+        return subject
+    verb = subject.head
+    if verb.dep_ == "ccomp" and lemma(verb.head) in cues.reporting_verbs:
+        return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), subject)
+    return subject
+
+
+def armed(tok: Token, res: CoderResources) -> bool:
+    """An armed noun ("militants", "drones") or an armed group of the actor dictionary."""
+    if lemma(tok) in res.cues.armed_subjects:
+        return True
+    actor = res.actors.resolve(tok.ent_id_) if tok.ent_id_ else None
+    return actor is not None and actor.inter in ARMED_TYPES
+
+
+def struck_place(cand: Candidate, res: CoderResources) -> bool:
+    """A named place (or person) that "was hit" or "struck" by armed men or weapons, or with no agent a
+    number of times; "Germany was hit by floods" and "several places were hit" are none."""
+    head, cues = cand.head, res.cues
+    target = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if target is None or target.pos_ != "PROPN":
+        return False
+    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += [c for a in agents for c in a.children if c.dep_ == "conj"]
+    if agents:
+        if any(lemma(a) in cues.air_subjects for a in agents):
+            cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
+        return any(armed(a, res) or lemma(a) in cues.fired_weapon_words for a in agents)
+    return any(
+        lemma(c) == "time" and any(n.dep_ == "nummod" for n in c.children)
+        for c in head.children
+        if c.dep_ in ("npadvmod", "dobj", "advmod")
+    )
 
 
 def blocks_a_road(head: Token, cues: Cues) -> bool:
