@@ -612,6 +612,15 @@ def test_a_named_place_hit_by_armed_men_or_weapons_or_a_number_of_times_was_atta
     assert code_text("Several villages were hit on Monday, officials said.") == []
 
 
+def test_a_background_event_dated_long_before_is_not_the_undated_current_one(code_text):
+    text = (
+        "Militants said they had targeted a police post in Kohat.\n\n"
+        "Militants attacked the post in Kohat on 3 March 2023, killing two policemen."
+    )
+    dates = sorted(str(m.event_date) for m in code_text(text, dt.date(2024, 5, 20)))
+    assert dates == ["2023-03-03", "2024-05-20"]
+
+
 def test_an_unknown_place_takes_the_district_its_clause_names_next(code_text):
     text = (
         "Gunmen attacked a police checkpoint in Peshawar on Monday.\n\n"

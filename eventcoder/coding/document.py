@@ -35,7 +35,7 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
     cands = trigger_candidates(doc, ctx, res)
     for cand in cands:
         refine_type(cand, res.cues)
-    clusters = merge_mentions(cands)
+    clusters = merge_mentions(cands, ctx.published)
     real = [c for c in clusters if not c.first.shadow]
     # summaries (sets of events told one by one) date the events told after them as real ones do
     narrative = [c for c in clusters if not c.first.shadow or c.first.summary]

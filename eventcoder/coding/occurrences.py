@@ -7,6 +7,7 @@ new event; dates, places and sides must be compatible for two mentions to be one
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,9 @@ WORDS_RE = re.compile(r"[a-z]+")
 # place in ACLED's coordinates; wider than the merge across articles: within one text the narrative ties them;
 # two towns of one article farther apart are two places, one event each).
 SAME_ARTICLE_KM = 25.0
+# A mention dated this many days or more before the publication is background: it does not join an
+# undated mention told before it, which the narrative dates near the publication.
+BACKGROUND_DAYS = 30
 
 
 @dataclass
@@ -322,7 +326,7 @@ def absorb_into_protest(clusters: list[Cluster], cand: Candidate) -> Cluster | N
     return None
 
 
-def merge_mentions(cands: list[Candidate]) -> list[Cluster]:
+def merge_mentions(cands: list[Candidate], published: dt.date | None = None) -> list[Cluster]:
     """Group candidates that report the same occurrence; references without an antecedent go.
 
     Unreal mentions (planned, feared, what a protest is about) form shadow clusters that are
@@ -332,7 +336,7 @@ def merge_mentions(cands: list[Candidate]) -> list[Cluster]:
     for cand in cands:
         target = None
         if not cand.new_marker:
-            target = antecedent_cluster(clusters, cand)
+            target = antecedent_cluster(clusters, cand, published)
         if target is None and cand.family != "protest" and not cand.shadow:
             target = absorb_into_protest(clusters, cand)
         if target is not None:
@@ -369,16 +373,31 @@ def fold_headlines(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
-def antecedent_cluster(clusters: list[Cluster], cand: Candidate) -> Cluster | None:
+def antecedent_cluster(
+    clusters: list[Cluster], cand: Candidate, published: dt.date | None = None
+) -> Cluster | None:
     """The most recent cluster the candidate can report: a real one first; an unreal (shadow) one
     only for a mention with nothing of its own; shadows only join shadows."""
-    usable = [c for c in reversed(clusters) if same_family(c, cand) and compatible(c, cand)]
+    usable = [
+        c
+        for c in reversed(clusters)
+        if same_family(c, cand) and compatible(c, cand) and not background_of_current(c, cand, published)
+    ]
     if cand.shadow:
         return next((c for c in usable if c.first.shadow), None)
     real = next((c for c in usable if not c.first.shadow), None)
     if real is not None or not absorbable(cand):
         return real
     return next((c for c in usable if c.first.shadow), None)
+
+
+def background_of_current(cluster: Cluster, cand: Candidate, published: dt.date | None) -> bool:
+    """A mention dated well before the publication ("on October 7, 2023" in a report of this week) is
+    background, not the undated mention told before it, which the narrative dates near the publication
+    ("Hezbollah said it had targeted ..."; later undated mentions may still refer back to it)."""
+    if published is None or cand.date is None or any(m.date is not None for m in cluster.members):
+        return False
+    return (published - cand.date.end).days >= BACKGROUND_DAYS
 
 
 def absorbable(cand: Candidate) -> bool:
