@@ -612,6 +612,12 @@ def test_a_named_place_hit_by_armed_men_or_weapons_or_a_number_of_times_was_atta
     assert code_text("Several villages were hit on Monday, officials said.") == []
 
 
+def test_a_rocket_barrage_is_shelling_but_a_barrage_of_criticism_is_none(code_text):
+    (barrage,) = code_text("On Monday, militants launched a rocket barrage at Kohat, police said.")
+    assert (barrage.event_type, barrage.location) == ("attack", "Kohat")
+    assert code_text("The minister faced a barrage of criticism in Kohat on Monday.") == []
+
+
 def test_a_background_event_dated_long_before_is_not_the_undated_current_one(code_text):
     text = (
         "Militants said they had targeted a police post in Kohat.\n\n"
