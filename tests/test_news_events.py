@@ -627,6 +627,15 @@ def test_a_background_event_dated_long_before_is_not_the_undated_current_one(cod
     assert dates == ["2023-03-03", "2024-05-20"]
 
 
+def test_an_undated_shooting_told_after_a_background_one_is_an_event_of_its_own(code_text):
+    text = (
+        "Bus attacked\n\nGunmen attacked a bus near Kohat on 3 March 2023, killing two passengers.\n\n"
+        "Gunmen opened fire on a van near Kohat, wounding four passengers, police said."
+    )
+    dates = sorted(str(m.event_date) for m in code_text(text, dt.date(2024, 5, 20)))
+    assert dates == ["2023-03-03", "2024-05-20"]
+
+
 def test_an_unknown_place_takes_the_district_its_clause_names_next(code_text):
     text = (
         "Gunmen attacked a police checkpoint in Peshawar on Monday.\n\n"

@@ -395,9 +395,17 @@ def background_of_current(cluster: Cluster, cand: Candidate, published: dt.date 
     """A mention dated well before the publication ("on October 7, 2023" in a report of this week) is
     background, not the undated mention told before it, which the narrative dates near the publication
     ("Hezbollah said it had targeted ..."; later undated mentions may still refer back to it)."""
-    if published is None or cand.date is None or any(m.date is not None for m in cluster.members):
+    if published is None:
         return False
-    return (published - cand.date.end).days >= BACKGROUND_DAYS
+    dated = [m.date for m in cluster.members if m.date is not None]
+    if cand.date is None:  # an undated violent report of its own ("gunmen opened fire") after background
+        return (
+            bool(dated)
+            and cand.event_type in VIOLENT
+            and not cand.definite
+            and all((published - d.end).days >= BACKGROUND_DAYS for d in dated)
+        )
+    return not dated and (published - cand.date.end).days >= BACKGROUND_DAYS
 
 
 def absorbable(cand: Candidate) -> bool:
