@@ -391,6 +391,7 @@ def test_armed_villagers_who_attack_are_not_coded_as_civilians(code_text):
         ("Turkish jets bombed positions near the village on Monday, killing four fighters.", "TUR"),
         ("An Armenian soldier was killed by sniper fire on Tuesday, the ministry said.", "ARM"),
         ("French forces carried out an air strike on Sunday, killing ten militants.", "FRA"),
+        ("Turkey responded by shelling the villages on Sunday, killing ten fighters.", "TUR"),
     ],
 )
 def test_a_nationality_names_the_actor_not_the_place(code_text, text, not_iso3):

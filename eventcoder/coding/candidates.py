@@ -265,6 +265,8 @@ def country_mention(ent: Span, cues: Cues, actors: ActorDictionary | None) -> tu
         return found[1], 1.0
     if ent.label_ == "NORP":
         return found[1], 0.25
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        return found[1], 0.5  # the state acts or speaks ("Israel responded by shelling"): whose, not where
     if not modifies:
         return found[1], 1.0
     actorish = head.ent_type_ in ("ORG", "NORP") or (
