@@ -618,6 +618,12 @@ def test_a_rocket_barrage_is_shelling_but_a_barrage_of_criticism_is_none(code_te
     assert code_text("The minister faced a barrage of criticism in Kohat on Monday.") == []
 
 
+def test_the_fighting_a_toll_is_counted_over_is_no_event_unless_dated(code_text):
+    assert code_text("Officials put the death toll of the fighting at 426, including 76 civilians.") == []
+    (day,) = code_text("The death toll from Monday's fighting in Kunduz rose to 12, officials said.")
+    assert (day.event_type, day.fatalities) == ("clash", 12)
+
+
 def test_a_background_event_dated_long_before_is_not_the_undated_current_one(code_text):
     text = (
         "Militants said they had targeted a police post in Kohat.\n\n"

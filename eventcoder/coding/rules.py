@@ -60,6 +60,8 @@ class Cues:
     undated_past_adverbs: frozenset[str]
     period_prepositions: frozenset[str]
     period_nouns: frozenset[str]
+    tally_nouns: frozenset[str]
+    conflict_nouns: frozenset[str]
     period_spans: frozenset[str]
     conditional_marks: frozenset[str]
     trend_heads: frozenset[str]

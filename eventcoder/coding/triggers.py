@@ -125,7 +125,7 @@ def make_candidate(
         new_marker=has_new_event_marker(head, cues),
         definite=is_definite(head, cues),
     )
-    if not type_specific_checks(cand, res) or is_characterisation(cand, cues):
+    if not type_specific_checks(cand, res) or is_characterisation(cand, cues) or tallied_conflict(cand, cues):
         return None
     in_general = (
         is_trend(head, cand.anchor, cues) or generic_plural(cand, cues) or habitual_clause(cand, cues)
@@ -280,6 +280,28 @@ def is_characterisation(cand: Candidate, cues: Cues) -> bool:
         return not any(c.dep_ == "expl" for c in head.head.children)  # "there was a clash" asserts one
     target = prep_object(head, cues.figurative_target_prepositions)
     return target is not None and lemma(target) in cues.figurative_targets
+
+
+def tallied_conflict(cand: Candidate, cues: Cues) -> bool:
+    """The fighting or violence a toll is counted over ("put the death toll of the fighting at 426", "the
+    toll from the violence rose"): a conflict's tally, not one occurrence, unless dated to a day or
+    month of its own ("the toll of Monday's fighting")."""
+    head = cand.head
+    if head.lower_ not in cues.conflict_nouns:  # as written: the parser may read "fighting" as a verb
+        return False
+    tok = head
+    for _ in range(6):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        tallied = lemma(tok) in cues.tally_nouns or any(
+            c.dep_ == "dobj" and lemma(c) in cues.tally_nouns for c in tok.children
+        )
+        if tallied:  # "the toll of the fighting", "put the toll on one side of the fighting at 426"
+            return not has_specific_date(cand, cues)
+        if tok.pos_ in VERBAL and tok.dep_ not in ("acl", "relcl"):
+            return False
+    return False
 
 
 def generic_plural(cand: Candidate, cues: Cues) -> bool:
