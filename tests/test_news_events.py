@@ -624,6 +624,13 @@ def test_the_fighting_a_toll_is_counted_over_is_no_event_unless_dated(code_text)
     assert (day.event_type, day.fatalities) == ("clash", 12)
 
 
+def test_events_taken_one_by_one_or_as_a_whole_are_no_event_but_a_counted_weapon_is(code_text):
+    assert code_text("Each of the first six protests in Kohat was violently suppressed.") == []
+    assert code_text("All of the raids in Kunduz were carried out by night.") == []
+    (strike,) = code_text("Militants fired six rockets at Kohat on Monday, police said.")
+    assert strike.event_type == "attack"
+
+
 def test_a_background_event_dated_long_before_is_not_the_undated_current_one(code_text):
     text = (
         "Militants said they had targeted a police post in Kohat.\n\n"

@@ -61,6 +61,7 @@ class Cues:
     period_prepositions: frozenset[str]
     period_nouns: frozenset[str]
     tally_nouns: frozenset[str]
+    distributive_quantifiers: frozenset[str]
     conflict_nouns: frozenset[str]
     period_spans: frozenset[str]
     conditional_marks: frozenset[str]

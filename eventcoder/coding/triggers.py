@@ -307,9 +307,21 @@ def tallied_conflict(cand: Candidate, cues: Cues) -> bool:
 def generic_plural(cand: Candidate, cues: Cues) -> bool:
     """A plural noun ('attacks') with no place of its own: events in general, not one occurrence."""
     head = cand.head
-    if not cand.nominal or head.tag_ not in ("NNS", "NNPS") or head.lower_ in cues.plurale_tantum:
+    if not cand.nominal or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if counted_plural(head, cues):  # "each of the first six protests in Tbilisi"
+        return True
+    if head.lower_ in cues.plurale_tantum:
         return False
     return not any(rank < 50 for rank, _ in place_preps(cand, cues))
+
+
+def counted_plural(head: Token, cues: Cues) -> bool:
+    """A plural event noun taken one by one or as a whole ("each of the first six protests", "all of the
+    raids"): several occurrences told together; a specific date of their own still makes them news
+    (the caller checks it). A bare number is not enough: "fired six missiles" is one strike."""
+    of = head.head
+    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in cues.distributive_quantifiers
 
 
 def habitual_clause(cand: Candidate, cues: Cues) -> bool:
