@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.attach import attach, date_specificity, own_date_spans, place_preps
+from eventcoder.coding.attach import attach
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
-from eventcoder.coding.dates import WEEK, YEAR, resolve_date
+from eventcoder.coding.generic import (
+    agreed_truce,
+    generic_plural,
+    habitual_clause,
+    has_specific_date,
+    is_characterisation,
+    is_grievance,
+    over_a_period,
+    tallied_conflict,
+)
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.occurrences import places_compatible
-from eventcoder.coding.participants import ARMED_TYPES, patient_of, prep_object
+from eventcoder.coding.participants import ARMED_TYPES, patient_of
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -22,7 +31,6 @@ from eventcoder.coding.rules import (
     anchor_verb,
     clause_chain,
     conjuncts,
-    date_phrase,
     event_head,
     has_negation,
     has_new_event_marker,
@@ -146,216 +154,6 @@ def make_candidate(
             return None
         cand.shadow = True
     return cand
-
-
-RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
-
-
-def over_a_period(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
-    """A present perfect told over a stretch of time ('have died since the coup', 'has plagued the region
-    since 2015', 'have been killed in the war'): a tally, not one occurrence. A stretch that began days
-    ago ('have died since Wednesday') is still the news of one occurrence."""
-    perfect = [
-        v
-        for v in clause_chain(cand.anchor)
-        if v.pos_ in VERBAL
-        and any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in v.children)
-    ]
-    return any(period_of(verb, cand, ctx, cues) for verb in perfect[:1]) or in_a_past_year(cand, ctx, cues)
-
-
-def in_a_past_year(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
-    """'began its insurgency in 2009': a clause dated only by a year before the report's is background."""
-    if ctx.published is None:
-        return False
-    verb = next((v for v in clause_chain(cand.anchor) if v.pos_ in VERBAL), None)
-    if verb is None:
-        return False
-    if verb.dep_ == "conj" and not any(c.ent_type_ == "DATE" for c in verb.subtree):
-        verb = verb.head  # 'began its insurgency in 2009 and later expanded its raids'
-    year = ctx.published.year
-    return any(
-        resolved.precision == YEAR and resolved.end.year < year
-        for child in verb.children
-        if child.dep_ == "prep" and child.lower_ in cues.period_prepositions
-        for noun in child.children
-        if noun.dep_ == "pobj" and noun.ent_type_ == "DATE"
-        for resolved in [resolve_date(noun.text, ctx.published)]
-        if resolved is not None
-    )
-
-
-def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
-    """The verb is told over a stretch: since a time long past, in a whole war or conflict or in years
-    ("in more than five decades"), or done by the war itself ("the war has killed 220,000")."""
-    for child in verb.children:
-        if child.dep_ == "nsubj" and lemma(child) in cues.period_nouns:
-            return True
-        opener = child if child.lower_ in cues.period_openers else None
-        if opener is None and child.dep_ == "advcl":
-            opener = next(
-                (g for g in child.children if g.dep_ == "mark" and g.lower_ in cues.period_openers), None
-            )
-        if opener is not None:
-            inside = child.left_edge.i <= cand.head.i <= child.right_edge.i  # 'since the May 3 attack'
-            return not inside and not recent_start(child, ctx)
-        if child.dep_ == "prep" and child.lower_ in cues.period_prepositions:
-            nouns = [g for g in child.children if g.dep_ == "pobj"]
-            if any(lemma(g) in cues.period_nouns or phrase_lemma(g) in cues.period_nouns for g in nouns):
-                return True
-            if any(lemma(g) in cues.period_spans and g.tag_ == "NNS" for g in nouns):
-                return True  # "in five decades", "over the past two years"
-    return False
-
-
-def phrase_lemma(noun: Token) -> str:
-    """The lemma of a noun with its compound modifiers ('civil war')."""
-    parts = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
-    return " ".join([lemma(c) for c in parts] + [lemma(noun)]) if parts else lemma(noun)
-
-
-def recent_start(phrase: Token, ctx: ArticleContext) -> bool:
-    """The 'since' phrase names a day at most a month before publication ('since last Thursday')."""
-    ents = [
-        e
-        for e in phrase.doc.ents
-        if e.label_ == "DATE" and phrase.left_edge.i <= e.start <= phrase.right_edge.i
-    ]
-    for ent in ents:
-        resolved = resolve_date(date_phrase(ent), ctx.published)
-        if (
-            resolved is not None
-            and resolved.precision <= WEEK
-            and (ctx.published is None or (ctx.published - resolved.start).days <= RECENT_START_DAYS)
-        ):
-            return True
-    return False
-
-
-def agreed_truce(cand: Candidate, cues: Cues) -> bool:
-    """'agreed to extend the ceasefire', 'announced it would observe a truce': agreeing to a truce, or
-    announcing one will keep it, is declaring it."""
-    if cand.event_type != "ceasefire" or cand.sub_event_type != "declared" or not cand.eventive:
-        return False
-    verb = cand.anchor
-    if is_infinitive(verb) and lemma(verb.head) in cues.truce_agreeing_verbs:
-        return True
-    committed = any(c.dep_ == "aux" and c.lower_ in cues.commitment_modals for c in verb.children)
-    conditioned = any(  # "would observe a truce if the army withdrew": an offer, not a truce
-        m.dep_ == "mark" and m.lower_ in cues.conditional_marks for c in verb.children for m in c.children
-    )
-    announced = verb.dep_ == "ccomp" and lemma(verb.head) in cues.truce_announcing_verbs
-    return committed and announced and not conditioned
-
-
-def is_grievance(cand: Candidate, cues: Cues) -> bool:
-    """'protested against the arrest of X': what a protest is about is not an event of the protest."""
-    head = cand.head
-    if not cand.nominal or cand.event_type == "protest":
-        return False
-    protest_here = any(
-        span.label_.startswith("protest.") and cand.sent.start <= span.start < cand.sent.end
-        for span in cand.sent.doc.spans[TRIGGER_SPANS]
-    )
-    if not protest_here:
-        return False
-    return any(
-        tok.dep_ == "prep" and tok.lower_ in cues.grievance_prepositions for tok in path_up(head, limit=4)
-    )
-
-
-def has_specific_date(cand: Candidate, cues: Cues) -> bool:
-    """An own date phrase that names a day, month or year (not 'in recent years'); any of them counts,
-    the closest may be a place the parser took for a date ("airstrikes in X region of Dahuk")."""
-    return any(date_specificity(date_phrase(span), cues) >= 1.0 for span in own_date_spans(cand, cues))
-
-
-def is_characterisation(cand: Candidate, cues: Cues) -> bool:
-    """'This is an attack on democracy': a noun predicated of something (not "there was a clash"), or
-    aimed at an abstraction."""
-    head = cand.head
-    if not cand.nominal:
-        return False
-    if head.dep_ in ("attr", "acomp") and lemma(head.head) == "be":
-        return not any(c.dep_ == "expl" for c in head.head.children)  # "there was a clash" asserts one
-    target = prep_object(head, cues.figurative_target_prepositions)
-    return target is not None and lemma(target) in cues.figurative_targets
-
-
-def tallied_conflict(cand: Candidate, cues: Cues) -> bool:
-    """The fighting or violence a toll is counted over ("put the death toll of the fighting at 426", "the
-    toll from the violence rose"): a conflict's tally, not one occurrence, unless dated to a day or
-    month of its own ("the toll of Monday's fighting")."""
-    head = cand.head
-    if head.lower_ not in cues.conflict_nouns:  # as written: the parser may read "fighting" as a verb
-        return False
-    tok = head
-    for _ in range(6):
-        if tok.head is tok:
-            return False
-        tok = tok.head
-        tallied = lemma(tok) in cues.tally_nouns or any(
-            c.dep_ == "dobj" and lemma(c) in cues.tally_nouns for c in tok.children
-        )
-        if tallied:  # "the toll of the fighting", "put the toll on one side of the fighting at 426"
-            return not has_specific_date(cand, cues)
-        if tok.pos_ in VERBAL and tok.dep_ not in ("acl", "relcl"):
-            return False
-    return False
-
-
-def generic_plural(cand: Candidate, cues: Cues) -> bool:
-    """A plural noun ('attacks') with no place of its own: events in general, not one occurrence."""
-    head = cand.head
-    if not cand.nominal or head.tag_ not in ("NNS", "NNPS"):
-        return False
-    if counted_plural(head, cues):  # "each of the first six protests in Tbilisi"
-        return True
-    if head.lower_ in cues.plurale_tantum:
-        return False
-    return not any(rank < 50 for rank, _ in place_preps(cand, cues))
-
-
-def counted_plural(head: Token, cues: Cues) -> bool:
-    """A plural event noun taken one by one or as a whole ("each of the first six protests", "all of the
-    raids"): several occurrences told together; a specific date of their own still makes them news
-    (the caller checks it). A bare number is not enough: "fired six missiles" is one strike."""
-    of = head.head
-    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in cues.distributive_quantifiers
-
-
-def habitual_clause(cand: Candidate, cues: Cues) -> bool:
-    """A verb told of kinds of people or things, not of one occurrence: its object a bare plural
-    ("have attacked schools", "kidnap farmers for ransom") and either an indefinite place ("in some
-    areas", "in many villages") or a bare plural subject and no place of its own."""
-    head = cand.head
-    if cand.nominal or head.tag_ not in ("VBN", "VBP", "VBZ"):
-        return False
-    perfect = any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in head.children)
-    if head.tag_ == "VBN" and not perfect:
-        return False
-    objects = [c for c in head.children if c.dep_ == "dobj"]
-    if not objects or not bare_plural(objects[0]):
-        return False
-    preps = [c for c in head.children if c.dep_ == "prep"]
-    if any(
-        bare_plural(o, cues.indefinite_quantifiers) for p in preps for o in p.children if o.dep_ == "pobj"
-    ):
-        return True
-    subjects = [c for c in head.children if c.dep_ == "nsubj"]
-    return bool(subjects) and bare_plural(subjects[0]) and not place_preps(cand, cues)
-
-
-def bare_plural(noun: Token, quantifiers: frozenset[str] = frozenset()) -> bool:
-    """A common plural noun with no article, number or possessor ("schools"); with quantifiers, one
-    that carries one of them instead ("some areas")."""
-    if noun.tag_ != "NNS" or noun.ent_type_:
-        return False
-    if quantifiers:
-        return any(
-            c.dep_ in ("det", "nummod", "poss", "amod") and c.lower_ in quantifiers for c in noun.children
-        )
-    return not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def governing_verbs(head: Token, anchor: Token) -> list[Token]:
