@@ -631,6 +631,18 @@ def test_events_taken_one_by_one_or_as_a_whole_are_no_event_but_a_counted_weapon
     assert strike.event_type == "attack"
 
 
+def test_a_short_label_line_below_the_title_is_no_event(code_text):
+    text = (
+        "Kenya: police disperse crowds\n\nKenya protests\n\n"
+        "Police fired tear gas at protesters in Nairobi on Tuesday."
+    )
+    assert [m.evidence for m in code_text(text)] == [
+        "Police fired tear gas at protesters in Nairobi on Tuesday."
+    ]
+    (lone,) = code_text("Kabul blast\n\nA bomb exploded in Kabul on Monday, killing four.")
+    assert lone.fatalities == 4
+
+
 def test_a_background_event_dated_long_before_is_not_the_undated_current_one(code_text):
     text = (
         "Militants said they had targeted a police post in Kohat.\n\n"

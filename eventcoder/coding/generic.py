@@ -1,14 +1,14 @@
 """Is a mention one occurrence? The tests for statements that report none: tallies over a period or
 a war ("have died since the coup", "the death toll of the fighting"), background dated only by a past
 year, generic and habitual statements ("attacks on schools", "each of the six protests"), grievances
-and characterisations ("an attack on democracy").
+and characterisations ("an attack on democracy"), and label lines ("Iran protests").
 
 Used by triggers.make_candidate; a pure part of the coding core.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventcoder.coding.attach import date_specificity, own_date_spans, place_preps
 from eventcoder.coding.candidates import ArticleContext, Candidate
@@ -157,6 +157,22 @@ def is_characterisation(cand: Candidate, cues: Cues) -> bool:
         return not any(c.dep_ == "expl" for c in head.head.children)  # "there was a clash" asserts one
     target = prep_object(head, cues.figurative_target_prepositions)
     return target is not None and lemma(target) in cues.figurative_targets
+
+
+LABEL_WORDS = 4  # a line of at most this many words, no closing stop, below the title is a label
+
+
+def label_line(sent: Span) -> bool:
+    """A short line with no closing stop (the caller skips the title): a section label or kicker ("Iran
+    protests", "World news"), which names a topic and reports nothing."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if len(words) > LABEL_WORDS or last is None or last.text in (".", "!", "?"):
+        return False
+    doc = sent.doc
+    alone_before = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    alone_after = sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws or doc[sent.end].is_space
+    return alone_before and alone_after
 
 
 def tallied_conflict(cand: Candidate, cues: Cues) -> bool:

@@ -18,6 +18,7 @@ from eventcoder.coding.generic import (
     has_specific_date,
     is_characterisation,
     is_grievance,
+    label_line,
     over_a_period,
     tallied_conflict,
 )
@@ -134,6 +135,8 @@ def make_candidate(
         definite=is_definite(head, cues),
     )
     if not type_specific_checks(cand, res) or is_characterisation(cand, cues) or tallied_conflict(cand, cues):
+        return None
+    if span.start_char >= len(ctx.article.title or "") and label_line(sent):
         return None
     in_general = (
         is_trend(head, cand.anchor, cues) or generic_plural(cand, cues) or habitual_clause(cand, cues)
