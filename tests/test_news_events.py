@@ -597,6 +597,12 @@ def test_armed_men_who_struck_or_hit_a_target_attacked_it(code_text):
     assert code_text("Floods hit the district on Monday.") == []
 
 
+def test_a_weapon_that_struck_a_target_was_fired_at_it(code_text):
+    (school,) = code_text("A missile struck a school in Kohat on Monday.")
+    assert (school.event_type, school.location) == ("attack", "Kohat")
+    assert code_text("The ball hit the goalpost in Kabul on Monday.") == []
+
+
 def test_a_group_that_said_it_had_targeted_posts_attacked_them(code_text):
     (posts,) = code_text("The Taliban said they had targeted army posts in Kunduz on Sunday.")
     assert (posts.event_type, posts.actor1, posts.location) == ("clash", "Taliban", "Kunduz")

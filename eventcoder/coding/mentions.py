@@ -36,7 +36,7 @@ from eventcoder.coding.dates import (
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
-from eventcoder.coding.participants import ARMED_TYPES, resolve_actor, subject_of
+from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
 from eventcoder.coding.places import (
     Place,
     PlacePhrase,
@@ -546,9 +546,6 @@ def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
     do): violence it reports is then a crowd's, a riot."""
     text = ctx.article.text or ""
     return any(tag in text for tag in cues.crowd_size_tags)
-
-
-ARMY_WEAPON_VARIANTS = ("shelling", "air_drone_strike")  # fired by armies: an unnamed side is the military
 
 
 def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:

@@ -177,6 +177,9 @@ def patient_of(head: Token) -> Token | None:
     return None
 
 
+ARMY_WEAPON_VARIANTS = ("shelling", "air_drone_strike")  # fired by armies: an unnamed side is the military
+
+
 def nominal_agent(head: Token) -> Token | None:
     """Who did a nominal event: 'attack by X', 'X's attack', 'Taliban attack', 'Taliban-planted bomb'."""
     agent = by_agent(head)

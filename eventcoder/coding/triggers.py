@@ -24,7 +24,7 @@ from eventcoder.coding.generic import (
 )
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.occurrences import places_compatible
-from eventcoder.coding.participants import ARMED_TYPES, patient_of
+from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -294,7 +294,7 @@ def armed_targeting(cand: Candidate, res: CoderResources) -> bool:
         return struck_place(cand, res)
     if not objects or any(lemma(o) in cues.targeting_idioms for o in objects):
         return False
-    if not armed(subject, res):
+    if not armed(subject, res) and not army_weapon(subject):
         return False
     if {lemma(t) for t in subject.subtree} & cues.air_subjects:
         cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
@@ -318,6 +318,14 @@ def armed(tok: Token, res: CoderResources) -> bool:
         return True
     actor = res.actors.resolve(tok.ent_id_) if tok.ent_id_ else None
     return actor is not None and actor.inter in ARMED_TYPES
+
+
+def army_weapon(tok: Token) -> bool:
+    """A word that is itself a trigger of shelling or an air strike ("a missile struck a market")."""
+    return any(
+        span.start <= tok.i < span.end and span.label_.split("|")[1] in ARMY_WEAPON_VARIANTS
+        for span in tok.doc.spans[TRIGGER_SPANS]
+    )
 
 
 def struck_place(cand: Candidate, res: CoderResources) -> bool:
