@@ -649,20 +649,18 @@ def test_a_short_label_line_below_the_title_is_no_event(code_text):
     assert lone.fatalities == 4
 
 
-def test_a_background_event_dated_long_before_is_not_the_undated_current_one(code_text):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a background attack dated long before does not take in the undated targeting told before it
         "Militants said they had targeted a police post in Kohat.\n\n"
-        "Militants attacked the post in Kohat on 3 March 2023, killing two policemen."
-    )
-    dates = sorted(str(m.event_date) for m in code_text(text, dt.date(2024, 5, 20)))
-    assert dates == ["2023-03-03", "2024-05-20"]
-
-
-def test_an_undated_shooting_told_after_a_background_one_is_an_event_of_its_own(code_text):
-    text = (
+        "Militants attacked the post in Kohat on 3 March 2023, killing two policemen.",
+        # an undated shooting told after a background attack is an event of its own
         "Bus attacked\n\nGunmen attacked a bus near Kohat on 3 March 2023, killing two passengers.\n\n"
-        "Gunmen opened fire on a van near Kohat, wounding four passengers, police said."
-    )
+        "Gunmen opened fire on a van near Kohat, wounding four passengers, police said.",
+    ],
+)
+def test_a_background_event_dated_long_before_and_a_current_one_are_two_events(code_text, text):
     dates = sorted(str(m.event_date) for m in code_text(text, dt.date(2024, 5, 20)))
     assert dates == ["2023-03-03", "2024-05-20"]
 

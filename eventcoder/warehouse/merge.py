@@ -581,12 +581,12 @@ def copy_times(mention: MentionRow, filing: bool) -> list[object]:
     every report of its month), and as a day inside its month, for mentions dated only to a month or
     a week; a longer window by its months; no date, or a window over MAX_MONTHS, as "undated"."""
     span = window(mention)
-    months = indexed_months(mention)
     if span is not None and span[0] == span[1]:
         day = span[0]
         if filing:
             return ["any", ("day", day), ("day in", day.year, day.month)]
         return [("day", day), (day.year, day.month), "undated"]
+    months = indexed_months(mention)
     if filing:
         return ["any", *(months if months is not None else ["undated"])]
     if months is None:
