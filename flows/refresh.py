@@ -371,7 +371,9 @@ def dask_runner(settings: Settings):
         "n_workers": settings.workers,
         "processes": True,
         "threads_per_worker": 1,
-        "dashboard_address": None,
+        # the scheduler serves HTTP anyway: on a free port of its own, never 8787 (taken by another
+        # cluster, it made distributed warn on stderr whatever --quiet said)
+        "dashboard_address": "127.0.0.1:0",
     }
     return DaskTaskRunner(cluster_kwargs=cluster)
 
