@@ -9,7 +9,15 @@ from difflib import SequenceMatcher
 
 from eventcoder.coding.places.gazetteer import Gazetteer
 from eventcoder.coding.places.index import place_index
-from eventcoder.coding.places.keys import compact, fold_words, join_key, name_keys, skeleton, strip_generic
+from eventcoder.coding.places.keys import (
+    SKELETON_DROPPED,
+    compact,
+    fold_words,
+    join_key,
+    name_keys,
+    skeleton,
+    strip_generic,
+)
 from eventcoder.coding.places.phrases import split_kind
 from eventcoder.coding.places.words import TOWN_KINDS
 
@@ -114,13 +122,10 @@ def _similarity(key: str, others: list[str]) -> float:
     return best
 
 
-ONSET_VOWELS = frozenset("aeiouyh")  # the letters a skeleton drops: a name begins with one or not
-
-
 def same_onset(key: str, other: str) -> bool:
     """Two spellings of one name begin alike: both with a vowel (or h), or both with a consonant
     ("Idleb" and "Idlib", "Qandahar" and "Kandahar"; not "Nakyal" and "Anekal", one skeleton)."""
-    return bool(key and other) and (key[0] in ONSET_VOWELS) == (other[0] in ONSET_VOWELS)
+    return bool(key and other) and (key[0] in SKELETON_DROPPED) == (other[0] in SKELETON_DROPPED)
 
 
 def shortened_candidates(g: Gazetteer, name: str, kind: str | None, hard: list[set[Ref]]) -> list[Cand]:

@@ -77,11 +77,13 @@ def name_keys(words: list[str]) -> list[str]:
 
 _REPEAT = re.compile(r"(.)\1+")
 _SKELETON_TABLE = bytes.maketrans(b"qcw", b"kkv")
+SKELETON_DROPPED = "aeiouyh"  # the letters a skeleton leaves out
+_DROPPED_BYTES = SKELETON_DROPPED.encode()
 
 
 def skeleton(key: str) -> str:
     """The fuzzy key of a compact key: consonants only, q/c->k, w->v, no h or y, repeats collapsed."""
-    s = key.encode().translate(_SKELETON_TABLE, b"aeiouyh").decode()
+    s = key.encode().translate(_SKELETON_TABLE, _DROPPED_BYTES).decode()
     return _REPEAT.sub(r"\1", s) if _REPEAT.search(s) else s
 
 
