@@ -458,3 +458,13 @@ def test_the_gazetteer_names_adm1s_in_english_and_spells_the_schwa() -> None:
     assert all("@" not in g.units[u].name for u in g.units if g.units[u].level == 1)
     (place,) = resolve_places("in Agcabadi district", ("AZE",))
     assert place.admin1 is not None and "@" not in place.admin1
+
+
+def test_an_acronym_is_no_unit_or_village_abroad() -> None:
+    # "UN" is the ISO 3166-2 code of a department of El Salvador and the name of villages in India
+    assert resolve_place(parse_place_phrases("in the UN"), ("CAF",)).latitude is None
+    place = resolve_place(parse_place_phrases("in the Central African Republic, the UN"), ("CAF",))
+    assert (place.iso3, place.geo_precision) == ("CAF", 4)
+    # an ADM1 code beside a town of the article's country still names its unit
+    assert resolve_place(parse_place_phrases("in Kanpur (UP)"), ("IND",)).admin1 == "Uttar Pradesh"
+    assert resolve_place(parse_place_phrases("in UP"), ("IND",)).admin1 == "Uttar Pradesh"

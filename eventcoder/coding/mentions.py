@@ -229,9 +229,15 @@ def named_in(sent: Span, ctx: ArticleContext) -> Place | None:
         if e.label_ not in NOT_NAMES
         and not ctx.dateline[0] <= e.start_char < ctx.dateline[1]  # where the story was filed
         and not names_a_party(e)
-        and (e.label_ in PLACE_LABELS or after_locative(e) or text[e.end_char :].startswith((" (", ",")))
+        and (e.label_ in PLACE_LABELS or after_locative(e) or written_with_units(e, text))
     )
     return named_place(starts, tuple(ctx.countries), ctx.areas)
+
+
+def written_with_units(ent: Span, text: str) -> bool:
+    """A name followed by its units, "X (Y, Z)" or "X, Y", also when the model's span took in the bracket
+    ("X (Y, Z" tagged as one organisation)."""
+    return text[ent.end_char :].startswith((" (", ",")) or " (" in ent.text
 
 
 def names_a_party(ent: Span) -> bool:

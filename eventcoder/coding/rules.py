@@ -437,6 +437,10 @@ def phrase_text(prep: Token, cues: Cues) -> str:
     sent_end = prep.sent.end
     while end < sent_end:
         tok = doc[end]
+        closing = bracketed_units_end(doc, end, sent_end)
+        if closing:
+            end = closing
+            continue
         named = tok.pos_ == "PROPN" or (
             tok.ent_iob_ != "O" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL")
         )
@@ -452,6 +456,30 @@ def phrase_text(prep: Token, cues: Cues) -> str:
     while end > tokens[0].i + 1 and doc[end - 1].text in cues.place_trailing:
         end -= 1
     return doc[tokens[0].i : end].text
+
+
+BRACKET_WORDS = 12  # the longest "(X, Y, Z)" of units read as one
+
+
+def bracketed_units_end(doc: Doc, start: int, stop: int) -> int:
+    """End of a bracket of capitalised names opening at `start` ("(At Tuhayat, Al Hudaydah)": units
+    written after a place, whatever the tagger made of "At"), else 0."""
+    if doc[start].text != "(":
+        return 0
+    for i in range(start + 1, min(stop, start + BRACKET_WORDS)):
+        tok = doc[i]
+        if tok.text == ")":
+            return i + 1 if i > start + 1 else 0
+        if not (
+            tok.is_title
+            or tok.is_upper
+            or tok.text in (",", "-", "/")
+            or tok.is_lower
+            and i + 1 < stop
+            and doc[i + 1].is_title
+        ):
+            return 0
+    return 0
 
 
 def date_phrase(span: Span) -> str:

@@ -32,6 +32,14 @@ class Cand:
     ref: Ref
     exact: bool
     similarity: float = 1.0
+    by_code: bool = False  # a code or short name matched by capitals ("UP", "UN"): meant in context only
+
+
+def is_acronym(name: str) -> bool:
+    """A name written as an acronym of up to three capitals ("UN", "AU"): a code or an organisation more
+    often than the place of that short name ("Un", "Au") or the airport code among alternate names."""
+    core = name.strip()
+    return 2 <= len(core) <= 3 and core.isalpha() and core.isupper()
 
 
 def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
@@ -42,6 +50,7 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
         keys.append(compact(f"{name} {kind}"))
     unit_keys = [*keys, *name_keys(strip_generic(words))]
     out: dict[Ref, Cand] = {}
+    acronym = is_acronym(name)
     code = g.by_iso3.get(name.strip()) if name.strip().isupper() else None
     if code is not None:  # an ISO3 code written as such ("AFG")
         out[("c", code.idx)] = Cand(("c", code.idx), True)
@@ -49,17 +58,18 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
         if key in g.country_index:
             out.setdefault(("c", g.country_index[key]), Cand(("c", g.country_index[key]), True))
         for t in g.town_index.get(key, ()):
-            out.setdefault(("t", t), Cand(("t", t), True))
+            coded = acronym and compact(g.town(t).name) == key  # "UN" -> the village Un
+            out.setdefault(("t", t), Cand(("t", t), True, by_code=coded))
     demonyms = [g.demonyms[k] for k in keys if k in g.demonyms]
     if demonyms:  # a demonym read as a place names its country ("Chadian" is no hamlet in China)
         return [Cand(("c", demonyms[0]), True)]
     for found in place_index().candidates(name):  # GeoNames alternate names ("Kiev", "Aleppo")
         t = g.town_by_geonameid(found.id)
         if t is not None:
-            out.setdefault(("t", t), Cand(("t", t), True))
+            out.setdefault(("t", t), Cand(("t", t), True, by_code=acronym))
     if name.strip().isupper():  # an ADM1 written by its ISO 3166-2 code ("Kanpur (UP)")
         for u in g.unit_codes.get(name.strip(), ()):
-            out.setdefault(("u", u), Cand(("u", u), True))
+            out.setdefault(("u", u), Cand(("u", u), True, by_code=True))
     for key in dict.fromkeys(unit_keys):
         for u in g.unit_index.get(key, ()):
             out.setdefault(("u", u), Cand(("u", u), True))
@@ -187,6 +197,8 @@ def containers_of_name(g: Gazetteer, text: str, ctx: list[int]) -> set[Ref]:
     name, kind = split_kind(text)
     refs: set[Ref] = set()
     cands = candidates(g, name, kind) or fuzzy_candidates(g, name, ctx, [])
+    if ctx:  # "Kanpur (UP)" in an Indian article; "the Central African Republic, the UN" names no unit
+        cands = [c for c in cands if not c.by_code or country_of(g, c.ref) in ctx]
     areas = [c for c in cands if c.ref[0] != "t"]
     for c in areas or cands:
         refs.add(c.ref)

@@ -317,7 +317,9 @@ def _inside_innermost(g: Gazetteer, ref: Ref, hard: list[set[Ref]]) -> bool:
 def _outside_choice(g: Gazetteer, ranked: list[_Scored]) -> _Scored | None:
     """An exact match taken without qualifier when none is acceptable in the article's countries: the best
     notable entry (country, ADM1, region, capital, city of 100,000+), else the best substantial one (a place
-    of 20,000+ or an ADM2) if all substantial entries of the name lie in one country."""
+    of 20,000+ or an ADM2) if all substantial entries of the name lie in one country; a code or a short
+    name matched by capitals is no such entry ("UN" is no department or village abroad)."""
+    ranked = [sc for sc in ranked if not sc.cand.by_code]
     notable = [sc for sc in ranked if _notable(g, sc.cand.ref)]
     if notable:
         return notable[0]
