@@ -138,6 +138,17 @@ def test_page_furniture_is_stripped_from_a_scraped_text(tmp_path: Path):
     assert "Another story title" not in clean.text
 
 
+def test_the_bulleted_links_after_an_also_read_line_are_furniture():
+    text = (
+        f"Blast in Peshawar\n\n{STORY}\n\nAlso read: Police chief replaced\n\n"
+        "| Scores held as protests turn violent in three cities\n\n"
+        "Earlier, officials said the road would stay closed.\n\n| A bulleted sentence stays.\n"
+    )
+    clean = clean_text(text)
+    assert "Scores held" not in clean.text and "Also read" not in clean.text
+    assert "Earlier, officials said" in clean.text and "A bulleted sentence stays." in clean.text
+
+
 def test_seed_with_menus_keeps_its_body_and_headline():
     raw = (Path(__file__).resolve().parents[1] / "raw" / "004_2331504eab36535e.txt").read_text(
         encoding="utf-8"

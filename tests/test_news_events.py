@@ -63,6 +63,14 @@ def test_places_struck_are_one_event_each(code_text):
     assert places(mentions, "attack") == ["Gereshk", "Sangin"]
 
 
+def test_a_headline_list_of_towns_without_and_is_one_event_per_town(code_text):
+    text = "Scores of workers held as protests turned violent in Multan, Quetta, Peshawar on Monday."
+    assert places(code_text(text), "protest") == ["Multan", "Peshawar", "Quetta"]
+    # a town and the units that enclose it stay one place
+    text = "Gunmen killed two people in Jamrud, Khyber, Khyber Pakhtunkhwa on Monday."
+    assert places(code_text(text)) == ["Jamrud"]
+
+
 def test_a_town_and_its_province_are_one_place(code_text):
     mentions = code_text("On 2 May 2020, in Acapulco, Guerrero, a woman was shot dead in a bar. 1 fatality.")
     assert len(mentions) == 1 and mentions[0].fatalities == 1
@@ -744,3 +752,26 @@ def test_two_clauses_of_one_sentence_protesting_in_two_towns_are_two_events(code
         "detained during demonstrations in Tripoli and Sidon."
     )
     assert [m.location for m in code_text(told) if m.event_type == "protest"] == ["Beirut"]
+
+
+# -- places written with their units -----------------------------------------------------------
+
+
+def test_units_in_brackets_after_an_area_place_the_event(code_text):
+    # the bracket opens with "At", which the tagger reads as a preposition; without the bracket the area's
+    # name is a town of another country
+    text = (
+        "On 2 March 2021, rebel forces reportedly fired machine guns at farms in Rafah area"
+        " (At Tuhayat, Al Hudaydah). No fatalities reported."
+    )
+    (mention,) = code_text(text)
+    assert (mention.iso3, mention.admin1) == ("YEM", "Al Hudaydah")
+
+
+def test_a_village_the_model_read_with_its_bracket_as_one_name_is_placed_by_its_units(code_text):
+    text = (
+        "On 3 March 2021, insurgents attacked Qwertykot (Mucojo, Cabo Delgado), beheaded 2 people"
+        " and burned huts."
+    )
+    (mention,) = code_text(text)
+    assert (mention.iso3, mention.admin1) == ("MOZ", "Cabo Delgado")

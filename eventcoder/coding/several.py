@@ -20,7 +20,8 @@ from eventcoder.coding.fatalities.numbers import core_number
 from eventcoder.coding.fatalities.tokens import Tok
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of
-from eventcoder.coding.places import Place, resolve_places
+from eventcoder.coding.places import Place, PlacePhrase, parse_place_phrases, resolve_place, resolve_places
+from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import PLACE_LABELS, VERBAL, Cues, clause_chain, lemma, phrase_text
 
 # Coordinated place names of one phrase ("in A, B and C") or of parallel phrases ("four in A and
@@ -204,9 +205,12 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
     names = [objs[0], *[c for c in objs[0].conjuncts if c.i > objs[0].i]] if objs else []
     names = [kind_named(n, cues) for n in names]
     names = [n for n in names if n.pos_ == "PROPN" and n.ent_type_ != "FAC" and names_a_place(n, cues)]
-    if not any(c.dep_ == "cc" for n in names for c in n.children):
-        names = names[:1]  # 'in Town, Province': a place and what encloses it, not a list
     countries = tuple(ctx.countries)
+    if not any(c.dep_ == "cc" for n in names for c in n.children):
+        towns = town_list(text, ctx)
+        if towns:
+            return [PlaceShare(place, f"{prep.text} {name}", figure) for name, place in towns]
+        names = names[:1]  # 'in Town, Province': a place and what encloses it, not a list
     if len(names) >= 2:
         suffix = shared_suffix(prep, names[-1], text)
         out = []
@@ -222,6 +226,27 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
         return [PlaceShare(p, text, figure) for p in several]
     place = place_of((text,), countries, ctx.areas)
     return [PlaceShare(place, text, figure)] if place is not None else []
+
+
+LIST_TOWNS = 3  # "in A, B, C" without "and" is a list when at least so many towns of one country
+
+
+def town_list(text: str, ctx: ArticleContext) -> list[tuple[str, Place]]:
+    """'in A, B, C' (a headline's list, no 'and'): towns of one country, each resolved alone, none the
+    same, are a list; 'in Town, District, Province' is one place and what encloses it (empty)."""
+    phrases = parse_place_phrases(text)
+    if len(phrases) < LIST_TOWNS or any(p.kind for p in phrases):
+        return []
+    countries = tuple(ctx.countries)
+    places = [resolve_place([PlacePhrase(p.text, None, (), p.near)], countries, ctx.areas) for p in phrases]
+    towns = all(p.geo_precision == 1 for p in places)
+    if not towns or len({p.iso3 for p in places}) != 1 or len({p.location for p in places}) != len(places):
+        return []
+    for i, place in enumerate(places[:-1]):  # "A, Monreal, Masbate": A lies inside a later name
+        units = {compact(u) for u in (place.admin1, place.admin2) if u}
+        if any(compact(later.text) in units for later in phrases[i + 1 :]):
+            return []
+    return [(ph.text, p) for ph, p in zip(phrases, places, strict=True)]
 
 
 def kind_named(name: Token, cues: Cues) -> Token:

@@ -19,6 +19,7 @@ from eventcoder.ingest.published import TextDate, find_text_date, header_line_da
 
 _HEADER_LINES = 40  # where a date line may sit (after furniture is gone)
 _BODY_WORDS = 20  # a line this long is body text
+LINK_WORDS = 4  # a bulleted line this long after a dropped one is a linked headline, not a menu item
 JUSTEXT_LENGTH_HIGH = 120  # jusText's default (200 characters) drops short wire paragraphs
 JUSTEXT_MAX_LINES = 2_000  # jusText takes quadratic time in short lines: 40,000 of them take minutes
 _SENTENCE_END = re.compile(r"[.!;:]['\"”’)]*$")
@@ -40,6 +41,10 @@ class CleanText:
     title: str | None
     published_at: dt.date | None
     published_origin: str | None = None  # where the text printed it (published.TEXT_DATE_ORIGINS)
+
+
+BULLETS = "•·|-–—*> "  # list markers stripped before a furniture pattern is matched
+SENTENCE_STOPS = (".", "!", "?", '"', "”", "’")
 
 
 @cache
@@ -64,16 +69,32 @@ def apply_furniture_rules(lines: list[str]) -> list[str]:
     """Drop furniture lines; cut at an end-of-article marker that follows body text."""
     kept: list[str] = []
     seen_body = False
+    in_list = False  # the lines after a dropped one that are bulleted links of the same list
     for line in lines:
-        stripped = line.strip().strip("•·|-–—*> ").strip()
+        stripped = line.strip().strip(BULLETS).strip()
+        if not stripped:
+            kept.append(line)
+            continue
         rule = next((r for r in furniture_rules() if r.pattern.fullmatch(stripped)), None)
-        if rule is not None and stripped:
+        if rule is not None:
             if rule.action == "cut" and seen_body:
                 break
+            in_list = True
             continue
+        if in_list and bulleted_link(line):  # "Also read: A" then "| B": B is the list's next link
+            continue
+        in_list = False
         seen_body = seen_body or word_count(line) >= _BODY_WORDS
         kept.append(line)
     return kept
+
+
+def bulleted_link(line: str) -> bool:
+    """A headline opening with a bullet and ending without a sentence stop: an item of a list of links
+    (a menu's one- or two-word items are left to the menu filter)."""
+    text = line.strip()
+    headline = word_count(text) >= LINK_WORDS and not text.rstrip(BULLETS).endswith(SENTENCE_STOPS)
+    return text[:1] in BULLETS.strip() and headline
 
 
 def looks_menu_like(lines: list[str]) -> bool:
