@@ -468,3 +468,14 @@ def test_an_acronym_is_no_unit_or_village_abroad() -> None:
     # an ADM1 code beside a town of the article's country still names its unit
     assert resolve_place(parse_place_phrases("in Kanpur (UP)"), ("IND",)).admin1 == "Uttar Pradesh"
     assert resolve_place(parse_place_phrases("in UP"), ("IND",)).admin1 == "Uttar Pradesh"
+
+
+def test_a_small_namesake_off_the_outlets_beat_is_a_village_on_it() -> None:
+    # a front-line monitor reporting from Donetsk oblast: "near Stepove" is a village it lacks there, not
+    # the Stepove of Mykolaiv oblast; a city elsewhere is still that city
+    beat = (("UKR", "Donetsk"),)
+    assert resolve_place(parse_place_phrases("near Stepove"), ("UKR",)).admin1 != "Donetsk"
+    near = resolve_place(parse_place_phrases("near Stepove"), ("UKR",), beat)
+    assert (near.admin1, near.geo_precision) == ("Donetsk", 2)
+    assert resolve_place(parse_place_phrases("in Lviv"), ("UKR",), beat).admin1 == "Lviv"
+    assert resolve_place(parse_place_phrases("in Kramatorsk"), ("UKR",), beat).location == "Kramatorsk"

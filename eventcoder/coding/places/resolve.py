@@ -34,6 +34,12 @@ Colombia article is not the village Carcasi) is taken first, else an exact *subs
 20,000+ or a unit with that many people) if all substantial entries of the name lie in one country
 ("Nuseirat" in an Israel article); only then a fuzzy match in context; then an empty unit in context.
 
+An outlet that reports from some areas (its beat: `focus.outlet_areas`) names villages of its beat: a
+place written alone (no units beside it, no other place phrase) that resolves only to a small town or
+district of the outlet's country outside every area of its beat is taken as a village the gazetteer lacks
+on the beat, placed at the beat's first area with precision 2 (a front-line monitor's "near X" is not the X
+of another province); a notable or substantial place is meant wherever it is.
+
 Precision (ACLED geo_precision): 1 a populated place; 2 "near"/"outside"/"area"/"sector" of a place, or a
 unit when the text named a village/area inside it that is not in the gazetteer; 3 an ADM2, an ADM1 or a
 region alone; 4 the country only. Coordinates of units, regions and countries follow the seat rule in
@@ -121,6 +127,10 @@ def resolve_place(
             phrase if not missed or phrase.kind else PlacePhrase(phrase.text, ENCLOSING, phrase.qualifiers)
         )
         ref = _resolve_phrase(g, asked, soft, ctx, area)
+        if ref is not None and len(expanded) == 1 and area and _namesake_off_beat(g, ref, phrase, area):
+            home = _home_area(tuple(areas))
+            if home is not None:  # a village the gazetteer lacks on the outlet's beat, not its namesake
+                return _to_place(g, home, PlacePhrase(phrase.text, ENCLOSING, (), phrase.near), True)
         if ref is not None:
             return _to_place(g, ref, phrase, missed or _enclosing_alternative(g, ref, phrase))
     return _unknown(g, expanded, ctx)
@@ -161,6 +171,26 @@ def _area_refs(areas: tuple[tuple[str, str], ...]) -> frozenset[Ref]:
     for iso3, name in areas:
         out.update(("u", u) for u in g.adm1s_named(iso3, name))
     return frozenset(out)
+
+
+def _namesake_off_beat(g: Gazetteer, ref: Ref, phrase: PlacePhrase, area: frozenset[Ref]) -> bool:
+    """A small town or district written without its units, in the outlet's country but outside every
+    area the outlet reports from (a village of the same name elsewhere: "near X" in a front-line
+    monitor's report); a notable or substantial place is meant wherever it is."""
+    if phrase.qualifiers or len(alternatives(phrase.text)) > 1 or phrase.kind not in (None, *TOWN_KINDS):
+        return False
+    if ref[0] not in ("t", "u") or _notable(g, ref) or _substantial(g, ref):
+        return False
+    return country_of(g, ref) in {country_of(g, a) for a in area} and not containers(g, ref) & area
+
+
+def _home_area(areas: tuple[tuple[str, str], ...]) -> Ref | None:
+    """The outlet's first area (its main beat) as a unit."""
+    g = gazetteer()
+    for iso3, name in areas[:1]:
+        for u in g.adm1s_named(iso3, name)[:1]:
+            return ("u", u)
+    return None
 
 
 def _enclosing_alternative(g: Gazetteer, ref: Ref, phrase: PlacePhrase) -> bool:
