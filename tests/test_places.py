@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from eventcoder.coding.places import (
     Place,
     PlacePhrase,
+    beat_place,
     country_for_name,
     gazetteer,
     is_known_place,
@@ -479,3 +480,18 @@ def test_a_small_namesake_off_the_outlets_beat_is_a_village_on_it() -> None:
     assert (near.admin1, near.geo_precision) == ("Donetsk", 2)
     assert resolve_place(parse_place_phrases("in Lviv"), ("UKR",), beat).admin1 == "Lviv"
     assert resolve_place(parse_place_phrases("in Kramatorsk"), ("UKR",), beat).location == "Kramatorsk"
+
+
+def test_an_unknown_village_or_a_country_alone_lies_on_the_outlets_beat() -> None:
+    beat = (("UKR", "Donetsk"), ("UKR", "Luhansk"))
+    unknown = resolve_place(parse_place_phrases("near Qwertyivka"), ("UKR",))
+    assert unknown.latitude is None
+    village = beat_place(unknown, beat)
+    assert village is not None
+    assert (village.location, village.admin1, village.geo_precision) == ("Qwertyivka", "Donetsk", 2)
+    country = resolve_place(parse_place_phrases("in Ukraine"), ("UKR",))
+    area = beat_place(country, beat)
+    assert area is not None and (area.admin1, area.geo_precision) == ("Donetsk", 3)
+    # a resolved place, or a place in another country than the beat's, stays
+    assert beat_place(resolve_place(parse_place_phrases("in Lviv"), ("UKR",)), beat) is None
+    assert beat_place(resolve_place(parse_place_phrases("in Moldova"), ("MDA",)), beat) is None

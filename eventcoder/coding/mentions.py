@@ -41,6 +41,7 @@ from eventcoder.coding.places import (
     Place,
     PlacePhrase,
     after_locative,
+    beat_place,
     named_place,
     resolve_place,
 )
@@ -491,6 +492,8 @@ def to_mention(
     if place is None and etype in ("dialogue", "agreement"):  # the venue the article gives its talks
         place = talks_venue(clusters)
     place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
+    if place is not None and ctx.areas and etype not in ("dialogue", "agreement"):  # talks have a venue
+        place = beat_place(place, ctx.areas) or place  # an unknown village or none: on the outlet's beat
     place_text = placed.place_text if placed else None
     if place is not None and etype == "ceasefire" and signed_abroad(place, (actor1, actor2)):
         place, place_text = parties_country(actor1, actor2), None  # signed abroad: the truce lies at home

@@ -37,8 +37,10 @@ Colombia article is not the village Carcasi) is taken first, else an exact *subs
 An outlet that reports from some areas (its beat: `focus.outlet_areas`) names villages of its beat: a
 place written alone (no units beside it, no other place phrase) that resolves only to a small town or
 district of the outlet's country outside every area of its beat is taken as a village the gazetteer lacks
-on the beat, placed at the beat's first area with precision 2 (a front-line monitor's "near X" is not the X
-of another province); a notable or substantial place is meant wherever it is.
+on the beat: its name as written, at the beat's first area's coordinates with precision 2 (a front-line
+monitor's "near X" is not the X of another province); a notable or substantial place is meant wherever it
+is. `beat_place` does the same for an event's place the gazetteer does not hold at all, and gives an
+event placed in the country alone the beat's first area (precision 3).
 
 Precision (ACLED geo_precision): 1 a populated place; 2 "near"/"outside"/"area"/"sector" of a place, or a
 unit when the text named a village/area inside it that is not in the gazetteer; 3 an ADM2, an ADM1 or a
@@ -54,7 +56,7 @@ the package (`eventcoder.coding.places`) is the entry point for everything else.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventcoder.coding.places.candidates import (
@@ -130,10 +132,26 @@ def resolve_place(
         if ref is not None and len(expanded) == 1 and area and _namesake_off_beat(g, ref, phrase, area):
             home = _home_area(tuple(areas))
             if home is not None:  # a village the gazetteer lacks on the outlet's beat, not its namesake
-                return _to_place(g, home, PlacePhrase(phrase.text, ENCLOSING, (), phrase.near), True)
+                return _on_beat(g, home, phrase)
         if ref is not None:
             return _to_place(g, ref, phrase, missed or _enclosing_alternative(g, ref, phrase))
     return _unknown(g, expanded, ctx)
+
+
+def beat_place(place: Place, areas: Sequence[tuple[str, str]]) -> Place | None:
+    """An event's place in an article by an outlet with a beat in the place's country, when the place is
+    a name the gazetteer does not hold (no coordinates: the name in the beat's first area, at the area's
+    coordinates, precision 2) or the country alone (the beat's first area, precision 3); None otherwise
+    (a place resolved below country level stays)."""
+    g = gazetteer()
+    home = _home_area(tuple(areas)) if areas else None
+    if home is None or not place.location or g.countries[country_of(g, home)].iso3 != place.iso3:
+        return None
+    if place.geo_precision == 4:
+        return _to_place(g, home, PlacePhrase(place.location, None, ()), False)
+    if place.latitude is not None:
+        return None
+    return _on_beat(g, home, PlacePhrase(place.location, None, ()))
 
 
 def resolve_places(
@@ -182,6 +200,15 @@ def _namesake_off_beat(g: Gazetteer, ref: Ref, phrase: PlacePhrase, area: frozen
     if ref[0] not in ("t", "u") or _notable(g, ref) or _substantial(g, ref):
         return False
     return country_of(g, ref) in {country_of(g, a) for a in area} and not containers(g, ref) & area
+
+
+def _on_beat(g: Gazetteer, home: Ref, phrase: PlacePhrase) -> Place:
+    """A village the gazetteer lacks on the outlet's beat: its name as written, in the beat's area, at the
+    area's coordinates with precision 2."""
+    area = _to_place(g, home, PlacePhrase(phrase.text, ENCLOSING, (), phrase.near), True)
+    names = alternatives(phrase.text)
+    written = ascii_name(names[0]) if names and names[0] else area.location
+    return replace(area, location=written, admin2=None, geo_precision=2)
 
 
 def _home_area(areas: tuple[tuple[str, str], ...]) -> Ref | None:
