@@ -775,3 +775,19 @@ def test_a_village_the_model_read_with_its_bracket_as_one_name_is_placed_by_its_
     )
     (mention,) = code_text(text)
     assert (mention.iso3, mention.admin1) == ("MOZ", "Cabo Delgado")
+
+
+def test_a_district_named_with_its_arabic_article_is_the_place(code_text):
+    # the parser takes "As" for a preposition governing the district
+    text = (
+        "On 3 May 2021, government forces thwarted a rebel incursion in As Safra district (Sadah),"
+        " killing several fighters."
+    )
+    (mention,) = code_text(text)
+    assert (mention.iso3, mention.location) == ("YEM", "As Safra")
+
+
+def test_the_district_airstrikes_targeted_is_the_place(code_text):
+    text = "On 3 May 2021, three coalition airstrikes targeted Raghwan district (Marib). No one was hurt."
+    (mention,) = code_text(text)
+    assert (mention.iso3, mention.location) == ("YEM", "Raghwan")

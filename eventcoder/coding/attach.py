@@ -18,6 +18,7 @@ from eventcoder.coding.places import (
     parse_place_phrases,
     resolve_place,
 )
+from eventcoder.coding.places.words import ARABIC_ARTICLES
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -115,7 +116,7 @@ def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
     for tok in cand.sent:
         if tok.dep_ != "prep" or not (tok.lower_ in cues.locative_prepositions or into_the_streets(tok)):
             continue
-        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        objs = prep_objects(tok)
         if not objs or not names_a_place(objs[0], cues, strict=tok.lower_ in cues.strict_place_prepositions):
             continue
         rank = attachment_rank(tok.doc[tok.i : tok.i + 1], cand.head, chain)
@@ -127,9 +128,24 @@ def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
     return sorted(found, key=lambda x: (x[0], x[1].i))
 
 
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, also when the parser took a place name's Arabic article for a second
+    preposition ("in As Silw district": "As" governs "district")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if objs:
+        return objs
+    return [
+        g
+        for c in prep.children
+        if c.dep_ == "prep" and c.i == prep.i + 1 and c.is_title and c.lower_ in ARABIC_ARTICLES
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def into_the_streets(prep: Token) -> bool:
     """'(took) to the streets of Nairobi': a 'to' whose object is the streets is a locative."""
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    objs = prep_objects(prep)
     return prep.lower_ == "to" and any(c.lemma_.lower() == "street" for c in objs)
 
 

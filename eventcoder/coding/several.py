@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventcoder.coding.attach import names_a_place, place_of, place_preps, plausible_place_name
+from eventcoder.coding.attach import names_a_place, place_of, place_preps, plausible_place_name, prep_objects
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate
 from eventcoder.coding.fatalities.numbers import core_number
 from eventcoder.coding.fatalities.tokens import Tok
@@ -126,6 +126,12 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
     if kind:
         named = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         target = next((g for g in named if g.dep_ == "pobj"), target)
+    if (
+        kind
+        and target.pos_ != "PROPN"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in target.children)
+    ):
+        return named_shares([target], ctx, kind)  # 'targeted A district': the kind word heads the name
     return named_shares(listed_names(target), ctx, kind)
 
 
@@ -158,10 +164,12 @@ def named_shares(names: list[Token], ctx: ArticleContext, kind: bool = False) ->
 
 def spreads_to_object(cand: Candidate, cues: Cues) -> bool:
     """The verb of which the trigger is the subject puts the event at its object: a violent verb
-    ('jets bombed A'), or for protests any verb ('protests rocked A and B', 'rallies paralysed A')."""
+    ('jets bombed A') or a verb of targeting ('airstrikes targeted A district'), or for protests any verb
+    ('protests rocked A and B', 'rallies paralysed A')."""
     if cand.family == "protest":
         return cand.anchor.pos_ in VERBAL and cand.anchor is not cand.head
-    return violent_verb(cand.anchor, cues)
+    targeting = cand.anchor.pos_ in VERBAL and lemma(cand.anchor) in cues.targeting_verbs  # 'strikes hit A'
+    return targeting or violent_verb(cand.anchor, cues)
 
 
 def placename(tok: Token) -> bool:
@@ -201,7 +209,7 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
     own = own_tokens(prep)
     if any(prep.i < i and prep.doc[i].idx < end for i in starts) or own[-1].i < prep.right_edge.i:
         text = prep.doc[own[0].i : own[-1].i + 1].text
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    objs = prep_objects(prep)
     names = [objs[0], *[c for c in objs[0].conjuncts if c.i > objs[0].i]] if objs else []
     names = [kind_named(n, cues) for n in names]
     names = [n for n in names if n.pos_ == "PROPN" and n.ent_type_ != "FAC" and names_a_place(n, cues)]
