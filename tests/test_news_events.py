@@ -791,3 +791,20 @@ def test_the_district_airstrikes_targeted_is_the_place(code_text):
     text = "On 3 May 2021, three coalition airstrikes targeted Raghwan district (Marib). No one was hurt."
     (mention,) = code_text(text)
     assert (mention.iso3, mention.location) == ("YEM", "Raghwan")
+
+
+def test_a_country_that_qualifies_the_protesters_gives_way_to_the_town_they_gathered_in(code_text):
+    text = (
+        "On 27 April 2021, dozens of protesters from the opposition movement in Lebanon gathered at the main"
+        " square in Zahle to denounce the rising cost of living."
+    )
+    (mention,) = code_text(text)
+    assert (mention.iso3, mention.location) == ("LBN", "Zahle")
+
+
+def test_a_currency_named_after_a_country_gives_no_nationality_to_the_soldiers(code_text):
+    text = (
+        "On 27 April 2021, rioters protesting against the high US dollar exchange rate clashed with soldiers"
+        " in Tripoli. A rioter died of his wounds on Tuesday and 30 soldiers were injured."
+    )
+    assert all("United States" not in (m.actor2 or "") for m in code_text(text))

@@ -269,8 +269,26 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
             enclosed = place_of((joined,), tuple(ctx.countries), ctx.areas)
             if enclosed is not None and enclosed.latitude is not None and enclosed.iso3 in ctx.countries:
                 place, texts = enclosed, [joined]
+    if place is not None and place.geo_precision == 4 and len(preps) > 1:
+        finer = finer_in_country(place, [p for rank, p in preps[1:] if rank < 50], ctx, cues)
+        if finer is not None:
+            place, texts = finer
     if place is not None:
         cand.place, cand.place_text = place, texts[0]
+
+
+def finer_in_country(
+    country: Place, preps: list[Token], ctx: ArticleContext, cues: Cues
+) -> tuple[Place, list[str]] | None:
+    """A later place phrase of the trigger's clauses naming a place inside the country the first one
+    named ("protesters of the movement in Lebanon gathered at the square in Nabatiyeh"): the country
+    was an attribute, the town is where."""
+    for prep in preps:
+        text = phrase_text(prep, cues)
+        place = place_of((text,), tuple(ctx.countries), ctx.areas)
+        if place is not None and place.iso3 == country.iso3 and (place.geo_precision or 4) < 4:
+            return place, [text]
+    return None
 
 
 @lru_cache(maxsize=65536)

@@ -176,9 +176,10 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         found = country_mention(ent, res.cues, res.actors)
         if found is not None:
             weights[found[0]] += found[1]
-            named[found[0]] += 1
-            if found[1] == 0.0:
+            if found[1] == 0.0:  # no nationality for the article's soldiers and police either
                 linked.add(ent.start)
+            else:
+                named[found[0]] += 1
     ents = focus_mentions(e for e in doc_ents(doc) if e.start not in linked)
     paragraph_of: dict[int, int] = {}
     paragraph = 0
