@@ -495,3 +495,12 @@ def test_an_unknown_village_or_a_country_alone_lies_on_the_outlets_beat() -> Non
     # a resolved place, or a place in another country than the beat's, stays
     assert beat_place(resolve_place(parse_place_phrases("in Lviv"), ("UKR",)), beat) is None
     assert beat_place(resolve_place(parse_place_phrases("in Moldova"), ("MDA",)), beat) is None
+
+
+def test_a_quarter_written_after_its_city_and_a_hyphen_is_in_that_city() -> None:
+    assert resolve_place(parse_place_phrases("in Belgrade-Zemun"), ("SRB",)).location == "Zemun"
+    lima = resolve_place(parse_place_phrases("in Lima-Qwertyville"), ("PER",))
+    assert (lima.location, lima.geo_precision) == ("Lima", 1)
+    # two towns far apart name a road between them, not a quarter of the first
+    road = resolve_place(parse_place_phrases("on the Dhaka-Chittagong highway"), ("BGD",))
+    assert road.location != "Dhaka"
