@@ -808,3 +808,29 @@ def test_a_currency_named_after_a_country_gives_no_nationality_to_the_soldiers(c
         " in Tripoli. A rioter died of his wounds on Tuesday and 30 soldiers were injured."
     )
     assert all("United States" not in (m.actor2 or "") for m in code_text(text))
+
+
+# -- the dead of a protest article, place by place ------------------------------------------------
+
+
+def test_the_dead_counted_place_by_place_in_a_protest_article_are_violent_protests(code_text):
+    text = (
+        "Students demanding the government's resignation clashed with police across Bangladesh on Sunday.\n\n"
+        "Elsewhere, four people died in Rangpur, four in Khulna and three in Jessore."
+    )
+    dead = sorted((m.location, m.fatalities) for m in code_text(text) if m.fatalities)
+    assert dead == [("Jessore", 3), ("Khulna", 4), ("Rangpur", 4)]
+    assert {m.event_type for m in code_text(text) if m.fatalities} == {"protest"}
+
+
+def test_deaths_of_one_place_or_of_illness_are_no_event(code_text):
+    assert code_text("Two people died in a road accident in Dhaka on Sunday.") == []
+    assert code_text("An elderly man died in hospital in Kabul on Monday after a long illness.") == []
+
+
+def test_the_dead_of_an_article_led_by_an_armed_attack_stay_violence(code_text):
+    text = (
+        "Taliban fighters attacked army posts in northern Afghanistan on Sunday.\n\n"
+        "Four soldiers died in Kunduz, two in Baghlan and one in Takhar."
+    )
+    assert "protest" not in {m.event_type for m in code_text(text)}

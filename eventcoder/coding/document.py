@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from eventcoder.coding.candidates import CoderResources, article_context
 from eventcoder.coding.mentions import to_mention
-from eventcoder.coding.occurrences import Cluster, merge_mentions, refine_type
+from eventcoder.coding.occurrences import Cluster, dead_of_the_protests, merge_mentions, refine_type
 from eventcoder.coding.triggers import trigger_candidates
 from eventcoder.records import Article, Mention
 
@@ -36,6 +36,7 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
     cands = trigger_candidates(doc, ctx, res)
     for cand in cands:
         refine_type(cand, res.cues)
+    dead_of_the_protests(cands, ctx.paragraph_of)
     clusters = merge_mentions(cands, ctx.published)
     real = [c for c in clusters if not c.first.shadow]
     # summaries (sets of events told one by one) date the events told after them as real ones do

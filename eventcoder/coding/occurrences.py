@@ -221,6 +221,36 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         cand.variant = "regains_territory" if state else "overtakes_territory"
 
 
+LEAD_PARAGRAPHS = 2  # the headline's and the lede's paragraphs say what the article is about
+
+
+def dead_of_the_protests(cands: list[Candidate], paragraph_of: dict[int, int]) -> None:
+    """An article led by protests (a protest in its headline or lede, no armed side's attack there) that
+    counts its dead place by place ("at least five were killed in A", "four died in B"): deaths told with
+    no one who killed them are the protests' dead, protests of the lede's kind, not attacks of their own."""
+    lead = [c for c in cands if not c.shadow and paragraph_of.get(c.sent.start, 0) < LEAD_PARAGRAPHS]
+    armed = any(c.family == "violent" and c.role == "event" and is_armed(c.actor1) for c in lead)
+    protests = [c for c in lead if c.event_type == "protest"]
+    if armed or not protests:
+        return
+    for cand in cands:
+        if cand.family == "violent" and cand.role == "support" and not cand.shadow and no_killer(cand):
+            cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", protests[0].variant
+            if cand.actor1 is not None and cand.actor1.inter == 1 and cand.actor2 is None:
+                cand.actor2 = cand.actor1  # "14 officers had died": the police are the dead, not who killed
+            cand.actor1 = None  # the text names no one who killed (an unidentified attacker was a default)
+
+
+def no_killer(cand: Candidate) -> bool:
+    """Deaths told without who caused them: a death verb ("four died") or a passive with no agent
+    ("five were killed in A")."""
+    if cand.trigger.label_.endswith("|toll"):
+        return True
+    head = cand.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    return head.pos_ == "VERB" and passive and not any(c.dep_ == "agent" for c in head.children)
+
+
 def places_compatible(a: Place | None, b: Place | None) -> bool:
     """Two places that can be the same place (one missing, one inside the other, or close and in one
     district)."""

@@ -86,7 +86,20 @@ def place_shares(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Place
             finest = min((s.place.geo_precision or 4 for s in shares), default=4)
             found = [s for s in found if s.place.iso3 and (s.place.geo_precision or 4) <= finest]
         shares.extend(found)
+    if len(shares) >= 2 and shares[0].figure is None and any(s.figure is not None for s in shares[1:]):
+        first = subject_figure(cand.anchor)  # "four people died in A, four in B": A's dead are the subject's
+        shares[0] = dataclasses.replace(shares[0], figure=first)
     return distinct_places(shares)
+
+
+def subject_figure(verb: Token) -> int | None:
+    """The number of a verb's subject ('four people died'), if it has one."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for num in (c for c in subj.children if c.dep_ == "nummod"):
+            found = core_number([Tok(num.text, num.lower_, num.idx, num.idx + len(num.text))], 0, 1)
+            if found:
+                return found[0]
+    return None
 
 
 EXAMPLE_WORDS = frozenset({"including", "like"})
@@ -268,12 +281,19 @@ def kind_named(name: Token, cues: Cues) -> Token:
 
 def own_tokens(prep: Token) -> list[Token]:
     """The preposition and its object's phrase, without what the parser coordinated with the
-    preposition itself ('in A and two in B')."""
+    preposition itself ('in A and two in B') or hung under its object ('in A, four in B': 'four in B'
+    as an apposition of A)."""
     toks = [prep]
     for child in prep.children:
         if child.dep_ not in LIST_DEPS:
             toks.extend(child.subtree)
-    return sorted(toks, key=lambda t: t.i)
+    counted = {t.i for tok in toks if tok is not prep and counted_place(tok) for t in tok.subtree}
+    return sorted((t for t in toks if t.i not in counted), key=lambda t: t.i)
+
+
+def counted_place(tok: Token) -> bool:
+    """A number with a place phrase of its own ('four in B'): the dead of another place."""
+    return tok.like_num and tok.dep_ in LIST_DEPS and any(c.dep_ == "prep" for c in tok.children)
 
 
 def conjunct_text(name: Token) -> str:
@@ -317,8 +337,8 @@ def distinct_places(shares: list[PlaceShare]) -> list[PlaceShare]:
 
 def contains(outer: Place, inner: Place) -> bool:
     """The outer place is a region, district or country the inner place lies in."""
-    if not outer.iso3 or outer.iso3 != inner.iso3:
-        return False
+    if not outer.iso3 or outer.iso3 != inner.iso3 or outer.geo_precision == 1:
+        return False  # a town contains no other share's place, though a province bears its name
     if (outer.geo_precision or 4) >= 4:
         return (inner.geo_precision or 4) < 4
     return outer.location is not None and outer.location in (inner.admin1, inner.admin2)

@@ -110,8 +110,9 @@ def make_candidate(
 ) -> Candidate | None:
     """A candidate for a trigger, or None when the trigger does not report a real occurrence."""
     label, variant, role = span.label_.split("|")
-    if role == "modifier":
+    if role == "modifier" or (role == "toll" and not distributed_toll(span.root, sent, res.cues)):
         return None
+    role = "support" if role == "toll" else role
     event_type, sub_event_type = label.split(".")
     cues = res.cues
     allowed = cues.pos_by_term.get(span.text.lower()) or cues.pos_by_term.get(lemma(span.root), ANY_POS)
@@ -157,6 +158,18 @@ def make_candidate(
             return None
         cand.shadow = True
     return cand
+
+
+def distributed_toll(verb: Token, sent: Span, cues: Cues) -> bool:
+    """A death verb whose sentence gives the dead place by place ("four people died in A, four in B",
+    "14 died, 13 of them at A and one at B"): two locative phrases or more, one at least of them on a
+    number of its own."""
+    if verb.pos_ not in VERBAL:
+        return False
+    locatives = [t for t in sent if t.dep_ == "prep" and t.lower_ in cues.locative_prepositions]
+    counted = [p for p in locatives if p.head.like_num]
+    own = [p for p in locatives if p.head == verb]
+    return len(counted) >= 1 and len(counted) + len(own) >= 2
 
 
 def governing_verbs(head: Token, anchor: Token) -> list[Token]:
