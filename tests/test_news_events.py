@@ -834,3 +834,14 @@ def test_the_dead_of_an_article_led_by_an_armed_attack_stay_violence(code_text):
         "Four soldiers died in Kunduz, two in Baghlan and one in Takhar."
     )
     assert "protest" not in {m.event_type for m in code_text(text)}
+
+
+def test_a_capital_is_not_the_city_that_once_bore_its_name(code_text):
+    # GeoNames lists "Islamabad" among the historical names of Chattogram, a bigger city
+    (mention,) = code_text("Protesters rallied in Islamabad on Monday.")
+    assert (mention.iso3, mention.location) == ("PAK", "Islamabad")
+
+
+def test_civilians_are_named_by_the_country_where_they_were_attacked(code_text):
+    (mention,) = code_text("Russian missiles struck Lviv on Sunday, killing two residents.")
+    assert mention.iso3 == "UKR" and mention.actor2 == "Civilians (Ukraine)"

@@ -504,3 +504,9 @@ def test_a_quarter_written_after_its_city_and_a_hyphen_is_in_that_city() -> None
     # two towns far apart name a road between them, not a quarter of the first
     road = resolve_place(parse_place_phrases("on the Dhaka-Chittagong highway"), ("BGD",))
     assert road.location != "Dhaka"
+
+
+def test_a_notable_place_of_a_name_outweighs_a_bigger_city_once_so_called() -> None:
+    from eventcoder.coding.places.focus import place_shares
+
+    assert place_shares("Islamabad") == {"PAK": 1.0}

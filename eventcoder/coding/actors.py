@@ -129,6 +129,9 @@ GENERIC_KINDS: dict[str, GenericKind] = {
     )
 }
 
+# Generic kinds whose bracket names the country where the event happened (ACLED's naming), not a side's state.
+BRACKETED_KINDS = ("rioters", "protesters", "civilians", "unidentified", "gang")
+
 # Priority of lexicon kinds when one n-gram is several things at once.
 KIND_PRIORITY = {"named": 0, "generic": 1, "country": 2, "demonym": 3, "people": 4, "capital": 5}
 PLACE_KINDS = ("country", "demonym", "people", "capital")
@@ -434,6 +437,17 @@ class ActorDictionary:
         if known is None:
             return Actor(spec.without_country, spec.inter, None)
         return Actor(spec.with_country.format(of=known.of_name, name=known.name), spec.inter, known.iso3)
+
+    def where_it_happened(self, actor: Actor | None, iso3: str) -> Actor | None:
+        """A generic actor named by the event's country in brackets (rioters, protesters, civilians,
+        unidentified groups: "Civilians (X)" says where, not whose) named for the country of the event;
+        any other actor as it is."""
+        if actor is None or actor.country in (None, iso3):
+            return actor
+        for kind in BRACKETED_KINDS:
+            if actor.name.startswith(GENERIC_KINDS[kind].without_country + " ("):
+                return self.generic(kind, iso3)
+        return actor
 
     def is_unidentified(self, actor: Actor) -> bool:
         """Whether an actor is an unnamed armed group or gang ("Unidentified Armed Group (X)")."""

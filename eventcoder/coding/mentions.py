@@ -504,6 +504,8 @@ def to_mention(
             actor1, actor2 = party, actor1
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
+        actor1 = res.actors.where_it_happened(actor1, place.iso3)
+        actor2 = res.actors.where_it_happened(actor2, place.iso3)
     sentence = best.sent
     start = scene_start(best, clusters, sentences, ctx, scene)
     fatalities = None

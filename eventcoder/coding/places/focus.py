@@ -30,7 +30,7 @@ from typing import Any
 
 from eventcoder.coding.places.candidates import candidates, country_of
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
-from eventcoder.coding.places.keys import outlet_key
+from eventcoder.coding.places.keys import compact, outlet_key
 from eventcoder.coding.places.lookup import country_for_name
 from eventcoder.config import DATA_DIR
 
@@ -192,9 +192,12 @@ def place_shares(name: str) -> dict[str, float]:
     data = ranking_data()
     base, power = data["population_base"], data["population_exponent"]
     best: dict[int, int] = {}
-    for cand in candidates(g, name, None):
-        if cand.ref[0] == "c":
-            continue
+    found = [c for c in candidates(g, name, None) if c.ref[0] != "c"]
+    own = [c for c in found if _own_name(g, c.ref, name)]
+    notable = any(
+        c.ref[0] != "t" or c.ref[1] in g.capital_towns or g.town_population(c.ref[1]) >= NOTABLE for c in own
+    )
+    for cand in own if notable else found:  # a notable place of that very name, not one once so called
         country = country_of(g, cand.ref)
         best[country] = max(best.get(country, 0), _population(g, cand.ref))
     mass = {c: (pop + base) ** power for c, pop in best.items() if c in g.countries}
@@ -215,6 +218,16 @@ def strong_countries(name: str) -> frozenset[str]:
         if strong and (country := country_of(g, cand.ref)) in g.countries:
             out.add(g.countries[country].iso3)
     return frozenset(out)
+
+
+NOTABLE = 100_000  # a place of its own name this big (or a capital, a unit) outweighs older names of others
+
+
+def _own_name(g: Gazetteer, ref: tuple[str, int], name: str) -> bool:
+    """The entry's own name is the name (not an alternate or historical one)."""
+    kind, i = ref
+    own = g.town(i).name if kind == "t" else g.regions[i].name if kind == "r" else g.units[i].name
+    return compact(own) == compact(name)
 
 
 def _population(g: Gazetteer, ref: tuple[str, int]) -> int:
