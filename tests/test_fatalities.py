@@ -460,3 +460,9 @@ def test_no_summary_sentence_gives_none(text: str) -> None:
     from eventcoder.coding.fatalities.summary import note_summary
 
     assert note_summary(text) is None
+
+
+def test_the_speaker_after_a_list_of_dead_is_not_one_of_them() -> None:
+    assert count_fatalities("Missiles hit Kharkiv, killing three people, the governor said.") == 3
+    assert count_fatalities("Gunmen killed a policeman, the district chief said.") == 1
+    assert count_fatalities("The attack killed two soldiers, a policeman and a child, officials said.") == 4
