@@ -152,6 +152,17 @@ def shortened_candidates(g: Gazetteer, name: str, kind: str | None, hard: list[s
     return out
 
 
+BIG_TOWN = 100_000  # a place this big is notable: meant even outside the article's countries
+
+
+def notable(g: Gazetteer, ref: Ref) -> bool:
+    """Known well enough to be meant outside the article's countries: country, ADM1, capital, big city."""
+    kind, i = ref
+    if kind == "t":
+        return i in g.capital_towns or g.town_population(i) >= BIG_TOWN
+    return kind in ("c", "r") or g.units[i].level == 1
+
+
 def country_of(g: Gazetteer, ref: Ref) -> int:
     """Country index of an entry."""
     kind, i = ref

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from eventcoder.coding.places.candidates import candidates, country_of
+from eventcoder.coding.places.candidates import candidates, country_of, notable
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.keys import compact, outlet_key
 from eventcoder.coding.places.lookup import country_for_name
@@ -194,10 +194,8 @@ def place_shares(name: str) -> dict[str, float]:
     best: dict[int, int] = {}
     found = [c for c in candidates(g, name, None) if c.ref[0] != "c"]
     own = [c for c in found if _own_name(g, c.ref, name)]
-    notable = any(
-        c.ref[0] != "t" or c.ref[1] in g.capital_towns or g.town_population(c.ref[1]) >= NOTABLE for c in own
-    )
-    for cand in own if notable else found:  # a notable place of that very name, not one once so called
+    meant = any(notable(g, c.ref) for c in own)
+    for cand in own if meant else found:  # a notable place of that very name, not one once so called
         country = country_of(g, cand.ref)
         best[country] = max(best.get(country, 0), _population(g, cand.ref))
     mass = {c: (pop + base) ** power for c, pop in best.items() if c in g.countries}
@@ -218,9 +216,6 @@ def strong_countries(name: str) -> frozenset[str]:
         if strong and (country := country_of(g, cand.ref)) in g.countries:
             out.add(g.countries[country].iso3)
     return frozenset(out)
-
-
-NOTABLE = 100_000  # a place of its own name this big (or a capital, a unit) outweighs older names of others
 
 
 def _own_name(g: Gazetteer, ref: tuple[str, int], name: str) -> bool:

@@ -61,6 +61,7 @@ from functools import lru_cache
 
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.places.candidates import (
+    BIG_TOWN,
     Cand,
     Ref,
     candidates,
@@ -68,6 +69,7 @@ from eventcoder.coding.places.candidates import (
     containers_of_name,
     country_of,
     fuzzy_candidates,
+    notable,
     shortened_candidates,
 )
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
@@ -76,7 +78,6 @@ from eventcoder.coding.places.phrases import alternatives, place_groups, split_k
 from eventcoder.coding.places.records import Place, PlacePhrase
 from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, COMMON_WORDS, TOWN_KINDS
 
-BIG_TOWN = 100_000  # a place this big is notable: meant even outside the article's countries
 NEAR_MARGIN = 1.0  # degrees around the main context country's places
 SUBSTANTIAL = 20_000  # outside the article's countries, the only place of a name this big is taken
 ENCLOSING = "enclosing"  # internal kind: a qualifier used as the place because the inner place is unknown
@@ -206,7 +207,7 @@ def _city_of_quarter(g: Gazetteer, phrase: PlacePhrase, ctx: list[int]) -> Ref |
     if not dash or not head.strip() or not rest[:1].isupper() or phrase.kind not in (None, *TOWN_KINDS):
         return None
     inside = [c.ref for c in candidates(g, head.strip(), None) if c.ref[0] == "t"]
-    cities = [r for r in inside if (_notable(g, r) or _substantial(g, r)) and country_of(g, r) in ctx]
+    cities = [r for r in inside if (notable(g, r) or _substantial(g, r)) and country_of(g, r) in ctx]
     if not cities:
         return None
     city = max(cities, key=lambda r: g.town_population(r[1]))
@@ -224,7 +225,7 @@ def _namesake_off_beat(g: Gazetteer, ref: Ref, phrase: PlacePhrase, area: frozen
     monitor's report); a notable or substantial place is meant wherever it is."""
     if phrase.qualifiers or len(alternatives(phrase.text)) > 1 or phrase.kind not in (None, *TOWN_KINDS):
         return False
-    if ref[0] not in ("t", "u") or _notable(g, ref) or _substantial(g, ref):
+    if ref[0] not in ("t", "u") or notable(g, ref) or _substantial(g, ref):
         return False
     return country_of(g, ref) in {country_of(g, a) for a in area} and not containers(g, ref) & area
 
@@ -355,7 +356,7 @@ def _best(
                 for sc in ranked
                 if sc.kind_fit >= 3
                 and sc.qualifiers == top.qualifiers
-                and (sc.context > 0 or _notable(g, sc.cand.ref))
+                and (sc.context > 0 or notable(g, sc.cand.ref))
                 and (sc.context >= top.context or top.cand.ref[0] == "c")
             ]
             if fitting:
@@ -388,7 +389,7 @@ def _meant_anywhere(g: Gazetteer, ref: Ref, name: str) -> bool:
     if ref not in exact:
         return False
     country = country_of(g, ref)
-    return _notable(g, ref) or _substantial(g, ref) or [country_of(g, r) for r in exact].count(country) == 1
+    return notable(g, ref) or _substantial(g, ref) or [country_of(g, r) for r in exact].count(country) == 1
 
 
 def _inside_innermost(g: Gazetteer, ref: Ref, hard: list[set[Ref]]) -> bool:
@@ -404,9 +405,9 @@ def _outside_choice(g: Gazetteer, ranked: list[_Scored]) -> _Scored | None:
     of 20,000+ or an ADM2) if all substantial entries of the name lie in one country; a code or a short
     name matched by capitals is no such entry ("UN" is no department or village abroad)."""
     ranked = [sc for sc in ranked if not sc.cand.by_code]
-    notable = [sc for sc in ranked if _notable(g, sc.cand.ref)]
-    if notable:
-        return notable[0]
+    known = [sc for sc in ranked if notable(g, sc.cand.ref)]
+    if known:
+        return known[0]
     substantial = [sc for sc in ranked if _substantial(g, sc.cand.ref)]
     if substantial and len({country_of(g, sc.cand.ref) for sc in substantial}) == 1:
         return substantial[0]
@@ -424,14 +425,6 @@ def _substantial(g: Gazetteer, ref: Ref) -> bool:
 def _weak(g: Gazetteer, ref: Ref) -> bool:
     """A unit with no populated place in the gazetteer (a statistical area: a name, no place)."""
     return ref[0] == "u" and g.is_empty_unit(ref[1])
-
-
-def _notable(g: Gazetteer, ref: Ref) -> bool:
-    """Known well enough to be meant outside the article's countries: country, ADM1, capital, big city."""
-    kind, i = ref
-    if kind == "t":
-        return i in g.capital_towns or g.town_population(i) >= BIG_TOWN
-    return kind in ("c", "r") or g.units[i].level == 1
 
 
 def _namesake_seat(g: Gazetteer, ref: Ref, name: str, kind: str | None) -> Ref:
@@ -480,7 +473,7 @@ def _rank(
     # An empty unit in a context country does not count as in context against a real place elsewhere.
     weak_refs = {c.ref for c in cands if _weak(g, c.ref)}
     strong = bool(weak_refs) and any(
-        c.exact and c.ref not in weak_refs and (_notable(g, c.ref) or _substantial(g, c.ref)) for c in cands
+        c.exact and c.ref not in weak_refs and (notable(g, c.ref) or _substantial(g, c.ref)) for c in cands
     )
     contexts = {c.ref: _ctx_score(g, c.ref, ctx, ctx_units) for c in cands}
     seats = _namesake_seats(g, cands) if kind is None else {}
@@ -539,7 +532,7 @@ def _ctx_score(g: Gazetteer, ref: Ref, ctx: list[int], ctx_units: bool) -> int:
     score = 2 * (n - ctx.index(country)) if country in ctx else 0
     if ref[0] == "c":  # a country named counts as the first context country ("Sudan" is no town abroad)
         return 2 * n if not ctx_units else score
-    if score < 2 * n - 1 and (_notable(g, ref) or _substantial(g, ref)) and _near_country(g, ref, ctx[0]):
+    if score < 2 * n - 1 and (notable(g, ref) or _substantial(g, ref)) and _near_country(g, ref, ctx[0]):
         return 2 * n - 1
     return score
 
