@@ -510,3 +510,15 @@ def test_a_notable_place_of_a_name_outweighs_a_bigger_city_once_so_called() -> N
     from eventcoder.coding.places.focus import place_shares
 
     assert place_shares("Islamabad") == {"PAK": 1.0}
+
+
+def test_a_town_centre_is_the_town() -> None:
+    place = resolve_place(parse_place_phrases("in Kohat town center"), ("PAK",))
+    assert (place.location, place.geo_precision) == ("Kohat", 1)
+
+
+def test_a_province_the_gazetteer_holds_only_as_split_is_its_parts() -> None:
+    # GeoNames holds Maguindanao only as "Maguindanao del Norte" and "Maguindanao del Sur" (2022)
+    place = resolve_place(parse_place_phrases("in Qwertyville, Maguindanao"), ("PHL",))
+    assert place.admin2 is not None and place.admin2.startswith("Maguindanao del")
+    assert place.geo_precision == 2

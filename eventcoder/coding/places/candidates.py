@@ -75,7 +75,22 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
             out.setdefault(("u", u), Cand(("u", u), True))
         for r in g.region_index.get(key, ()):
             out.setdefault(("r", r), Cand(("r", r), True))
+    if not out:  # "Maguindanao": a province since split into "Maguindanao del Norte" and "... del Sur"
+        for u in split_units(g, name):
+            out.setdefault(("u", u), Cand(("u", u), False, 0.9))
     return list(out.values())
+
+
+SPLIT_NAME_MIN = 4  # letters a split unit's name needs of its own ("" + "Norte" is no "Nord")
+SPLIT_SUFFIXES = ("del norte", "del sur", "norte", "sur", "north", "south", "east", "west")
+
+
+def split_units(g: Gazetteer, name: str) -> list[int]:
+    """Units named by the name and a compass suffix ("X del Norte", "X South"): the parts of a unit the
+    gazetteer holds only as split, when the name itself names nothing."""
+    if len(compact(name)) < SPLIT_NAME_MIN:
+        return []
+    return [u for suffix in SPLIT_SUFFIXES for u in g.unit_index.get(compact(f"{name} {suffix}"), ())]
 
 
 def fuzzy_candidates(g: Gazetteer, name: str, ctx: list[int], hard: list[set[Ref]]) -> list[Cand]:

@@ -386,7 +386,7 @@ def _one_name(text: str) -> _Name | None:
         words
         and words[-1].lower() in CENTER_WORDS
         and len(words) > 2
-        and words[-2].lower() in ("district", "city")
+        and words[-2].lower() in ("district", "city", "town")
     ):
         center = words[-2].lower() == "district"
         words = words[:-1]
