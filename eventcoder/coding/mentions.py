@@ -504,8 +504,6 @@ def to_mention(
             actor1, actor2 = party, actor1
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
-        actor1 = res.actors.where_it_happened(actor1, place.iso3)
-        actor2 = res.actors.where_it_happened(actor2, place.iso3)
     sentence = best.sent
     start = scene_start(best, clusters, sentences, ctx, scene)
     fatalities = None
@@ -560,9 +558,12 @@ def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
 
 
 def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:
-    """A generic actor named without its country ('Military Forces') gets the event's country."""
-    if actor is None or actor.country is not None or actor.inter == 0:
+    """A generic actor named without its country ('Military Forces') gets the event's country, as does
+    one of the kinds ACLED names by where the event happened ('Civilians (X)')."""
+    if actor is None or actor.inter == 0:
         return actor
+    if actor.country is not None:
+        return res.actors.where_it_happened(actor, iso3)
     return res.actors.resolve(actor.name, iso3) or actor
 
 

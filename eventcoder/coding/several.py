@@ -96,9 +96,9 @@ def subject_figure(verb: Token) -> int | None:
     """The number of a verb's subject ('four people died'), if it has one."""
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         for num in (c for c in subj.children if c.dep_ == "nummod"):
-            found = core_number([Tok(num.text, num.lower_, num.idx, num.idx + len(num.text))], 0, 1)
-            if found:
-                return found[0]
+            found = token_number(num)
+            if found is not None:
+                return found
     return None
 
 
@@ -314,11 +314,12 @@ def shared_suffix(prep: Token, last: Token, text: str) -> str:
 
 def own_figure(prep: Token) -> int | None:
     """A number that a place phrase qualifies ('four in A'): the dead of that place alone."""
-    head = prep.head
-    if not head.like_num:
-        return None
-    toks = [Tok(head.text, head.lower_, head.idx, head.idx + len(head.text))]
-    found = core_number(toks, 0, 1)
+    return token_number(prep.head) if prep.head.like_num else None
+
+
+def token_number(tok: Token) -> int | None:
+    """The number a token writes ('four', '13'), read as the fatality counter reads numbers."""
+    found = core_number([Tok(tok.text, tok.lower_, tok.idx, tok.idx + len(tok.text))], 0, 1)
     return found[0] if found else None
 
 
