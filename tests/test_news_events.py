@@ -248,6 +248,51 @@ def test_a_verb_told_of_kinds_of_people_or_things_is_no_occurrence(code_text):
     assert len(code_text("Gunmen attacked schools in Kaduna on Monday.")) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops killed 19 insurgents during several operations in the district, officials said.",
+        "The spokesman said police had also detained dozens of suspects in a number of raids.",
+        "The two sides met in Geneva to end a war that has lasted decades and killed thousands of people.",
+        "Larvania and Norvia are fighting a jihadist insurgency that began a decade ago.",
+        "According to UN figures, some 3,000 people were killed in the two countries last year.",
+    ],
+)
+def test_a_sum_over_unnamed_occasions_a_wars_toll_or_a_statistic_is_no_event(code_text, text):
+    assert [m.event_type for m in code_text(text) if m.event_type != "dialogue"] == []
+
+
+def test_a_count_of_one_dated_day_or_of_named_operations_is_still_an_event(code_text):
+    assert len(code_text("Troops killed 19 insurgents in an operation in Garissa on Monday.")) == 1
+    assert len(code_text("According to police figures, gunmen killed 12 people in Wajir on Monday.")) == 1
+
+
+def test_a_diplomatic_protest_is_no_demonstration(code_text):
+    text = "The ministry summoned the envoy in Nairobi on Monday and handed him a protest note."
+    assert [m.event_type for m in code_text(text)] == []
+    assert code_text("Nairobi lodged a strong protest with Kampala over the border incident on Monday.") == []
+    assert [m.event_type for m in code_text("Students staged a protest in Nairobi on Monday.")] == ["protest"]
+
+
+def test_the_capture_of_a_town_is_no_arrest(code_text):
+    text = "The rebels, whose capture of Bukavu in February drew condemnation, held talks in Doha."
+    assert "arrest" not in [m.event_type for m in code_text(text)]
+
+
+def test_places_that_meet_are_no_meeting(code_text):
+    text = "The raid on the market near the lake, where Niger, Chad and Nigeria meet, lasted five hours."
+    assert "dialogue" not in [m.event_type for m in code_text(text)]
+
+
+def test_a_photo_captions_closing_date_is_the_day_of_the_photo_not_of_the_event(code_text):
+    text = (
+        "Police officers inspect bullet marks at the scene of a shootout in Garissa, Kenya, March 20, 2015.\n\n"
+        "The Thursday night shootout in Garissa killed five police officers, the police said on Friday."
+    )
+    mentions = code_text(text, dt.date(2015, 3, 20))
+    assert [m.event_date for m in mentions] == [dt.date(2015, 3, 19)]
+
+
 # -- a definite mention points back -------------------------------------------------------------
 
 

@@ -75,6 +75,13 @@ def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
     return [ent for _, _, ent in sorted(ranked, key=lambda r: r[:2])]
 
 
+def photo_date(ent: Span, ctx: ArticleContext) -> bool:
+    """The date that ends a photo caption ("..., March 20, 2015."): the day the photo was taken, not
+    the day of the event it shows (a shootout of the night before)."""
+    text = ent.doc.text
+    return any(a <= ent.start_char < b and not text[ent.end_char : b].strip(" .\n") for a, b in ctx.captions)
+
+
 def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | None:
     """Rank 20 for a date in a reporting clause ('as reported on X') attached to the trigger's clauses."""
     clause = clause_of(ent.root)
@@ -89,7 +96,7 @@ def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | No
 
 def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     """The candidate's own date phrase, resolved against the publication date."""
-    spans = own_date_spans(cand, cues)
+    spans = [s for s in own_date_spans(cand, cues) if not photo_date(s, ctx)]
     if not spans:
         for tok in (cand.head, cand.anchor):
             for child in tok.children:

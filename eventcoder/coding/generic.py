@@ -22,6 +22,7 @@ from eventcoder.coding.rules import (
     date_phrase,
     is_infinitive,
     lemma,
+    of_objects,
     path_up,
 )
 
@@ -249,3 +250,60 @@ def bare_plural(noun: Token, quantifiers: frozenset[str] = frozenset()) -> bool:
             c.dep_ in ("det", "nummod", "poss", "amod") and c.lower_ in quantifiers for c in noun.children
         )
     return not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+
+
+def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
+    """A result summed over occasions the text does not tell apart ("killed 27 insurgents during several
+    operations", "detained suspects in a number of raids"): an aggregate of unnamed occurrences, not one."""
+    verb = cand.anchor if cand.nominal else cand.head
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if lemma(noun) == "number" and any(c.lower_ == "a" for c in noun.children):
+                noun = next((o for o in of_objects(noun) if o.tag_ == "NNS"), noun)
+                quantified = noun is not prep
+            else:
+                quantified = any(
+                    c.dep_ in ("amod", "det") and c.lower_ in cues.indefinite_quantifiers
+                    for c in noun.children
+                )
+            if quantified and noun.tag_ == "NNS" and lemma(noun) in cues.occasion_nouns:
+                return True
+    return False
+
+
+def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:
+    """A war or insurgency said to have killed ("a conflict that has killed thousands", "the insurgency
+    has claimed 10,000 lives") or fought as a whole ("Mali is fighting a jihadist insurgency"): a
+    conflict's tally or its course, not one occurrence, unless dated to a day or month of its own."""
+    head = cand.head
+    if cand.nominal or head.pos_ not in VERBAL:
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    if not doers and head.dep_ == "conj":
+        doers = [c for c in head.head.children if c.dep_ == "nsubj"]
+    doers = [
+        d.head.head if d.lower_ in cues.relative_pronouns and d.head.dep_ == "relcl" else d for d in doers
+    ]
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    conflict = any(lemma(t) in cues.period_nouns for t in doers + objects)
+    return conflict and not has_specific_date(cand, cues)
+
+
+def cited_statistics(cand: Candidate, cues: Cues) -> bool:
+    """A figure cited from statistics ("according to UN figures, some 4,000 people were killed in the
+    region last year"): a count over a period or an area, not one occurrence."""
+    cited = [
+        g
+        for tok in cand.sent
+        if tok.lower_ == "to" and tok.i > 0 and tok.nbor(-1).lower_ == "according"
+        for g in tok.children
+        if g.dep_ == "pobj"
+    ]
+    return any(lemma(o) in cues.statistics_nouns for o in cited) and not has_specific_day(cand, cues)
+
+
+def has_specific_day(cand: Candidate, cues: Cues) -> bool:
+    """An own date phrase that names a day ("on Monday", "on 5 March")."""
+    return any(
+        date_specificity(date_phrase(span), cues) >= 2.0 for span in own_date_spans(cand, cues)
+    ) or any(t.lower_ in cues.specific_day_words for span in own_date_spans(cand, cues) for t in span)

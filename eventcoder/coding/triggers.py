@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.attach import attach
+from eventcoder.coding.attach import attach, plausible_place_name
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
 from eventcoder.coding.generic import (
     agreed_truce,
+    cited_statistics,
+    conflict_as_killer,
     generic_plural,
     habitual_clause,
     has_specific_date,
@@ -20,6 +22,7 @@ from eventcoder.coding.generic import (
     is_grievance,
     label_line,
     over_a_period,
+    over_several_occasions,
     tallied_conflict,
 )
 from eventcoder.coding.nlp import TRIGGER_SPANS
@@ -144,6 +147,8 @@ def make_candidate(
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
+    if over_several_occasions(cand, cues) or conflict_as_killer(cand, cues) or cited_statistics(cand, cues):
+        return None
     cand.summary = in_general
     exempt = cand.anchor if cand.eventive else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
@@ -194,7 +199,7 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return ceasefire_subtype(cand, verbs, cues)
     if etype == "dialogue":
         if not cand.nominal:
-            return lemma(head) != "meet" or meets_someone(head)
+            return lemma(head) != "meet" or (meets_someone(head) and not places_meet(head))
         cand.eventive = any(lemma(v) in cues.eventive_verbs["talks"] for v in verbs)
         return True
     if etype == "agreement":
@@ -206,8 +211,10 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return releases_people(head, cues)
     if etype == "arrest" and lemma(head) == "capture":
         obj = patient_of(head)
-        if obj is not None and (lemma(obj) in cues.territory_nouns or obj.ent_type_ in PLACE_LABELS):
+        if obj is not None and (lemma(obj) in cues.territory_nouns or captured_place(obj)):
             return False
+    if etype == "protest" and diplomatic_protest(head, cues):
+        return False
     if etype in VIOLENT and cand.nominal and carried(head, cues):
         return False
     if etype in VIOLENT and lemma(head) in cues.beating_verbs:
@@ -418,6 +425,36 @@ def ceasefire_subtype(cand: Candidate, verbs: list[Token], cues: Cues) -> bool:
             return True
     cand.sub_known = False
     return True
+
+
+def places_meet(verb: Token) -> bool:
+    """Places that meet ("the lake, where Niger, Chad and Nigeria meet"): a border, not a meeting."""
+    if not any(c.lower_ == "where" for c in verb.children):
+        return False
+    named = [t for s in verb.children if s.dep_ == "nsubj" for t in conjuncts(s) if t.pos_ == "PROPN"]
+    return bool(named) and all(t.ent_type_ in PLACE_LABELS or plausible_place_name(t) for t in named)
+
+
+def captured_place(obj: Token) -> bool:
+    """A place taken ("the capture of Goma"), though the tagger may read a one-word town as a person."""
+    if obj.ent_type_ in PLACE_LABELS:
+        return True
+    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    one_word = ent is None or len(ent) == 1
+    return (
+        obj.pos_ == "PROPN"
+        and one_word
+        and obj.ent_type_ in ("PERSON", "ORG", "")
+        and plausible_place_name(obj)
+    )
+
+
+def diplomatic_protest(head: Token, cues: Cues) -> bool:
+    """A protest one government lodges with another ("handed him a protest note", "lodged a strong
+    protest with Kabul"): diplomacy, not a demonstration."""
+    if head.dep_ == "compound" and lemma(head.head) in cues.diplomatic_protest_nouns:
+        return True
+    return head.dep_ == "dobj" and lemma(head.head) in cues.diplomatic_protest_verbs
 
 
 def meets_someone(verb: Token) -> bool:
