@@ -24,6 +24,16 @@ def test_protests_in_a_list_of_towns_are_one_event_per_town(code_text):
     assert len({m.event_id for m in mentions}) == 3
 
 
+def test_a_preposition_repeated_down_a_list_of_towns_is_one_event_per_town(code_text):
+    text = (
+        "Students marched in neighbourhoods of Nairobi, in the port city of Mombasa, in the lakeside city"
+        " of Kisumu and in Nakuru on Tuesday."
+    )
+    assert places(code_text(text), "protest") == ["Kisumu", "Mombasa", "Nairobi", "Nakuru"]
+    text = "Residents demonstrated in Kiambu town, in Thika subdivision, on Tuesday."  # where the town lies
+    assert len(code_text(text)) == 1
+
+
 def test_a_list_ending_in_its_kind_of_place_is_one_event_per_place(code_text):
     text = (
         "On 4 May 2021, gang members were killed in police operations in Nakuru, Kisumu, Kakamega,"
@@ -286,7 +296,8 @@ def test_places_that_meet_are_no_meeting(code_text):
 
 def test_a_photo_captions_closing_date_is_the_day_of_the_photo_not_of_the_event(code_text):
     text = (
-        "Police officers inspect bullet marks at the scene of a shootout in Garissa, Kenya, March 20, 2015.\n\n"
+        "Police officers inspect bullet marks at the scene of a shootout in Garissa, Kenya,"
+        " March 20, 2015.\n\n"
         "The Thursday night shootout in Garissa killed five police officers, the police said on Friday."
     )
     mentions = code_text(text, dt.date(2015, 3, 20))

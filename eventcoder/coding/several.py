@@ -71,6 +71,7 @@ def place_shares(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Place
     chain = clause_chain(cand.anchor)
     ranked = place_preps(cand, cues)
     preps = [prep for i, (rank, prep) in enumerate(ranked) if rank < 50 or i == 0]
+    preps = [q for p in preps for q in (p, *coordinated_preps([p], cues))]
     starts = {p.i for p in preps}
     shares: list[PlaceShare] = []
     covered: set[int] = set()
@@ -78,12 +79,15 @@ def place_shares(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Place
         if prep.i in covered:
             continue
         first = not covered
-        if not first and not parallel_phrase(prep, cand, chain):
+        listed = not first and repeated_after_comma(prep) and not names_a_unit(prep, cues)
+        if not first and not listed and not parallel_phrase(prep, cand, chain):
             continue
         covered |= {t.i for t in own_tokens(prep)}
         found = listed_places(prep, ctx, cues, starts)
         if not first:
             finest = min((s.place.geo_precision or 4 for s in shares), default=4)
+            if listed:
+                finest = max(finest, 2)  # a town of a list may resolve to its district's namesake
             found = [s for s in found if s.place.iso3 and (s.place.geo_precision or 4) <= finest]
         shares.extend(found)
     if len(shares) >= 2 and shares[0].figure is None and any(s.figure is not None for s in shares[1:]):
@@ -211,6 +215,42 @@ def parallel_phrase(prep: Token, cand: Candidate, chain: list[Token]) -> bool:
     if head.like_num or (prep.dep_ == "conj" and head.dep_ == "prep"):
         return True
     return head.dep_ == "conj" and head.pos_ in VERBAL and head.head in chain and head != cand.anchor
+
+
+def names_a_unit(prep: Token, cues: Cues) -> bool:
+    """A place phrase that calls its place a district, province or other unit ("in X subdivision"), not
+    a settlement ("in the border city of X")."""
+    objs = prep_objects(prep)
+    kind = lemma(objs[0]) if objs else ""
+    return kind in cues.place_kind_words and kind not in cues.settlement_words
+
+
+def coordinated_preps(preps: list[Token], cues: Cues) -> list[Token]:
+    """The prepositions coordinated with place phrases ("in C and in D": the parser hangs "in D" under
+    "in C"), when they name a place."""
+    return [
+        c
+        for p in preps
+        for c in p.children
+        if c.dep_ == "conj"
+        and c.pos_ == "ADP"
+        and c.lower_ in cues.locative_prepositions
+        and (objs := prep_objects(c))
+        and names_a_place(objs[0], cues)
+    ]
+
+
+def repeated_after_comma(prep: Token) -> bool:
+    """A preposition repeated after a comma, beside the same one on the same word ("fired tear gas in
+    A, in the port city of B, in C and in D"): the next item of a list, unless it names a unit
+    ("in X town, in Y subdivision": where the town lies)."""
+    if prep.i < 2 or prep.doc[prep.i - 1].text != ",":
+        return False
+    end = prep.doc[prep.i - 2]
+    return any(
+        p.dep_ == "prep" and p.lower_ == prep.lower_ and p.i < prep.i and p.right_edge.i == end.i
+        for p in prep.head.children
+    )
 
 
 def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]) -> list[PlaceShare]:
