@@ -180,6 +180,17 @@ def test_ceasefire_declared_ended_and_talks(code_text):
     assert kinds[("dialogue", "talks")].location == "Doha" and kinds[("dialogue", "talks")].iso3 == "QAT"
 
 
+def test_walking_away_from_a_truce_ends_it(code_text):
+    mentions = code_text("The Zarvo Front walked away from its truce with the government in November 2022.")
+    assert [(m.event_type, m.sub_event_type, m.event_date.month) for m in mentions] == [
+        ("ceasefire", "ended", 11)
+    ]
+    text = (
+        "Somalia update from the capital\n\nAl-Shabaab walked away from its truce with the army in May 2022."
+    )
+    assert [m.actor1 for m in code_text(text)] == ["Al Shabaab"]  # who walked away ended it
+
+
 def test_release_and_arrest(code_text):
     text = (
         "Police arrested 14 suspects in Karachi on Monday. "

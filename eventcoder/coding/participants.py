@@ -279,7 +279,8 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
         patient = others[0] if others else patient
     if cand.event_type in ("dialogue", "agreement") and agent is None:
         agent, patient = named_parties(head, patient, cues)
-    if agent is None and anchor.pos_ in VERBAL and done_by_subject(head, anchor, cues):
+    walked_out = cand.event_type == "ceasefire" and cand.sub_event_type == "ended" and anchor is not head
+    if agent is None and anchor.pos_ in VERBAL and (walked_out or done_by_subject(head, anchor, cues)):
         describes = lemma(anchor) in cues.reference_verbs and not cand.eventive
         if not describes and lemma(anchor) not in cues.mediator_verbs:
             agent = subject_of(anchor) if not is_passive(anchor) else by_agent(anchor)

@@ -183,8 +183,9 @@ def governing_verbs(head: Token, anchor: Token) -> list[Token]:
 
 
 def particles(verb: Token) -> set[str]:
-    """Particles and prepositional objects of a verb ('off' in 'call off', 'hold' in 'put on hold')."""
-    out = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    """Particles and prepositional objects of a verb ('off' in 'call off', 'hold' in 'put on hold'; 'away'
+    in 'walked away from', which the parser may read as an adverb)."""
+    out = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
     out |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
     return out
 
