@@ -242,3 +242,20 @@ def test_a_single_feed_file_is_read_with_its_items_named_after_it(tmp_path: Path
     known = {"feed.jsonl": "a", "feed.jsonl#A1": "b", "other.txt": "c", "feed.jsonl2#x": "d"}
     assert input_scope(feed, known) == {"feed.jsonl": "a", "feed.jsonl#A1": "b"}
     assert input_scope(tmp_path, known) == known
+
+
+def test_hard_wrapped_wire_copy_is_joined_back_into_its_paragraphs():
+    raw = (
+        "Army and rebels fight near Bukavu\n\n"
+        "BUKAVU, June 2 (Wire) - The Congolese army's\n"
+        "troops fought rebels on Sunday on the outskirts of the city, a\n"
+        "spokesman said; fighting started at 2 p.m.\n"
+        "local time (1200 GMT).\n\n"
+        "Home\nNews\nabout us\n"
+    )
+    paragraphs = clean_text(raw).text.split("\n\n")
+    assert paragraphs[1] == (
+        "BUKAVU, June 2 (Wire) - The Congolese army's troops fought rebels on Sunday on the outskirts of"
+        " the city, a spokesman said; fighting started at 2 p.m. local time (1200 GMT)."
+    )
+    assert "about us" in paragraphs  # a short menu line is left alone

@@ -304,6 +304,23 @@ def test_a_photo_captions_closing_date_is_the_day_of_the_photo_not_of_the_event(
     assert [m.event_date for m in mentions] == [dt.date(2015, 3, 19)]
 
 
+def test_a_clash_told_again_with_its_hour_or_an_unnamed_side_is_the_same_clash(code_text):
+    text = (
+        "Troops fought Zarvo Front rebels on Sunday on the outskirts of Bukavu, the army said. The"
+        " rebels said in a statement that the clashes started at 2 p.m. local time when government troops"
+        " launched an assault on rebel positions near the city."
+    )
+    mentions = code_text(text)
+    assert len({m.event_id for m in mentions}) == 1
+    assert [m.location for m in mentions] == ["Bukavu"]  # "on the outskirts of" a town places it
+    text = (
+        "Troops fought Zarvo Front rebels near Bukavu. Four soldiers were killed in Bukavu on Sunday when"
+        " troops clashed with rebel gunmen there, the army said."
+    )
+    mentions = code_text(text)
+    assert len(mentions) == 1 and "Zarvo Front" in (mentions[0].actor1, mentions[0].actor2)
+
+
 # -- a definite mention points back -------------------------------------------------------------
 
 

@@ -112,7 +112,7 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     cand.date_text = text
     cand.date_specificity = date_specificity(text, cues)
     cand.date = resolve_date(text, ctx.published)
-    cand.date_origin = "phrase" if cand.date else "none"
+    cand.date_origin = "phrase" if cand.date else "clock" if span.label_ == "TIME" else "none"
 
 
 def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
@@ -204,8 +204,10 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     sub = [
         t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss" and not attribute_only(t, cues)
     ]
-    if strict:
-        return lemma(obj) in cues.place_kind_words and any(t.ent_type_ in PLACE_LABELS for t in sub)
+    if strict:  # "on the outskirts of X": a place word named by a place (one the tagger may call a person)
+        return lemma(obj) in cues.place_kind_words and any(
+            t.ent_type_ in PLACE_LABELS or (t.pos_ == "PROPN" and plausible_place_name(t)) for t in sub
+        )
     if any(t.ent_type_ in PLACE_LABELS for t in sub):
         return True
     if lemma(obj) in cues.place_kind_words and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):

@@ -35,7 +35,7 @@ from eventcoder.coding.dates import (
 )
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
-from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
+from eventcoder.coding.occurrences import UNNAMED, Cluster, is_armed, is_crowd
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
 from eventcoder.coding.places import (
     Place,
@@ -379,6 +379,25 @@ def first_actor(cluster: Cluster, best: Candidate, attr: str) -> Actor | None:
     return value or (any_actor[0] if any_actor else None)
 
 
+def named_for_unnamed(
+    actor1: Actor | None, actor2: Actor | None, cluster: Cluster
+) -> tuple[Actor | None, Actor | None]:
+    """A side of a clash the best mention leaves unnamed ("rebel positions") is the armed group another
+    mention of it names ("fought M23 rebels"), when that group is not the other side."""
+    named = [
+        a
+        for m in cluster.members
+        for a in (m.actor1, m.actor2)
+        if is_armed(a) and a.inter != 1 and not a.name.startswith(UNNAMED)
+    ]
+    for a in named:
+        if actor1 is not None and actor1.name.startswith(UNNAMED) and a != actor2:
+            return a, actor2
+        if actor2 is not None and actor2.name.startswith(UNNAMED) and a != actor1:
+            return actor1, a
+    return actor1, actor2
+
+
 def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources) -> str:
     """Peaceful, with intervention, excessive force, violent demonstration or mob violence."""
     told_in_body = [m for m in cluster.members if not m.headline] or cluster.members  # a headline's word
@@ -457,6 +476,8 @@ def to_mention(
     row = crosswalk(etype, sub, variant)
     date, date_text, date_origin = event_date(cluster, narrative or clusters, sentences, ctx, res.cues)
     actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
+    if etype == "clash":
+        actor1, actor2 = named_for_unnamed(actor1, actor2, cluster)
     if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):
         actor1, actor2 = salient_parties(actor1, actor2, clusters)
     if etype == "protest":

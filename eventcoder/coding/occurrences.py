@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventcoder.coding.actors import Actor
+from eventcoder.coding.actors import GENERIC_KINDS, Actor
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.geo import km_between
@@ -280,8 +280,26 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
         return True
     if cand.event_type in ("clash", "dialogue", "agreement", "ceasefire"):
         sides = {a.name for m in cluster.members for a in (m.actor1, m.actor2) if a}
-        return cand.actor1.name in sides or (cand.actor2 is not None and cand.actor2.name in sides)
+        if cand.actor1.name in sides or (cand.actor2 is not None and cand.actor2.name in sides):
+            return True
+        return cand.event_type == "clash" and unnamed_side_of(cand, sides)
     return any(a.name == cand.actor1.name for a in known)
+
+
+UNNAMED = tuple(GENERIC_KINDS[k].without_country for k in ("unidentified", "gang"))
+
+
+def unnamed_side_of(cand: Candidate, sides: set[str]) -> bool:
+    """A clash told again with one side unnamed ("rebel positions"): that side may be the named group of
+    the occurrence, when its other side is one the cluster knows (also without its country) or the
+    cluster knows one side only."""
+    sides_of = [a for a in (cand.actor1, cand.actor2) if a is not None]
+    named = [a for a in sides_of if not a.name.startswith(UNNAMED)]
+    if len(named) == len(sides_of):
+        return False
+    return len(sides) < 2 or any(
+        a.name in sides or any(s.startswith(f"{a.name} ") for s in sides) for a in named
+    )
 
 
 def points_back(cand: Candidate) -> bool:
@@ -322,6 +340,7 @@ def same_unresolved(a: Candidate, b: Candidate) -> bool:
     """Two date phrases or two place names the coder could not resolve are the same only when they read
     the same ('on Friday' and 'on Wednesday' of an undated article are two days)."""
     named = a.date_specificity >= 1.0 and b.date_specificity >= 1.0
+    named = named and "clock" not in (a.date_origin, b.date_origin)  # "at 2 p.m." names no day
     if named and a.date_text and b.date_text and (a.date is None or b.date is None):
         if a.date_text.lower() != b.date_text.lower():
             return False

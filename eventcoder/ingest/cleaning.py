@@ -175,9 +175,29 @@ def reads_like_headline(line: str) -> bool:
     return 2 <= words <= 25 and not _SENTENCE_END.search(line.strip())
 
 
+WRAPPED_LINE_CHARS = 30  # a line this long that the next continues in lower case was wrapped by hand
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """Hard-wrapped paragraphs joined back ("... Democratic Republic of Congo's" / "government troops
+    fought ..."): a line the next one continues in lower case (or with a bracket, mid-sentence), no blank
+    line between, is one line with it. Short lines (menus, lists) are left alone."""
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        prev = out[-1] if out else ""
+        bracket = text[:1] == "(" and not prev.rstrip().endswith(SENTENCE_STOPS)  # not "(Reporting by ...)"
+        if text and len(prev.strip()) >= WRAPPED_LINE_CHARS and (text[0].islower() or bracket):
+            out[-1] = f"{prev.rstrip()} {text}"
+        else:
+            out.append(line)
+    return out
+
+
 def clean_text(raw: str) -> CleanText:
     """Article text from raw text: furniture stripped, date line removed, headline found."""
     lines = [ln.rstrip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = unwrap_lines(lines)
     lines = apply_furniture_rules(lines)
     if looks_menu_like(lines):
         header = header_lines(lines)
