@@ -191,6 +191,11 @@ def test_walking_away_from_a_truce_ends_it(code_text):
     assert [m.actor1 for m in code_text(text)] == ["Al Shabaab"]  # who walked away ended it
 
 
+def test_talks_that_have_stalled_are_no_meeting(code_text):
+    assert code_text("Talks in Kampala between the government and the rebels have stalled.") == []
+    assert len(code_text("Talks in Kampala between the government and the rebels resumed on Monday.")) == 1
+
+
 def test_release_and_arrest(code_text):
     text = (
         "Police arrested 14 suspects in Karachi on Monday. "

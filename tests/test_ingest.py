@@ -250,12 +250,14 @@ def test_hard_wrapped_wire_copy_is_joined_back_into_its_paragraphs():
         "BUKAVU, June 2 (Wire) - The Congolese army's\n"
         "troops fought rebels on Sunday on the outskirts of the city, a\n"
         "spokesman said; fighting started at 2 p.m.\n"
-        "local time (1200 GMT).\n\n"
+        "local time (1200 GMT). Talks in Kampala between the\n"
+        "Congolese government and the rebels have stalled.\n\n"
         "Home\nNews\nabout us\n"
     )
     paragraphs = clean_text(raw).text.split("\n\n")
     assert paragraphs[1] == (
         "BUKAVU, June 2 (Wire) - The Congolese army's troops fought rebels on Sunday on the outskirts of"
-        " the city, a spokesman said; fighting started at 2 p.m. local time (1200 GMT)."
+        " the city, a spokesman said; fighting started at 2 p.m. local time (1200 GMT). Talks in Kampala"
+        " between the Congolese government and the rebels have stalled."
     )
     assert "about us" in paragraphs  # a short menu line is left alone

@@ -202,7 +202,7 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         if not cand.nominal:
             return lemma(head) != "meet" or (meets_someone(head) and not places_meet(head))
         cand.eventive = any(lemma(v) in cues.eventive_verbs["talks"] for v in verbs)
-        return True
+        return not (head.dep_ == "nsubj" and lemma(anchor) in cues.stalled_verbs)  # "talks have stalled"
     if etype == "agreement":
         cand.eventive = any(lemma(v) in cues.eventive_verbs["agreement"] for v in verbs)
         return cand.eventive or (

@@ -178,16 +178,26 @@ def reads_like_headline(line: str) -> bool:
 WRAPPED_LINE_CHARS = 30  # a line this long that the next continues in lower case was wrapped by hand
 
 
+@cache
+def open_line_words() -> frozenset[str]:
+    """Words a line of prose cannot end on (data/open_line_words.txt)."""
+    text = (INGEST_DATA_DIR / "open_line_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def unwrap_lines(lines: list[str]) -> list[str]:
     """Hard-wrapped paragraphs joined back ("... Democratic Republic of Congo's" / "government troops
-    fought ..."): a line the next one continues in lower case (or with a bracket, mid-sentence), no blank
-    line between, is one line with it. Short lines (menus, lists) are left alone."""
+    fought ..."): a line the next one continues in lower case (or with a bracket, mid-sentence), or one
+    that ends on a word no line of prose ends on ("between the"), no blank line between, is one line
+    with the next. Short lines (menus, lists) are left alone."""
     out: list[str] = []
     for line in lines:
         text = line.strip()
         prev = out[-1] if out else ""
+        words = prev.split()
         bracket = text[:1] == "(" and not prev.rstrip().endswith(SENTENCE_STOPS)  # not "(Reporting by ...)"
-        if text and len(prev.strip()) >= WRAPPED_LINE_CHARS and (text[0].islower() or bracket):
+        open_end = bool(words) and words[-1].lower() in open_line_words()
+        if text and len(prev.strip()) >= WRAPPED_LINE_CHARS and (text[0].islower() or bracket or open_end):
             out[-1] = f"{prev.rstrip()} {text}"
         else:
             out.append(line)
