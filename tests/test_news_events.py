@@ -321,6 +321,32 @@ def test_a_clash_told_again_with_its_hour_or_an_unnamed_side_is_the_same_clash(c
     assert len(mentions) == 1 and "Zarvo Front" in (mentions[0].actor1, mentions[0].actor2)
 
 
+def test_a_town_or_post_seized_captured_or_taken_over_is_a_battle_for_it(code_text):
+    mentions = code_text("Militiamen seized the town of Garissa on Tuesday after heavy fighting.")
+    assert [(m.event_type, m.location) for m in mentions] == [("clash", "Garissa")]
+    text = "The town of Mandera was captured from the rebels on Tuesday by government troops."
+    mentions = code_text(text)
+    assert [(m.event_type, m.location, m.actor1) for m in mentions] == [
+        ("clash", "Mandera", "Military Forces of Kenya")
+    ]
+    assert mentions[0].actor2 is not None  # who lost it: "from the rebels"
+    text = "Heavily armed gunmen took over the police station in Kisumu on Tuesday."
+    assert [m.event_type for m in code_text(text)] == ["clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army seized power in a coup in Niamey on Wednesday.",
+        "Police seized weapons and drugs in Garissa on Tuesday.",
+        "Over the years the rebels gradually began capturing territories in the north.",
+        "Demonstrators took over the finance ministry in Nairobi on Tuesday.",  # an occupation: a protest
+    ],
+)
+def test_power_goods_or_territories_in_general_taken_are_no_battle(code_text, text):
+    assert [m.event_type for m in code_text(text) if m.event_type == "clash"] == []
+
+
 # -- a definite mention points back -------------------------------------------------------------
 
 

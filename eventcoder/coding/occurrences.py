@@ -212,7 +212,11 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
             cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
     if cand.event_type in VIOLENT and (is_crowd(cand.actor1) or is_crowd(cand.actor2)):
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
-    elif cand.event_type == "clash" and not (is_armed(cand.actor1) and is_armed(cand.actor2)):
+    elif (
+        cand.event_type == "clash"
+        and not cand.territory
+        and not (is_armed(cand.actor1) and is_armed(cand.actor2))
+    ):
         both_unarmed = not is_armed(cand.actor1) and not is_armed(cand.actor2)
         if (both_unarmed and cand.actor1 is not None and cand.actor2 is not None) or mob_fight(cand, cues):
             cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "mob_violence"

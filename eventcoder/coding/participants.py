@@ -53,6 +53,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
             cand.assoc1.append(found.name)
         if cand.actor1 is not None and found is not None and cand.actor1.name == found.name:
             cand.actor1 = None
+    if cand.territory and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
+        cand.actor2 = resolve_actor(lost, cand, country, ctx, res, role=2)  # "captured from al Shabaab"
     if cand.actor1 and cand.actor2 and cand.actor1.name == cand.actor2.name:
         cand.actor2 = None
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):

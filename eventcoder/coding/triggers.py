@@ -213,7 +213,15 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
     if etype == "arrest" and lemma(head) == "capture":
         obj = patient_of(head)
         if obj is not None and (lemma(obj) in cues.territory_nouns or captured_place(obj)):
-            return False
+            # "the capture of X" told in passing, "began capturing territories": no one occurrence
+            return not cand.nominal and one_place(obj) and took_ground(cand)
+    if cand.variant == "overtakes_territory" and cand.role == "event":
+        obj = patient_of(head)
+        held = obj is not None and (
+            lemma(obj) in cues.territory_nouns | cues.guarded_sites or captured_place(obj)
+        )
+        crowd = any(c.dep_ == "nsubj" and lemma(c) in cues.crowd_nouns for c in head.children)
+        return held and one_place(obj) and not crowd and took_ground(cand)  # a crowd occupies: a protest
     if etype == "protest" and diplomatic_protest(head, cues):
         return False
     if etype in VIOLENT and cand.nominal and carried(head, cues):
@@ -428,6 +436,24 @@ def ceasefire_subtype(cand: Candidate, verbs: list[Token], cues: Cues) -> bool:
     return True
 
 
+def one_place(obj: Token) -> bool:
+    """One place taken ("the town", "X"), not kinds of them ("territories", "villages")."""
+    return obj.tag_ not in ("NNS", "NNPS")
+
+
+def took_ground(cand: Candidate) -> bool:
+    """A town, base or post captured, seized or taken over ("militiamen seized the town of X", "X was
+    captured by government troops"): a battle for territory, as ACLED codes it (the variant, overtaken or
+    regained, follows from who took it)."""
+    cand.event_type, cand.sub_event_type, cand.variant, cand.territory = (
+        "clash",
+        "armed_clash",
+        "armed_clash",
+        True,
+    )
+    return True
+
+
 def places_meet(verb: Token) -> bool:
     """Places that meet ("the lake, where Niger, Chad and Nigeria meet"): a border, not a meeting."""
     if not any(c.lower_ == "where" for c in verb.children):
@@ -513,7 +539,7 @@ def group_sentence(
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
     if primary is not None:
         fill_from(primary, [c for c in violent if c is not primary])
-        primary.territory = bool(modifiers)
+        primary.territory = primary.territory or bool(modifiers)
         out.append(primary)
     seen: dict[str, list[Candidate]] = {"violent": []}
     for cand in sorted(cands, key=lambda c: lemma(c.head) in res.cues.gathering_words):  # a gathering last
