@@ -196,6 +196,18 @@ def test_talks_that_have_stalled_are_no_meeting(code_text):
     assert len(code_text("Talks in Kampala between the government and the rebels resumed on Monday.")) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Police took several party activists into custody at the bridge in Nakuru on Monday.", "arrest"),
+        ("The rebels took two engineers hostage in Garissa on Monday.", "attack"),
+        ("Near Garissa on Tuesday, the army said, rebels took 12 servicemen prisoner.", "arrest"),
+    ],
+)
+def test_a_term_written_around_its_object_is_found(code_text, text, event_type):
+    assert event_type in [m.event_type for m in code_text(text)]
+
+
 def test_release_and_arrest(code_text):
     text = (
         "Police arrested 14 suspects in Karachi on Monday. "

@@ -19,7 +19,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventcoder.config import DATA_DIR
@@ -85,6 +85,10 @@ class TriggerMatcher:
             self.tails.setdefault(head, []).append((last, term.key))
             if len(first) == 1:
                 self.split.setdefault(first[0], []).append((last, term.key))
+            elif len(first) == 2 and not term.key.startswith("protest."):
+                # "took into custody": a verb, its preposition and the object (a crowd's "set on fire"
+                # is left to words written together: apart, it is an armed group's arson as often)
+                self.split.setdefault(first[0], []).append((f"{first[1]} {last}", term.key))
 
     def __call__(self, doc: Doc) -> Doc:
         """Add the longest non-overlapping trigger matches to doc.spans."""
@@ -106,26 +110,33 @@ class TriggerMatcher:
 
 
 def split_phrasal(doc: Doc, split: dict[str, list[tuple[str, str]]]) -> list[Span]:
-    """Two-word terms of a verb and its preposition written apart ("fired with heavy weapons on the
-    positions" is "fired on"): the verb, when the preposition is its own later prepositional child and
-    its object is not a date or time ("fired the manager on Monday" is no attack)."""
+    """Terms of a verb and the words that complete it written apart: "fired with heavy weapons on the
+    positions" is "fired on" (the preposition a later prepositional child of the verb, its object not
+    a date or time: "fired the manager on Monday" is no attack); "took two engineers hostage" is "took
+    hostage" (the word the verb's own later object); "took several activists into custody" is "took into
+    custody" (the preposition and its object under the verb)."""
     out = []
     for tok in doc:
         if tok.pos_ != "VERB":
             continue
         for last, key in split.get(tok.lower_, []) + split.get(tok.lemma_, []):
-            if any(
-                c.dep_ == "prep"
-                and c.lower_ == last
-                and c.i > tok.i + 1
-                and any(
-                    o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME", "CARDINAL") for o in c.children
-                )
-                for c in tok.children
-            ):
+            if any(completes(tok, c, last) for c in tok.children):
                 out.append(Span(doc, tok.i, tok.i + 1, label=key))
                 break
     return out
+
+
+def completes(verb: Token, child: Token, words: str) -> bool:
+    """The verb's child that completes a term written apart ("on", "hostage", "into custody")."""
+    if child.i <= verb.i + 1:
+        return False
+    prep, _, obj = words.partition(" ")
+    if child.dep_ == "prep" and child.lower_ == prep:
+        objs = [o for o in child.children if o.dep_ == "pobj"]
+        if obj:
+            return any(o.lower_ == obj for o in objs)
+        return any(o.ent_type_ not in ("DATE", "TIME", "CARDINAL") for o in objs)
+    return not obj and child.dep_ in ("dobj", "oprd") and child.lower_ == prep
 
 
 @Language.factory("eventcoder_triggers_v1", default_config={"path": str(TRIGGERS_FILE)})
