@@ -347,6 +347,14 @@ def test_power_goods_or_territories_in_general_taken_are_no_battle(code_text, te
     assert [m.event_type for m in code_text(text) if m.event_type == "clash"] == []
 
 
+def test_two_clauses_of_two_days_are_two_events(code_text):
+    text = (
+        "One soldier died in an attack on a security checkpoint in Garissa last Sunday, while on Friday"
+        " suspected militants killed five security officers in skirmishes."
+    )
+    assert sorted(m.event_date.day for m in code_text(text)) == [17, 19]
+
+
 # -- a definite mention points back -------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.attach import attach, plausible_place_name
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
+from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.generic import (
     agreed_truce,
     cited_statistics,
@@ -537,10 +538,18 @@ def group_sentence(
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
     if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent.text):
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
+    other_days = [
+        c for c in violent_events if primary is not None and c is not primary and other_day(c, primary)
+    ]
     if primary is not None:
-        fill_from(primary, [c for c in violent if c is not primary])
+        fill_from(primary, [c for c in violent if c is not primary and c not in other_days])
         primary.territory = primary.territory or bool(modifiers)
         out.append(primary)
+        group = (primary.sent_index, primary.trigger.start)
+        for one in [primary, *other_days] if other_days else []:  # one event a day, as one a place
+            if one.split_group is None:
+                one.split_group, one.split_key = group, one.date_text
+        out.extend(other_days)
     seen: dict[str, list[Candidate]] = {"violent": []}
     for cand in sorted(cands, key=lambda c: lemma(c.head) in res.cues.gathering_words):  # a gathering last
         if cand.family in seen:
@@ -559,6 +568,19 @@ def group_sentence(
         attach(cand, ctx, res)
         out.append(cand)
     return out
+
+
+def other_day(cand: Candidate, primary: Candidate) -> bool:
+    """A violent event of the sentence told in a clause of its own with a day of its own ("one soldier died
+    in an attack last Sunday, while on Friday militants killed five officers in skirmishes"): another
+    occurrence, not the primary's."""
+    if cand.anchor == primary.anchor or not cand.date_text or not primary.date_text:
+        return False
+    if cand.date_text.lower() == primary.date_text.lower():
+        return False
+    if cand.date is not None and primary.date is not None:
+        return not windows_overlap(cand.date, primary.date)
+    return cand.date_specificity >= 1.0 and primary.date_specificity >= 1.0
 
 
 CLAUSE_FAMILIES = SPLIT_FAMILIES - {"violent"}  # the violent family has its own primary trigger
