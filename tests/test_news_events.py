@@ -355,6 +355,16 @@ def test_two_clauses_of_two_days_are_two_events(code_text):
     assert sorted(m.event_date.day for m in code_text(text)) == [17, 19]
 
 
+def test_the_day_a_report_was_filed_or_made_gives_way_to_the_day_of_the_event(code_text):
+    text = (
+        "MOMBASA, June 4 (Wire): The army said that two soldiers died in a firefight with rebels in"
+        " Kwale county. According to the army, the gunbattle broke out in a village in Kwale county on"
+        " Thursday and went on for an hour."
+    )
+    mentions = code_text(text, dt.date(2021, 6, 4))
+    assert [m.event_date for m in mentions] == [dt.date(2021, 6, 3)]
+
+
 # -- a definite mention points back -------------------------------------------------------------
 
 

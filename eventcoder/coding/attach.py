@@ -82,6 +82,15 @@ def photo_date(ent: Span, ctx: ArticleContext) -> bool:
     return any(a <= ent.start_char < b and not text[ent.end_char : b].strip(" .\n") for a, b in ctx.captions)
 
 
+def reported_day(span: Span, cand: Candidate, cues: Cues) -> bool:
+    """A date phrase of the reporting clause ("said on Thursday that ..."), not of the event's own clause."""
+    chain = clause_chain(cand.anchor)
+    return (
+        attachment_rank(span, cand.head, chain) is None
+        and reporting_clause_rank(span, chain, cues) is not None
+    )
+
+
 def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | None:
     """Rank 20 for a date in a reporting clause ('as reported on X') attached to the trigger's clauses."""
     clause = clause_of(ent.root)
@@ -113,6 +122,9 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     cand.date_specificity = date_specificity(text, cues)
     cand.date = resolve_date(text, ctx.published)
     cand.date_origin = "phrase" if cand.date else "clock" if span.label_ == "TIME" else "none"
+    filed = ctx.dateline[0] <= span.start_char < ctx.dateline[1]  # "MANILA, November 4 (Xinhua):"
+    if cand.date is not None and (filed or reported_day(span, cand, cues)):
+        cand.date_origin = "report"  # "the military said on Thursday that two soldiers died": by then
 
 
 def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:

@@ -51,7 +51,11 @@ class Cluster:
     def dated(self) -> Candidate | None:
         """The mention with the most precise own date."""
         dated = [c for c in self.members if c.date is not None]
-        return min(dated, key=lambda c: (c.date.precision, c.trigger.start)) if dated else None
+        return (
+            min(dated, key=lambda c: (c.date_origin == "report", c.date.precision, c.trigger.start))
+            if dated
+            else None
+        )
 
     def placed(self) -> Candidate | None:
         """The mention with the most precise place."""
@@ -277,6 +281,22 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     return False
 
 
+REPORT_LAG_DAYS = 7  # a report dated by its statement ("said on Thursday") tells of these days before it
+
+
+def days_compatible(a: Candidate, b: Candidate) -> bool:
+    """Two dates that can be one occurrence's: overlapping, or one the day of a report ("said on
+    Thursday that ...") and the other a day of the week before it ("on Wednesday")."""
+    if windows_overlap(a.date, b.date):
+        return True
+    for report, told in ((a, b), (b, a)):
+        if report.date_origin == "report" and told.date is not None and report.date is not None:
+            lag = (report.date.end - told.date.end).days
+            if 0 <= lag <= REPORT_LAG_DAYS:
+                return True
+    return False
+
+
 def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
     """Sides that can be the same: none named differently on the acting side."""
     known = [m.actor1 for m in cluster.members if m.actor1 and m.actor1.inter]
@@ -359,7 +379,7 @@ def compatible(cluster: Cluster, cand: Candidate) -> bool:
     """Date, place and sides all allow the candidate to be the cluster's occurrence."""
     return (
         not separate_places(cluster, cand)
-        and all(windows_overlap(m.date, cand.date) and same_unresolved(m, cand) for m in cluster.members)
+        and all(days_compatible(m, cand) and same_unresolved(m, cand) for m in cluster.members)
         and all(places_compatible(m.place, cand.place) for m in cluster.members)
         and actors_compatible(cluster, cand)
     )
