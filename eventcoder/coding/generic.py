@@ -291,7 +291,8 @@ def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:
 
 def cited_statistics(cand: Candidate, cues: Cues) -> bool:
     """A figure cited from statistics ("according to UN figures, some 4,000 people were killed in the
-    region last year"): a count over a period or an area, not one occurrence."""
+    region last year") or events counted by an observer: a count over a period or an area, not one
+    occurrence."""
     cited = [
         g
         for tok in cand.sent
@@ -299,7 +300,21 @@ def cited_statistics(cand: Candidate, cues: Cues) -> bool:
         for g in tok.children
         if g.dep_ == "pobj"
     ]
-    return any(lemma(o) in cues.statistics_nouns for o in cited) and not has_specific_day(cand, cues)
+    # "a report recorded 97 militant attacks in February, which left 87 dead": the dead are the count's too
+    counted = any(lemma(t) in cues.occasion_nouns and counted_by_observer(t, cues) for t in cand.sent)
+    return (counted or any(lemma(o) in cues.statistics_nouns for o in cited)) and not has_specific_day(
+        cand, cues
+    )
+
+
+def counted_by_observer(head: Token, cues: Cues) -> bool:
+    """A number of events an observer recorded or counted ("recorded 97 attacks"): a statistic."""
+    return (
+        head.tag_ == "NNS"
+        and head.dep_ == "dobj"
+        and lemma(head.head) in cues.observation_verbs - {"report"}
+        and any(c.dep_ == "nummod" for c in head.children)
+    )
 
 
 def has_specific_day(cand: Candidate, cues: Cues) -> bool:
