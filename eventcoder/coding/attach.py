@@ -217,9 +217,7 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
         t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss" and not attribute_only(t, cues)
     ]
     if strict:  # "on the outskirts of X": a place word named by a place (one the tagger may call a person)
-        return lemma(obj) in cues.place_kind_words and any(
-            t.ent_type_ in PLACE_LABELS or (t.pos_ == "PROPN" and plausible_place_name(t)) for t in sub
-        )
+        return lemma(obj) in cues.place_kind_words and any(placename(t) for t in sub)
     if any(t.ent_type_ in PLACE_LABELS for t in sub):
         return True
     if lemma(obj) in cues.place_kind_words and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):
@@ -253,6 +251,12 @@ def attribute_only(tok: Token, cues: Cues) -> bool:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     found = country_mention(ent, cues, None) if ent is not None else None
     return found is not None and found[1] == 0.0
+
+
+def placename(tok: Token) -> bool:
+    """A token that is itself the name of a place (not a noun phrase that mentions one), also one the
+    tagger calls a person or a group ("Goma" tagged PERSON) when the gazetteer knows it."""
+    return tok.ent_type_ in PLACE_LABELS or (tok.pos_ == "PROPN" and plausible_place_name(tok))
 
 
 def plausible_place_name(tok: Token) -> bool:

@@ -1,7 +1,9 @@
 """Is a mention one occurrence? The tests for statements that report none: tallies over a period or
-a war ("have died since the coup", "the death toll of the fighting"), background dated only by a past
-year, generic and habitual statements ("attacks on schools", "each of the six protests"), grievances
-and characterisations ("an attack on democracy"), and label lines ("Iran protests").
+a war ("have died since the coup", "the death toll of the fighting", "a war that has killed thousands"),
+sums over unnamed occasions ("during several operations") and statistics ("according to UN figures",
+"a report recorded 97 attacks"), background dated only by a past year, generic and habitual statements
+("attacks on schools", "each of the six protests"), grievances and characterisations ("an attack on
+democracy"), and label lines ("Iran protests").
 
 Used by triggers.make_candidate; a pure part of the coding core.
 """
@@ -259,8 +261,8 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             if lemma(noun) == "number" and any(c.lower_ == "a" for c in noun.children):
-                noun = next((o for o in of_objects(noun) if o.tag_ == "NNS"), noun)
-                quantified = noun is not prep
+                noun = next((o for o in of_objects(noun) if o.tag_ == "NNS"), noun)  # "a number of raids"
+                quantified = True
             else:
                 quantified = any(
                     c.dep_ in ("amod", "det") and c.lower_ in cues.indefinite_quantifiers
@@ -312,13 +314,14 @@ def counted_by_observer(head: Token, cues: Cues) -> bool:
     return (
         head.tag_ == "NNS"
         and head.dep_ == "dobj"
-        and lemma(head.head) in cues.observation_verbs - {"report"}
+        and lemma(head.head) in cues.counting_verbs
         and any(c.dep_ == "nummod" for c in head.children)
     )
 
 
 def has_specific_day(cand: Candidate, cues: Cues) -> bool:
     """An own date phrase that names a day ("on Monday", "on 5 March")."""
-    return any(
-        date_specificity(date_phrase(span), cues) >= 2.0 for span in own_date_spans(cand, cues)
-    ) or any(t.lower_ in cues.specific_day_words for span in own_date_spans(cand, cues) for t in span)
+    spans = own_date_spans(cand, cues)
+    return any(date_specificity(date_phrase(span), cues) >= 2.0 for span in spans) or any(
+        t.lower_ in cues.specific_day_words for span in spans for t in span
+    )

@@ -139,6 +139,7 @@ class Cues:
     diplomatic_protest_verbs: frozenset[str]
     settlement_words: frozenset[str]
     stalled_verbs: frozenset[str]
+    counting_verbs: frozenset[str]
     anaphoric_nouns: frozenset[str]
     relative_pronouns: frozenset[str]
     non_actor_pronouns: frozenset[str]

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventcoder.coding.attach import names_a_place, place_of, place_preps, plausible_place_name, prep_objects
+from eventcoder.coding.attach import (
+    names_a_place,
+    place_of,
+    place_preps,
+    placename,
+    prep_objects,
+)
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate
 from eventcoder.coding.fatalities.numbers import core_number
 from eventcoder.coding.fatalities.tokens import Tok
@@ -22,7 +28,7 @@ from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of
 from eventcoder.coding.places import Place, PlacePhrase, parse_place_phrases, resolve_place, resolve_places
 from eventcoder.coding.places.keys import compact
-from eventcoder.coding.rules import PLACE_LABELS, VERBAL, Cues, clause_chain, lemma, phrase_text
+from eventcoder.coding.rules import VERBAL, Cues, clause_chain, lemma, phrase_text
 
 # Coordinated place names of one phrase ("in A, B and C") or of parallel phrases ("four in A and
 # two in B") are separate events for these families; a truce, talks or a deal in two places is one.
@@ -187,11 +193,6 @@ def spreads_to_object(cand: Candidate, cues: Cues) -> bool:
         return cand.anchor.pos_ in VERBAL and cand.anchor is not cand.head
     targeting = cand.anchor.pos_ in VERBAL and lemma(cand.anchor) in cues.targeting_verbs  # 'strikes hit A'
     return targeting or violent_verb(cand.anchor, cues)
-
-
-def placename(tok: Token) -> bool:
-    """A token that is itself the name of a place (not a noun phrase that mentions one)."""
-    return tok.ent_type_ in PLACE_LABELS or (tok.pos_ == "PROPN" and plausible_place_name(tok))
 
 
 def violent_verb(verb: Token, cues: Cues) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.attach import attach, plausible_place_name
+from eventcoder.coding.attach import attach, placename, plausible_place_name
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.generic import (
@@ -446,12 +446,8 @@ def took_ground(cand: Candidate) -> bool:
     """A town, base or post captured, seized or taken over ("militiamen seized the town of X", "X was
     captured by government troops"): a battle for territory, as ACLED codes it (the variant, overtaken or
     regained, follows from who took it)."""
-    cand.event_type, cand.sub_event_type, cand.variant, cand.territory = (
-        "clash",
-        "armed_clash",
-        "armed_clash",
-        True,
-    )
+    cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+    cand.territory = True
     return True
 
 
@@ -464,17 +460,9 @@ def places_meet(verb: Token) -> bool:
 
 
 def captured_place(obj: Token) -> bool:
-    """A place taken ("the capture of Goma"), though the tagger may read a one-word town as a person."""
-    if obj.ent_type_ in PLACE_LABELS:
-        return True
+    """A place taken ("the capture of Goma"): a one-word place name (a longer one may be a person's)."""
     ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-    one_word = ent is None or len(ent) == 1
-    return (
-        obj.pos_ == "PROPN"
-        and one_word
-        and obj.ent_type_ in ("PERSON", "ORG", "")
-        and plausible_place_name(obj)
-    )
+    return (ent is None or len(ent) == 1 or ent.label_ in PLACE_LABELS) and placename(obj)
 
 
 def diplomatic_protest(head: Token, cues: Cues) -> bool:
@@ -545,11 +533,12 @@ def group_sentence(
         fill_from(primary, [c for c in violent if c is not primary and c not in other_days])
         primary.territory = primary.territory or bool(modifiers)
         out.append(primary)
-        group = (primary.sent_index, primary.trigger.start)
-        for one in [primary, *other_days] if other_days else []:  # one event a day, as one a place
-            if one.split_group is None:
-                one.split_group, one.split_key = group, one.date_text
-        out.extend(other_days)
+        if other_days:  # one event a day, as one a place: parts of one group
+            group = (primary.sent_index, primary.trigger.start)
+            for one in (primary, *other_days):
+                if one.split_group is None:
+                    one.split_group, one.split_key = group, one.date_text
+            out.extend(other_days)
     seen: dict[str, list[Candidate]] = {"violent": []}
     for cand in sorted(cands, key=lambda c: lemma(c.head) in res.cues.gathering_words):  # a gathering last
         if cand.family in seen:
