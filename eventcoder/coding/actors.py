@@ -451,8 +451,7 @@ class ActorDictionary:
 
     def is_unidentified(self, actor: Actor) -> bool:
         """Whether an actor is an unnamed armed group or gang ("Unidentified Armed Group (X)")."""
-        unnamed = tuple(GENERIC_KINDS[k].without_country for k in ("unidentified", "gang"))
-        return actor.name.startswith(unnamed)
+        return is_unidentified(actor)
 
     def home(self, actor: Actor) -> str | None:
         """The fixed home country of a named actor ("Houthi Movement" -> YEM); None for generic and
@@ -677,3 +676,8 @@ def _load(path: Path, demonyms: Path) -> ActorDictionary:
     """Load and index the dictionary files (cached per path)."""
     version, entries = read_entries(path)
     return ActorDictionary(version, entries, read_countries(demonyms))
+
+
+def is_unidentified(actor: Actor) -> bool:
+    """Whether an actor is an unnamed armed group or gang ("Unidentified Armed Group (X)")."""
+    return actor.name.startswith(tuple(GENERIC_KINDS[k].without_country for k in ("unidentified", "gang")))

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Span
 
-from eventcoder.coding.actors import Actor, perpetrator_kind
+from eventcoder.coding.actors import Actor, is_unidentified, perpetrator_kind
 from eventcoder.coding.candidates import (
     VIOLENT,
     ArticleContext,
@@ -35,7 +35,7 @@ from eventcoder.coding.dates import (
 )
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
-from eventcoder.coding.occurrences import UNNAMED, Cluster, is_armed, is_crowd
+from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
 from eventcoder.coding.places import (
     Place,
@@ -388,12 +388,12 @@ def named_for_unnamed(
         a
         for m in cluster.members
         for a in (m.actor1, m.actor2)
-        if is_armed(a) and a.inter != 1 and not a.name.startswith(UNNAMED)
+        if is_armed(a) and a.inter != 1 and not is_unidentified(a)
     ]
     for a in named:
-        if actor1 is not None and actor1.name.startswith(UNNAMED) and a != actor2:
+        if actor1 is not None and is_unidentified(actor1) and a != actor2:
             return a, actor2
-        if actor2 is not None and actor2.name.startswith(UNNAMED) and a != actor1:
+        if actor2 is not None and is_unidentified(actor2) and a != actor1:
             return actor1, a
     return actor1, actor2
 

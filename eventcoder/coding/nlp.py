@@ -73,7 +73,7 @@ class TriggerMatcher:
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tails: dict[str, list[tuple[str, str]]] = {}
-        self.split: dict[str, list[tuple[str, str]]] = {}  # two-word terms: verb -> (its preposition, key)
+        self.split: dict[str, list[tuple[str, str]]] = {}  # verb -> (the words completing it, key)
         for term in terms:
             *first, last = term.tokens
             if not first:

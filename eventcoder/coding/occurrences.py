@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventcoder.coding.actors import GENERIC_KINDS, Actor
+from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.geo import km_between
@@ -310,15 +310,12 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
     return any(a.name == cand.actor1.name for a in known)
 
 
-UNNAMED = tuple(GENERIC_KINDS[k].without_country for k in ("unidentified", "gang"))
-
-
 def unnamed_side_of(cand: Candidate, sides: set[str]) -> bool:
     """A clash told again with one side unnamed ("rebel positions"): that side may be the named group of
     the occurrence, when its other side is one the cluster knows (also without its country) or the
     cluster knows one side only."""
     sides_of = [a for a in (cand.actor1, cand.actor2) if a is not None]
-    named = [a for a in sides_of if not a.name.startswith(UNNAMED)]
+    named = [a for a in sides_of if not is_unidentified(a)]
     if len(named) == len(sides_of):
         return False
     return len(sides) < 2 or any(
