@@ -244,6 +244,14 @@ def test_a_tally_since_a_recent_day_is_still_the_event(code_text):
     assert len(mentions) == 1
 
 
+def test_a_tally_shared_by_two_verbs_or_since_a_campaign_began_is_no_event(code_text):
+    text = "Dozens of police posts in Kisumu have been raided and burned since January, officials said."
+    assert code_text(text) == []
+    text = "Nine soldiers have been killed since the Zarvo Front began its campaign in Kerow on May 1."
+    assert code_text(text) == []
+    assert len(code_text("Since the fighting began in Kerow on May 1, nine soldiers have died.")) == 1
+
+
 def test_a_dated_attack_that_opened_a_stretch_is_still_coded(code_text):
     text = "More than 300 people have been killed in the town since the March 3, 2022 attack on its market."
     assert [m.event_type for m in code_text(text)] == ["attack"]

@@ -35,13 +35,27 @@ def over_a_period(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
     """A present perfect told over a stretch of time ('have died since the coup', 'has plagued the region
     since 2015', 'have been killed in the war'): a tally, not one occurrence. A stretch that began days
     ago ('have died since Wednesday') is still the news of one occurrence."""
-    perfect = [
-        v
-        for v in clause_chain(cand.anchor)
-        if v.pos_ in VERBAL
-        and any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in v.children)
-    ]
+    perfect = [v for v in clause_chain(cand.anchor) if v.pos_ in VERBAL and is_perfect(v, cues)]
     return any(period_of(verb, cand, ctx, cues) for verb in perfect[:1]) or in_a_past_year(cand, ctx, cues)
+
+
+def is_perfect(verb: Token, cues: Cues) -> bool:
+    """A present perfect verb, or one that shares its conjunct's 'have' ('have been raided and attacked')."""
+    if any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and not own_clause(verb) and is_perfect(verb.head, cues)
+
+
+def own_clause(verb: Token) -> bool:
+    """The verb has a subject or auxiliary of its own (a conjunct without them shares its head's)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def shared_modifiers(verb: Token) -> list[Token]:
+    """The verb's dependents and those of its conjuncts that share its subject and auxiliaries: 'since
+    January' in 'have been raided and attacked since January' is said of both."""
+    sharers = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERBAL and not own_clause(c)]
+    return list(verb.children) + [g for c in sharers for g in c.children]
 
 
 def in_a_past_year(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
@@ -68,7 +82,7 @@ def in_a_past_year(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
 def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
     """The verb is told over a stretch: since a time long past, in a whole war or conflict or in years
     ("in more than five decades"), or done by the war itself ("the war has killed 220,000")."""
-    for child in verb.children:
+    for child in shared_modifiers(verb):
         if child.dep_ == "nsubj" and lemma(child) in cues.period_nouns:
             return True
         opener = child if child.lower_ in cues.period_openers else None
@@ -78,7 +92,7 @@ def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> 
             )
         if opener is not None:
             inside = child.left_edge.i <= cand.head.i <= child.right_edge.i  # 'since the May 3 attack'
-            return not inside and not recent_start(child, ctx)
+            return not inside and (names_period(child, cues) or not recent_start(child, ctx))
         if child.dep_ == "prep" and child.lower_ in cues.period_prepositions:
             nouns = [g for g in child.children if g.dep_ == "pobj"]
             if any(lemma(g) in cues.period_nouns or phrase_lemma(g) in cues.period_nouns for g in nouns):
@@ -86,6 +100,12 @@ def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> 
             if any(lemma(g) in cues.period_spans and g.tag_ == "NNS" for g in nouns):
                 return True  # "in five decades", "over the past two years"
     return False
+
+
+def names_period(phrase: Token, cues: Cues) -> bool:
+    """The 'since' phrase starts a war or campaign ('since the rebels launched an offensive on April 20'):
+    what has happened since is its tally, however recent its start."""
+    return any(t.pos_ == "NOUN" and lemma(t) in cues.period_nouns for t in phrase.subtree)
 
 
 def phrase_lemma(noun: Token) -> str:
