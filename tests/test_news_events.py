@@ -86,6 +86,14 @@ def test_a_town_and_its_province_are_one_place(code_text):
     assert len(mentions) == 1 and mentions[0].fatalities == 1
 
 
+def test_events_in_two_districts_of_one_province_are_two_events(code_text):
+    text = (
+        "Soldiers killed three rebels in Gulu district on Monday, the army said.\n\n"
+        "Two rebels were also killed by troops in Lira district."
+    )
+    assert places(code_text(text)) == ["Gulu", "Lira"]
+
+
 def test_two_spots_of_one_city_are_one_event(code_text):
     text = (
         "Workers scuffled with police outside the Nairobi High Court and the Central Post Office on Monday."
