@@ -324,7 +324,10 @@ def test_a_named_group_outside_the_dictionary_keeps_its_name(actors, mention, na
     assert actors.resolve(mention, "NGA") == Actor(name, inter, None)
 
 
-@pytest.mark.parametrize("mention", ["Nigerian Army", "the Mexican Army", "unknown armed group", "rebels"])
+@pytest.mark.parametrize(
+    "mention",
+    ["Nigerian Army", "the Mexican Army", "unknown armed group", "rebels", "Two rebels", "Several militiamen"],
+)
 def test_known_words_alone_are_no_new_name(actors, mention):
     resolved = actors.resolve(mention, "NGA")
     assert resolved is None or resolved.name.startswith(("Military Forces", "Unidentified"))

@@ -41,6 +41,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from eventcoder.coding.actor_patterns import DASHES, as_phrases, token_pattern  # noqa: F401
+from eventcoder.coding.fatalities.cues import NUMBER_WORDS
 from eventcoder.config import DATA_DIR  # noqa: E402
 
 ACTORS_PATH = DATA_DIR / "actors.jsonl"
@@ -56,8 +57,17 @@ LABELS = ("ORG", "NORP")
 COUNTRY_SLOT = "{country}"
 MAX_CASED_LEN = 3  # all-caps aliases this short ("IS", "UN", "TTP") must match in case in mixed-case text
 CACHE_SIZE = 100_000
-NAME_STOPWORDS = frozenset({"the", "a", "an", "unknown", "unidentified", "suspected", "alleged", "armed"})
+NAME_STOPWORDS = frozenset(
+    {"the", "a", "an", "unknown", "unidentified", "suspected", "alleged", "armed"}
+    | {"several", "many", "some", "other", "more", "few", "both", "dozens", "hundreds", "scores"}
+)  # "Two rebels", "Several militiamen" open a sentence: a count is no name
 NAME_LINKS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "del", "al", "el"})
+
+
+def not_a_name(word: str) -> bool:
+    """A capitalised word that names nobody: an article, a hedge or a count ("Two", "Twenty-one")."""
+    low = word.lower()
+    return low in NAME_STOPWORDS or low.isdigit() or low.split("-")[0] in NUMBER_WORDS
 
 
 @dataclass(frozen=True)
@@ -500,7 +510,7 @@ class ActorDictionary:
         while start > 0 and tokens.orig[start - 1][0].isupper():
             start -= 1
         modifiers = tokens.orig[start:head_start]
-        if all(self._index.get((w.lower(),)) is not None or w.lower() in NAME_STOPWORDS for w in modifiers):
+        if all(self._index.get((w.lower(),)) is not None or not_a_name(w) for w in modifiers):
             return None
         end = head_end
         if tokens.orig[head_start].islower() and (
