@@ -326,7 +326,14 @@ def test_a_named_group_outside_the_dictionary_keeps_its_name(actors, mention, na
 
 @pytest.mark.parametrize(
     "mention",
-    ["Nigerian Army", "the Mexican Army", "unknown armed group", "rebels", "Two rebels", "Several militiamen"],
+    [
+        "Nigerian Army",
+        "the Mexican Army",
+        "unknown armed group",
+        "rebels",
+        "Two rebels",
+        "Several militiamen",
+    ],
 )
 def test_known_words_alone_are_no_new_name(actors, mention):
     resolved = actors.resolve(mention, "NGA")
