@@ -73,6 +73,19 @@ def test_places_struck_are_one_event_each(code_text):
     assert places(mentions, "attack") == ["Gereshk", "Sangin"]
 
 
+def test_a_town_hit_by_munitions_is_struck_by_whoever_fired_them(code_text):
+    text = "Army jets bombed Eldoret on Sunday.\n\nKisumu and Nakuru were hit by shells fired by the rebels."
+    struck = [m for m in code_text(text) if m.location in ("Kisumu", "Nakuru")]
+    assert sorted(m.location for m in struck) == ["Kisumu", "Nakuru"]
+    unnamed_rebels = "Unidentified Armed Group (Kenya)"
+    assert {(m.sub_event_type, m.actor1) for m in struck} == {("explosion", unnamed_rebels)}
+
+
+def test_a_town_named_with_who_holds_it_is_still_the_town(code_text):
+    text = "Army jets bombed Eldoret on Sunday.\n\nRebel-held Kisumu was hit by barrel bombs on Monday."
+    assert "Kisumu" in places(code_text(text), "attack")
+
+
 def test_a_headline_list_of_towns_without_and_is_one_event_per_town(code_text):
     text = "Scores of workers held as protests turned violent in Multan, Quetta, Peshawar on Monday."
     assert places(code_text(text), "protest") == ["Multan", "Peshawar", "Quetta"]

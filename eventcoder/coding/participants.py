@@ -145,6 +145,20 @@ def by_agent(token: Token) -> Token | None:
     return None
 
 
+def fired_by(weapon: Token, cues: Cues) -> Token | None:
+    """Who fired, dropped or planted a weapon, when a participle after it says so ("shells fired by the
+    rebels", "barrel bombs dropped by army helicopters", "dropped from regime helicopters")."""
+    for child in weapon.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            agent = by_agent(child)
+            if agent is None:
+                source = prep_object(child, {"from"})
+                agent = source if source is not None and lemma(source) in cues.air_subjects else None
+            if agent is not None:
+                return agent
+    return None
+
+
 def named_after(tok: Token) -> Token:
     """The token itself, or — when the parser stopped at a modifier ('by the paramilitary | Rapid
     Support Forces') — the root of the named entity that follows it."""
@@ -240,6 +254,8 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
     head = cand.head
     if is_passive(head) and not has_active_subject(head):
         agent = by_agent(head)
+        if agent is not None and lemma(agent) in cues.striking_munitions:
+            agent = fired_by(agent, cues) or agent  # "hit by shells fired by the rebels": who fired them
         patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     else:
         agent = subject_of(head) or by_agent(head)

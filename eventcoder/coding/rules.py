@@ -159,6 +159,7 @@ class Cues:
     device_words: frozenset[str]
     fired_weapon_words: frozenset[str]
     launcher_words: frozenset[str]
+    striking_munitions: frozenset[str]
     position_words: frozenset[str]
     generic_weapon_words: frozenset[str]
     target_prepositions: frozenset[str]

@@ -338,10 +338,11 @@ def counted_place(tok: Token) -> bool:
 
 
 def conjunct_text(name: Token) -> str:
-    """A coordinated name with its own modifiers, without the names coordinated with it."""
+    """A coordinated name with its own modifiers, without the names coordinated with it or a participle
+    that says who holds it ("rebel-held", "government-controlled")."""
     skip: set[int] = set()
     for child in name.children:
-        if child.dep_ in LIST_DEPS and child.i > name.i:
+        if (child.dep_ in LIST_DEPS and child.i > name.i) or (child.dep_ == "amod" and child.pos_ == "VERB"):
             skip |= {t.i for t in child.subtree}
     return " ".join(t.text for t in name.subtree if t.i not in skip and t.dep_ != "det")
 

@@ -370,7 +370,11 @@ def struck_place(cand: Candidate, res: CoderResources) -> bool:
     if agents:
         if any(lemma(a) in cues.air_subjects for a in agents):
             cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
-        return any(armed(a, res) or lemma(a) in cues.fired_weapon_words for a in agents)
+        elif any(lemma(a) in cues.striking_munitions for a in agents):
+            cand.sub_event_type, cand.variant = "explosion", "shelling"  # "hit by shells", "by a missile"
+        return any(armed(a, res) or lemma(a) in cues.fired_weapon_words for a in agents) or (
+            cand.sub_event_type == "explosion"
+        )
     return any(
         lemma(c) == "time" and any(n.dep_ == "nummod" for n in c.children)
         for c in head.children
