@@ -593,6 +593,15 @@ def test_shots_nobody_counted_make_no_event_of_their_own(code_text):
 # -- what the parser gets wrong ---------------------------------------------------------------------
 
 
+def test_a_common_word_capitalised_at_the_start_of_a_sentence_names_no_group(code_text):
+    text = (
+        "Protests in Kenya\n\nThe Associated Press\n\n"
+        "Security forces in Kisumu detained 20 protesters on Friday, witnesses said.\n\n"
+        "The protesters had marched on the governor's office before security forces moved in."
+    )
+    assert {m.actor1 for m in code_text(text) if m.event_type == "arrest"} == {"Military Forces of Kenya"}
+
+
 def test_there_was_a_clash_asserts_one(code_text):
     mentions = code_text(
         "On 3 May 2021, there was a clash between soldiers and rebels near Beni, North Kivu."

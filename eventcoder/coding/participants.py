@@ -7,7 +7,7 @@ responsibility); `resolve_actor` turns a token into a dictionary actor, followin
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
@@ -143,6 +143,27 @@ def by_agent(token: Token) -> Token | None:
                 if objs:
                     return named_after(objs[0])
     return None
+
+
+def lookup_text(phrase: Span) -> str:
+    """A phrase as the dictionary reads it: a word capitalised only because it opens the sentence, which
+    the parser tags a common noun or the article also writes in lower case, is lower-cased ("Security
+    forces in X detained ...": no group called "Security")."""
+    first = phrase[0]
+    if not (first.is_sent_start and first.is_title and not first.ent_type_) or len(phrase) < 2:
+        return phrase.text
+    if first.tag_ in ("NN", "NNS", "JJ") or first.lower_ in lowercase_words(phrase.doc):
+        return first.lower_ + phrase.text[len(first.text) :]
+    return phrase.text
+
+
+def lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words the document writes in lower case somewhere (computed once per document)."""
+    found = doc.user_data.get("lowercase_words")
+    if found is None:
+        found = frozenset(t.text for t in doc if t.is_lower)
+        doc.user_data["lowercase_words"] = found
+    return found
 
 
 def fired_by(weapon: Token, cues: Cues) -> Token | None:
@@ -411,7 +432,7 @@ def resolve_actor(
     phrase = noun_phrase(tok)
     if entity is not None and entity.label_ == "GPE" and "-" in entity.text:
         phrase = tok.doc[tok.i : tok.i + 1]
-    actor = res.actors.resolve(phrase.text, country)
+    actor = res.actors.resolve(lookup_text(phrase), country)
     before = named_entity_before(phrase)
     if before is not None and (actor is None or res.actors.is_unidentified(actor)):
         actor = res.actors.resolve(before.ent_id_, country) or actor
