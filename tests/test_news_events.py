@@ -135,6 +135,12 @@ def test_an_army_vehicle_that_came_under_attack_is_a_clash(code_text):
     )
 
 
+def test_an_assault_foiled_or_thwarted_was_fought_off_a_foiled_plot_never_happened(code_text):
+    mentions = code_text("On 3 May 2021, police in Mandera foiled an attack by gunmen on a police post.")
+    assert [(m.event_type, m.location) for m in mentions] == [("clash", "Mandera")]
+    assert code_text("On 3 May 2021, police in Mandera foiled a plot to bomb a church.") == []
+
+
 def test_an_assault_on_a_wedding_party_stays_an_attack(code_text):
     text = "Gunmen attacked a wedding party in Kisumu on Monday, killing six guests."
     assert only_type(code_text(text)) == ("attack", "armed_assault")

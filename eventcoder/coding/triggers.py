@@ -28,7 +28,7 @@ from eventcoder.coding.generic import (
 )
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.occurrences import places_compatible
-from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of
+from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, repels
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -151,7 +151,7 @@ def make_candidate(
     if over_several_occasions(cand, cues) or conflict_as_killer(cand, cues) or cited_statistics(cand, cues):
         return None
     cand.summary = in_general
-    exempt = cand.anchor if cand.eventive else None
+    exempt = cand.anchor if cand.eventive or fended_off(cand, cues) else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
     if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
         unreal = irrealis_reason(cand.anchor, cues, exempt=cand.anchor) is not None
@@ -164,6 +164,17 @@ def make_candidate(
             return None
         cand.shadow = True
     return cand
+
+
+def fended_off(cand: Candidate, cues: Cues) -> bool:
+    """An assault that was foiled or thwarted ("police foiled attacks on two posts"): it took place and
+    was fought off, as one repelled; a foiled bombing or plot never happened."""
+    return (
+        cand.nominal
+        and cand.sub_event_type in ("armed_assault", "armed_clash")
+        and cand.anchor.pos_ in VERBAL
+        and repels(cand.anchor, cues)
+    )
 
 
 def distributed_toll(verb: Token, sent: Span, cues: Cues) -> bool:
