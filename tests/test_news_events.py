@@ -135,6 +135,15 @@ def test_an_army_vehicle_that_came_under_attack_is_a_clash(code_text):
     )
 
 
+def test_a_crowd_gathering_right_after_protests_are_told_is_a_protest(code_text):
+    text = (
+        "Opposition protests\n\nProtesters in Nakuru blocked the main highway on Friday. In Kisumu, party"
+        " workers converged on the central square, where their leaders joined them."
+    )
+    assert places(code_text(text), "protest") == ["Kisumu", "Nakuru"]
+    assert code_text("Hospital news\n\nRelatives gathered at the hospital in Kisumu on Friday.") == []
+
+
 def test_an_assault_foiled_or_thwarted_was_fought_off_a_foiled_plot_never_happened(code_text):
     mentions = code_text("On 3 May 2021, police in Mandera foiled an attack by gunmen on a police post.")
     assert [(m.event_type, m.location) for m in mentions] == [("clash", "Mandera")]

@@ -249,7 +249,7 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
     if etype == "protest" and head.pos_ in VERBAL and lemma(head) in cues.blocking_verbs:
         return blocks_a_road(head, cues)
     if etype == "protest" and lemma(head) in cues.gathering_words:
-        return protest_purpose(head, anchor, cues)
+        return protest_purpose(head, anchor, cues) or crowd_in_protest_story(cand, cues)
     if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:
         return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
     if etype in VIOLENT and not cand.nominal:
@@ -415,6 +415,28 @@ def protest_purpose(head: Token, anchor: Token, cues: Cues) -> bool:
             if child.dep_ == "prep" and child.lower_ == "against":
                 return True
     return False
+
+
+PROTEST_STORY_SENTENCES = 2  # a protest told this many sentences before a crowd's gathering is its protest
+
+
+def crowd_in_protest_story(cand: Candidate, cues: Cues) -> bool:
+    """Supporters, workers or students who gather or converge where the sentences just before (or
+    this one) tell of protests ("Protesters blocked the highway. In Quetta, workers converged on the
+    square"): a gathering of the protests, though its clause says nothing of what for."""
+    head = cand.head
+    if not any(c.dep_ == "nsubj" and lemma(c) in cues.crowd_nouns for c in head.children):
+        return False
+    doc, start = cand.sent.doc, cand.sent.start
+    for _ in range(PROTEST_STORY_SENTENCES):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return any(
+        span.label_.startswith("protest.")
+        and lemma(span.root) not in cues.gathering_words
+        and start <= span.start < cand.sent.end
+        for span in doc.spans[TRIGGER_SPANS]
+    )
 
 
 def ceasefire_subtype(cand: Candidate, verbs: list[Token], cues: Cues) -> bool:
