@@ -929,6 +929,14 @@ def test_two_clauses_of_one_sentence_protesting_in_two_towns_are_two_events(code
 # -- places written with their units -----------------------------------------------------------
 
 
+def test_a_two_word_town_the_tagger_takes_for_a_person_places_its_own_event(code_text):
+    text = (
+        "Clashes in Pakistan\n\nTroops killed two gunmen in a raid in Dera Bugti, the army said.\n\n"
+        "Two soldiers and two militants were killed when troops and gunmen traded fire in Kot Addu."
+    )
+    assert sorted((m.location, m.fatalities) for m in code_text(text)) == [("Dera Bugti", 2), ("Kot Addu", 4)]
+
+
 def test_units_in_brackets_after_an_area_place_the_event(code_text):
     # the bracket opens with "At", which the tagger reads as a preposition; without the bracket the area's
     # name is a town of another country

@@ -229,6 +229,8 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
         return True  # a one-word town the parser took for a group or a person ("in parts of Madurai city")
     if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "") and plausible_place_name(obj):
         return True
+    if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG") and known_compound_name(obj):
+        return True  # a two-word district the tagger took for a person ("in Lakki Marwat")
     if obj.pos_ == "PROPN" and obj.ent_type_ == "NORP" and not country_for_name(obj.text):
         return plausible_place_name(obj)  # a town the parser took for a nationality ("in Qorveh")
     return lemma(obj) == "capital" and any(t.ent_type_ in ("NORP", "GPE") for t in sub)
@@ -257,6 +259,15 @@ def placename(tok: Token) -> bool:
     """A token that is itself the name of a place (not a noun phrase that mentions one), also one the
     tagger calls a person or a group ("Goma" tagged PERSON) when the gazetteer knows it."""
     return tok.ent_type_ in PLACE_LABELS or (tok.pos_ == "PROPN" and plausible_place_name(tok))
+
+
+def known_compound_name(tok: Token) -> bool:
+    """A proper noun with its proper-noun compounds ("Lakki Marwat") that the gazetteer knows as a place."""
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not parts:
+        return False
+    name = tok.doc[parts[0].i : tok.i + 1]
+    return name.text[:1].isupper() and is_known_place(name.text)
 
 
 def plausible_place_name(tok: Token) -> bool:
