@@ -415,6 +415,13 @@ def test_an_unnamed_perpetrator_with_an_armys_weapons_is_the_military() -> None:
     assert perpetrator_kind("Gunmen opened fire on a minibus.") == "unidentified"
 
 
+def test_the_unnamed_side_of_an_operation_is_the_military() -> None:
+    from eventcoder.coding.actors import perpetrator_kind
+
+    assert perpetrator_kind("Three militants were gunned down in a security operation.") == "military"
+    assert perpetrator_kind("Gunmen killed three traders in Kerow.") == "unidentified"
+
+
 def test_an_army_weapon_fired_by_a_side_called_unknown_stays_unidentified() -> None:
     from eventcoder.coding.actors import perpetrator_kind
 

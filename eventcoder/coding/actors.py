@@ -220,19 +220,22 @@ def name_heads(path: Path = GENERIC_NOUNS_PATH) -> dict[tuple[str, ...], int]:
 def phrase_set(key: str, path: Path = GENERIC_NOUNS_PATH) -> frozenset[tuple[str, ...]]:
     """A phrase list of actor_nouns.json as word tuples: "member_heads" (heads that name a group's
     members, not the group: "Ansar Dine fighters"), "gang_cues" (words that make an unattributed
-    attack a gang's: "drive-by"), "state_weapon_cues" (weapons only armies use: "artillery") or
+    attack a gang's: "drive-by"), "state_weapon_cues" (weapons only armies use: "artillery"),
+    "state_operation_cues" (what only a state's forces conduct: "operation", "crackdown") or
     "unknown_party_cues" (the text calls the side unknown: "unknown party")."""
     return frozenset(tuple(p.split()) for p in json.loads(path.read_text(encoding="utf-8"))[key])
 
 
 def perpetrator_kind(text: str, army_weapons: bool = False) -> str:
     """Generic kind of an attack's unnamed perpetrator: the military when the text has a weapon only
-    armies use (shelling, artillery, air strikes), or the event's type says so (`army_weapons`), and
-    the text does not call the side unknown; a gang when it has a gang cue; else unidentified."""
+    armies use (shelling, artillery, air strikes) or an operation ("gunned down in an operation"), or
+    the event's type says so (`army_weapons`), and the text does not call the side unknown; a gang
+    when it has a gang cue; else unidentified."""
     words = tokenize(text).lower
     grams = {words[i : i + n] for n in (1, 2, 3) for i in range(len(words) - n + 1)}
     said_unknown = any(cue in grams for cue in phrase_set("unknown_party_cues"))
-    if not said_unknown and (army_weapons or any(cue in grams for cue in phrase_set("state_weapon_cues"))):
+    state = phrase_set("state_weapon_cues") | phrase_set("state_operation_cues")
+    if not said_unknown and (army_weapons or any(cue in grams for cue in state)):
         return "military"
     return "gang" if any(cue in grams for cue in phrase_set("gang_cues")) else "unidentified"
 
