@@ -414,6 +414,15 @@ def test_the_day_a_report_was_filed_or_made_gives_way_to_the_day_of_the_event(co
 # -- a definite mention points back -------------------------------------------------------------
 
 
+def test_the_latest_attack_is_the_one_just_told(code_text):
+    text = (
+        "Kenya school abduction\n\nGunmen stormed a school in Mandera on Friday and abducted 30 pupils.\n\n"
+        "Officials have voiced concern over the latest abduction."
+    )
+    mentions = code_text(text)
+    assert [(m.location, m.event_date) for m in mentions] == [("Mandera", dt.date(2024, 5, 17))]
+
+
 def test_the_clash_after_a_raid_is_the_raid(code_text):
     text = "Raiders struck a cattle camp near Pibor on Tuesday, killing four. A raider died in the clash."
     assert len(code_text(text)) == 1

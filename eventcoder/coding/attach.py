@@ -112,7 +112,7 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
                 if child.lower_ in cues.recent_modifiers and child.dep_ in ("amod", "advmod"):
                     cand.date_text, cand.date_specificity = child.text, 0.5
                     cand.date = resolve_date("recently", ctx.published)
-                    cand.date_origin = "phrase" if cand.date else "none"
+                    cand.date_origin = "recent" if cand.date else "none"
                     return
         return
     # "at around 1am on Thursday": a clock time places nothing; the next phrase that resolves does

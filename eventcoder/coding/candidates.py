@@ -94,7 +94,8 @@ class Candidate:
     sub_known: bool = True
     date: EventDate | None = None
     date_text: str | None = None
-    date_origin: str = "none"  # "phrase" (resolved), "report" (a statement's day), "clock" (a time) or "none"
+    date_origin: str = "none"  # "phrase" (resolved), "report" (a statement's day), "clock" (a time),
+    # "recent" ("the latest attack": the days before publication) or "none"
     date_specificity: float = 0.0
     place: Place | None = None
     place_text: str | None = None

@@ -120,9 +120,10 @@ def event_date(
     offset = told_after(cluster, clusters)
     if offset is not None:
         return offset[0], offset[1], "context"
-    if any(m.date_text for m in cluster.members):
+    own_texts = [m.date_text for m in cluster.members if m.date_text and m.date_origin != "recent"]
+    if own_texts:
         lead = None if told_as_long_ago(cluster, cues) else lead_date(clusters, ctx)
-        text = next(m.date_text for m in cluster.members if m.date_text)
+        text = own_texts[0]
         return (lead, None, "lead") if lead is not None else (None, text, "none")
     resolved, text = context_date(cluster, clusters, sentences, ctx, cues)
     if resolved is not None:

@@ -49,8 +49,10 @@ class Cluster:
         return max(self.members, key=lambda c: (c.informativeness(), -c.trigger.start))
 
     def dated(self) -> Candidate | None:
-        """The mention with the most precise own date."""
-        dated = [c for c in self.members if c.date is not None]
+        """The mention with the most precise own date; "the latest attack" dates its occurrence only when
+        nothing else tells of it."""
+        alone = len(self.members) == 1
+        dated = [c for c in self.members if c.date is not None and (alone or c.date_origin != "recent")]
         return (
             min(dated, key=lambda c: (c.date_origin == "report", c.date.precision, c.trigger.start))
             if dated
