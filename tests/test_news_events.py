@@ -288,6 +288,11 @@ def test_a_tally_shared_by_two_verbs_or_since_a_campaign_began_is_no_event(code_
     assert len(code_text("Since the fighting began in Kerow on May 1, nine soldiers have died.")) == 1
 
 
+def test_an_escalation_of_fighting_is_a_trend_not_an_occurrence(code_text):
+    text = "Clashes in Kenya\n\nThe governor of Turkana reported an escalation of fighting in Lodwar."
+    assert [m.event_type for m in code_text(text) if m.location == "Lodwar"] == []
+
+
 def test_a_dated_attack_that_opened_a_stretch_is_still_coded(code_text):
     text = "More than 300 people have been killed in the town since the March 3, 2022 attack on its market."
     assert [m.event_type for m in code_text(text)] == ["attack"]

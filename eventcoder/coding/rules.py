@@ -358,6 +358,9 @@ def is_trend(head: Token, anchor: Token, cues: Cues) -> bool:
     )
     if bare_mass_noun and head != anchor and lemma(anchor) in cues.trend_verbs:
         return True
+    of = head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "in") else None
+    if bare_mass_noun and of is not None and lemma(of.head) in cues.trend_heads:
+        return True  # "an escalation of fighting", "a surge in violence"
     if anchor.pos_ in VERBAL and anchor.tag_ == "VBG":
         aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
         if "been" in aux:
