@@ -312,6 +312,8 @@ def test_a_verb_told_of_kinds_of_people_or_things_is_no_occurrence(code_text):
     [
         "Troops killed 19 insurgents during several operations in the district, officials said.",
         "The spokesman said police had also detained dozens of suspects in a number of raids.",
+        "The spokesman said soldiers had also detained Zarvo Front members, among them foreigners plotting"
+        " deadly attacks, in a number of raids.",
         "The two sides met in Geneva to end a war that has lasted decades and killed thousands of people.",
         "Larvania and Norvia are fighting a jihadist insurgency that began a decade ago.",
         "According to UN figures, some 3,000 people were killed in the two countries last year.",
