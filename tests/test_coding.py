@@ -36,6 +36,7 @@ def test_a_reported_bombing_is_an_event(code_text):
         "If the talks fail, the rebels may resume attacks.",
         "The army plans to hold talks with the rebels next month.",
         "Protesters demanded the release of the detained activists.",
+        "The army told the rebels to stop their raids, keep the truce going and free their hostages.",
     ],
 )
 def test_hypotheticals_plans_and_demands_are_not_events(code_text, text):

@@ -299,6 +299,14 @@ def is_infinitive(verb: Token) -> bool:
     return verb.pos_ in VERBAL and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def shares_infinitive(verb: Token) -> bool:
+    """A bare verb in a list of 'to'-infinitives ("told them to stop attacks, keep the truce and ..."):
+    it shares the first one's 'to'."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "conj", "advcl"):
+        return False
+    return any(s.i < verb.i and s.dep_ in ("xcomp", "conj") and is_infinitive(s) for s in verb.head.children)
+
+
 def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> str | None:
     """Why the event at `start` did not (yet) happen, looking up its chain of heads; None if real.
 
@@ -317,7 +325,7 @@ def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> st
         if tok.pos_ in VERBAL:
             if has_modal(tok, cues):
                 return f"modal on '{tok.text}'"
-            if is_infinitive(tok) and tok.dep_ != "ROOT":
+            if (is_infinitive(tok) or shares_infinitive(tok)) and tok.dep_ != "ROOT":
                 head_lemma = lemma(tok.head)
                 if head_lemma not in cues.irrealis_exempt_for_infinitive:
                     return f"infinitive under '{tok.head.text}'"
