@@ -314,6 +314,8 @@ def test_a_verb_told_of_kinds_of_people_or_things_is_no_occurrence(code_text):
         "The spokesman said police had also detained dozens of suspects in a number of raids.",
         "The spokesman said soldiers had also detained Zarvo Front members, among them foreigners plotting"
         " deadly attacks, in a number of raids.",
+        "Zarvo Front fighters had opened fire on army posts a number of times recently, he said.",
+        "After jihadists killed 74 soldiers in attacks in March and April, the army closed the markets.",
         "The two sides met in Geneva to end a war that has lasted decades and killed thousands of people.",
         "Larvania and Norvia are fighting a jihadist insurgency that began a decade ago.",
         "According to UN figures, some 3,000 people were killed in the two countries last year.",
@@ -327,6 +329,8 @@ def test_a_sum_over_unnamed_occasions_a_wars_toll_or_a_statistic_is_no_event(cod
 
 def test_a_count_of_one_dated_day_or_of_named_operations_is_still_an_event(code_text):
     assert len(code_text("Troops killed 19 insurgents in an operation in Garissa on Monday.")) == 1
+    assert len(code_text("Jihadists killed 17 soldiers in attacks on two posts in Garissa on Monday.")) == 1
+    assert len(code_text("Gunmen attacked the village of Kerow several times on Monday.")) == 1
     assert len(code_text("According to police figures, gunmen killed 12 people in Wajir on Monday.")) == 1
 
 
@@ -340,6 +344,11 @@ def test_a_diplomatic_protest_is_no_demonstration(code_text):
 def test_the_capture_of_a_town_is_no_arrest(code_text):
     text = "The rebels, whose capture of Bukavu in February drew condemnation, held talks in Doha."
     assert "arrest" not in [m.event_type for m in code_text(text)]
+
+
+def test_a_conference_centre_is_a_venue_not_talks(code_text):
+    text = "At the conference centre in Pretoria, the mediator explained that the deal covers disarmament."
+    assert [m.event_type for m in code_text(text) if m.event_type == "dialogue"] == []
 
 
 def test_places_that_meet_are_no_meeting(code_text):

@@ -293,7 +293,32 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
                 )
             if quantified and noun.tag_ == "NNS" and lemma(noun) in cues.occasion_nouns:
                 return True
-    return False
+            if bare_plural(noun) and lemma(noun) in cues.occasion_nouns and dated_by_months(noun, cand, cues):
+                return True  # "killed 174 soldiers in attacks in December and January"
+    return any(vague_times(c, cues) for h in heads for c in h.children) and not has_specific_day(cand, cues)
+
+
+def vague_times(tok: Token, cues: Cues) -> bool:
+    """'several times', 'many times', 'a number of times': on occasions the text does not count."""
+    if tok.dep_ not in ("npadvmod", "advmod", "dobj"):
+        return False
+    if lemma(tok) == "time" and tok.tag_ == "NNS":
+        return any(c.lower_ in cues.indefinite_quantifiers for c in tok.children)
+    return lemma(tok) == "number" and any(o.lower_ == "times" for o in of_objects(tok))
+
+
+def dated_by_months(noun: Token, cand: Candidate, cues: Cues) -> bool:
+    """The occasions or their verb dated by a phrase of their own ("attacks in December and January"),
+    and the event to months or years only, never a day."""
+    dates = [
+        g
+        for h in (noun, cand.anchor if cand.nominal else cand.head)
+        for p in h.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pobj" and g.ent_type_ == "DATE"
+    ]
+    return bool(dates) and not has_specific_day(cand, cues)
 
 
 def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:

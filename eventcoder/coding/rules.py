@@ -160,6 +160,7 @@ class Cues:
     fired_weapon_words: frozenset[str]
     launcher_words: frozenset[str]
     striking_munitions: frozenset[str]
+    venue_nouns: frozenset[str]
     position_words: frozenset[str]
     generic_weapon_words: frozenset[str]
     target_prepositions: frozenset[str]

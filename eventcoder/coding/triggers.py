@@ -213,6 +213,8 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
     if etype == "dialogue":
         if not cand.nominal:
             return lemma(head) != "meet" or (meets_someone(head) and not places_meet(head))
+        if head is not cand.trigger.root and lemma(head) in cues.venue_nouns:
+            return False  # "the conference centre", "a meeting room": a place, not talks
         cand.eventive = any(lemma(v) in cues.eventive_verbs["talks"] for v in verbs)
         return not (head.dep_ == "nsubj" and lemma(anchor) in cues.stalled_verbs)  # "talks have stalled"
     if etype == "agreement":
