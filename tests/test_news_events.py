@@ -346,6 +346,24 @@ def test_the_capture_of_a_town_is_no_arrest(code_text):
     assert "arrest" not in [m.event_type for m in code_text(text)]
 
 
+def test_a_war_that_killed_thousands_is_no_event_whatever_day_the_report_names(code_text):
+    text = (
+        "Officials said on Tuesday that the two sides had met in Nairobi for talks to end a conflict that"
+        " has lasted decades and killed thousands."
+    )
+    assert [m.event_type for m in code_text(text)] == ["dialogue"]
+
+
+def test_a_protest_being_planned_or_barred_is_no_protest(code_text):
+    text = (
+        "The police told the court that a protest being planned by a group of students was likely to block"
+        " roads in Nairobi."
+    )
+    assert code_text(text) == []
+    assert code_text("Court order bars protest in Nairobi") == []
+    assert len(code_text("A protest planned by students took place in Nairobi on Monday.")) == 1
+
+
 def test_a_conference_centre_is_a_venue_not_talks(code_text):
     text = "At the conference centre in Pretoria, the mediator explained that the deal covers disarmament."
     assert [m.event_type for m in code_text(text) if m.event_type == "dialogue"] == []

@@ -336,7 +336,17 @@ def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:
     ]
     objects = [c for c in head.children if c.dep_ == "dobj"]
     conflict = any(lemma(t) in cues.period_nouns for t in doers + objects)
-    return conflict and not has_specific_date(cand, cues)
+    if not conflict:
+        return False
+    clause = head.head if head.dep_ == "conj" else head
+    if clause.dep_ == "relcl":  # "a conflict that has lasted decades and killed thousands": only a date of
+        inside = range(clause.left_edge.i, clause.right_edge.i + 1)  # its own clause dates the killing
+        return not any(
+            date_specificity(date_phrase(span), cues) >= 1.0
+            for span in own_date_spans(cand, cues)
+            if span.root.i in inside
+        )
+    return not has_specific_date(cand, cues)
 
 
 def cited_statistics(cand: Candidate, cues: Cues) -> bool:

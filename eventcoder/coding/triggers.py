@@ -153,6 +153,7 @@ def make_candidate(
     cand.summary = in_general
     exempt = cand.anchor if cand.eventive or fended_off(cand, cues) else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
+    unreal = unreal or (not cand.eventive and planned_participle(head, cues))
     if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
         unreal = irrealis_reason(cand.anchor, cues, exempt=cand.anchor) is not None
     if unreal and agreed_truce(cand, cues):
@@ -164,6 +165,15 @@ def make_candidate(
             return None
         cand.shadow = True
     return cand
+
+
+def planned_participle(head: Token, cues: Cues) -> bool:
+    """'a protest being planned by a group', 'an attack feared by residents': a participle after the
+    noun says it is not (yet) real; 'a protest planned by students took place' asserts it did (the
+    caller exempts eventive mentions)."""
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in cues.irrealis_modifiers for c in head.children
+    )
 
 
 def fended_off(cand: Candidate, cues: Cues) -> bool:
