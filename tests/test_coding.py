@@ -400,6 +400,18 @@ def test_taking_to_the_streets_of_a_city_places_the_protest_there(code_text):
     assert (m.event_type, m.location, m.country) == ("protest", "Mombasa", "Kenya")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, crowds poured onto the streets of Kisumu to demand that the governor step down.",
+        "Some 150 people came out onto the streets of Kisumu on Friday, throwing stones at cars.",
+        "Students spilled into the streets of Kisumu on Friday.",
+    ],
+)
+def test_crowds_pouring_or_coming_out_onto_the_streets_protest(code_text, text):
+    assert [(m.event_type, m.location) for m in code_text(text)] == [("protest", "Kisumu")]
+
+
 def test_hacking_villagers_to_death_is_an_attack(code_text):
     m = only(code_text("Gunmen hacked two villagers to death in Zamfara State on Monday, police said."))
     assert (m.event_type, m.fatalities, m.admin1) == ("attack", 2, "Zamfara")

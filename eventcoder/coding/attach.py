@@ -163,9 +163,10 @@ def prep_objects(prep: Token) -> list[Token]:
 
 
 def into_the_streets(prep: Token) -> bool:
-    """'(took) to the streets of Nairobi': a 'to' whose object is the streets is a locative."""
+    """'(took) to the streets of Nairobi', 'poured onto the streets of X': a 'to', 'onto' or 'into' whose
+    object is the streets is a locative."""
     objs = prep_objects(prep)
-    return prep.lower_ == "to" and any(c.lemma_.lower() == "street" for c in objs)
+    return prep.lower_ in ("to", "onto", "into") and any(c.lemma_.lower() == "street" for c in objs)
 
 
 def belongs_to_other_event(prep: Token, cand: Candidate) -> bool:
