@@ -365,6 +365,12 @@ def test_shooting_down_drones_is_not_an_attack(code_text):
     assert code_text("Air defences shot down 20 drones over Kyiv overnight, the air force said.") == []
 
 
+def test_captives_released_as_them_are_a_release(code_text):
+    text = "Gunmen abducted five teachers in Bamenda on Monday but later released them."
+    assert sorted(m.event_type for m in code_text(text)) == ["attack", "release"]
+    assert code_text("The ministry released them in a statement on Monday.") == []
+
+
 def test_release_of_a_kidnapped_officer(code_text):
     m = only(code_text("Last month the rebels released a kidnapped police officer in Arauca province."))
     assert m.event_type == "release" and m.time_precision == 3

@@ -550,7 +550,21 @@ def releases_people(head: Token, cues: Cues) -> bool:
             return True
         if any(c.dep_ == "nummod" for c in tok.children) and tok.tag_ in ("NNS", "NNPS"):
             return True
+        if tok.lower_ in ("them", "him", "her") and captives_told_before(head):
+            return True  # "arrested the wives ..., but later released them"
     return False
+
+
+def captives_told_before(head: Token) -> bool:
+    """An arrest or abduction told before the token, in its sentence or the one before: whom a pronoun
+    object of a release stands for."""
+    doc, start = head.doc, head.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    return any(
+        span.label_.split("|")[0] in ("arrest.arrest", "attack.abduction") and start <= span.start < head.i
+        for span in doc.spans[TRIGGER_SPANS]
+    )
 
 
 def captive_participle(tok: Token, cues: Cues) -> bool:
