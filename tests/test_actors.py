@@ -333,6 +333,8 @@ def test_a_named_group_outside_the_dictionary_keeps_its_name(actors, mention, na
         "rebels",
         "Two rebels",
         "Several militiamen",
+        "Turkana rebels",
+        "Suspected Turkana rebels",
     ],
 )
 def test_known_words_alone_are_no_new_name(actors, mention):

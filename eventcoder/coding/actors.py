@@ -42,6 +42,7 @@ from unidecode import unidecode
 
 from eventcoder.coding.actor_patterns import DASHES, as_phrases, token_pattern  # noqa: F401
 from eventcoder.coding.fatalities.cues import NUMBER_WORDS
+from eventcoder.coding.places.lookup import is_known_place
 from eventcoder.config import DATA_DIR  # noqa: E402
 
 ACTORS_PATH = DATA_DIR / "actors.jsonl"
@@ -512,9 +513,14 @@ class ActorDictionary:
         start = head_start
         while start > 0 and tokens.orig[start - 1][0].isupper():
             start -= 1
+        while start < head_start and not_a_name(tokens.orig[start]):
+            start += 1  # "Suspected West Papua rebels": the hedge opens the sentence, it names nothing
         modifiers = tokens.orig[start:head_start]
         if all(self._index.get((w.lower(),)) is not None or not_a_name(w) for w in modifiers):
             return None
+        if tokens.orig[head_start].islower() and is_known_place(" ".join(modifiers)):
+            return None  # "West Papua rebels": rebels of a place, not a group named after it (a capitalised
+            # head names one: "Ostrava Liberation Front")
         end = head_end
         if tokens.orig[head_start].islower() and (
             tokens.lower[head_start:end] in phrase_set("member_heads") or modifiers[-1].isupper()
