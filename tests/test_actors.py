@@ -343,7 +343,7 @@ def test_known_words_alone_are_no_new_name(actors, mention):
 
 
 def test_gang_members_and_drive_by_shootings_are_an_unidentified_gang(actors):
-    from eventcoder.coding.actors import perpetrator_kind
+    from eventcoder.coding.actor_words import perpetrator_kind
 
     assert actors.resolve("unidentified gang", "SLV").name == "Unidentified Gang (El Salvador)"
     assert perpetrator_kind("A man was shot dead in a drive-by attack.") == "gang"
@@ -409,7 +409,7 @@ def test_acled_spellings_of_group_names(actors):
 
 
 def test_an_unnamed_perpetrator_with_an_armys_weapons_is_the_military() -> None:
-    from eventcoder.coding.actors import perpetrator_kind
+    from eventcoder.coding.actor_words import perpetrator_kind
 
     assert perpetrator_kind("Artillery shells hit two villages overnight.") == "military"
     assert perpetrator_kind("Warplanes struck a fuel depot near the border.") == "military"
@@ -418,14 +418,14 @@ def test_an_unnamed_perpetrator_with_an_armys_weapons_is_the_military() -> None:
 
 
 def test_the_unnamed_side_of_an_operation_is_the_military() -> None:
-    from eventcoder.coding.actors import perpetrator_kind
+    from eventcoder.coding.actor_words import perpetrator_kind
 
     assert perpetrator_kind("Three militants were gunned down in a security operation.") == "military"
     assert perpetrator_kind("Gunmen killed three traders in Kerow.") == "unidentified"
 
 
 def test_an_army_weapon_fired_by_a_side_called_unknown_stays_unidentified() -> None:
-    from eventcoder.coding.actors import perpetrator_kind
+    from eventcoder.coding.actor_words import perpetrator_kind
 
     assert perpetrator_kind("Heavy artillery fire by an unknown party hit the suburb.") == "unidentified"
 
@@ -437,7 +437,7 @@ def test_state_sub_units_carry_acleds_period(actors):
 
 
 def test_an_event_of_army_weapons_has_the_military_as_its_unnamed_side() -> None:
-    from eventcoder.coding.actors import perpetrator_kind
+    from eventcoder.coding.actor_words import perpetrator_kind
 
     assert perpetrator_kind("Three explosions were recorded near the town.", army_weapons=True) == "military"
     unknown = "Explosions by an unknown party hit the town."

@@ -38,37 +38,29 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from unidecode import unidecode
-
 from eventcoder.coding.actor_patterns import DASHES, as_phrases, token_pattern  # noqa: F401
-from eventcoder.coding.fatalities.cues import NUMBER_WORDS
+from eventcoder.coding.actor_words import (
+    GENERIC_NOUNS_PATH,
+    NAME_LINKS,
+    Tokens,
+    name_heads,
+    not_a_name,
+    phrase_set,
+    tokenize,
+)
 from eventcoder.coding.places.lookup import is_known_place
 from eventcoder.config import DATA_DIR  # noqa: E402
 
 ACTORS_PATH = DATA_DIR / "actors.jsonl"
 DEMONYMS_PATH = DATA_DIR / "demonyms.csv"
-GENERIC_NOUNS_PATH = DATA_DIR / "actor_nouns.json"
 
 VERSION_RE = re.compile(r"^\d{4}\.\d{2}\.\d+$")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
-POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z0-9])'[sS]\b")
-WORD_RE = re.compile(r"[A-Za-z0-9]+")
 ENTRY_FIELDS = {"name", "inter", "country", "aliases", "local_aliases", "branches", "label", "note"}
 LABELS = ("ORG", "NORP")
 COUNTRY_SLOT = "{country}"
 MAX_CASED_LEN = 3  # all-caps aliases this short ("IS", "UN", "TTP") must match in case in mixed-case text
 CACHE_SIZE = 100_000
-NAME_STOPWORDS = frozenset(
-    {"the", "a", "an", "unknown", "unidentified", "suspected", "alleged", "armed"}
-    | {"several", "many", "some", "other", "more", "few", "both", "dozens", "hundreds", "scores"}
-)  # "Two rebels", "Several militiamen" open a sentence: a count is no name
-NAME_LINKS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "del", "al", "el"})
-
-
-def not_a_name(word: str) -> bool:
-    """A capitalised word that names nobody: an article, a hedge or a count ("Two", "Twenty-one")."""
-    low = word.lower()
-    return low in NAME_STOPWORDS or low.isdigit() or low.split("-")[0] in NUMBER_WORDS
 
 
 @dataclass(frozen=True)
@@ -149,15 +141,6 @@ PLACE_KINDS = ("country", "demonym", "people", "capital")
 
 
 @dataclass(frozen=True)
-class Tokens:
-    """A mention split into word tokens, lower-cased and as written."""
-
-    lower: tuple[str, ...]
-    orig: tuple[str, ...]
-    uniform_case: bool
-
-
-@dataclass(frozen=True)
 class Lexeme:
     """What an n-gram means: a named actor, a generic noun, or a place (country, demonym, capital)."""
 
@@ -184,16 +167,6 @@ class Resolution:
     associates: tuple[Actor, ...] = ()
 
 
-def tokenize(text: str) -> Tokens:
-    """Split a mention into ASCII word tokens: possessives, apostrophes and punctuation dropped."""
-    ascii_text = unidecode(text)
-    ascii_text = POSSESSIVE_RE.sub(" ", ascii_text)
-    ascii_text = ascii_text.replace("'", "").replace("`", "")
-    orig = tuple(WORD_RE.findall(ascii_text))
-    letters = "".join(orig)
-    return Tokens(tuple(t.lower() for t in orig), orig, letters == letters.upper())  # a headline in capitals
-
-
 def normalise(text: str) -> str:
     """Normalised form of a mention or alias: lower-case ASCII words joined by single spaces."""
     return " ".join(tokenize(text).lower)
@@ -208,37 +181,6 @@ def is_cased(alias: str) -> bool:
 def plural(demonym: str) -> str | None:
     """English plural of a demonym used as a noun ("Afghans"), None when it has none ("Sudanese")."""
     return None if demonym.endswith(("ese", "s", "sh", "ch", "x", "z")) else demonym + "s"
-
-
-@cache
-def name_heads(path: Path = GENERIC_NOUNS_PATH) -> dict[tuple[str, ...], int]:
-    """Head nouns of names outside the dictionary, as word tuples, with the inter they are kept with."""
-    heads = json.loads(path.read_text(encoding="utf-8"))["named_heads"]
-    return {tuple(k.split()): v for k, v in heads.items() if not k.startswith("_")}
-
-
-@cache
-def phrase_set(key: str, path: Path = GENERIC_NOUNS_PATH) -> frozenset[tuple[str, ...]]:
-    """A phrase list of actor_nouns.json as word tuples: "member_heads" (heads that name a group's
-    members, not the group: "Ansar Dine fighters"), "gang_cues" (words that make an unattributed
-    attack a gang's: "drive-by"), "state_weapon_cues" (weapons only armies use: "artillery"),
-    "state_operation_cues" (what only a state's forces conduct: "operation", "crackdown") or
-    "unknown_party_cues" (the text calls the side unknown: "unknown party")."""
-    return frozenset(tuple(p.split()) for p in json.loads(path.read_text(encoding="utf-8"))[key])
-
-
-def perpetrator_kind(text: str, army_weapons: bool = False) -> str:
-    """Generic kind of an attack's unnamed perpetrator: the military when the text has a weapon only
-    armies use (shelling, artillery, air strikes) or an operation ("gunned down in an operation"), or
-    the event's type says so (`army_weapons`), and the text does not call the side unknown; a gang
-    when it has a gang cue; else unidentified."""
-    words = tokenize(text).lower
-    grams = {words[i : i + n] for n in (1, 2, 3) for i in range(len(words) - n + 1)}
-    said_unknown = any(cue in grams for cue in phrase_set("unknown_party_cues"))
-    state = phrase_set("state_weapon_cues") | phrase_set("state_operation_cues")
-    if not said_unknown and (army_weapons or any(cue in grams for cue in state)):
-        return "military"
-    return "gang" if any(cue in grams for cue in phrase_set("gang_cues")) else "unidentified"
 
 
 @cache

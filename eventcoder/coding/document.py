@@ -6,7 +6,7 @@ The steps, each a small function (the module that holds it in brackets):
    occurrence (generic.py: not a tally, a trend, a generic or habitual statement);
 2. attachments (attach.py, participants.py): the date phrase, place phrase and participants
    that the dependency parse attaches to the trigger's clause;
-3. one event per occurrence (triggers.py, occurrences.py): candidates in one sentence of one
+3. one event per occurrence (grouping.py, occurrences.py): candidates in one sentence of one
    family become one; then candidates across the article that report the same occurrence are
    merged (a definite "the attack" with nothing new is a reference to an earlier one, never a
    new event);

@@ -14,7 +14,8 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Span
 
-from eventcoder.coding.actors import Actor, is_unidentified, perpetrator_kind
+from eventcoder.coding.actor_words import perpetrator_kind
+from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.candidates import (
     VIOLENT,
     ArticleContext,

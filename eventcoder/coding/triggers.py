@@ -10,8 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.attach import attach, placename, plausible_place_name
-from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
-from eventcoder.coding.dates import windows_overlap
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
 from eventcoder.coding.generic import (
     agreed_truce,
     cited_statistics,
@@ -26,15 +25,14 @@ from eventcoder.coding.generic import (
     over_several_occasions,
     tallied_conflict,
 )
+from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
-from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, repels
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
     Cues,
     anchor_verb,
-    clause_chain,
     conjuncts,
     event_head,
     has_negation,
@@ -49,20 +47,9 @@ from eventcoder.coding.rules import (
     of_objects,
     path_up,
 )
-from eventcoder.coding.several import SPLIT_FAMILIES, split_by_place
+from eventcoder.coding.several import split_by_place
 
 ANY_POS = frozenset({"NOUN", "VERB", "PROPN"})
-EXPLOSION_PRIORITY = [
-    "suicide_bomb",
-    "car_bomb",
-    "roadside_bomb",
-    "air_drone_strike",
-    "shelling",
-    "grenade",
-    "ied",
-    "chemical",
-]
-SUB_PRIORITY = {"explosion": 0, "abduction": 1, "armed_clash": 2, "armed_assault": 3}
 
 
 def trigger_candidates(doc: Doc, ctx: ArticleContext, res: CoderResources) -> list[Candidate]:
@@ -570,134 +557,3 @@ def captives_told_before(head: Token) -> bool:
 def captive_participle(tok: Token, cues: Cues) -> bool:
     """People described by what was done to them: "those detained", "the men abducted"."""
     return any(c.dep_ in ("acl", "relcl") and c.lower_ in cues.captive_modifiers for c in tok.children)
-
-
-def group_sentence(
-    cands: list[Candidate], modifiers: list[Span], sent: Span, ctx: ArticleContext, res: CoderResources
-) -> list[Candidate]:
-    """One candidate per family in a sentence; support triggers only when nothing stronger is there."""
-    out: list[Candidate] = []
-    violent = [c for c in cands if c.family == "violent"]
-    violent_events = [c for c in violent if c.role == "event"]
-    for cand in violent:
-        attach(cand, ctx, res)
-    primary: Candidate | None = None
-    if violent_events:
-        primary = min(violent_events, key=lambda c: violent_priority(c, res.cues))
-        primary.eventive = primary.eventive or any(c.eventive for c in violent_events)
-    elif violent and reports_casualties(sent, res.cues):
-        primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
-    if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent.text):
-        primary.sub_event_type, primary.variant = "armed_assault", "attack"
-    other_days = [
-        c for c in violent_events if primary is not None and c is not primary and other_day(c, primary)
-    ]
-    if primary is not None:
-        fill_from(primary, [c for c in violent if c is not primary and c not in other_days])
-        primary.territory = primary.territory or bool(modifiers)
-        out.append(primary)
-        if other_days:  # one event a day, as one a place: parts of one group
-            group = (primary.sent_index, primary.trigger.start)
-            for one in (primary, *other_days):
-                if one.split_group is None:
-                    one.split_group, one.split_key = group, one.date_text
-            out.extend(other_days)
-    seen: dict[str, list[Candidate]] = {"violent": []}
-    for cand in sorted(cands, key=lambda c: lemma(c.head) in res.cues.gathering_words):  # a gathering last
-        if cand.family in seen:
-            if cand.family in CLAUSE_FAMILIES and own_clause_place(cand, seen[cand.family], ctx, res):
-                # "in A supporters are demonstrating, while in B loyalists staged sit-ins": one per place
-                group = (cand.sent_index, seen[cand.family][0].trigger.start)
-                for one in [*seen[cand.family], cand]:
-                    if one.split_group is None and one.place is not None:
-                        one.split_group, one.split_key = group, one.place.location or one.place_text
-                out.append(cand)
-                seen[cand.family].append(cand)
-            continue
-        if cand.event_type == "arrest" and primary is not None and same_operation(cand, primary):
-            continue
-        seen[cand.family] = [cand]
-        attach(cand, ctx, res)
-        out.append(cand)
-    return out
-
-
-def other_day(cand: Candidate, primary: Candidate) -> bool:
-    """A violent event of the sentence told in a clause of its own with a day of its own ("one soldier died
-    in an attack last Sunday, while on Friday militants killed five officers in skirmishes"): another
-    occurrence, not the primary's."""
-    if cand.anchor == primary.anchor or not cand.date_text or not primary.date_text:
-        return False
-    if cand.date_text.lower() == primary.date_text.lower():
-        return False
-    if cand.date is not None and primary.date is not None:
-        return not windows_overlap(cand.date, primary.date)
-    return cand.date_specificity >= 1.0 and primary.date_specificity >= 1.0
-
-
-CLAUSE_FAMILIES = SPLIT_FAMILIES - {"violent"}  # the violent family has its own primary trigger
-
-
-def own_clause_place(
-    cand: Candidate, kept: list[Candidate], ctx: ArticleContext, res: CoderResources
-) -> bool:
-    """A second trigger of the sentence's family that is an event of its own: the verb of a clause of its
-    own (with its subject, not a relative clause), and a town of its own that is no place of the ones kept
-    (one event per place, GUIDELINES.md)."""
-    if cand.role != "event" or not kept or any(k.anchor == cand.anchor for k in kept):
-        return False
-    verb = cand.anchor
-    if verb.pos_ not in VERBAL or verb.dep_ not in ("ROOT", "conj", "advcl"):
-        return False  # not what a relative clause or a phrase tells of someone ("detained during protests")
-    if cand.head != verb and cand.head.head != verb:
-        return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
-        return False
-    attach(cand, ctx, res)
-    place = cand.place
-    if place is None or place.geo_precision is None or place.geo_precision > 2:
-        return False
-    return all(k.place is not None and not places_compatible(k.place, place) for k in kept)
-
-
-def fill_from(primary: Candidate, others: list[Candidate]) -> None:
-    """Fields the primary trigger of a sentence lacks, taken from the sentence's other triggers."""
-    for other in others:
-        primary.actor1 = primary.actor1 or other.actor1
-        primary.actor2 = primary.actor2 or other.actor2
-        if primary.place is None and other.place is not None:
-            primary.place, primary.place_text = other.place, other.place_text
-        if primary.date_text is None and other.date_text is not None:
-            primary.date, primary.date_text = other.date, other.date_text
-            primary.date_origin, primary.date_specificity = other.date_origin, other.date_specificity
-    if primary.actor1 and primary.actor2 and primary.actor1.name == primary.actor2.name:
-        primary.actor2 = None
-
-
-def same_operation(arrest: Candidate, violent: Candidate) -> bool:
-    """An arrest told in the same clause as fighting ('killed, wounded and arrested') is part of it."""
-    chain = clause_chain(violent.anchor)
-    anchor = arrest.anchor
-    return (
-        anchor in chain or any(c in chain for c in anchor.conjuncts) or violent.anchor in clause_chain(anchor)
-    )
-
-
-def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, int, int, int]:
-    """Order of preference among violent triggers of one sentence (an abduction that left dead is
-    an attack: the killing is the graver act; "targeted" only when nothing says how)."""
-    sub = SUB_PRIORITY.get(cand.sub_event_type, 9)
-    if cand.sub_event_type == "abduction" and stated_dead(cand.sent.text):
-        sub = SUB_PRIORITY["armed_assault"] + 1
-    variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
-    return (lemma(cand.trigger.root) in cues.targeting_verbs, sub, variant, cand.trigger.start)
-
-
-def reports_casualties(sent: Span, cues: Cues) -> bool:
-    """The sentence says people were killed, wounded or arrested."""
-    if stated_dead(sent.text):
-        return True
-    words = {lemma(t) for t in sent}
-    return bool(words & cues.casualty_words) and any(
-        t.like_num or t.lower_ in cues.casualty_quantifiers for t in sent
-    )
