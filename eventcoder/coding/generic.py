@@ -278,10 +278,10 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
     """A result summed over occasions the text does not tell apart ("killed 27 insurgents during several
     operations", "detained suspects in a number of raids"): an aggregate of unnamed occurrences, not one."""
     verb = cand.anchor if cand.nominal else cand.head
+    # the parser may hang the phrase on a participle after the object ("detained members, some plotting
+    # attacks, in a number of raids")
     heads = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG")]
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):  # the parser may hang the
-        # phrase on a participle after the object ("detained members, some plotting attacks, in a number
-        # of raids")
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             if lemma(noun) == "number" and any(c.lower_ == "a" for c in noun.children):
                 noun = next((o for o in of_objects(noun) if o.tag_ == "NNS"), noun)  # "a number of raids"

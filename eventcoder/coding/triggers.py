@@ -7,6 +7,8 @@ candidate per merge family, its strongest trigger filled in from the others.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.attach import attach, placename, plausible_place_name
@@ -378,13 +380,12 @@ def struck_place(cand: Candidate, res: CoderResources) -> bool:
     agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     agents += [c for a in agents for c in a.children if c.dep_ == "conj"]
     if agents:
+        munitions = any(lemma(a) in cues.striking_munitions for a in agents)  # "by shells", "by a missile"
         if any(lemma(a) in cues.air_subjects for a in agents):
             cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
-        elif any(lemma(a) in cues.striking_munitions for a in agents):
-            cand.sub_event_type, cand.variant = "explosion", "shelling"  # "hit by shells", "by a missile"
-        return any(armed(a, res) or lemma(a) in cues.fired_weapon_words for a in agents) or (
-            cand.sub_event_type == "explosion"
-        )
+        elif munitions:
+            cand.sub_event_type, cand.variant = "explosion", "shelling"
+        return munitions or any(armed(a, res) or lemma(a) in cues.fired_weapon_words for a in agents)
     return any(
         lemma(c) == "time" and any(n.dep_ == "nummod" for n in c.children)
         for c in head.children
@@ -426,16 +427,23 @@ def crowd_in_protest_story(cand: Candidate, cues: Cues) -> bool:
     head = cand.head
     if not any(c.dep_ == "nsubj" and lemma(c) in cues.crowd_nouns for c in head.children):
         return False
-    doc, start = cand.sent.doc, cand.sent.start
-    for _ in range(PROTEST_STORY_SENTENCES):
+    return told_before(
+        head,
+        PROTEST_STORY_SENTENCES,
+        lambda span: span.label_.startswith("protest.") and lemma(span.root) not in cues.gathering_words,
+        upto=cand.sent.end,
+    )
+
+
+def told_before(tok: Token, sentences: int, wanted: Callable[[Span], bool], upto: int | None = None) -> bool:
+    """A trigger that `wanted` accepts, told from `sentences` sentences before the token's up to the
+    token (or up to `upto`)."""
+    doc, start = tok.doc, tok.sent.start
+    for _ in range(sentences):
         if start > 0:
             start = doc[start - 1].sent.start
-    return any(
-        span.label_.startswith("protest.")
-        and lemma(span.root) not in cues.gathering_words
-        and start <= span.start < cand.sent.end
-        for span in doc.spans[TRIGGER_SPANS]
-    )
+    end = tok.i if upto is None else upto
+    return any(start <= span.start < end and wanted(span) for span in doc.spans[TRIGGER_SPANS])
 
 
 def ceasefire_subtype(cand: Candidate, verbs: list[Token], cues: Cues) -> bool:
@@ -537,21 +545,14 @@ def releases_people(head: Token, cues: Cues) -> bool:
             return True
         if any(c.dep_ == "nummod" for c in tok.children) and tok.tag_ in ("NNS", "NNPS"):
             return True
-        if tok.lower_ in ("them", "him", "her") and captives_told_before(head):
-            return True  # "arrested the wives ..., but later released them"
+        if tok.lower_ in ("them", "him", "her") and told_before(head, 1, holds_captives):
+            return True  # "arrested the wives ..., but later released them": the captives
     return False
 
 
-def captives_told_before(head: Token) -> bool:
-    """An arrest or abduction told before the token, in its sentence or the one before: whom a pronoun
-    object of a release stands for."""
-    doc, start = head.doc, head.sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    return any(
-        span.label_.split("|")[0] in ("arrest.arrest", "attack.abduction") and start <= span.start < head.i
-        for span in doc.spans[TRIGGER_SPANS]
-    )
+def holds_captives(span: Span) -> bool:
+    """An arrest or an abduction trigger: it leaves someone to release."""
+    return span.label_.split("|")[0] in ("arrest.arrest", "attack.abduction")
 
 
 def captive_participle(tok: Token, cues: Cues) -> bool:
