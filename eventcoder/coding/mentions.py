@@ -121,7 +121,7 @@ def event_date(
     offset = told_after(cluster, clusters)
     if offset is not None:
         return offset[0], offset[1], "context"
-    own_texts = [m.date_text for m in cluster.members if m.date_text and m.date_origin != "recent"]
+    own_texts = [m.date_text for m in cluster.dating() if m.date_text]
     if own_texts:
         lead = None if told_as_long_ago(cluster, cues) else lead_date(clusters, ctx)
         text = own_texts[0]

@@ -48,11 +48,15 @@ class Cluster:
         """The most informative mention (the earliest among equals)."""
         return max(self.members, key=lambda c: (c.informativeness(), -c.trigger.start))
 
-    def dated(self) -> Candidate | None:
-        """The mention with the most precise own date; "the latest attack" dates its occurrence only when
+    def dating(self) -> list[Candidate]:
+        """The mentions whose date phrase can date the occurrence: a vague "the latest attack" only when
         nothing else tells of it."""
         alone = len(self.members) == 1
-        dated = [c for c in self.members if c.date is not None and (alone or c.date_origin != "recent")]
+        return [c for c in self.members if alone or c.date_origin != "recent"]
+
+    def dated(self) -> Candidate | None:
+        """The mention with the most precise own date."""
+        dated = [c for c in self.dating() if c.date is not None]
         return (
             min(dated, key=lambda c: (c.date_origin == "report", c.date.precision, c.trigger.start))
             if dated

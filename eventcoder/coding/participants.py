@@ -169,14 +169,14 @@ def lowercase_words(doc: Doc) -> frozenset[str]:
 def fired_by(weapon: Token, cues: Cues) -> Token | None:
     """Who fired, dropped or planted a weapon, when a participle after it says so ("shells fired by the
     rebels", "barrel bombs dropped by army helicopters", "dropped from regime helicopters")."""
+    agent = participle_agent(weapon)
+    if agent is not None:
+        return agent
     for child in weapon.children:
         if child.dep_ == "acl" and child.pos_ == "VERB":
-            agent = by_agent(child)
-            if agent is None:
-                source = prep_object(child, {"from"})
-                agent = source if source is not None and lemma(source) in cues.air_subjects else None
-            if agent is not None:
-                return agent
+            source = prep_object(child, {"from"})
+            if source is not None and lemma(source) in cues.air_subjects:
+                return source
     return None
 
 
@@ -231,10 +231,15 @@ def nominal_agent(head: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "npadvmod" and g.pos_ == "PROPN":
                     return g
-        if child.dep_ == "acl" and child.pos_ == "VERB":
-            agent = by_agent(child)
-            if agent is not None:
-                return agent
+    return participle_agent(head)
+
+
+def participle_agent(noun: Token) -> Token | None:
+    """Who did what a participle after the noun tells ("a bomb planted by militants", "shells fired by
+    the rebels")."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB" and (agent := by_agent(child)) is not None:
+            return agent
     return None
 
 
