@@ -288,6 +288,12 @@ def test_a_tally_shared_by_two_verbs_or_since_a_campaign_began_is_no_event(code_
     assert len(code_text("Since the fighting began in Kerow on May 1, nine soldiers have died.")) == 1
 
 
+def test_the_offensive_a_tally_starts_from_is_no_event_of_its_own(code_text):
+    text = "Five peacekeepers have died since rebels launched an offensive against the president on May 1."
+    assert code_text(text) == []
+    assert code_text("Three soldiers have been killed in Kerow since the offensive of May 1.") == []
+
+
 def test_an_escalation_of_fighting_is_a_trend_not_an_occurrence(code_text):
     text = "Clashes in Kenya\n\nThe governor of Turkana reported an escalation of fighting in Lodwar."
     assert [m.event_type for m in code_text(text) if m.location == "Lodwar"] == []
@@ -315,6 +321,8 @@ def test_a_verb_told_of_kinds_of_people_or_things_is_no_occurrence(code_text):
         "The spokesman said soldiers had also detained Zarvo Front members, among them foreigners plotting"
         " deadly attacks, in a number of raids.",
         "Zarvo Front fighters had opened fire on army posts a number of times recently, he said.",
+        "In May, troops killed a number of Zarvo Front fighters, some of them commanders, in several raids.",
+        "Police have killed several of the gang's leaders in recent operations in Kerow.",
         "After jihadists killed 74 soldiers in attacks in March and April, the army closed the markets.",
         "The two sides met in Geneva to end a war that has lasted decades and killed thousands of people.",
         "Larvania and Norvia are fighting a jihadist insurgency that began a decade ago.",

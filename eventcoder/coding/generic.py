@@ -29,6 +29,11 @@ from eventcoder.coding.rules import (
 )
 
 RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
+NONFINITE = (
+    "VBG",
+    "NN",
+    "NNS",
+)  # a participle or a verbless clause ("some of them leaders") the parser hangs
 
 
 def over_a_period(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
@@ -106,6 +111,21 @@ def names_period(phrase: Token, cues: Cues) -> bool:
     """The 'since' phrase starts a war or campaign ('since the rebels launched an offensive on April 20'):
     what has happened since is its tally, however recent its start."""
     return any(t.pos_ == "NOUN" and lemma(t) in cues.period_nouns for t in phrase.subtree)
+
+
+def starts_a_period(cand: Candidate, cues: Cues) -> bool:
+    """A war or campaign named as the start of a stretch ('since rebels launched an offensive on May 2',
+    'since the war began'): the anchor of a tally, not an occurrence at a place."""
+    if not cand.nominal or not {lemma(cand.head), phrase_lemma(cand.head)} & cues.period_nouns:
+        return False
+    for tok in [cand.head, *cand.head.ancestors]:
+        if tok.lower_ in cues.period_openers and tok.dep_ == "prep":
+            return True  # 'since the offensive'
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in cues.period_openers for c in tok.children
+        ):
+            return True  # 'since rebels launched an offensive'
+    return False
 
 
 def phrase_lemma(noun: Token) -> str:
@@ -278,9 +298,19 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
     """A result summed over occasions the text does not tell apart ("killed 27 insurgents during several
     operations", "detained suspects in a number of raids"): an aggregate of unnamed occurrences, not one."""
     verb = cand.anchor if cand.nominal else cand.head
-    # the parser may hang the phrase on a participle after the object ("detained members, some plotting
-    # attacks, in a number of raids")
-    heads = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG")]
+    # the parser may hang the phrase on a verbless clause or an aside after the object ("detained
+    # members, some plotting attacks, in a number of raids", "killed operatives, some of them leaders, in
+    # several raids")
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ in NONFINITE]
+    asides = [
+        a
+        for o in verb.children
+        if o.dep_ == "dobj"
+        for p in [o, *of_objects(o)]
+        for a in p.children
+        if a.dep_ == "appos"
+    ]
+    heads = [verb, *clauses, *asides]
     for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             if lemma(noun) == "number" and any(c.lower_ == "a" for c in noun.children):
@@ -288,7 +318,8 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
                 quantified = True
             else:
                 quantified = any(
-                    c.dep_ in ("amod", "det") and c.lower_ in cues.indefinite_quantifiers
+                    c.dep_ in ("amod", "det")
+                    and (c.lower_ in cues.indefinite_quantifiers or c.lower_ in cues.vague_occasion_modifiers)
                     for c in noun.children
                 )
             if quantified and noun.tag_ == "NNS" and lemma(noun) in cues.occasion_nouns:

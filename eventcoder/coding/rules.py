@@ -134,6 +134,7 @@ class Cues:
     victim_verbs: frozenset[str]
     positional_anaphors: frozenset[str]
     occasion_nouns: frozenset[str]
+    vague_occasion_modifiers: frozenset[str]
     statistics_nouns: frozenset[str]
     diplomatic_protest_nouns: frozenset[str]
     diplomatic_protest_verbs: frozenset[str]

@@ -25,6 +25,7 @@ from eventcoder.coding.generic import (
     label_line,
     over_a_period,
     over_several_occasions,
+    starts_a_period,
     tallied_conflict,
 )
 from eventcoder.coding.grouping import group_sentence
@@ -136,6 +137,8 @@ def make_candidate(
         is_trend(head, cand.anchor, cues) or generic_plural(cand, cues) or habitual_clause(cand, cues)
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
+        return None
+    if starts_a_period(cand, cues):
         return None
     if over_several_occasions(cand, cues) or conflict_as_killer(cand, cues) or cited_statistics(cand, cues):
         return None
