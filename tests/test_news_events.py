@@ -901,8 +901,8 @@ def test_an_unknown_place_takes_the_district_its_clause_names_next(code_text):
         "Gunmen attacked a police checkpoint in Peshawar on Monday.\n\n"
         "Gunmen also attacked the police checkpoint at Qwertykot in Kohat district on Monday."
     )
-    places = sorted((m.location, m.geo_precision) for m in code_text(text))
-    assert places == [("Kohat", 2), ("Peshawar", 1)]
+    places = sorted((m.location, m.admin2, m.geo_precision) for m in code_text(text))
+    assert places == [("Peshawar", "Peshawar", 1), ("Qwertykot", "Kohat", 2)]
 
 
 def test_attacks_in_two_districts_of_one_article_are_two_events(code_text):

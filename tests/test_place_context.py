@@ -282,3 +282,36 @@ def test_a_spelling_variant_outside_the_bracketed_unit_is_a_place_inside_it() ->
     assert (afghan.admin1, afghan.geo_precision) == ("Kunar", 2)
     (slip,) = resolve_places("in Kabul (Nangarhar)", ("AFG",))  # a city meant anywhere stays itself
     assert (slip.location, slip.geo_precision) == ("Kabul", 1)
+
+
+def test_a_unit_beside_the_place_picks_its_namesake_in_another_country(code_text) -> None:
+    text = (
+        "Protests in the south of India\n\nTraders protested at Hyderabad on Monday, police said. On Tuesday,"
+        " students rallied in Hyderabad, in Sindh province, against the same tax."
+    )
+    mentions = code_text(text)
+    assert len(mentions) == 2
+    # the second names its province; the first, bare, is the same Hyderabad: one place per name
+    assert [(m.iso3, m.admin1) for m in mentions] == [("PAK", "Sindh")] * 2
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name_in_the_unit_beside_it(code_text) -> None:
+    (mention,) = code_text("Protest\n\nHundreds of farmers protested in Kerow, in Lamu county, on Monday.")
+    assert (mention.location, mention.admin1, mention.iso3, mention.geo_precision) == (
+        "Kerow",
+        "Lamu",
+        "KEN",
+        2,
+    )
+
+
+def test_villages_placed_at_one_units_coordinates_are_one_place() -> None:
+    from eventcoder.coding.places import Place
+    from eventcoder.coding.several import PlaceShare, distinct_places
+
+    def village(name: str) -> PlaceShare:
+        return PlaceShare(Place(name, "Lamu", None, "Kenya", "KEN", -2.27, 40.9, 2), f"in {name}", None)
+
+    assert [s.place.location for s in distinct_places([village("Kerow"), village("Dabasso")])] == ["Kerow"]
+    towns = [PlaceShare(Place(n, "Lamu", None, "Kenya", "KEN", -2.27, 40.9, 1), n, None) for n in ("A", "B")]
+    assert len(distinct_places(towns)) == 2

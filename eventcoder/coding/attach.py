@@ -306,12 +306,61 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
             enclosed = place_of((joined,), tuple(ctx.countries), ctx.areas)
             if enclosed is not None and enclosed.latitude is not None and enclosed.iso3 in ctx.countries:
                 place, texts = enclosed, [joined]
+    elif place is not None and len(preps) > 1:
+        contained = in_named_unit(place, texts[0], preps, ctx, cues)
+        if contained is not None:
+            place, texts = contained
     if place is not None and place.geo_precision == 4 and len(preps) > 1:
         finer = finer_in_country(place, [p for rank, p in preps[1:] if rank < 50], ctx, cues)
         if finer is not None:
             place, texts = finer
     if place is not None:
         cand.place, cand.place_text = place, texts[0]
+
+
+def in_named_unit(
+    place: Place, text: str, preps: list[tuple[int, Token]], ctx: ArticleContext, cues: Cues
+) -> tuple[Place, list[str]] | None:
+    """'The attack on X, in Y province': a later place phrase of the clause names a unit the first place's
+    resolution is not in; read together they name the X of Y (or Y itself when its X is unknown)."""
+    later = [phrase_text(p, cues) for rank, p in preps[1:] if rank < 50 and p.i > preps[0][1].i]
+    if not later or later[0] in text:
+        return None
+    unit = place_of((later[0],), tuple(ctx.countries), ctx.areas)
+    if unit is None or unit.admin1 is None or (unit.iso3, unit.admin1) == (place.iso3, place.admin1):
+        return None
+    joined = f"{text} {later[0]}"
+    enclosed = place_of((joined,), tuple(ctx.countries), ctx.areas)
+    if enclosed is None or (enclosed.iso3, enclosed.admin1) != (unit.iso3, unit.admin1):
+        return None
+    return enclosed, [joined]
+
+
+def one_place_per_name(cands: list[Candidate]) -> None:
+    """A place named bare in one sentence and with its unit in another ("at Faizabad", "at Faizabad in
+    Rawalpindi") is the one its unit names: an article means one place by one name."""
+    told: dict[str, Place] = {}
+    bare: list[tuple[str, Candidate]] = []
+    for cand in cands:
+        if cand.place is None or not cand.place_text:
+            continue
+        phrases = parse_place_phrases(cand.place_text)
+        if phrases and phrases[0].qualifiers:
+            told.setdefault(phrases[0].text.lower(), cand.place)
+        elif len(phrases) == 1:
+            bare.append((phrases[0].text.lower(), cand))
+    for name, cand in bare:
+        known = told.get(name)
+        if (
+            known is not None
+            and cand.place is not None
+            and (known.iso3, known.admin1)
+            != (
+                cand.place.iso3,
+                cand.place.admin1,
+            )
+        ):
+            cand.place = known
 
 
 def finer_in_country(

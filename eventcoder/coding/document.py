@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from eventcoder.coding.attach import one_place_per_name
 from eventcoder.coding.candidates import CoderResources, article_context
 from eventcoder.coding.mentions import to_mention
 from eventcoder.coding.occurrences import Cluster, dead_of_the_protests, merge_mentions, refine_type
@@ -36,6 +37,7 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
     cands = trigger_candidates(doc, ctx, res)
     for cand in cands:
         refine_type(cand, res.cues)
+    one_place_per_name(cands)
     dead_of_the_protests(cands, ctx.paragraph_of)
     clusters = merge_mentions(cands, ctx.published)
     real = [c for c in clusters if not c.first.shadow]

@@ -366,11 +366,14 @@ def token_number(tok: Token) -> int | None:
 
 
 def distinct_places(shares: list[PlaceShare]) -> list[PlaceShare]:
-    """Shares of different places; a place that contains another share's place is left out."""
+    """Shares of different places; a place that contains another share's place is left out. Villages the
+    gazetteer lacks, placed at one unit's coordinates ("A and B villages in Y district"), are one place."""
     out: list[PlaceShare] = []
-    seen: set[tuple[str | None, str | None]] = set()
+    seen: set[tuple[str | None, object]] = set()
     for share in shares:
-        key = (share.place.iso3, share.place.location)
+        place = share.place
+        spot = (place.latitude, place.longitude) if place.geo_precision == 2 else None
+        key = (place.iso3, spot or place.location)
         if key in seen:
             continue
         seen.add(key)

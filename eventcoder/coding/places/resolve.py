@@ -43,7 +43,8 @@ is. `beat_place` does the same for an event's place the gazetteer does not hold 
 event placed in the country alone the beat's first area (precision 3).
 
 Precision (ACLED geo_precision): 1 a populated place; 2 "near"/"outside"/"area"/"sector" of a place, or a
-unit when the text named a village/area inside it that is not in the gazetteer; 3 an ADM2, an ADM1 or a
+unit when the text named a village/area inside it that is not in the gazetteer (the village keeps its
+name as location, at the unit's coordinates and admin levels, as ACLED names it); 3 an ADM2, an ADM1 or a
 region alone; 4 the country only. Coordinates of units, regions and countries follow the seat rule in
 `gazetteer`'s docstring; an ADM1-level place takes the seat's name as location and the seat's ADM2 as
 admin2 (as ACLED places a province-level event at its capital). Nothing resolved: the name as written and
@@ -138,8 +139,21 @@ def resolve_place(
             if home is not None:  # a village the gazetteer lacks on the outlet's beat, not its namesake
                 return _on_beat(g, home, phrase)
         if ref is not None:
-            return _to_place(g, ref, phrase, missed or _enclosing_alternative(g, ref, phrase))
+            place = _to_place(g, ref, phrase, missed or _enclosing_alternative(g, ref, phrase))
+            return _named_within(place, expanded[0]) if missed and i > 0 and ref[0] == "u" else place
     return _unknown(g, expanded, ctx)
+
+
+def _named_within(place: Place, unknown: PlacePhrase) -> Place:
+    """A village the gazetteer lacks, placed in the district or province written beside it ("X in Y
+    district"): the location is the village as written, its admin levels and coordinates the unit's
+    (precision 2). A quarter or site of a town the gazetteer holds is placed at the town, as before."""
+    if place.geo_precision != 2 or unknown.kind not in (None, *TOWN_KINDS) or unknown.near:
+        return place  # a country or region is no unit to place a village in
+    names = alternatives(unknown.text)
+    if not names or not names[0]:
+        return place
+    return replace(place, location=ascii_name(names[0]))
 
 
 def beat_place(place: Place, areas: Sequence[tuple[str, str]]) -> Place | None:
