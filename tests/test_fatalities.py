@@ -368,6 +368,7 @@ def test_prefilter_never_hides_a_figure(phrase: str, monkeypatch: pytest.MonkeyP
         f"Four soldiers were {phrase} three men.",
         f"Gunmen {phrase} 7 villagers.",
         f"The {phrase} 12 people shocked the town.",
+        f"The {phrase} a man shocked the town.",  # one person's remains: "the body of a man"
         f"12 {phrase} in the blast.",
         f"Police said the {phrase} rose to 9.",
         f"A mob beat 2 men {phrase}.",
@@ -466,3 +467,9 @@ def test_the_speaker_after_a_list_of_dead_is_not_one_of_them() -> None:
     assert count_fatalities("Missiles hit Kharkiv, killing three people, the governor said.") == 3
     assert count_fatalities("Gunmen killed a policeman, the district chief said.") == 1
     assert count_fatalities("The attack killed two soldiers, a policeman and a child, officials said.") == 4
+
+
+def test_one_body_is_one_dead_but_a_body_of_people_is_none() -> None:
+    assert count_fatalities("The body of a man was found by a road with his hands tied.") == 1
+    assert count_fatalities("The bodies of two men were found near the bridge.") == 2
+    assert count_fatalities("A government body of five people was formed to look into the killing.") is None

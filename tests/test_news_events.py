@@ -1076,3 +1076,27 @@ def test_a_capital_is_not_the_city_that_once_bore_its_name(code_text):
 def test_civilians_are_named_by_the_country_where_they_were_attacked(code_text):
     (mention,) = code_text("Russian missiles struck Lviv on Sunday, killing two residents.")
     assert mention.iso3 == "UKR" and mention.actor2 == "Civilians (Ukraine)"
+
+
+def test_a_body_found_with_marks_of_violence_is_an_attack_by_unknown_killers(code_text):
+    (mention,) = code_text(
+        "Body found\n\nOn 17 May 2024, in Kisumu, the body of a man was found by a road with his hands and"
+        " feet tied."
+    )
+    assert (mention.event_type, mention.sub_event_type, mention.fatalities) == ("attack", "armed_assault", 1)
+    assert mention.actor1 == "Unidentified Armed Group (Kenya)"
+    text = "Bodies found\n\nPolice recovered two bodies from a river in Kisumu on Monday. Both had been shot."
+    (mention,) = code_text(text)
+    assert mention.fatalities == 2 and not (mention.actor1 or "").startswith("Police")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Climber found\n\nThe body of the missing climber was found on Mount Kenya on Monday.",
+        "Funeral\n\nThe body of the slain governor was taken to Kisumu for burial on Monday.",
+        "Audit\n\nA government body found on Monday that the county had misused funds.",
+    ],
+)
+def test_a_body_found_without_marks_of_violence_or_not_found_is_no_event(code_text, text):
+    assert code_text(text) == []

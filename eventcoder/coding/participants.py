@@ -97,7 +97,7 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
         verb = tok.head
     else:
         return False
-    blocked = cues.victim_subject_verbs | cues.reporting_verbs
+    blocked = cues.victim_subject_verbs | cues.reporting_verbs | cues.discovery_verbs
     return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked
 
 
@@ -250,6 +250,8 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
     else:
         agent, patient = verbal_participants(cand, cues)
     head, anchor = cand.head, cand.anchor
+    if cand.nominal and lemma(head) in cues.remains_nouns:
+        agent, patient = None, next(iter(of_objects(head)), None)  # who found a body did not kill
     if repels(head, cues) or repels(anchor, cues):
         verb = head if not cand.nominal else anchor
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

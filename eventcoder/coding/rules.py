@@ -122,6 +122,8 @@ class Cues:
     observed_fire_words: frozenset[str]
     observation_verbs: frozenset[str]
     discovery_words: frozenset[str]
+    discovery_verbs: frozenset[str]
+    remains_nouns: frozenset[str]
     violent_death_marks: frozenset[str]
     protest_purposes: frozenset[str]
     casualty_words: frozenset[str]

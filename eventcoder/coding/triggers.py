@@ -248,6 +248,8 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return observed_count(head, cues)
     if etype in VIOLENT and cand.trigger[0].lower_ in cues.discovery_words:
         return marks_of_violence(cand, cues)
+    if etype in VIOLENT and cand.nominal and lemma(head) in cues.remains_nouns:
+        return found_remains(cand, cues)
     if etype in VIOLENT and head.pos_ in VERBAL and lemma(head) in cues.targeting_verbs:
         return armed_targeting(cand, res)
     if etype == "protest" and head.pos_ in VERBAL and lemma(head) in cues.blocking_verbs:
@@ -268,6 +270,17 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
     if etype in VIOLENT or etype == "protest" or etype == "arrest":
         cand.eventive = not cand.nominal or any(lemma(v) in cues.eventive_verbs["violence"] for v in verbs)
     return True
+
+
+def found_remains(cand: Candidate, cues: Cues) -> bool:
+    """A body found, dumped or recovered ("the body of a man was found by a road", "police recovered two
+    bodies") with marks of how the person was killed is an attack; a body mentioned otherwise is not."""
+    noun = cand.head
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ not in ("nsubjpass", "dobj") or lemma(noun.head) not in cues.discovery_verbs:
+        return False
+    return marks_of_violence(cand, cues)
 
 
 def marks_of_violence(cand: Candidate, cues: Cues) -> bool:

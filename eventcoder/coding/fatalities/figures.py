@@ -52,6 +52,7 @@ from eventcoder.coding.fatalities.people import Item, make_item, object_items, s
 from eventcoder.coding.fatalities.tokens import Sentence, Tok, clause_of, mask, match_any, sentences
 from eventcoder.coding.fatalities.totals import Fig, event_total
 
+SINGULAR_REMAINS = frozenset({"body", "corpse"})  # one person's remains: a figure of one, or none
 _BEFORE_INTRANSITIVE = ADVERBS | HAVE_AUX | INTRANSITIVE_LINKS  # between a subject and "died"
 
 
@@ -267,6 +268,10 @@ def _sentence_figures(sent: Sentence) -> list[Fig]:
             e = i + 2
             if not _ambiguous(toks, i, i + 1, hi):
                 found = _figures_from(sent, object_items(toks, e, lo, hi), i)
+            if low in SINGULAR_REMAINS:
+                found = [
+                    f for f in found if f.count == 1
+                ]  # "the body of a man", not "a body of five experts"
         elif seq := match_any(toks, i, INTRANSITIVE, hi):
             e = i + len(seq)
             found = _intransitive(sent, i, e, seq)
