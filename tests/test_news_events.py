@@ -1100,3 +1100,23 @@ def test_a_body_found_with_marks_of_violence_is_an_attack_by_unknown_killers(cod
 )
 def test_a_body_found_without_marks_of_violence_or_not_found_is_no_event(code_text, text):
     assert code_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2024, journalists gathered in Nakuru to commemorate press freedom day and denounce"
+        " the treatment of reporters by the police.",
+        "On 4 May 2024, fishermen gathered in Kisumu during a visit of the minister to demand action on"
+        " the lake's pollution.",
+        "On 6 May 2024, in Nakuru, school transport workers did a motorcade to demand an allowance.",
+        "On 7 May 2024, a group of traders gathered in Uhuru Park to draw attention to their losses.",
+    ],
+)
+def test_a_gathering_whose_clause_says_what_for_is_a_protest(code_text, text):
+    assert [m.event_type for m in code_text(text)] == ["protest"]
+
+
+def test_a_gathering_with_no_protest_purpose_is_no_protest(code_text):
+    text = "On 7 May 2024, relatives gathered at the hospital in Kisumu to wait for news of the injured."
+    assert code_text(text) == []

@@ -126,6 +126,7 @@ class Cues:
     remains_nouns: frozenset[str]
     violent_death_marks: frozenset[str]
     protest_purposes: frozenset[str]
+    protest_purpose_objects: frozenset[str]
     casualty_words: frozenset[str]
     casualty_quantifiers: frozenset[str]
     repel_verbs: frozenset[str]

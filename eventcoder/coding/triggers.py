@@ -430,7 +430,29 @@ def protest_purpose(head: Token, anchor: Token, cues: Cues) -> bool:
                 return True
             if child.dep_ == "prep" and child.lower_ == "against":
                 return True
+        for verb in purpose_clauses(word):
+            if lemma(verb) in cues.protest_purposes:
+                return True
+            if any(c.dep_ == "dobj" and lemma(c) in cues.protest_purpose_objects for c in verb.children):
+                return True  # "to draw attention to their plight"
     return False
+
+
+def purpose_clauses(word: Token) -> list[Token]:
+    """The infinitive or participle clauses below a word and its nouns ("gathered during a visit of the
+    minister to demand ...", "did a motorcade to demand ...") with their conjuncts ("to commemorate ...
+    and denounce ..."), not those of another finite clause."""
+    found: list[Token] = []
+    stack = list(word.children)
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ in VERBAL and tok.tag_ not in ("VB", "VBG"):
+            continue  # a finite verb: a clause of its own
+        if tok.dep_ in PURPOSE_DEPS | {"relcl"} and tok.tag_ in ("VB", "VBG"):
+            found += [tok, *(c for c in tok.children if c.dep_ == "conj")]
+            continue
+        stack.extend(c for c in tok.children if c.dep_ not in ("conj", "ccomp"))
+    return found
 
 
 PROTEST_STORY_SENTENCES = 2  # a protest told this many sentences before a crowd's gathering is its protest
