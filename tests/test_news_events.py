@@ -1120,3 +1120,14 @@ def test_a_gathering_whose_clause_says_what_for_is_a_protest(code_text, text):
 def test_a_gathering_with_no_protest_purpose_is_no_protest(code_text):
     text = "On 7 May 2024, relatives gathered at the hospital in Kisumu to wait for news of the injured."
     assert code_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Release\n\nOn Friday, 20 fishermen held for two weeks by pirates off Lamu were released.",
+        "Release\n\nOn Friday, 90 schoolchildren held for three months in northern Kenya were freed.",
+    ],
+)
+def test_captives_named_before_a_participle_the_parser_took_for_the_verb_are_released(code_text, text):
+    assert [m.event_type for m in code_text(text)] == ["release"]

@@ -211,6 +211,23 @@ def patient_of(head: Token) -> Token | None:
         objs = of_objects(head)
         if objs:
             return objs[0]
+    return reduced_relative_subject(head)
+
+
+def reduced_relative_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb the parser left without one, having read the participle of a
+    reduced relative before it as the main verb ("90 pupils held for months were freed": "held" the
+    root with "pupils" its subject, "freed" a clause below it)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    above = [verb.head] if verb.dep_ in ("ccomp", "advcl", "conj") else []
+    below = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i]  # or hung below
+    for participle in above + below:
+        if participle.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in participle.children):
+            continue
+        subject = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i), None)
+        if subject is not None:
+            return subject
     return None
 
 
