@@ -1080,8 +1080,8 @@ def test_civilians_are_named_by_the_country_where_they_were_attacked(code_text):
 
 def test_a_body_found_with_marks_of_violence_is_an_attack_by_unknown_killers(code_text):
     (mention,) = code_text(
-        "Body found\n\nOn 17 May 2024, in Kisumu, the body of a man was found by a road with his hands and"
-        " feet tied."
+        "Body found\n\nOn 17 May 2024, in Kisumu, the body of a man was found by a road with gunshot"
+        " wounds."
     )
     assert (mention.event_type, mention.sub_event_type, mention.fatalities) == ("attack", "armed_assault", 1)
     assert mention.actor1 == "Unidentified Armed Group (Kenya)"
@@ -1131,3 +1131,29 @@ def test_a_gathering_with_no_protest_purpose_is_no_protest(code_text):
 )
 def test_captives_named_before_a_participle_the_parser_took_for_the_verb_are_released(code_text, text):
     assert [m.event_type for m in code_text(text)] == ["release"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shooting\n\nOn 1 May 2024, in Kisumu, armed men on a motorbike carried out a drive-by shooting"
+        " against a police officer. The officer repelled the attack.",
+        "Killing\n\nOn 2 May 2024, in Nakuru, a man was found dead with his hands tied next to a threatening"
+        " message signed by a criminal group.",
+    ],
+)
+def test_unnamed_killers_with_the_marks_of_organised_crime_are_a_gang(code_text, text):
+    (mention,) = code_text(text)
+    assert mention.actor1 == "Unidentified Gang (Kenya)"
+
+
+def test_a_time_before_the_target_is_no_target(code_text):
+    (mention,) = code_text("Shooting\n\nOn 1 May 2024, in Kisumu, gunmen fired at a police post.")
+    assert (mention.event_type, mention.actor2) == ("clash", "Police Forces of Kenya")
+
+
+def test_a_site_where_a_person_was_assaulted_is_no_target(code_text):
+    (mention,) = code_text(
+        "Assault\n\nOn 1 May 2024, militiamen assaulted a trader at a police station in Kisumu."
+    )
+    assert mention.event_type == "attack"

@@ -492,7 +492,7 @@ def to_mention(
             text = " ".join(m.sent.text for m in cluster.members)
             army_weapons = variant in ARMY_WEAPON_VARIANTS
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
-    elif etype in VIOLENT and res.actors.is_unidentified(actor1):
+    if etype in VIOLENT and actor1 is not None and res.actors.is_unidentified(actor1):
         text = " ".join(m.sent.text for m in cluster.members)
         if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
             actor1 = res.actors.generic("gang", actor1.country)

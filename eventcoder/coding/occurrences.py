@@ -88,6 +88,13 @@ def targets_armed_site(cand: Candidate, cues: Cues) -> bool:
     one that 'came under attack'), is an attack on armed forces."""
     aimed = prep_object(cand.head, cues.armed_site_prepositions)
     patient = patient_of(cand.head)
+    if (
+        aimed is not None
+        and aimed.head.lower_ == "at"
+        and patient is not None
+        and patient.i >= cand.trigger.end
+    ):
+        aimed = None  # "assaulted a man at a police station": the station is where, the man whom
     if aimed is None and patient is None and cand.nominal and cand.head.dep_ == "pobj":
         if cand.head.head.lower_ == "under":
             aimed = next((c for c in cand.anchor.children if c.dep_ == "nsubj"), None)

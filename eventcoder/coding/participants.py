@@ -98,6 +98,8 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
     else:
         return False
     blocked = cues.victim_subject_verbs | cues.reporting_verbs | cues.discovery_verbs
+    if verb.i == cand.head.i and repels(verb, cues):
+        return False  # "the officer repelled the attack": who repels defends
     return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked
 
 
@@ -193,10 +195,11 @@ def named_after(tok: Token) -> Token:
 
 
 def prep_object(token: Token, preps: set[str] | frozenset[str]) -> Token | None:
-    """The object of the first of the given prepositions under a token."""
+    """The object of the first of the given prepositions under a token that names no time ("On 1 May,
+    gunmen fired at a post": the post, not May)."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
-            objs = [g for g in child.children if g.dep_ == "pobj"]
+            objs = [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
             if objs:
                 return objs[0]
     return None
