@@ -1157,3 +1157,8 @@ def test_a_site_where_a_person_was_assaulted_is_no_target(code_text):
         "Assault\n\nOn 1 May 2024, militiamen assaulted a trader at a police station in Kisumu."
     )
     assert mention.event_type == "attack"
+
+
+def test_an_attacks_unnamed_victims_are_civilians_of_where_it_happened(code_text):
+    (mention,) = code_text("Shooting\n\nGunmen opened fire in a market in Kisumu on Monday, police said.")
+    assert (mention.event_type, mention.actor2) == ("attack", "Civilians (Kenya)")

@@ -525,6 +525,9 @@ def to_mention(
         party = scene_party(sentences[min(scene)], best, place, ctx, res)
         if party is not None and (actor1 is None or party.name != actor1.name):
             actor1, actor2 = party, actor1
+    if etype == "attack" and sub in ("armed_assault", "abduction") and actor2 is None:
+        # an assault on armed forces is a clash: an attack's unnamed victims are civilians, as ACLED codes
+        actor2 = res.actors.generic("civilians", (place.iso3 if place else None) or ctx.main_country)
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
     sentence = best.sent
