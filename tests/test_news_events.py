@@ -1080,8 +1080,7 @@ def test_civilians_are_named_by_the_country_where_they_were_attacked(code_text):
 
 def test_a_body_found_with_marks_of_violence_is_an_attack_by_unknown_killers(code_text):
     (mention,) = code_text(
-        "Body found\n\nOn 17 May 2024, in Kisumu, the body of a man was found by a road with gunshot"
-        " wounds."
+        "Body found\n\nOn 17 May 2024, in Kisumu, the body of a man was found by a road with gunshot wounds."
     )
     assert (mention.event_type, mention.sub_event_type, mention.fatalities) == ("attack", "armed_assault", 1)
     assert mention.actor1 == "Unidentified Armed Group (Kenya)"
@@ -1162,3 +1161,12 @@ def test_a_site_where_a_person_was_assaulted_is_no_target(code_text):
 def test_an_attacks_unnamed_victims_are_civilians_of_where_it_happened(code_text):
     (mention,) = code_text("Shooting\n\nGunmen opened fire in a market in Kisumu on Monday, police said.")
     assert (mention.event_type, mention.actor2) == ("attack", "Civilians (Kenya)")
+
+
+def test_who_holds_the_positions_fired_on_is_the_other_side(code_text):
+    text = (
+        "Border fire\n\nOn 2 May 2024, the army of Kenya fired with unspecified weapons on the positions"
+        " of the army of Uganda near Busia."
+    )
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.actor2) == ("clash", "Military Forces of Uganda")

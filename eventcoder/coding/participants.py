@@ -194,12 +194,18 @@ def named_after(tok: Token) -> Token:
     return tok
 
 
-def prep_object(token: Token, preps: set[str] | frozenset[str]) -> Token | None:
+def prep_object(
+    token: Token, preps: set[str] | frozenset[str], skip: frozenset[str] = frozenset()
+) -> Token | None:
     """The object of the first of the given prepositions under a token that names no time ("On 1 May,
-    gunmen fired at a post": the post, not May)."""
+    gunmen fired at a post": the post, not May) and is none of the skipped words."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
-            objs = [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+            objs = [
+                g
+                for g in child.children
+                if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and g.lower_ not in skip
+            ]
             if objs:
                 return objs[0]
     return None
@@ -288,7 +294,16 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
             patient = victims
         elif agent is None and cand.event_type == "clash" and victims is not None and victims.i != patient.i:
             agent = victims
-    return agent, patient
+    return agent, holder_of(patient, cues)
+
+
+def holder_of(target: Token | None, cues: Cues) -> Token | None:
+    """Who holds a position struck ("fired on the positions of the army of X": the army, "the rebels'
+    positions": the rebels), else the target itself."""
+    if target is None or lemma(target) not in cues.position_words:
+        return target
+    owners = [o for o in of_objects(target)] + [c for c in target.children if c.dep_ == "poss"]
+    return next((o for o in owners if o.pos_ in ("NOUN", "PROPN")), target)
 
 
 def repels(verb: Token, cues: Cues) -> bool:
@@ -309,7 +324,8 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
         agent = subject_of(head) or by_agent(head)
         patient = next((c for c in head.children if c.dep_ == "dobj"), None)
         if patient is None:
-            patient = prep_object(head, cues.verbal_target_prepositions)
+            weapons = cues.generic_weapon_words | cues.fired_weapon_words  # "fired with weapons on X"
+            patient = prep_object(head, cues.verbal_target_prepositions, skip=weapons)
     return agent, other_party(cand, agent, patient)
 
 
