@@ -1170,3 +1170,9 @@ def test_who_holds_the_positions_fired_on_is_the_other_side(code_text):
     )
     (mention,) = code_text(text)
     assert (mention.event_type, mention.actor2) == ("clash", "Military Forces of Uganda")
+
+
+def test_forces_of_two_countries_exchanging_fire_are_the_two_sides(code_text):
+    text = "Border fire\n\nOn 28 April 2024, military forces of Kenya and Uganda exchanged fire near Busia."
+    (mention,) = code_text(text)
+    assert {mention.actor1, mention.actor2} == {"Military Forces of Kenya", "Military Forces of Uganda"}

@@ -53,12 +53,36 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
             cand.assoc1.append(found.name)
         if cand.actor1 is not None and found is not None and cand.actor1.name == found.name:
             cand.actor1 = None
+    if (
+        cand.event_type == "clash"
+        and cand.actor2 is None
+        and agent_tok is not None
+        and cand.actor1 is not None
+    ):
+        cand.actor2 = joint_side(agent_tok, cand.actor1, res)  # "forces of A and B exchanged fire"
     if cand.territory and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
         cand.actor2 = resolve_actor(lost, cand, country, ctx, res, role=2)  # "captured from al Shabaab"
     if cand.actor1 and cand.actor2 and cand.actor1.name == cand.actor2.name:
         cand.actor2 = None
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):
         ctx.last_armed_actor = cand.actor1
+
+
+STATE_KINDS = {"Military Forces of ": "military", "Police Forces of ": "police"}
+
+
+def joint_side(agent: Token, actor: Actor, res: CoderResources) -> Actor | None:
+    """The second country of "the military forces of A and B exchanged fire": its forces of the same
+    kind are the other side of the clash."""
+    kind = next((k for prefix, k in STATE_KINDS.items() if actor.name.startswith(prefix)), None)
+    if kind is None:
+        return None
+    for owner in of_objects(agent):
+        for other in (c for c in owner.conjuncts if c.i > owner.i):
+            found = country_for_name(other.text)
+            if found is not None and found[1] != actor.country:
+                return res.actors.generic(kind, found[1])
+    return None
 
 
 ARMED_TYPES = (1, 2, 3, 4, 8)
