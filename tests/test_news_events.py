@@ -1176,3 +1176,9 @@ def test_forces_of_two_countries_exchanging_fire_are_the_two_sides(code_text):
     text = "Border fire\n\nOn 28 April 2024, military forces of Kenya and Uganda exchanged fire near Busia."
     (mention,) = code_text(text)
     assert {mention.actor1, mention.actor2} == {"Military Forces of Kenya", "Military Forces of Uganda"}
+
+
+def test_the_government_a_crowd_protests_against_is_no_side_of_the_protest(code_text):
+    text = "Protest\n\nOn 28 April 2024, citizens protested in Nakuru against the government of Kenya."
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.actor2) == ("protest", None)

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Span
 
 from eventcoder.coding.actor_words import perpetrator_kind
-from eventcoder.coding.actors import Actor, is_unidentified
+from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import (
     VIOLENT,
     ArticleContext,
@@ -652,10 +652,17 @@ def protest_actors(
     placed = cluster.placed()
     iso3 = (placed.place.iso3 if placed else None) or ctx.main_country or (actor1.country if actor1 else None)
     crowd = res.actors.generic("rioters" if riot else "protesters", iso3)
-    second = actor2 if actor2 is not None and not is_crowd(actor2) else None
+    # the other side is who met the crowd (police, a counter-crowd, those attacked), never the government
+    # it protests against: a protest's grievance is no actor
+    second = actor2 if actor2 is not None and not is_crowd(actor2) and not is_government(actor2) else None
     if second is None and actor1 is not None and is_armed(actor1):
         second = actor1
     return crowd, second
+
+
+def is_government(actor: Actor) -> bool:
+    """A government (or its office), not its forces."""
+    return actor.name.startswith(GENERIC_KINDS["government"].without_country)
 
 
 @cache
