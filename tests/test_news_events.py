@@ -1182,3 +1182,19 @@ def test_the_government_a_crowd_protests_against_is_no_side_of_the_protest(code_
     text = "Protest\n\nOn 28 April 2024, citizens protested in Nakuru against the government of Kenya."
     (mention,) = code_text(text)
     assert (mention.event_type, mention.actor2) == ("protest", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "Protest\n\nOn 3 May 2024, hundreds of traders protested in Kisumu; police fired tear gas.",
+            "Police",
+        ),
+        ("Riot\n\nOn 28 April 2024, a mob pelted stones at the police in Eldoret town.", "Police"),
+        ("Protest\n\nOn 3 May 2024, hundreds of traders protested in Kisumu, police said.", None),
+    ],
+)
+def test_police_acting_on_a_crowd_are_the_protests_other_side(code_text, text, side):
+    (mention,) = code_text(text)
+    assert (mention.actor2 or "").startswith(side) if side else mention.actor2 is None

@@ -657,7 +657,23 @@ def protest_actors(
     second = actor2 if actor2 is not None and not is_crowd(actor2) and not is_government(actor2) else None
     if second is None and actor1 is not None and is_armed(actor1):
         second = actor1
-    return crowd, second
+    return crowd, second or intervening_force(cluster, iso3, res)
+
+
+def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -> Actor | None:
+    """State forces the protest's sentences tell acting on the crowd or acted on by it ("police fired
+    tear gas to disperse them", "a mob pelted stones at the police"): the protest's other side."""
+    for member in cluster.members:
+        for tok in member.sent:
+            if lemma(tok) not in res.cues.security_nouns:
+                continue
+            acting = tok.dep_ == "nsubj" and lemma(tok.head) not in res.cues.reporting_verbs
+            acted_on = tok.dep_ == "pobj" and tok.head.lower_ in res.cues.nominal_target_prepositions
+            if acting or acted_on:
+                found = res.actors.resolve(noun_phrase(tok).text, iso3)
+                if found is not None and is_armed(found) and found.inter == 1:
+                    return found
+    return None
 
 
 def is_government(actor: Actor) -> bool:
