@@ -298,16 +298,15 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     if not texts:
         return
     place = place_of(tuple(texts), tuple(ctx.countries), ctx.areas)
-    if place is not None and place.latitude is None and len(preps) > 1:
+    later = next_place_phrase(texts[0], preps, cues)
+    if place is not None and place.latitude is None and later is not None:
         # "struck the checkpoint at X in Y district": X unknown, the clause's next place phrase encloses it
-        later = [phrase_text(p, cues) for rank, p in preps[1:] if rank < 50 and p.i > preps[0][1].i]
-        if later and later[0] not in texts[0]:
-            joined = f"{texts[0]} {later[0]}"
-            enclosed = place_of((joined,), tuple(ctx.countries), ctx.areas)
-            if enclosed is not None and enclosed.latitude is not None and enclosed.iso3 in ctx.countries:
-                place, texts = enclosed, [joined]
-    elif place is not None and len(preps) > 1:
-        contained = in_named_unit(place, texts[0], preps, ctx, cues)
+        joined = f"{texts[0]} {later}"
+        enclosed = place_of((joined,), tuple(ctx.countries), ctx.areas)
+        if enclosed is not None and enclosed.latitude is not None and enclosed.iso3 in ctx.countries:
+            place, texts = enclosed, [joined]
+    elif place is not None and later is not None:
+        contained = in_named_unit(place, texts[0], later, ctx)
         if contained is not None:
             place, texts = contained
     if place is not None and place.geo_precision == 4 and len(preps) > 1:
@@ -318,27 +317,33 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
         cand.place, cand.place_text = place, texts[0]
 
 
-def in_named_unit(
-    place: Place, text: str, preps: list[tuple[int, Token]], ctx: ArticleContext, cues: Cues
-) -> tuple[Place, list[str]] | None:
+def next_place_phrase(text: str, preps: list[tuple[int, Token]], cues: Cues) -> str | None:
+    """The clause's place phrase after the one a place was read from, when it adds to it."""
+    if not preps:
+        return None
+    later = [phrase_text(p, cues) for rank, p in preps[1:] if rank < 50 and p.i > preps[0][1].i]
+    return later[0] if later and later[0] not in text else None
+
+
+def in_named_unit(place: Place, text: str, later: str, ctx: ArticleContext) -> tuple[Place, list[str]] | None:
     """'The attack on X, in Y province': a later place phrase of the clause names a unit the first place's
     resolution is not in; read together they name the X of Y (or Y itself when its X is unknown)."""
-    later = [phrase_text(p, cues) for rank, p in preps[1:] if rank < 50 and p.i > preps[0][1].i]
-    if not later or later[0] in text:
+    unit = place_of((later,), tuple(ctx.countries), ctx.areas)
+    if unit is None or unit.admin1 is None or region(unit) == region(place):
         return None
-    unit = place_of((later[0],), tuple(ctx.countries), ctx.areas)
-    if unit is None or unit.admin1 is None or (unit.iso3, unit.admin1) == (place.iso3, place.admin1):
-        return None
-    joined = f"{text} {later[0]}"
+    joined = f"{text} {later}"
     enclosed = place_of((joined,), tuple(ctx.countries), ctx.areas)
-    if enclosed is None or (enclosed.iso3, enclosed.admin1) != (unit.iso3, unit.admin1):
-        return None
-    return enclosed, [joined]
+    return (enclosed, [joined]) if enclosed is not None and region(enclosed) == region(unit) else None
+
+
+def region(place: Place) -> tuple[str | None, str | None]:
+    """A place's country and province."""
+    return place.iso3, place.admin1
 
 
 def one_place_per_name(cands: list[Candidate]) -> None:
-    """A place named bare in one sentence and with its unit in another ("at Faizabad", "at Faizabad in
-    Rawalpindi") is the one its unit names: an article means one place by one name."""
+    """A place named bare in one sentence and with its unit in another ("at X", "at X in Y district") is
+    the one its unit names: an article means one place by one name."""
     told: dict[str, Place] = {}
     bare: list[tuple[str, Candidate]] = []
     for cand in cands:
@@ -351,15 +356,7 @@ def one_place_per_name(cands: list[Candidate]) -> None:
             bare.append((phrases[0].text.lower(), cand))
     for name, cand in bare:
         known = told.get(name)
-        if (
-            known is not None
-            and cand.place is not None
-            and (known.iso3, known.admin1)
-            != (
-                cand.place.iso3,
-                cand.place.admin1,
-            )
-        ):
+        if known is not None and cand.place is not None and region(known) != region(cand.place):
             cand.place = known
 
 

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Span
 
 from eventcoder.coding.actor_words import perpetrator_kind
-from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
+from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.candidates import (
     VIOLENT,
     ArticleContext,
@@ -36,7 +36,7 @@ from eventcoder.coding.dates import (
 )
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
-from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd
+from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd, is_government
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
 from eventcoder.coding.places import (
     Place,
@@ -674,11 +674,6 @@ def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -
                 if found is not None and is_armed(found) and found.inter == 1:
                     return found
     return None
-
-
-def is_government(actor: Actor) -> bool:
-    """A government (or its office), not its forces."""
-    return actor.name.startswith(GENERIC_KINDS["government"].without_country)
 
 
 @cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventcoder.coding.actors import Actor, is_unidentified
+from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.geo import km_between
@@ -75,7 +75,12 @@ class Cluster:
 
 def is_armed(actor: Actor | None) -> bool:
     """An organised armed actor (state forces, rebels, militias, external forces), not a government office."""
-    return actor is not None and actor.inter in ARMED_INTER and not actor.name.startswith("Government of")
+    return actor is not None and actor.inter in ARMED_INTER and not is_government(actor)
+
+
+def is_government(actor: Actor) -> bool:
+    """A government (or its office), not its forces."""
+    return actor.name.startswith(GENERIC_KINDS["government"].without_country)
 
 
 def is_crowd(actor: Actor | None) -> bool:

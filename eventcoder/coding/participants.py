@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.actors import Actor
+from eventcoder.coding.actors import GENERIC_KINDS, Actor
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
 from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import (
@@ -68,7 +68,7 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         ctx.last_armed_actor = cand.actor1
 
 
-STATE_KINDS = {"Military Forces of ": "military", "Police Forces of ": "police"}
+STATE_KINDS = {GENERIC_KINDS[k].with_country.split("{")[0]: k for k in ("military", "police")}
 
 
 def joint_side(agent: Token, actor: Actor, res: CoderResources) -> Actor | None:
@@ -326,7 +326,7 @@ def holder_of(target: Token | None, cues: Cues) -> Token | None:
     positions": the rebels), else the target itself."""
     if target is None or lemma(target) not in cues.position_words:
         return target
-    owners = [o for o in of_objects(target)] + [c for c in target.children if c.dep_ == "poss"]
+    owners = [*of_objects(target), *(c for c in target.children if c.dep_ == "poss")]
     return next((o for o in owners if o.pos_ in ("NOUN", "PROPN")), target)
 
 
