@@ -344,12 +344,13 @@ def region(place: Place) -> tuple[str | None, str | None]:
 def one_place_per_name(cands: list[Candidate]) -> None:
     """A place named bare in one sentence and with its unit in another ("at X", "at X in Y district") is
     the one its unit names: an article means one place by one name."""
+    placed = [c for c in cands if c.place is not None and c.place_text]
+    if len(placed) < 2:
+        return
     told: dict[str, Place] = {}
     bare: list[tuple[str, Candidate]] = []
-    for cand in cands:
-        if cand.place is None or not cand.place_text:
-            continue
-        phrases = parse_place_phrases(cand.place_text)
+    for cand in placed:
+        phrases = parse_place_phrases(cand.place_text or "")
         if phrases and phrases[0].qualifiers:
             told.setdefault(phrases[0].text.lower(), cand.place)
         elif len(phrases) == 1:
