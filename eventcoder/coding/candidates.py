@@ -321,3 +321,8 @@ def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
             spans.append((start, start + len(block)))
         start += len(block) + 2
     return tuple(spans)
+
+
+def body_trigger(cand: Candidate, cues: Cues) -> bool:
+    """The trigger is a body or corpse ("the body of a man was found"), not an act."""
+    return cand.nominal and lemma(cand.head) in cues.remains_nouns

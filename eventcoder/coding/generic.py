@@ -29,11 +29,8 @@ from eventcoder.coding.rules import (
 )
 
 RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
-NONFINITE = (
-    "VBG",
-    "NN",
-    "NNS",
-)  # a participle or a verbless clause ("some of them leaders") the parser hangs
+# a participle or a verbless clause ("some of them leaders") the parser hangs a phrase of the verb on
+NONFINITE = frozenset({"VBG", "NN", "NNS"})
 
 
 def over_a_period(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from eventcoder.coding.attach import attach
-from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, stated_dead
+from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, body_trigger, stated_dead
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.rules import VERBAL, Cues, clause_chain, lemma
@@ -41,7 +41,8 @@ def group_sentence(
     if violent_events:
         primary = min(violent_events, key=lambda c: violent_priority(c, res.cues))
         primary.eventive = primary.eventive or any(c.eventive for c in violent_events)
-    elif violent and (reports_casualties(sent, res.cues) or any(found_body(c, res.cues) for c in violent)):
+    elif violent and (reports_casualties(sent, res.cues) or any(body_trigger(c, res.cues) for c in violent)):
+        # a body found with marks of violence (its checks passed) is a death told, as a toll is
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
     if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent.text):
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
@@ -76,11 +77,6 @@ def group_sentence(
         attach(cand, ctx, res)
         out.append(cand)
     return out
-
-
-def found_body(cand: Candidate, cues: Cues) -> bool:
-    """A body found with marks of violence (its trigger's checks passed): a death told, as a toll is."""
-    return cand.nominal and lemma(cand.head) in cues.remains_nouns
 
 
 def other_day(cand: Candidate, primary: Candidate) -> bool:

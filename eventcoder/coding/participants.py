@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor
-from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import (
     VERBAL,
@@ -300,7 +300,7 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
     else:
         agent, patient = verbal_participants(cand, cues)
     head, anchor = cand.head, cand.anchor
-    if cand.nominal and lemma(head) in cues.remains_nouns:
+    if body_trigger(cand, cues):
         agent, patient = None, next(iter(of_objects(head)), None)  # who found a body did not kill
     if repels(head, cues) or repels(anchor, cues):
         verb = head if not cand.nominal else anchor

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.attach import attach, placename, plausible_place_name
-from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.generic import (
     agreed_truce,
     cited_statistics,
@@ -248,7 +248,7 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return observed_count(head, cues)
     if etype in VIOLENT and cand.trigger[0].lower_ in cues.discovery_words:
         return marks_of_violence(cand, cues)
-    if etype in VIOLENT and cand.nominal and lemma(head) in cues.remains_nouns:
+    if etype in VIOLENT and body_trigger(cand, cues):
         return found_remains(cand, cues)
     if etype in VIOLENT and head.pos_ in VERBAL and lemma(head) in cues.targeting_verbs:
         return armed_targeting(cand, res)

@@ -150,10 +150,8 @@ def _named_within(place: Place, unknown: PlacePhrase) -> Place:
     (precision 2). A quarter or site of a town the gazetteer holds is placed at the town, as before."""
     if place.geo_precision != 2 or unknown.kind not in (None, *TOWN_KINDS) or unknown.near:
         return place  # a country or region is no unit to place a village in
-    names = alternatives(unknown.text)
-    if not names or not names[0]:
-        return place
-    return replace(place, location=ascii_name(names[0]))
+    written = _written_name(unknown.text)
+    return replace(place, location=written) if written else place
 
 
 def beat_place(place: Place, areas: Sequence[tuple[str, str]]) -> Place | None:
@@ -248,9 +246,15 @@ def _on_beat(g: Gazetteer, home: Ref, phrase: PlacePhrase) -> Place:
     """A village the gazetteer lacks on the outlet's beat: its name as written, in the beat's area, at the
     area's coordinates with precision 2."""
     area = _to_place(g, home, PlacePhrase(phrase.text, ENCLOSING, (), phrase.near), True)
-    names = alternatives(phrase.text)
-    written = ascii_name(names[0]) if names and names[0] else area.location
+    written = _written_name(phrase.text) or area.location
     return replace(area, location=written, admin2=None, geo_precision=2)
+
+
+def _written_name(text: str) -> str | None:
+    """A place name as the text writes it (its first alternative, in ASCII), for a place the gazetteer
+    lacks."""
+    names = alternatives(text)
+    return ascii_name(names[0]) if names and names[0] else None
 
 
 def _home_area(areas: tuple[tuple[str, str], ...]) -> Ref | None:
@@ -649,8 +653,7 @@ def _town_place(g: Gazetteer, idx: int, precision: int) -> Place:
 
 def _unknown(g: Gazetteer, phrases: list[PlacePhrase], ctx: list[int]) -> Place:
     """Nothing resolved: the name as written and the article's main country, without coordinates."""
-    names = alternatives(phrases[0].text) if phrases else []
-    location = ascii_name(names[0]) if names and names[0] else None
+    location = _written_name(phrases[0].text) if phrases else None
     country = g.countries[ctx[0]] if ctx else None
     return Place(
         location or None,
