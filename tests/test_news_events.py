@@ -1198,3 +1198,22 @@ def test_the_government_a_crowd_protests_against_is_no_side_of_the_protest(code_
 def test_police_acting_on_a_crowd_are_the_protests_other_side(code_text, text, side):
     (mention,) = code_text(text)
     assert (mention.actor2 or "").startswith(side) if side else mention.actor2 is None
+
+
+def test_a_subject_the_parser_hung_before_a_date_still_acts(code_text):
+    # the parse makes "May" the verb's subject, or gives it none and hangs the troops on the speaker
+    text = (
+        "Clashes in the north\n\nAccording to John Oduor, a spokesman for the Zarvo Front in Nakuru County,"
+        " government troops on Thursday 16 May attacked the group's positions at Kerow village."
+    )
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.actor1) == ("clash", "Military Forces of Kenya")
+
+
+def test_a_speaker_named_before_a_comma_is_no_place(code_text):
+    text = (
+        "Clashes in the north\n\nAccording to John Oduor, a spokesman for the Zarvo Front in Nakuru County,"
+        " government troops attacked the group's positions at Kerow village on Thursday."
+    )
+    (mention,) = code_text(text)
+    assert mention.iso3 == "KEN" and mention.location != "John Oduor"

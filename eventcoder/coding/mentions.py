@@ -239,8 +239,15 @@ def named_in(sent: Span, ctx: ArticleContext) -> Place | None:
 
 def written_with_units(ent: Span, text: str) -> bool:
     """A name followed by its units, "X (Y, Z)" or "X, Y", also when the model's span took in the bracket
-    ("X (Y, Z" tagged as one organisation)."""
-    return text[ent.end_char :].startswith((" (", ",")) or " (" in ent.text
+    ("X (Y, Z" tagged as one organisation), "X, in Y"; "X, a spokesman" is no place."""
+    after = text[ent.end_char :]
+    units = after[1:].lstrip()
+    return (
+        after.startswith(" (")
+        or " (" in ent.text
+        or after[:1] == ","
+        and (units[:1].isupper() or units[:3] == "in ")
+    )
 
 
 def names_a_party(ent: Span) -> bool:

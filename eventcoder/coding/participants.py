@@ -154,7 +154,26 @@ def subject_of(verb: Token) -> Token | None:
             continue
         for child in v.children:
             if child.dep_ in ("nsubj",):
-                return child
+                return noun_before(child) or child if child.ent_type_ in TIME_ENTS else child
+    if verb.tag_ in FINITE and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        return noun_before(verb)  # no subject at all: one the parser hung elsewhere
+    return None
+
+
+TIME_ENTS = frozenset({"DATE", "TIME"})
+DATE_GLUE = frozenset({"ADP", "DET", "NUM", "PUNCT"})  # "troops | on Thursday, 15 March | attacked"
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+MISHUNG = frozenset({"appos", "conj", "nsubj"})
+
+
+def noun_before(word: Token) -> Token | None:
+    """The noun just before a verb with no subject, or before a date read as its subject, that the
+    parser hung on an earlier noun ("According to X, the group's spokesman, troops on Thursday 15
+    March attacked": the troops)."""
+    for tok in reversed(word.doc[word.sent.start : word.i]):
+        if tok.ent_type_ in TIME_ENTS or tok.pos_ in DATE_GLUE and tok.text != ",":
+            continue
+        return tok if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in MISHUNG else None
     return None
 
 
