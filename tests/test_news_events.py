@@ -1217,3 +1217,37 @@ def test_a_speaker_named_before_a_comma_is_no_place(code_text):
     )
     (mention,) = code_text(text)
     assert mention.iso3 == "KEN" and mention.location != "John Oduor"
+
+
+def test_the_militants_are_never_the_police_named_before_them(code_text):
+    text = (
+        "Attacks in the north\n\nPolice officers guarding a mast in Kerow, Mandera County, were ambushed by"
+        " the militants on Friday."
+    )
+    (mention,) = code_text(text)
+    assert mention.actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_who_beats_off_an_assault_defends(code_text):
+    text = (
+        "Attacks in the north\n\nPolice officers guarding a mast in Kerow were ambushed by the militants on"
+        " Friday. The officers beat off the assault, though one of them was killed."
+    )
+    (mention,) = code_text(text)
+    assert (mention.actor1, mention.actor2, mention.fatalities) == (
+        "Unidentified Armed Group",
+        "Police Forces",
+        1,
+    )
+
+
+def test_talks_of_one_party_with_two_others_are_two_events(code_text):
+    text = (
+        "Talks in Mandera\n\nAl-Shabaab negotiated with the Kerow council in Mandera on Monday. Kenyan"
+        " government officials held talks with al-Shabaab leaders in Mandera on Monday."
+    )
+    talks = code_text(text)
+    assert {(m.actor1, m.actor2) for m in talks} == {
+        ("Al Shabaab", "Kerow council"),
+        ("Government of Kenya", "Al Shabaab"),
+    }

@@ -102,6 +102,7 @@ class Candidate:
     actor1: Actor | None = None
     actor2: Actor | None = None
     subject_actor: Actor | None = None  # an armed subject before the trigger, when the parse gave no agent
+    unnamed_party: str | None = None  # talks "with the elders": a party the dictionary does not name
     assoc1: list[str] = field(default_factory=list)
     headline: bool = False
     new_marker: bool = False

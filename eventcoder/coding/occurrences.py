@@ -322,10 +322,22 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
         return True
     if cand.event_type in ("clash", "dialogue", "agreement", "ceasefire"):
         sides = {a.name for m in cluster.members for a in (m.actor1, m.actor2) if a}
+        if other_parties(cluster, cand, sides):
+            return False
         if cand.actor1.name in sides or (cand.actor2 is not None and cand.actor2.name in sides):
             return True
         return cand.event_type == "clash" and unnamed_side_of(cand, sides)
     return any(a.name == cand.actor1.name for a in known)
+
+
+def other_parties(cluster: Cluster, cand: Candidate, sides: set[str]) -> bool:
+    """Talks of one party with two others ("met the delegation", "negotiated with the elders"): each
+    mention names a party the other does not (a party the dictionary does not know counts by its word)."""
+    if cand.event_type not in ("dialogue", "agreement"):
+        return False
+    known = sides | {m.unnamed_party for m in cluster.members if m.unnamed_party}
+    named = {a.name for a in (cand.actor1, cand.actor2) if a is not None} | {cand.unnamed_party} - {None}
+    return bool(known & named) and bool(known - named) and bool(named - known)
 
 
 def unnamed_side_of(cand: Candidate, sides: set[str]) -> bool:

@@ -41,6 +41,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
     )
+    if cand.event_type in ("dialogue", "agreement") and patient_tok is not None and cand.actor2 is None:
+        cand.unnamed_party = lemma(patient_tok)
     if cand.event_type in VIOLENT and cand.actor1 is not None and cand.actor1.inter == 7:
         cand.actor1 = res.actors.generic("unidentified", cand.actor1.country or country)
     claimant = claimed_by(cand, res.cues)
@@ -456,13 +458,18 @@ def named_parties(head: Token, patient: Token | None, cues: Cues) -> tuple[Token
 
 def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderResources) -> Actor | None:
     """What 'they', 'their' or 'the group' stands for: the nearest armed actor named before it in
-    the sentence, else the last armed non-state actor of the article."""
+    the sentence (for 'the group' or 'the militants', a non-state one: never the police or army),
+    else the last armed non-state actor of the article."""
+    wanted = NON_STATE_ARMED if tok.pos_ in ("NOUN", "PROPN") else ARMED_TYPES
     for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in ("compound", "amod"):
             actor = res.actors.resolve(noun_phrase(prev).text, country)
-            if actor is not None and actor.inter in (1, 2, 3, 4, 8):
+            if actor is not None and actor.inter in wanted:
                 return actor
     return ctx.last_armed_actor
+
+
+NON_STATE_ARMED = (2, 3, 4, 8)
 
 
 def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
@@ -511,7 +518,9 @@ def resolve_actor(
         elif tok.lower_ in cues.non_actor_pronouns:
             return None
         else:
-            return antecedent(tok, country, ctx, res)
+            found = antecedent(tok, country, ctx, res)
+            if found is not None or tok.pos_ == "PRON":
+                return found  # "the militants" with none named before: militants, unidentified
     entity = next((e for e in span_ents(tok.sent) if e.start <= tok.i < e.end), None)
     if entity is not None and entity.ent_id_:
         return res.actors.resolve(entity.ent_id_, country) or res.actors.resolve(entity.text, country)
