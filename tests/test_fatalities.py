@@ -198,6 +198,11 @@ def test_explicit_no_casualties_is_zero() -> None:
     assert count_fatalities("Nobody died.") == 0
 
 
+def test_repelled_without_suffering_casualties_is_zero() -> None:
+    assert count_fatalities("Police beat back the attack without suffering any casualties.") == 0
+    assert count_fatalities("The post held out without sustaining casualties.") == 0
+
+
 def test_no_reports_of_casualties_is_unknown_not_zero() -> None:
     assert count_fatalities("There were no immediate reports of casualties.") is None
 

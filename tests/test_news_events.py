@@ -1251,3 +1251,17 @@ def test_talks_of_one_party_with_two_others_are_two_events(code_text):
         ("Al Shabaab", "Kerow council"),
         ("Government of Kenya", "Al Shabaab"),
     }
+
+
+def test_similar_attacks_at_listed_places_are_one_event_at_each(code_text):
+    text = (
+        "Attacks on police posts\n\nMilitants attacked a police post in Nakuru on Monday night, killing two"
+        " officers. Police foiled similar attacks in the Kerow and Shimbir areas without suffering any"
+        " casualties. In Eldoret, militants attacked a checkpoint; no casualties were reported."
+    )
+    events = {m.location: m.fatalities for m in code_text(text)}
+    assert events == {"Nakuru": 2, "Kerow": 0, "Shimbir": 0, "Eldoret": 0}
+
+
+def test_frequent_attacks_at_listed_places_stay_a_trend(code_text):
+    assert code_text("Attacks\n\nMilitants have carried out frequent attacks in Eldoret and Busia.") == []

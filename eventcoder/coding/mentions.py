@@ -610,6 +610,8 @@ def cluster_fatalities(cluster: Cluster) -> int | None:
     whole = [m for m in cluster.members if m.split_group is None]
     if len(whole) < len(cluster.members):
         own = next((m.split_figure for m in cluster.members if m.split_figure is not None), None)
+        if own is None and count_fatalities(" ".join(m.sent.text for m in cluster.members)) == 0:
+            return 0  # "attacks in A and B without any casualties": none at either
         if own is not None or not any(stated_dead(m.sent.text) for m in whole if not m.headline):
             return own
         return count_fatalities(" ".join(m.sent.text for m in whole if not m.headline))

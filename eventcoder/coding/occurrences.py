@@ -402,12 +402,27 @@ def same_unresolved(a: Candidate, b: Candidate) -> bool:
     return True
 
 
+def two_told_places(a: Candidate, b: Candidate) -> bool:
+    """One place of a list that the gazetteer lacks ("similar attacks in the A and B areas") and a
+    mention at another named place ("in C, militants attacked a post"): two places, not one the
+    unknown name may lie in."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or not pa.location or not pb.location or pa.location == pb.location:
+        return False
+    listed = [
+        c for c in (a, b) if c.split_group is not None and c.place is not None and c.place.latitude is None
+    ]
+    return len(listed) == 1 and all(c.place_text and not c.definite and not c.reference for c in (a, b))
+
+
 def compatible(cluster: Cluster, cand: Candidate) -> bool:
     """Date, place and sides all allow the candidate to be the cluster's occurrence."""
     return (
         not separate_places(cluster, cand)
         and all(days_compatible(m, cand) and same_unresolved(m, cand) for m in cluster.members)
-        and all(places_compatible(m.place, cand.place) for m in cluster.members)
+        and all(
+            places_compatible(m.place, cand.place) and not two_told_places(m, cand) for m in cluster.members
+        )
         and actors_compatible(cluster, cand)
     )
 

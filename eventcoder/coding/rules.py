@@ -67,6 +67,7 @@ class Cues:
     conditional_marks: frozenset[str]
     trend_heads: frozenset[str]
     trend_modifiers: frozenset[str]
+    counting_modifiers: frozenset[str]  # "similar", "several": of a set told place by place, not a trend
     indefinite_quantifiers: frozenset[str]
     shot_down_targets: frozenset[str]
     trend_verbs: frozenset[str]
@@ -362,9 +363,10 @@ def is_trend(head: Token, anchor: Token, cues: Cues) -> bool:
         of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         if of is not None and lemma(of.head) in cues.trend_heads:  # "a string of attacks"
             return True
-        if any(
-            c.dep_ in ("amod", "compound", "det") and c.lower_ in cues.trend_modifiers for c in head.children
-        ):
+        marks = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "det")]
+        marks = [m for m in marks if m in cues.trend_modifiers]
+        counted = bool(marks) and all(m in cues.counting_modifiers for m in marks) and place_list(head)
+        if marks and not counted:  # "similar attacks in A and B" are one at each place, not a trend
             return True
     bare_mass_noun = (
         head.tag_ == "NN" and head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
@@ -378,6 +380,19 @@ def is_trend(head: Token, anchor: Token, cues: Cues) -> bool:
         aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
         if "been" in aux:
             return True
+    return False
+
+
+def place_list(head: Token) -> bool:
+    """The noun's own place phrase names several places ("in the A and B areas", "in A and B")."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "on"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                if any(
+                    t.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)
+                    for t in obj.subtree
+                ):
+                    return True
     return False
 
 
