@@ -1265,3 +1265,22 @@ def test_similar_attacks_at_listed_places_are_one_event_at_each(code_text):
 
 def test_frequent_attacks_at_listed_places_stay_a_trend(code_text):
     assert code_text("Attacks\n\nMilitants have carried out frequent attacks in Eldoret and Busia.") == []
+
+
+def test_an_act_coordinated_with_stopping_a_car_took_place(code_text):
+    text = "Arrests\n\nPolice stopped a car at a checkpoint in Nakuru on Monday and detained two suspects."
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.location) == ("arrest", "Nakuru")
+
+
+def test_a_police_raid_that_arrests_is_the_arrest(code_text):
+    (mention,) = code_text("Raid\n\nPolice raided a house in Nakuru on Monday and arrested three suspects.")
+    assert (mention.event_type, mention.actor1) == ("arrest", "Police Forces of Kenya")
+
+
+def test_a_sentence_opening_separately_tells_another_event(code_text):
+    text = (
+        "Arrests in Nakuru\n\nPolice arrested four suspects in Nakuru on Monday, a spokesman said."
+        " Separately, police sources said officers detained two men at a checkpoint."
+    )
+    assert [m.event_type for m in code_text(text)] == ["arrest", "arrest"]

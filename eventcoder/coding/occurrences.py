@@ -204,6 +204,25 @@ def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
     return any(span.label_.startswith("ceasefire.") for span in cand.sent.doc.spans[TRIGGER_SPANS])
 
 
+def arresting_raid(cand: Candidate, cues: Cues) -> bool:
+    """A raid by police or troops whose clause tells of arrests and of no one killed or hurt ("police
+    raided a house and arrested three", "raided the hideout, detaining them"): the arrests are the
+    event, not an attack."""
+    if lemma(cand.head) not in cues.arrest_raid_verbs or cand.actor1 is None or cand.actor1.inter != 1:
+        return False
+    if stated_dead(cand.sent.text) or set(WORDS_RE.findall(cand.sent.text.lower())) & cues.wounded_words:
+        return False
+    return any(
+        span.label_.startswith("arrest.")
+        and span.root.head.i == cand.head.i
+        and span.root.dep_ in ARREST_LINKS
+        for span in cand.sent.doc.spans[TRIGGER_SPANS]
+    )
+
+
+ARREST_LINKS = frozenset({"conj", "advcl", "xcomp"})  # "raided ... and arrested", "raided ..., detaining"
+
+
 def mob_fight(cand: Candidate, cues: Cues) -> bool:
     """A fight between crowds, families or groups, or with sticks, axes and stones."""
     words = {lemma(t) for t in cand.sent}
@@ -221,6 +240,9 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         fire_on_positions(cand, cues)
     if cand.event_type == "attack" and cand.sub_event_type == "armed_assault":
         fire_on_held_positions(cand, cues)
+    if cand.event_type == "attack" and arresting_raid(cand, cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "arrest", "arrest", "arrest"
+        return
     if cand.event_type == "attack" and cand.sub_event_type != "explosion" and crowd_target(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "protest"
         return

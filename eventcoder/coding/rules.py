@@ -67,7 +67,10 @@ class Cues:
     conditional_marks: frozenset[str]
     trend_heads: frozenset[str]
     trend_modifiers: frozenset[str]
+    arrest_raid_verbs: frozenset[str]  # a raid by the state that arrests is the arrest
+    wounded_words: frozenset[str]
     counting_modifiers: frozenset[str]  # "similar", "several": of a set told place by place, not a trend
+    apart_openers: frozenset[str]  # "Separately, ...": the sentence tells another occurrence
     indefinite_quantifiers: frozenset[str]
     shot_down_targets: frozenset[str]
     trend_verbs: frozenset[str]
@@ -326,7 +329,7 @@ def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> st
         if tok.dep_ == "prep" and tok.lower_ in cues.presupposing_prepositions:
             return None
         if previous is not None and tok != exempt and tok.pos_ in VERBAL | {"NOUN", "ADJ", "ADP", "ADV"}:
-            if lem in cues.irrealis_heads:
+            if lem in cues.irrealis_heads and not coordinate_act(previous, tok):
                 return f"governed by '{tok.text}'"
         if tok.pos_ in VERBAL:
             if has_modal(tok, cues):
@@ -347,6 +350,12 @@ def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> st
             return None
         previous = tok
     return None
+
+
+def coordinate_act(verb: Token, head: Token) -> bool:
+    """A finite verb coordinated with the one above it ("stopped a vehicle and detained two suspects"):
+    an act of its own, not what that verb stopped, planned or threatened."""
+    return verb.dep_ == "conj" and verb.head.i == head.i and verb.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def hyphenated(tok: Token) -> bool:
@@ -408,9 +417,20 @@ def is_definite(head: Token, cues: Cues) -> bool:
 def has_new_event_marker(head: Token, cues: Cues) -> bool:
     """'another', 'second', 'last' and the like mark a different occurrence; so does a verb told as what
     came next ('later that day, gunmen raided ...')."""
-    return any(
-        c.lower_ in cues.new_event_modifiers for c in head.children if c.dep_ in ("amod", "det", "nummod")
-    ) or (head.pos_ in VERBAL and told_as_next(head, cues))
+    return (
+        any(
+            c.lower_ in cues.new_event_modifiers for c in head.children if c.dep_ in ("amod", "det", "nummod")
+        )
+        or (head.pos_ in VERBAL and told_as_next(head, cues))
+        or opens_apart(head.sent, cues)
+    )
+
+
+def opens_apart(sent: Span, cues: Cues) -> bool:
+    """A sentence that opens by setting what it tells apart from what came before ("Separately, ...",
+    "Elsewhere, ...")."""
+    first = next((t for t in sent if t.is_alpha), None)
+    return first is not None and first.lower_ in cues.apart_openers
 
 
 def told_as_next(verb: Token, cues: Cues) -> bool:
