@@ -1284,3 +1284,22 @@ def test_a_sentence_opening_separately_tells_another_event(code_text):
         " Separately, police sources said officers detained two men at a checkpoint."
     )
     assert [m.event_type for m in code_text(text)] == ["arrest", "arrest"]
+
+
+def test_an_event_in_a_when_clause_on_a_date_has_that_date(code_text):
+    text = (
+        "Unrest in Kisumu\n\nUnrest has flared on and off in the city since 30 April, when protesters and"
+        " security forces clashed with deadly results."
+    )
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.event_date) == ("protest", dt.date(2024, 4, 30))
+
+
+def test_the_start_of_a_period_dates_no_event_told_after_it(code_text):
+    text = (
+        "Unrest in Kisumu\n\nSecurity forces in Kisumu detained 57 protesters on Friday. Unrest has flared in"
+        " the city since 30 April, when protesters and security forces clashed. The police said roughly 150"
+        " people had come out onto the streets, throwing stones at cars."
+    )
+    last = code_text(text)[-1]
+    assert (last.event_type, last.event_date) == ("protest", dt.date(2024, 5, 17))

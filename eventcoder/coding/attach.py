@@ -3,6 +3,7 @@ through participants.py, its actors)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -66,6 +67,9 @@ def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
     for ent in span_ents(cand.sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
+        if when_clause_on(ent, cand.anchor):
+            ranked.append((-1, ent.start, ent))  # "since 30 September, when protesters clashed": its day
+            continue
         rank = attachment_rank(ent, cand.head, chain)
         if rank is None:
             rank = reporting_clause_rank(ent, chain, cues)
@@ -73,6 +77,27 @@ def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
             continue
         ranked.append((rank, ent.start, ent))
     return [ent for _, _, ent in sorted(ranked, key=lambda r: r[:2])]
+
+
+def bound_date(cand: Candidate, cues: Cues) -> bool:
+    """The mention's date is the bound of a period ("since 30 September, when ..."): no frame for later."""
+    return any(
+        e.text == cand.date_text and bounded_by_preposition(e, e.sent.root, cues)
+        for e in span_ents(cand.sent)
+    )
+
+
+YEAR_RE = re.compile(r"(?:the year )?\d{4}")
+
+
+def when_clause_on(ent: Span, verb: Token) -> bool:
+    """The verb heads a "when" clause on the date phrase ("on 12 March, when gunmen attacked ...")."""
+    return (
+        verb.dep_ == "relcl"
+        and ent.start <= verb.head.i < ent.end
+        and not YEAR_RE.fullmatch(ent.text.strip())  # "since 2017, when ... 1,970 times": a period
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+    )
 
 
 def photo_date(ent: Span, ctx: ArticleContext) -> bool:

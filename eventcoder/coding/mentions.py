@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from eventcoder.coding.actor_words import perpetrator_kind
 from eventcoder.coding.actors import Actor, is_unidentified
+from eventcoder.coding.attach import bound_date
 from eventcoder.coding.candidates import (
     VIOLENT,
     ArticleContext,
@@ -80,7 +81,7 @@ def context_date(
         sent = sentences[index - back]
         for other in clusters:
             for m in other.members:
-                if m.sent_index == index - back and m.date is not None:
+                if m.sent_index == index - back and m.date is not None and not bound_date(m, cues):
                     return m.date, m.date_text
         for ent in span_ents(sent):
             if ent.label_ == "DATE" and not bounded_by_preposition(ent, sent.root, cues):
