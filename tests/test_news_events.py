@@ -1303,3 +1303,16 @@ def test_the_start_of_a_period_dates_no_event_told_after_it(code_text):
     )
     last = code_text(text)[-1]
     assert (last.event_type, last.event_date) == ("protest", dt.date(2024, 5, 17))
+
+
+def test_fighting_that_has_driven_people_from_their_homes_is_no_event(code_text):
+    text = "Crisis\n\nThe fighting has driven more than 700,000 Kenyans from their homes, some into Uganda."
+    assert code_text(text) == []
+    assert (
+        code_text(
+            "Crisis\n\nFighting between the army and separatists has displaced 300,000 people in Kenya."
+        )
+        == []
+    )
+    dated = "Crisis\n\nFighting on Monday forced 3,000 people from their homes in Kerow, Mandera County."
+    assert [m.event_type for m in code_text(dated)] == ["clash"]

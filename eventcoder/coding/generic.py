@@ -349,6 +349,16 @@ def dated_by_months(noun: Token, cand: Candidate, cues: Cues) -> bool:
     return bool(dates) and not has_specific_day(cand, cues)
 
 
+def conflict_displaced(cand: Candidate, cues: Cues) -> bool:
+    """Fighting said to have driven people from their homes ("the fighting has driven 700,000 from their
+    homes", "violence displaced thousands"): the conflict's toll on the displaced, not one occurrence,
+    unless dated to a day or month of its own."""
+    head = cand.head
+    if not cand.nominal or lemma(head) not in cues.conflict_nouns or head.dep_ != "nsubj":
+        return False
+    return lemma(head.head) in cues.displacement_verbs and not has_specific_date(cand, cues)
+
+
 def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:
     """A war or insurgency said to have killed ("a conflict that has killed thousands", "the insurgency
     has claimed 10,000 lives") or fought as a whole ("Mali is fighting a jihadist insurgency"): a

@@ -70,6 +70,7 @@ class Cues:
     arrest_raid_verbs: frozenset[str]  # a raid by the state that arrests is the arrest
     wounded_words: frozenset[str]
     counting_modifiers: frozenset[str]  # "similar", "several": of a set told place by place, not a trend
+    displacement_verbs: frozenset[str]  # "the fighting has driven thousands from their homes"
     apart_openers: frozenset[str]  # "Separately, ...": the sentence tells another occurrence
     indefinite_quantifiers: frozenset[str]
     shot_down_targets: frozenset[str]

@@ -17,6 +17,7 @@ from eventcoder.coding.generic import (
     agreed_truce,
     cited_statistics,
     conflict_as_killer,
+    conflict_displaced,
     generic_plural,
     habitual_clause,
     has_specific_date,
@@ -138,7 +139,7 @@ def make_candidate(
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
-    if starts_a_period(cand, cues):
+    if starts_a_period(cand, cues) or conflict_displaced(cand, cues):
         return None
     if over_several_occasions(cand, cues) or conflict_as_killer(cand, cues) or cited_statistics(cand, cues):
         return None
