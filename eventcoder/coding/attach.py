@@ -29,6 +29,8 @@ from eventcoder.coding.rules import (
     clause_chain,
     clause_of,
     date_phrase,
+    doc_ents,
+    doc_text,
     lemma,
     noun_phrase,
     path_up,
@@ -103,7 +105,9 @@ def when_clause_on(ent: Span, verb: Token) -> bool:
 def photo_date(ent: Span, ctx: ArticleContext) -> bool:
     """The date that ends a photo caption ("..., March 20, 2015."): the day the photo was taken, not
     the day of the event it shows (a shootout of the night before)."""
-    text = ent.doc.text
+    if not ctx.captions:
+        return False
+    text = doc_text(ent.doc)
     return any(a <= ent.start_char < b and not text[ent.end_char : b].strip(" .\n") for a, b in ctx.captions)
 
 
@@ -276,7 +280,7 @@ def attribute_only(tok: Token, cues: Cues) -> bool:
     """A country name used as a mere attribute of a thing ("at the soaring US dollar rate")."""
     if tok.ent_type_ not in PLACE_LABELS:
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
     found = country_mention(ent, cues, None) if ent is not None else None
     return found is not None and found[1] == 0.0
 

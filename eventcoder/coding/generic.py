@@ -22,6 +22,7 @@ from eventcoder.coding.rules import (
     Cues,
     clause_chain,
     date_phrase,
+    doc_ents,
     is_infinitive,
     lemma,
     of_objects,
@@ -135,7 +136,7 @@ def recent_start(phrase: Token, ctx: ArticleContext) -> bool:
     """The 'since' phrase names a day at most a month before publication ('since last Thursday')."""
     ents = [
         e
-        for e in phrase.doc.ents
+        for e in doc_ents(phrase.doc)
         if e.label_ == "DATE" and phrase.left_edge.i <= e.start <= phrase.right_edge.i
     ]
     for ent in ents:

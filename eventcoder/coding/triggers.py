@@ -38,6 +38,7 @@ from eventcoder.coding.rules import (
     Cues,
     anchor_verb,
     conjuncts,
+    doc_ents,
     event_head,
     has_negation,
     has_new_event_marker,
@@ -544,7 +545,7 @@ def places_meet(verb: Token) -> bool:
 
 def captured_place(obj: Token) -> bool:
     """A place taken ("the capture of Goma"): a one-word place name (a longer one may be a person's)."""
-    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    ent = next((e for e in doc_ents(obj.doc) if e.start <= obj.i < e.end), None)
     return (ent is None or len(ent) == 1 or ent.label_ in PLACE_LABELS) and placename(obj)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventcoder.coding.places.lookup import capital_of, country_for_name, is_known_place
 from eventcoder.coding.places.records import PlacePhrase
@@ -88,7 +89,15 @@ class _Name:
 
 def parse_place_phrases(text: str) -> list[PlacePhrase]:
     """Parse an ACLED/news-style location clause into place phrases, most specific first."""
-    return _dedupe(p for level in _level_phrases(_levels(_linearise(text))) for name in level for p in name)
+    return list(_parsed(text))
+
+
+@lru_cache(maxsize=65536)
+def _parsed(text: str) -> tuple[PlacePhrase, ...]:
+    """The place phrases of a clause, parsed once per text (the coder reads one clause several times)."""
+    return tuple(
+        _dedupe(p for level in _level_phrases(_levels(_linearise(text))) for name in level for p in name)
+    )
 
 
 def place_groups(text: str) -> list[list[PlacePhrase]]:
