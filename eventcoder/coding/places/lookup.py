@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from eventcoder.coding.places.gazetteer import gazetteer
 from eventcoder.coding.places.keys import fold_words, join_key, name_keys, strip_generic
 from eventcoder.coding.places.words import COMMON_WORDS
 
 
+@lru_cache(maxsize=65536)
 def country_for_name(name: str) -> tuple[str, str] | None:
-    """(country name, iso3) for a country name, alias or demonym/adjective; None otherwise ("Washington")."""
+    """(country name, iso3) for a country name, alias or demonym/adjective; None otherwise ("Washington");
+    memoised, as the gazetteer is fixed for the process."""
     g = gazetteer()
     words = fold_words(name)
     if words and words[0] == "the":
@@ -28,8 +32,10 @@ def country_for_name(name: str) -> tuple[str, str] | None:
     return c.name, c.iso3
 
 
+@lru_cache(maxsize=65536)
 def is_known_place(name: str) -> bool:
-    """Cheap check that a (capitalised) name is a country, ADM1/ADM2 or populated place in the gazetteer."""
+    """Cheap check that a (capitalised) name is a country, ADM1/ADM2 or populated place in the gazetteer
+    (memoised: the same names recur in every article)."""
     g = gazetteer()
     words = fold_words(name)
     if not words or (len(words) == 1 and words[0] in COMMON_WORDS):
