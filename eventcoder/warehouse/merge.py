@@ -338,9 +338,11 @@ def place_names(text: str | None) -> frozenset[str]:
 
 def conflict(a: MentionRow, b: MentionRow) -> str | None:
     """What shows two mentions are two events (None: nothing does)."""
-    hard = hard_conflict(a, b)
-    if hard is not None:
-        return hard
+    return hard_conflict(a, b) or soft_conflict(a, b)
+
+
+def soft_conflict(a: MentionRow, b: MentionRow) -> str | None:
+    """What shows two mentions that nothing hard sets apart are two events (None: nothing does)."""
     if not place_texts_compatible(a, b):
         return "place phrases name different places"
     if a.article_id != b.article_id and not other_names_nested(a, b):
@@ -513,18 +515,21 @@ def same_occurrence(a: MentionRow, b: MentionRow) -> bool:
 
 def link_to(event: MergedEvent, mention: MentionRow, alone: frozenset[str] = frozenset()) -> Link | None:
     """How a mention joins an event: it conflicts with none of its mentions and a rule ties it to one."""
-    if mention.mention_id in alone or any(m.mention_id in alone for m in event.mentions[:1]):
+    members = event.mentions
+    if alone and (mention.mention_id in alone or any(m.mention_id in alone for m in members[:1])):
         return None
+    if not members or hard_conflict(members[0], mention) is not None:
+        return None  # cheap, and what sets most candidates apart: checked before any bookkeeping
     found: Link | None = None
     compared: set[tuple[MentionRow, bool]] = set()
-    for member in event.mentions:
+    for i, member in enumerate(members):
         key = (member.content, member.article_id == mention.article_id)
         if key in compared:  # a copy of a member already compared gives the same answer
             continue
         compared.add(key)
-        if hard_conflict(member, mention) is not None:  # cheap, and what sets most candidates apart
+        if i and hard_conflict(member, mention) is not None:  # the first member was checked above
             return None
-        soft = conflict(member, mention) is not None
+        soft = soft_conflict(member, mention) is not None
         if soft and not (member.article_id != mention.article_id and same_report(member, mention)):
             return None
         if found is None:
@@ -653,7 +658,7 @@ def candidates(index: dict[IndexKey, list[MergedEvent]], mention: MentionRow) ->
         for event in index.get(key, ()):
             if event.mentions:  # an event absorbed into another is empty
                 seen.setdefault(event.event_id, event)
-    return sorted(seen.values(), key=lambda e: e.mentions[0].order_key())
+    return sorted(seen.values(), key=lambda e: e.mentions[0].order)
 
 
 def merge_mentions(
@@ -704,7 +709,7 @@ def compatible(a: MergedEvent, b: MergedEvent) -> bool:
                 continue
             compared.add(key)
             if hard_conflict(x, y) is not None or (
-                conflict(x, y) is not None and not (x.article_id != y.article_id and same_report(x, y))
+                soft_conflict(x, y) is not None and not (x.article_id != y.article_id and same_report(x, y))
             ):
                 return False
     return True
