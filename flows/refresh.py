@@ -27,6 +27,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from eventcoder import __version__
 from eventcoder.coding.coder import ChunkResult, code_articles, coder_version, data_versions
@@ -198,9 +199,11 @@ def refresh(
         coder_pool(settings) as pool,
     ):
         known = input_scope(settings.raw_dir, known_inputs(con))
-        results = read_raw(settings, known, warm_when_busy(pool, settings.chunk_size))
+        # quote(): large arguments are data, never futures; unquoted, Prefect walks every article and
+        # mention in them looking for futures (about 70 ms a task call for 512 articles)
+        results = read_raw(settings, quote(known), warm_when_busy(pool, settings.chunk_size))
         recode = articles_to_recode(con, run.coder_version) if settings.recode else []
-        plan = plan_run(results, known_articles(con), known, recode, run)
+        plan = plan_run(quote(results), quote(known_articles(con)), quote(known), quote(recode), run)
         del results, recode
         log_plan(plan)
         counts = count_undated_and_non_english(plan.to_code)
@@ -208,7 +211,7 @@ def refresh(
         code_all(plan.to_code, writer, settings, pool, show_progress)
         if pool is not None:
             pool.release()  # the workers exit while the run merges and commits
-        load_inputs(writer, plan, settings.prune)
+        load_inputs(writer, quote(plan), settings.prune)
         store_corrections(con, fixes)  # applied by the merge step, on top of the coding
         merge_events(writer)
         tables, stuck = commit(writer, settings.warehouse)
@@ -333,10 +336,10 @@ def code_all(
                 batch.coded.extend(result.coded)
                 batch.quarantined.extend(result.quarantined)
                 if len(batch.coded) >= LOAD_BATCH:
-                    load_coded(writer, batch)
+                    load_coded(writer, quote(batch))
                     batch = ChunkResult([], [])
                 progress.advance(len(result.coded) + len(result.quarantined))
-            load_coded(writer, batch)
+            load_coded(writer, quote(batch))
     finally:
         progress.close()
 
@@ -346,7 +349,7 @@ def coded_chunks(
 ) -> Iterator[ChunkResult]:
     """Each chunk's coding result as it completes (on the flow's runner, or the Dask runner)."""
     if runner is None:
-        futures = [code_chunk.submit(c, settings.model, settings.batch_size, pool) for c in parts]
+        futures = [code_chunk.submit(quote(c), settings.model, settings.batch_size, pool) for c in parts]
     else:
         futures = [
             runner.submit(
