@@ -4,8 +4,10 @@ corrections (table `corrections`) applied on top, incrementally."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import duckdb
@@ -104,6 +106,21 @@ def resolve_corrections(con: duckdb.DuckDBPyConnection) -> list[Resolved]:
     return out
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Garbage collection paused (also as a decorator): merging allocates many small objects and frees
+    few, so the collector would only walk them (and the whole heap of the flow's process) again and again;
+    what the step leaves for it is collected after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@gc_paused()
 def update_events(con: duckdb.DuckDBPyConnection) -> int:
     """Bring `events`, `mention_events` and `event_merges` up to date with `event_mentions` and the
     corrections, incrementally.
