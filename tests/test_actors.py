@@ -442,3 +442,8 @@ def test_an_event_of_army_weapons_has_the_military_as_its_unnamed_side() -> None
     assert perpetrator_kind("Three explosions were recorded near the town.", army_weapons=True) == "military"
     unknown = "Explosions by an unknown party hit the town."
     assert perpetrator_kind(unknown, army_weapons=True) == "unidentified"
+
+
+def test_a_group_whose_name_ends_in_another_groups_name_is_itself(actors):
+    assert resolved(actors, "Jaish al-Fatah", "SYR") == "Jaish al Fatah"
+    assert resolved(actors, "Fatah", "PSE") == "Fatah Movement"

@@ -1316,3 +1316,23 @@ def test_fighting_that_has_driven_people_from_their_homes_is_no_event(code_text)
     )
     dated = "Crisis\n\nFighting on Monday forced 3,000 people from their homes in Kerow, Mandera County."
     assert [m.event_type for m in code_text(dated)] == ["clash"]
+
+
+def test_the_act_a_truce_was_broken_by_is_the_violation(code_text):
+    text = "Truce broken\n\nOn Saturday the army violated the truce by attacking the rebel town of Kerow."
+    assert [(m.event_type, m.sub_event_type) for m in code_text(text)] == [("ceasefire", "violated")]
+
+
+def test_a_violation_and_the_act_told_after_it_are_one_event(code_text):
+    text = (
+        "Truce broken\n\nThe army has broken the ceasefire and killed one of the rebels' fighters, the Zarvo"
+        " Front said. According to its spokesman, government troops on Thursday attacked the group's"
+        " positions at Kerow village, in Mandera County."
+    )
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.sub_event_type, mention.location, mention.fatalities) == (
+        "ceasefire",
+        "violated",
+        "Kerow",
+        1,
+    )

@@ -475,7 +475,9 @@ def to_mention(
     """The event_mentions record of a merged occurrence; narrative (default: clusters) is what dates it,
     the real occurrences and the summaries of events told one by one, in reading order."""
     best = cluster.best()
-    etype, sub, variant = best.event_type, best.sub_event_type, best.variant
+    violation = cluster.first.sub_event_type == "violated" and best.family == "violent"  # its act told after
+    kind = cluster.first if violation else best
+    etype, sub, variant = kind.event_type, kind.sub_event_type, kind.variant
     crowd_riot = etype in VIOLENT and crowd_sized(ctx, res.cues)
     if crowd_riot:
         etype, sub = "protest", "protest"

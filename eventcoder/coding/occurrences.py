@@ -20,7 +20,7 @@ from eventcoder.coding.geo import km_between
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import Cues, lemma
+from eventcoder.coding.rules import VERBAL, Cues, lemma
 
 ARMED_INTER = {1, 2, 3, 4, 8}
 WORDS_RE = re.compile(r"[a-z]+")
@@ -204,6 +204,29 @@ def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
     return any(span.label_.startswith("ceasefire.") for span in cand.sent.doc.spans[TRIGGER_SPANS])
 
 
+def act_of_violation(cand: Candidate, cues: Cues) -> bool:
+    """The act a side broke a truce by ("violated it by attacking the town", "has broken the ceasefire
+    and killed one of its fighters"): the violation itself, one event."""
+    head = cand.head
+    if head.pos_ not in VERBAL:
+        return False
+    if head.dep_ == "pcomp" and head.head.lower_ == "by":
+        verb = head.head.head
+    elif head.dep_ == "conj":
+        verb = head.head
+    else:
+        return False
+    truce = any(
+        span.label_.startswith("ceasefire.") and span.root.head.i == verb.i
+        for span in head.doc.spans[TRIGGER_SPANS]
+    )
+    return (
+        verb.pos_ in VERBAL
+        and lemma(verb) in cues.eventive_verbs["ceasefire_violated"]
+        and (head.dep_ == "pcomp" or truce)
+    )
+
+
 def arresting_raid(cand: Candidate, cues: Cues) -> bool:
     """A raid by police or troops whose clause tells of arrests and of no one killed or hurt ("police
     raided a house and arrested three", "raided the hideout, detaining them"): the arrests are the
@@ -231,7 +254,7 @@ def mob_fight(cand: Candidate, cues: Cues) -> bool:
 
 def refine_type(cand: Candidate, cues: Cues) -> None:
     """Attack on armed forces is a clash; a clash of crowds is a riot; territory changes hands."""
-    if cand.event_type in VIOLENT and fire_across_a_line(cand, cues):
+    if cand.event_type in VIOLENT and (fire_across_a_line(cand, cues) or act_of_violation(cand, cues)):
         cand.event_type, cand.sub_event_type, cand.variant = "ceasefire", "violated", "ceasefire"
         return
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
@@ -386,7 +409,11 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
     first = cluster.first
     pointer = points_back(cand)
     if first.family != cand.family:
-        return pointer and cand.family == "violent" and first.sub_event_type == "violated"
+        return (
+            cand.family == "violent"
+            and first.sub_event_type == "violated"
+            and (pointer or act_told(cluster, cand))
+        )
     if cand.own_details and cand.role == "event" and not cand.reference and not pointer:
         kinds = {
             (m.event_type, m.sub_event_type) for m in cluster.members if m.own_details and m.role == "event"
@@ -396,6 +423,14 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
     if cand.event_type == "ceasefire" and cand.sub_known:
         return any(m.sub_known and m.sub_event_type == cand.sub_event_type for m in cluster.members)
     return True
+
+
+def act_told(violation: Cluster, cand: Candidate) -> bool:
+    """The act a truce was broken by, told after a violation that named no place ("X broke the truce and
+    killed one fighter. ... X attacked the group's positions at Y"): the accused side does it there."""
+    if cand.place_text is None or cand.actor1 is None or any(m.place_text for m in violation.members):
+        return False
+    return any(m.actor1 is not None and m.actor1.name == cand.actor1.name for m in violation.members)
 
 
 def separate_places(cluster: Cluster, cand: Candidate) -> bool:
