@@ -1336,3 +1336,11 @@ def test_a_violation_and_the_act_told_after_it_are_one_event(code_text):
         "Kerow",
         1,
     )
+
+
+def test_a_counter_demonstration_is_another_protest(code_text):
+    text = (
+        "Marches in Nairobi\n\nThousands of opposition supporters marched in Nairobi on Tuesday against the"
+        " president. At the president's call, his supporters held a counter-demonstration in the capital."
+    )
+    assert [m.event_type for m in code_text(text)] == ["protest", "protest"]

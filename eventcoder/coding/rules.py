@@ -424,7 +424,14 @@ def has_new_event_marker(head: Token, cues: Cues) -> bool:
         )
         or (head.pos_ in VERBAL and told_as_next(head, cues))
         or opens_apart(head.sent, cues)
+        or countering(head)
     )
+
+
+def countering(head: Token) -> bool:
+    """A "counter-demonstration", "counter-protest": another gathering than the one it answers."""
+    doc = head.doc
+    return head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ == "counter"
 
 
 def opens_apart(sent: Span, cues: Cues) -> bool:
