@@ -1344,3 +1344,12 @@ def test_a_counter_demonstration_is_another_protest(code_text):
         " president. At the president's call, his supporters held a counter-demonstration in the capital."
     )
     assert [m.event_type for m in code_text(text)] == ["protest", "protest"]
+
+
+def test_a_town_seized_is_another_event_than_fighting_told_region_wide(code_text):
+    text = (
+        "Fighting in Kenya\n\nFighting has broken out between the army and the Zarvo Front in the Rift Valley"
+        " region. Some 60 km west of Nakuru, the Zarvo Front had seized the town of Eldoret, according to a"
+        " diplomatic source."
+    )
+    assert [m.event_type for m in code_text(text)] == ["clash", "clash"]

@@ -415,11 +415,14 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
             and (pointer or act_told(cluster, cand))
         )
     if cand.own_details and cand.role == "event" and not cand.reference and not pointer:
+        towns = any(m.place is not None and (m.place.geo_precision or 4) < 3 for m in cluster.members)
         kinds = {
-            (m.event_type, m.sub_event_type) for m in cluster.members if m.own_details and m.role == "event"
+            (m.event_type, m.sub_event_type, m.territory and not towns)
+            for m in cluster.members
+            if m.own_details and m.role == "event"
         }
-        if kinds and (cand.event_type, cand.sub_event_type) not in kinds:
-            return False
+        if kinds and (cand.event_type, cand.sub_event_type, cand.territory and not towns) not in kinds:
+            return False  # a town seized is another event than fighting told only region-wide
     if cand.event_type == "ceasefire" and cand.sub_known:
         return any(m.sub_known and m.sub_event_type == cand.sub_event_type for m in cluster.members)
     return True
