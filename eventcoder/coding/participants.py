@@ -88,6 +88,7 @@ def joint_side(agent: Token, actor: Actor, res: CoderResources) -> Actor | None:
 
 
 ARMED_TYPES = (1, 2, 3, 4, 8)
+NON_STATE_ARMED = tuple(t for t in ARMED_TYPES if t != 1)  # all but state forces
 
 
 def armed_subject_before(
@@ -156,7 +157,7 @@ def subject_of(verb: Token) -> Token | None:
             continue
         for child in v.children:
             if child.dep_ in ("nsubj",):
-                return noun_before(child) or child if child.ent_type_ in TIME_ENTS else child
+                return (noun_before(child) or child) if child.ent_type_ in TIME_ENTS else child
     if verb.tag_ in FINITE and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return noun_before(verb)  # no subject at all: one the parser hung elsewhere
     return None
@@ -467,9 +468,6 @@ def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderR
             if actor is not None and actor.inter in wanted:
                 return actor
     return ctx.last_armed_actor
-
-
-NON_STATE_ARMED = (2, 3, 4, 8)
 
 
 def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
