@@ -18,11 +18,11 @@ from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.nlp import TRIGGER_SPANS
-from eventcoder.coding.participants import patient_of, prep_object
+from eventcoder.coding.participants import ARMED_TYPES, patient_of, prep_object
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, Cues, lemma
 
-ARMED_INTER = {1, 2, 3, 4, 8}
+ARMED_INTER = frozenset(ARMED_TYPES)
 WORDS_RE = re.compile(r"[a-z]+")
 # Two mentions of one article are one occurrence only if their places are this close (the radius of one
 # place in ACLED's coordinates; wider than the merge across articles: within one text the narrative ties them;
@@ -216,14 +216,21 @@ def act_of_violation(cand: Candidate, cues: Cues) -> bool:
         verb = head.head
     else:
         return False
-    truce = any(
-        span.label_.startswith("ceasefire.") and span.root.head.i == verb.i
-        for span in head.doc.spans[TRIGGER_SPANS]
-    )
     return (
         verb.pos_ in VERBAL
         and lemma(verb) in cues.eventive_verbs["ceasefire_violated"]
-        and (head.dep_ == "pcomp" or truce)
+        and (head.dep_ == "pcomp" or trigger_on(verb, "ceasefire"))
+    )
+
+
+def trigger_on(verb: Token, family: str, links: frozenset[str] | None = None) -> bool:
+    """A trigger of a family ("ceasefire", "arrest") that the parse hangs on the verb (by one of
+    `links`, when given): "broke the truce", "raided ... and arrested"."""
+    return any(
+        span.label_.startswith(f"{family}.")
+        and span.root.head.i == verb.i
+        and (links is None or span.root.dep_ in links)
+        for span in verb.doc.spans[TRIGGER_SPANS]
     )
 
 
@@ -235,12 +242,7 @@ def arresting_raid(cand: Candidate, cues: Cues) -> bool:
         return False
     if stated_dead(cand.sent.text) or set(WORDS_RE.findall(cand.sent.text.lower())) & cues.wounded_words:
         return False
-    return any(
-        span.label_.startswith("arrest.")
-        and span.root.head.i == cand.head.i
-        and span.root.dep_ in ARREST_LINKS
-        for span in cand.sent.doc.spans[TRIGGER_SPANS]
-    )
+    return trigger_on(cand.head, "arrest", ARREST_LINKS)
 
 
 ARREST_LINKS = frozenset({"conj", "advcl", "xcomp"})  # "raided ... and arrested", "raided ..., detaining"

@@ -13,6 +13,7 @@ from eventcoder.coding.actors import GENERIC_KINDS, Actor
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import (
+    FINITE_TAGS,
     VERBAL,
     Cues,
     has_name_after,
@@ -158,14 +159,13 @@ def subject_of(verb: Token) -> Token | None:
         for child in v.children:
             if child.dep_ in ("nsubj",):
                 return (noun_before(child) or child) if child.ent_type_ in TIME_ENTS else child
-    if verb.tag_ in FINITE and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+    if verb.tag_ in FINITE_TAGS and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return noun_before(verb)  # no subject at all: one the parser hung elsewhere
     return None
 
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
 DATE_GLUE = frozenset({"ADP", "DET", "NUM", "PUNCT"})  # "troops | on Thursday, 15 March | attacked"
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
 MISHUNG = frozenset({"appos", "conj", "nsubj"})
 
 

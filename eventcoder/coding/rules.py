@@ -19,6 +19,7 @@ from eventcoder.config import DATA_DIR
 
 CUES_FILE = DATA_DIR / "cues.json"
 VERBAL = {"VERB", "AUX"}
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 # Relations through which a governing word can make its dependent irreal ("plans to attack",
 # "fears of attacks", "called for talks", "accused X of breaking the truce").
 IRREALIS_PATH = {
@@ -356,7 +357,7 @@ def irrealis_reason(start: Token, cues: Cues, exempt: Token | None = None) -> st
 def coordinate_act(verb: Token, head: Token) -> bool:
     """A finite verb coordinated with the one above it ("stopped a vehicle and detained two suspects"):
     an act of its own, not what that verb stopped, planned or threatened."""
-    return verb.dep_ == "conj" and verb.head.i == head.i and verb.tag_ in ("VBD", "VBZ", "VBP")
+    return verb.dep_ == "conj" and verb.head.i == head.i and verb.tag_ in FINITE_TAGS
 
 
 def hyphenated(tok: Token) -> bool:
