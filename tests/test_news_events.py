@@ -114,6 +114,15 @@ def test_two_spots_of_one_city_are_one_event(code_text):
     assert len([m for m in code_text(text) if m.event_type == "protest"]) <= 1
 
 
+def test_a_hyphenated_name_is_one_place_not_a_list(code_text):
+    # the parser coordinates "Bab" and "Salam": each part alone is a town of some other country
+    text = (
+        "Opposition supporters clashed with riot police outside Bab-e-Salam and the Post Master General"
+        " office in Kisumu."
+    )
+    assert [(m.location, m.iso3) for m in code_text(text)] == [("Kisumu", "KEN")]
+
+
 # -- type confusions ----------------------------------------------------------------------------
 
 

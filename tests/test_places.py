@@ -522,3 +522,10 @@ def test_a_province_the_gazetteer_holds_only_as_split_is_its_parts() -> None:
     place = resolve_place(parse_place_phrases("in Qwertyville, Maguindanao"), ("PHL",))
     assert place.admin2 is not None and place.admin2.startswith("Maguindanao del")
     assert place.geo_precision == 2
+
+
+def test_an_airport_code_among_alternate_names_is_meant_only_in_capitals() -> None:
+    # GeoNames lists "MBA" and "EDL" (the airports' IATA codes) among Mombasa's and Eldoret's names
+    assert resolve_places("in Mba", ("IND",))[0].iso3 != "KEN"
+    assert resolve_places("outside Edl", ("PAK",))[0].iso3 != "KEN"
+    assert resolve_places("in KIS", ("KEN",))[0].location == "Kisumu"

@@ -264,7 +264,9 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
     if any(prep.i < i and prep.doc[i].idx < end for i in starts) or own[-1].i < prep.right_edge.i:
         text = prep.doc[own[0].i : own[-1].i + 1].text
     objs = prep_objects(prep)
-    names = [objs[0], *[c for c in objs[0].conjuncts if c.i > objs[0].i]] if objs else []
+    names = (
+        [objs[0], *[c for c in objs[0].conjuncts if c.i > objs[0].i and not inside_word(c)]] if objs else []
+    )
     names = [kind_named(n, cues) for n in names]
     names = [n for n in names if n.pos_ == "PROPN" and n.ent_type_ != "FAC" and names_a_place(n, cues)]
     countries = tuple(ctx.countries)
@@ -330,6 +332,12 @@ def own_tokens(prep: Token) -> list[Token]:
             toks.extend(child.subtree)
     counted = {t.i for tok in toks if tok is not prep and counted_place(tok) for t in tok.subtree}
     return sorted((t for t in toks if t.i not in counted), key=lambda t: t.i)
+
+
+def inside_word(tok: Token) -> bool:
+    """A token written onto the one before it, with no space ("Adl" of "Aiwan-e-Adl"): part of one
+    hyphenated name, not an item of a list, whatever the parser coordinated."""
+    return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def counted_place(tok: Token) -> bool:

@@ -42,6 +42,12 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(core) <= 3 and core.isalpha() and core.isupper()
 
 
+def is_code(alias: str) -> bool:
+    """An alternate name written as a code of up to four capitals ("ADL", "OPKC"): an airport's IATA or ICAO
+    code, meant only when the text writes it in capitals too."""
+    return len(alias) <= 4 and alias.isalpha() and alias.isupper()
+
+
 def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
     """Entries matching exactly by name, alias or ISO3 code (units also without generic word, "<X> City")."""
     words = fold_words(name)
@@ -64,6 +70,8 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
     if demonyms:  # a demonym read as a place names its country ("Chadian" is no hamlet in China)
         return [Cand(("c", demonyms[0]), True)]
     for found in place_index().candidates(name):  # GeoNames alternate names ("Kiev", "Aleppo")
+        if is_code(found.matched) and not name.strip().isupper():
+            continue  # an airport code among the alternate names ("ADL") is no word written "Adl"
         t = g.town_by_geonameid(found.id)
         if t is not None:
             out.setdefault(("t", t), Cand(("t", t), True, by_code=acronym))
