@@ -303,6 +303,21 @@ def test_the_offensive_a_tally_starts_from_is_no_event_of_its_own(code_text):
     assert code_text("Three soldiers have been killed in Kerow since the offensive of May 1.") == []
 
 
+def test_occasions_counted_in_the_hundreds_are_a_tally(code_text):
+    text = (
+        "Rebels have violated the truce more than 300 times along the front so far this year, killing or"
+        " wounding dozens of civilians."
+    )
+    assert code_text(text) == []
+    # a few strikes of one day at one place are one event
+    assert len(code_text("Soldiers shelled Kerow three times on Monday, a resident said.")) == 1
+
+
+def test_the_wounded_of_an_attack_are_no_event_of_their_own(code_text):
+    assert code_text("Three of the wounded were women, officials said on Monday.") == []
+    assert code_text("Among the injured were two children, the hospital said on Monday.") == []
+
+
 def test_an_escalation_of_fighting_is_a_trend_not_an_occurrence(code_text):
     text = "Clashes in Kenya\n\nThe governor of Turkana reported an escalation of fighting in Lodwar."
     assert [m.event_type for m in code_text(text) if m.location == "Lodwar"] == []
@@ -1329,6 +1344,11 @@ def test_fighting_that_has_driven_people_from_their_homes_is_no_event(code_text)
 
 def test_the_act_a_truce_was_broken_by_is_the_violation(code_text):
     text = "Truce broken\n\nOn Saturday the army violated the truce by attacking the rebel town of Kerow."
+    assert [(m.event_type, m.sub_event_type) for m in code_text(text)] == [("ceasefire", "violated")]
+
+
+def test_an_act_told_as_violating_the_truce_is_the_violation(code_text):
+    text = "Troops shelled villages near Nakuru on Monday, once again violating the ceasefire agreement."
     assert [(m.event_type, m.sub_event_type) for m in code_text(text)] == [("ceasefire", "violated")]
 
 

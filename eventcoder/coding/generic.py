@@ -15,6 +15,8 @@ from spacy.tokens import Span, Token
 from eventcoder.coding.attach import date_specificity, own_date_spans, place_preps
 from eventcoder.coding.candidates import ArticleContext, Candidate
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
+from eventcoder.coding.fatalities.numbers import core_number
+from eventcoder.coding.fatalities.tokens import Tok
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import prep_object
 from eventcoder.coding.rules import (
@@ -324,6 +326,11 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
                 return True
             if bare_plural(noun) and lemma(noun) in cues.occasion_nouns and dated_by_months(noun, cand, cues):
                 return True  # "killed 174 soldiers in attacks in December and January"
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in VERBAL:
+        first = first.head
+    if many_times(first) or (first.dep_ == "advcl" and first.tag_ == "VBG" and many_times(first.head)):
+        return True  # a participle ("..., killing or injuring dozens") shares its verb's occasions
     return any(vague_times(c, cues) for h in heads for c in h.children) and not has_specific_day(cand, cues)
 
 
@@ -334,6 +341,27 @@ def vague_times(tok: Token, cues: Cues) -> bool:
     if lemma(tok) == "time" and tok.tag_ == "NNS":
         return any(c.lower_ in cues.indefinite_quantifiers for c in tok.children)
     return lemma(tok) == "number" and any(o.lower_ == "times" for o in of_objects(tok))
+
+
+MANY_TIMES = 10  # "violated the truce about 400 times": so many occasions are a tally, not one event
+
+
+def many_times(verb: Token) -> bool:
+    """The verb's clause counts its occasions in the tens or more ("violated the truce about 400 times";
+    "struck three times" may be one shelling), however the parser hung the count."""
+    for tok in verb.subtree:
+        if tok.lower_ != "times" or next((h for h in tok.ancestors if h.pos_ in VERBAL), None) != verb:
+            continue
+        counts = [c for c in tok.children if c.dep_ == "nummod"] + ([tok.head] if tok.head.like_num else [])
+        if any(number_of(c) >= MANY_TIMES for c in counts):
+            return True
+    return False
+
+
+def number_of(tok: Token) -> int:
+    """The number a token writes ("400", "twelve"), 0 if none."""
+    found = core_number([Tok(tok.text, tok.lower_, tok.idx, tok.idx + len(tok.text))], 0, 1)
+    return found[0] if found else 0
 
 
 def dated_by_months(noun: Token, cand: Candidate, cues: Cues) -> bool:

@@ -206,7 +206,8 @@ def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
 
 def act_of_violation(cand: Candidate, cues: Cues) -> bool:
     """The act a side broke a truce by ("violated it by attacking the town", "has broken the ceasefire
-    and killed one of its fighters"): the violation itself, one event."""
+    and killed one of its fighters", "fired on the village, once again violating the truce"): the
+    violation itself, one event."""
     head = cand.head
     if head.pos_ not in VERBAL:
         return False
@@ -215,7 +216,13 @@ def act_of_violation(cand: Candidate, cues: Cues) -> bool:
     elif head.dep_ == "conj":
         verb = head.head
     else:
-        return False
+        return any(
+            c.dep_ == "advcl"
+            and c.tag_ == "VBG"
+            and lemma(c) in cues.eventive_verbs["ceasefire_violated"]
+            and any(trigger_on(t, "ceasefire") for t in (c, *(o for o in c.children if o.dep_ == "dobj")))
+            for c in head.children
+        )
     return (
         verb.pos_ in VERBAL
         and lemma(verb) in cues.eventive_verbs["ceasefire_violated"]

@@ -407,6 +407,17 @@ def place_list(head: Token) -> bool:
     return False
 
 
+def names_people(tok: Token) -> bool:
+    """A participle made a noun by its article ("three of the wounded", "among the injured"): the people
+    it names, not an occurrence."""
+    return (
+        tok.tag_ in ("VBN", "JJ")
+        and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and all(c.dep_ in ("det", "amod", "advmod") for c in tok.children)
+    )
+
+
 def is_definite(head: Token, cues: Cues) -> bool:
     """A noun introduced as already known (the/this/its/their)."""
     return any(

@@ -48,6 +48,7 @@ from eventcoder.coding.rules import (
     is_passive,
     is_trend,
     lemma,
+    names_people,
     nonfinite_governors,
     of_objects,
     path_up,
@@ -112,7 +113,7 @@ def make_candidate(
     event_type, sub_event_type = label.split(".")
     cues = res.cues
     allowed = cues.pos_by_term.get(span.text.lower()) or cues.pos_by_term.get(lemma(span.root), ANY_POS)
-    if len(span) == 1 and span.root.pos_ not in allowed:
+    if len(span) == 1 and (span.root.pos_ not in allowed or names_people(span.root)):
         return None
     head = event_head(span)
     anchor = anchor_verb(head) if head.pos_ not in VERBAL else head
