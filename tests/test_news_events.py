@@ -318,6 +318,11 @@ def test_the_wounded_of_an_attack_are_no_event_of_their_own(code_text):
     assert code_text("Among the injured were two children, the hospital said on Monday.") == []
 
 
+def test_the_protesters_owning_a_noun_are_no_protest(code_text):
+    text = "The protesters' anger is aimed at the ruling party's rigging of October's elections in Kenya."
+    assert code_text(text) == []
+
+
 def test_an_escalation_of_fighting_is_a_trend_not_an_occurrence(code_text):
     text = "Clashes in Kenya\n\nThe governor of Turkana reported an escalation of fighting in Lodwar."
     assert [m.event_type for m in code_text(text) if m.location == "Lodwar"] == []

@@ -408,8 +408,11 @@ def place_list(head: Token) -> bool:
 
 
 def names_people(tok: Token) -> bool:
-    """A participle made a noun by its article ("three of the wounded", "among the injured"): the people
-    it names, not an occurrence."""
+    """A participle made a noun by its article ("three of the wounded", "among the injured") or a plural
+    that owns a noun ("the protesters' anger", "the demonstrators' demands"): the people it names, not an
+    occurrence."""
+    if tok.dep_ == "poss" and tok.tag_ in ("NNS", "NNPS"):
+        return True
     return (
         tok.tag_ in ("VBN", "JJ")
         and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr")
