@@ -1372,6 +1372,19 @@ def test_a_violation_and_the_act_told_after_it_are_one_event(code_text):
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2021, about 200 traders demonstrated in Nakuru town against new market fees. Rioters"
+        " pelted stones at the police.",
+        "On 6 May 2021, members of the Zarvo Front held a demonstration in Kisumu against fuel prices."
+        " Police clashed with the demonstrators.",
+    ],
+)
+def test_the_crowd_told_again_as_rioters_is_the_same_protest(code_text, text):
+    assert len(code_text(text)) == 1
+
+
 def test_a_counter_demonstration_is_another_protest(code_text):
     text = (
         "Marches in Nairobi\n\nThousands of opposition supporters marched in Nairobi on Tuesday against the"

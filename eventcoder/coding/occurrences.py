@@ -381,7 +381,17 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
         if cand.actor1.name in sides or (cand.actor2 is not None and cand.actor2.name in sides):
             return True
         return cand.event_type == "clash" and unnamed_side_of(cand, sides)
+    if cand.event_type == "protest" and crowd_told_again(cluster, cand):
+        return True
     return any(a.name == cand.actor1.name for a in known)
+
+
+def crowd_told_again(cluster: Cluster, cand: Candidate) -> bool:
+    """The crowd of a protest (whoever held it: workers, residents, a party's members) told again as
+    rioters or as the side the police clashed with ("Rioters pelted the police", "Police clashed with
+    the demonstrators")."""
+    held = any(m.event_type == "protest" and m.actor1 is not None for m in cluster.members)
+    return held and (is_crowd(cand.actor1) or is_crowd(cand.actor2))
 
 
 def other_parties(cluster: Cluster, cand: Candidate, sides: set[str]) -> bool:
