@@ -114,6 +114,14 @@ def test_two_spots_of_one_city_are_one_event(code_text):
     assert len([m for m in code_text(text) if m.event_type == "protest"]) <= 1
 
 
+def test_neighbourhoods_of_one_town_are_one_event(code_text):
+    text = (
+        "Nairobi unrest\n\nProtesters clashed with police in the Kibera and Mathare neighbourhoods on"
+        " Monday, Kenyan police said."
+    )
+    assert len(code_text(text)) == 1
+
+
 def test_a_hyphenated_name_is_one_place_not_a_list(code_text):
     # the parser coordinates "Bab" and "Salam": each part alone is a town of some other country
     text = (

@@ -529,3 +529,9 @@ def test_an_airport_code_among_alternate_names_is_meant_only_in_capitals() -> No
     assert resolve_places("in Mba", ("IND",))[0].iso3 != "KEN"
     assert resolve_places("outside Edl", ("PAK",))[0].iso3 != "KEN"
     assert resolve_places("in KIS", ("KEN",))[0].location == "Kisumu"
+
+
+def test_a_neighbourhood_is_no_district_abroad() -> None:
+    # Hungary's district seats are no neighbourhood of a Kenyan report (a notable city still would be)
+    assert resolve_places("in Kiskunhalas neighbourhood", ("KEN",))[0].iso3 == "KEN"
+    assert resolve_places("in Paks neighbourhood", ("KEN",))[0].iso3 == "KEN"

@@ -73,6 +73,7 @@ class Cues:
     counting_modifiers: frozenset[str]  # "similar", "several": of a set told place by place, not a trend
     displacement_verbs: frozenset[str]  # "the fighting has driven thousands from their homes"
     apart_openers: frozenset[str]  # "Separately, ...": the sentence tells another occurrence
+    town_part_words: frozenset[str]  # "in A and B neighbourhoods": parts of one town, one event
     indefinite_quantifiers: frozenset[str]
     shot_down_targets: frozenset[str]
     trend_verbs: frozenset[str]

@@ -270,6 +270,9 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
     names = [kind_named(n, cues) for n in names]
     names = [n for n in names if n.pos_ == "PROPN" and n.ent_type_ != "FAC" and names_a_place(n, cues)]
     countries = tuple(ctx.countries)
+    if any(lemma(t) in cues.town_part_words for t in own_tokens(prep)):
+        place = place_of((text,), countries, ctx.areas)  # "in A and B neighbourhoods": parts of one town
+        return [PlaceShare(place, text, figure)] if place is not None else []
     if not any(c.dep_ == "cc" for n in names for c in n.children):
         towns = town_list(text, ctx)
         if towns:

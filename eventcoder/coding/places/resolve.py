@@ -386,7 +386,7 @@ def _best(
         return _namesake_seat(g, ranked[0].cand.ref, name, kind)
     if ranked and not constrained and compact(name) not in COMMON_WORDS:  # "Airport" is no town abroad
         # An exact match outside the article's countries (or a weak one inside) beats a fuzzy one inside.
-        outside = _outside_choice(g, ranked)
+        outside = _outside_choice(g, ranked, kind)
         if outside is not None:
             return outside.cand.ref
     fuzzy = fuzzy_candidates(g, name, ctx, hard) or shortened_candidates(g, name, kind, hard)
@@ -417,15 +417,18 @@ def _inside_innermost(g: Gazetteer, ref: Ref, hard: list[set[Ref]]) -> bool:
     return bool(containers(g, ref) & inner)
 
 
-def _outside_choice(g: Gazetteer, ranked: list[_Scored]) -> _Scored | None:
+def _outside_choice(g: Gazetteer, ranked: list[_Scored], kind: str | None = None) -> _Scored | None:
     """An exact match taken without qualifier when none is acceptable in the article's countries: the best
     notable entry (country, ADM1, region, capital, city of 100,000+), else the best substantial one (a place
     of 20,000+ or an ADM2) if all substantial entries of the name lie in one country; a code or a short
-    name matched by capitals is no such entry ("UN" is no department or village abroad)."""
+    name matched by capitals is no such entry ("UN" is no department or village abroad); an area, sector or
+    neighbourhood ("Bangu neighborhood" in a Rio report) is no district abroad."""
     ranked = [sc for sc in ranked if not sc.cand.by_code]
     known = [sc for sc in ranked if notable(g, sc.cand.ref)]
     if known:
         return known[0]
+    if kind == "area":
+        return None
     substantial = [sc for sc in ranked if _substantial(g, sc.cand.ref)]
     if substantial and len({country_of(g, sc.cand.ref) for sc in substantial}) == 1:
         return substantial[0]
