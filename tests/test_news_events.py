@@ -1393,6 +1393,20 @@ def test_the_crowd_told_again_as_rioters_is_the_same_protest(code_text, text):
     assert len(code_text(text)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 May 2024, soldiers ambushed a Zarvo Front camp near Kerow village (Mandera). After heavy"
+        " gunfire from both sides, the militants escaped from the area. One militant was killed and several"
+        " others injured.",
+        "On 2 May 2024, in Nakuru, a shoot-out broke out when police approached two men on a motorcycle. A"
+        " suspect was shot and died and the other was detained.",
+    ],
+)
+def test_casualties_told_after_an_exchange_of_fire_are_the_same_event(code_text, text):
+    assert [m.event_type for m in code_text(text)] == ["clash"]
+
+
 def test_a_counter_demonstration_is_another_protest(code_text):
     text = (
         "Marches in Nairobi\n\nThousands of opposition supporters marched in Nairobi on Tuesday against the"

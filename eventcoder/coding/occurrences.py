@@ -433,7 +433,7 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
             and first.sub_event_type == "violated"
             and (pointer or act_told(cluster, cand))
         )
-    if cand.own_details and cand.role == "event" and not cand.reference and not pointer:
+    if cand.own_details and cand.role == "event" and not cand.reference and not pointer and set_apart(cand):
         towns = any(m.place is not None and (m.place.geo_precision or 4) < 3 for m in cluster.members)
         kinds = {
             (m.event_type, m.sub_event_type, m.territory and not towns)
@@ -445,6 +445,12 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
     if cand.event_type == "ceasefire" and cand.sub_known:
         return any(m.sub_known and m.sub_event_type == cand.sub_event_type for m in cluster.members)
     return True
+
+
+def set_apart(cand: Candidate) -> bool:
+    """A mention that could tell another occurrence: it has a date, a place or an acting side of its own
+    ("After heavy gunfire from both sides, the militants fled" continues the ambush just told)."""
+    return bool(cand.date_text or cand.place_text or (cand.actor1 is not None and cand.actor1.inter))
 
 
 def act_told(violation: Cluster, cand: Candidate) -> bool:
