@@ -74,6 +74,7 @@ class Cues:
     displacement_verbs: frozenset[str]  # "the fighting has driven thousands from their homes"
     apart_openers: frozenset[str]  # "Separately, ...": the sentence tells another occurrence
     town_part_words: frozenset[str]  # "in A and B neighbourhoods": parts of one town, one event
+    armament_nouns: frozenset[str]  # "an assault rifle", "attack helicopters": a weapon, no event
     indefinite_quantifiers: frozenset[str]
     shot_down_targets: frozenset[str]
     trend_verbs: frozenset[str]

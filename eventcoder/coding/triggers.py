@@ -116,6 +116,8 @@ def make_candidate(
     if len(span) == 1 and (span.root.pos_ not in allowed or names_people(span.root)):
         return None
     head = event_head(span)
+    if head is not span.root and lemma(head) in cues.armament_nouns:
+        return None  # "an assault rifle", "attack helicopters", "a strike force": what fights, no event
     anchor = anchor_verb(head) if head.pos_ not in VERBAL else head
     cand = Candidate(
         sent=sent,
