@@ -326,6 +326,11 @@ def test_the_wounded_of_an_attack_are_no_event_of_their_own(code_text):
     assert code_text("Among the injured were two children, the hospital said on Monday.") == []
 
 
+def test_what_had_never_happened_before_is_no_event(code_text):
+    assert code_text("Never before in this conflict had rebels attacked Kakuma, the commissioner said.") == []
+    assert code_text("Never before had rebels attacked Kakuma, the commissioner said on Monday.") == []
+
+
 def test_a_weapon_named_by_an_event_word_is_no_event(code_text):
     text = "Police in Kisumu seized two assault rifles and a bomb squad searched the house on Monday."
     assert code_text(text) == []

@@ -277,6 +277,20 @@ def nonfinite_governors(verb: Token) -> list[Token]:
     return out
 
 
+def never_done(verb: Token) -> bool:
+    """A verb negated by a "never" fronted before it ("Never before had rebels attacked the town"), however
+    the parser hung the inversion: on the verb itself or on the auxiliary it made the verb's head."""
+    for tok in verb.sent:
+        if tok.lower_ != "never":
+            continue
+        governor = next((a for a in tok.ancestors if a.pos_ in VERBAL), None)
+        if governor == verb or (
+            governor is not None and lemma(governor) in ("have", "do", "be") and verb in governor.subtree
+        ):
+            return True
+    return False
+
+
 def has_negation(tokens: list[Token], cues: Cues) -> bool:
     """A negator on any of the tokens, on the subject of a verb among them, or a 'without' above them."""
     determiners, prepositions = cues.negators["determiners"], cues.negators["prepositions"]

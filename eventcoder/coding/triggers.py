@@ -49,6 +49,7 @@ from eventcoder.coding.rules import (
     is_trend,
     lemma,
     names_people,
+    never_done,
     nonfinite_governors,
     of_objects,
     path_up,
@@ -116,7 +117,7 @@ def make_candidate(
     if len(span) == 1 and (span.root.pos_ not in allowed or names_people(span.root)):
         return None
     head = event_head(span)
-    if head is not span.root and lemma(head) in cues.armament_nouns:
+    if head.i != span.root.i and lemma(head) in cues.armament_nouns:
         return None  # "an assault rifle", "attack helicopters", "a strike force": what fights, no event
     anchor = anchor_verb(head) if head.pos_ not in VERBAL else head
     cand = Candidate(
@@ -157,7 +158,8 @@ def make_candidate(
         unreal = False
     if not unreal and is_infinitive(cand.anchor) and lemma(cand.anchor.head) in cues.trend_verbs:
         return None
-    if unreal or has_negation(list(path_up(head, stop=cand.anchor)) + nonfinite_governors(cand.anchor), cues):
+    negated = has_negation(list(path_up(head, stop=cand.anchor)) + nonfinite_governors(cand.anchor), cues)
+    if unreal or negated or never_done(cand.anchor):
         if not cand.nominal:
             return None
         cand.shadow = True
@@ -220,7 +222,7 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
     if etype == "dialogue":
         if not cand.nominal:
             return lemma(head) != "meet" or (meets_someone(head) and not places_meet(head))
-        if head is not cand.trigger.root and lemma(head) in cues.venue_nouns:
+        if head.i != cand.trigger.root.i and lemma(head) in cues.venue_nouns:
             return False  # "the conference centre", "a meeting room": a place, not talks
         cand.eventive = any(lemma(v) in cues.eventive_verbs["talks"] for v in verbs)
         return not (head.dep_ == "nsubj" and lemma(anchor) in cues.stalled_verbs)  # "talks have stalled"
