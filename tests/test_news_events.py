@@ -1432,3 +1432,25 @@ def test_a_town_seized_is_another_event_than_fighting_told_region_wide(code_text
         " diplomatic source."
     )
     assert [m.event_type for m in code_text(text)] == ["clash", "clash"]
+
+
+def test_later_before_the_that_of_a_report_is_when_it_was_said(coder):
+    """'It said later that hostages had been released': the parser may hang 'later' on 'released'."""
+    from spacy.tokens import Doc
+
+    from eventcoder.coding.rules import told_as_next
+
+    nlp, res = coder
+    words = ["It", "said", "later", "that", "hostages", "had", "been", "released", "."]
+    heads = [1, 1, 7, 7, 7, 7, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "advmod", "mark", "nsubjpass", "aux", "auxpass", "ccomp", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert not told_as_next(doc[7], res.cues)
+    words = ["Hostages", "were", "later", "released", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[3, 3, 3, 3, 3],
+        deps=["nsubjpass", "auxpass", "advmod", "ROOT", "punct"],
+    )
+    assert told_as_next(doc[3], res.cues)

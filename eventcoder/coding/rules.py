@@ -473,10 +473,12 @@ def opens_apart(sent: Span, cues: Cues) -> bool:
 
 
 def told_as_next(verb: Token, cues: Cues) -> bool:
-    """'later', 'afterwards' on the verb or on a time phrase of it ('later in the day')."""
+    """'later', 'afterwards' on the verb or on a time phrase of it ('later in the day'); one written before
+    the clause's 'that' tells when it was said ('It said later that ...'), whatever the parse."""
     near = list(verb.children)
     near += [g for c in verb.children if c.dep_ in ("prep", "npadvmod") for g in c.children]
-    return any(t.dep_ == "advmod" and t.lower_ in cues.sequence_adverbs for t in near)
+    opens = min((c.i for c in verb.children if c.dep_ == "mark"), default=-1)
+    return any(t.dep_ == "advmod" and t.lower_ in cues.sequence_adverbs and t.i > opens for t in near)
 
 
 def clause_of(token: Token) -> Token:
