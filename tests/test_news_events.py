@@ -326,6 +326,18 @@ def test_the_wounded_of_an_attack_are_no_event_of_their_own(code_text):
     assert code_text("Among the injured were two children, the hospital said on Monday.") == []
 
 
+def test_hostages_set_free_are_released_by_who_set_them_free(code_text):
+    (mention,) = code_text(
+        "On Friday, Zarvo Front fighters set 12 hostages free in Lamu, the Red Cross said."
+    )
+    assert (mention.event_type, mention.actor1) == ("release", "Zarvo Front")
+    # a dateline's place the parser reads as a second subject is not the actor
+    (mention,) = code_text(
+        "LAMU, Nov 24: On Friday, Zarvo Front fighters set 12 hostages free, the Red Cross said."
+    )
+    assert mention.actor1 == "Zarvo Front"
+
+
 def test_what_had_never_happened_before_is_no_event(code_text):
     assert code_text("Never before in this conflict had rebels attacked Kakuma, the commissioner said.") == []
     assert code_text("Never before had rebels attacked Kakuma, the commissioner said on Monday.") == []

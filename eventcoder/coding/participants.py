@@ -23,6 +23,7 @@ from eventcoder.coding.rules import (
     noun_phrase,
     of_objects,
     path_up,
+    set_free,
     span_ents,
 )
 
@@ -156,9 +157,10 @@ def subject_of(verb: Token) -> Token | None:
     for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
         if v is None:
             continue
-        for child in v.children:
-            if child.dep_ in ("nsubj",):
-                return (noun_before(child) or child) if child.ent_type_ in TIME_ENTS else child
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:  # of two (a dateline's place misread as one), the one next to the verb
+            child = max((c for c in subjects if c.i < v.i), key=lambda c: c.i, default=subjects[0])
+            return (noun_before(child) or child) if child.ent_type_ in TIME_ENTS else child
     if verb.tag_ in FINITE_TAGS and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return noun_before(verb)  # no subject at all: one the parser hung elsewhere
     return None
@@ -317,11 +319,13 @@ def participle_agent(noun: Token) -> Token | None:
 
 def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
     """Tokens heading actor 1 and actor 2 of a candidate."""
+    head, anchor = cand.head, cand.anchor
+    if set_free(head):  # "fighters set 24 hostages free": who set whom free
+        return subject_of(anchor), next((c for c in anchor.children if c.dep_ == "dobj"), None)
     if cand.nominal:
         agent, patient = nominal_participants(cand, cues)
     else:
         agent, patient = verbal_participants(cand, cues)
-    head, anchor = cand.head, cand.anchor
     if body_trigger(cand, cues):
         agent, patient = None, next(iter(of_objects(head)), None)  # who found a body did not kill
     if repels(head, cues) or repels(anchor, cues):

@@ -277,6 +277,14 @@ def nonfinite_governors(verb: Token) -> list[Token]:
     return out
 
 
+def set_free(tok: Token) -> bool:
+    """'free' as the complement of 'set' ("fighters set 24 hostages free"): the release, told by 'set'."""
+    if tok.lower_ != "free" or tok.dep_ not in ("amod", "oprd", "acomp", "xcomp", "ccomp"):
+        return False
+    verb = tok.head.head if tok.head.dep_ == "dobj" else tok.head
+    return verb.pos_ in VERBAL and lemma(verb) == "set"
+
+
 def never_done(verb: Token) -> bool:
     """A verb negated by a "never" fronted before it ("Never before had rebels attacked the town"), however
     the parser hung the inversion: on the verb itself or on the auxiliary it made the verb's head."""

@@ -53,6 +53,7 @@ from eventcoder.coding.rules import (
     nonfinite_governors,
     of_objects,
     path_up,
+    set_free,
 )
 from eventcoder.coding.several import split_by_place
 
@@ -114,7 +115,9 @@ def make_candidate(
     event_type, sub_event_type = label.split(".")
     cues = res.cues
     allowed = cues.pos_by_term.get(span.text.lower()) or cues.pos_by_term.get(lemma(span.root), ANY_POS)
-    if len(span) == 1 and (span.root.pos_ not in allowed or names_people(span.root)):
+    if len(span) == 1 and (
+        (span.root.pos_ not in allowed and not set_free(span.root)) or names_people(span.root)
+    ):
         return None
     head = event_head(span)
     if head.i != span.root.i and lemma(head) in cues.armament_nouns:
@@ -149,7 +152,7 @@ def make_candidate(
     if over_several_occasions(cand, cues) or conflict_as_killer(cand, cues) or cited_statistics(cand, cues):
         return None
     cand.summary = in_general
-    exempt = cand.anchor if cand.eventive or fended_off(cand, cues) else None
+    exempt = cand.anchor if cand.eventive or fended_off(cand, cues) or set_free(head) else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
     unreal = unreal or (not cand.eventive and planned_participle(head, cues))
     if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
@@ -579,6 +582,12 @@ def meets_someone(verb: Token) -> bool:
 def releases_people(head: Token, cues: Cues) -> bool:
     """A release trigger whose object is people (not a statement or a video)."""
     obj = patient_of(head)
+    if obj is None and set_free(head):  # "set 24 hostages free": who was set free
+        obj = (
+            head.head
+            if head.head.dep_ == "dobj"
+            else next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        )
     if obj is None:
         return False
     for tok in conjuncts(obj):
