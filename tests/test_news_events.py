@@ -353,6 +353,13 @@ def test_the_protesters_owning_a_noun_are_no_protest(code_text):
     assert code_text(text) == []
 
 
+def test_people_hit_by_the_fighting_are_the_conflicts_toll(code_text):
+    text = "The deal eases the passage of aid to people hit by the fighting in Mandera County."
+    assert [m.event_type for m in code_text(text)] == []
+    # fighting that hit a place on a day of its own is an event
+    assert len(code_text("The village of Kerow was hit by fighting on Monday, residents said.")) == 1
+
+
 def test_an_escalation_of_fighting_is_a_trend_not_an_occurrence(code_text):
     text = "Clashes in Kenya\n\nThe governor of Turkana reported an escalation of fighting in Lodwar."
     assert [m.event_type for m in code_text(text) if m.location == "Lodwar"] == []

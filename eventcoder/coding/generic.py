@@ -390,9 +390,12 @@ def conflict_displaced(cand: Candidate, cues: Cues) -> bool:
 
 def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:
     """A war or insurgency said to have killed ("a conflict that has killed thousands", "the insurgency
-    has claimed 10,000 lives") or fought as a whole ("Mali is fighting a jihadist insurgency"): a
-    conflict's tally or its course, not one occurrence, unless dated to a day or month of its own."""
+    has claimed 10,000 lives"), fought as a whole ("Mali is fighting a jihadist insurgency") or doing
+    harm by itself ("people hit by the fighting"): a conflict's tally or its course, not one occurrence,
+    unless dated to a day or month of its own."""
     head = cand.head
+    if cand.nominal and head.dep_ == "pobj" and head.head.dep_ == "agent":  # "people hit by the fighting"
+        return lemma(head) in cues.period_nouns | cues.conflict_agents and not has_specific_date(cand, cues)
     if cand.nominal or head.pos_ not in VERBAL:
         return False
     doers = [c for c in head.children if c.dep_ == "nsubj"]

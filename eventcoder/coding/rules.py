@@ -75,6 +75,7 @@ class Cues:
     apart_openers: frozenset[str]  # "Separately, ...": the sentence tells another occurrence
     town_part_words: frozenset[str]  # "in A and B neighbourhoods": parts of one town, one event
     armament_nouns: frozenset[str]  # "an assault rifle", "attack helicopters": a weapon, no event
+    conflict_agents: frozenset[str]  # "people hit by the fighting": the conflict's toll, no one event
     indefinite_quantifiers: frozenset[str]
     shot_down_targets: frozenset[str]
     trend_verbs: frozenset[str]
