@@ -17,7 +17,8 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ from eventcoder.config import Settings, check_paths
 from eventcoder.ingest.language import ArticleCounts, count_undated_and_non_english
 from eventcoder.ingest.planning import RefreshPlan, chunks, counting_articles, plan_refresh
 from eventcoder.ingest.read import IngestResult, Limits, input_scope, read_inputs
-from eventcoder.pool import CoderPool
+from eventcoder.pool import CoderPool, EarlyChunks, take_ahead
 from eventcoder.records import Article, RunRecord
 from eventcoder.warehouse.corrections import default_path as default_corrections
 from eventcoder.warehouse.corrections import read_corrections, store_corrections
@@ -85,7 +86,7 @@ DEFAULTS = Settings()
 
 @task(cache_policy=NONE, retries=2, retry_delay_seconds=2)
 def read_raw(
-    settings: Settings, known: dict[str, str], on_article: Callable[[int], None] | None = None
+    settings: Settings, known: dict[str, str], on_article: Callable[[Article, int], None] | None = None
 ) -> list[IngestResult]:
     """Read every input of the raw folder (or feed file) that is new or changed."""
     limits = Limits(settings.max_file_bytes, settings.max_article_chars)
@@ -112,8 +113,17 @@ def plan_run(
 
 
 @task(cache_policy=NONE, retries=1, retry_delay_seconds=2)
-def code_chunk(chunk: list[Article], model: str, batch_size: int, pool: CoderPool | None) -> ChunkResult:
-    """Code one chunk of articles (in the coder pool when there is one, else in this process)."""
+def code_chunk(
+    chunk: list[Article],
+    model: str,
+    batch_size: int,
+    pool: CoderPool | None,
+    sent: Future[ChunkResult] | None = None,
+) -> ChunkResult:
+    """Code one chunk of articles (in the coder pool when there is one, else in this process); `sent`:
+    the chunk was sent to the pool while reading went on (a retry after it failed sends it again)."""
+    if sent is not None and not (sent.done() and (sent.cancelled() or sent.exception() is not None)):
+        return sent.result()
     if pool is None:
         return code_articles(chunk, model, batch_size)
     return pool.submit(chunk).result()
@@ -199,16 +209,18 @@ def refresh(
         coder_pool(settings) as pool,
     ):
         known = input_scope(settings.raw_dir, known_inputs(con))
+        # articles go to the coder processes as they are read (once they are started)
+        early = EarlyChunks(pool, settings.chunk_size, 2 * pool.workers) if pool is not None else None
         # quote(): large arguments are data, never futures; unquoted, Prefect walks every article and
         # mention in them looking for futures (about 70 ms a task call for 512 articles)
-        results = read_raw(settings, quote(known), warm_when_busy(pool, settings.chunk_size))
+        results = read_raw(settings, quote(known), stream_articles(pool, early, settings.chunk_size))
         recode = articles_to_recode(con, run.coder_version) if settings.recode else []
         plan = plan_run(quote(results), quote(known_articles(con)), quote(known), quote(recode), run)
         del results, recode
         log_plan(plan)
         counts = count_undated_and_non_english(plan.to_code)
         writer = RunWriter(con, run)
-        code_all(plan.to_code, writer, settings, pool, show_progress)
+        code_all(plan.to_code, writer, settings, pool, show_progress, early)
         if pool is not None:
             pool.release()  # the workers exit while the run merges and commits
         load_inputs(writer, quote(plan), settings.prune)
@@ -243,7 +255,8 @@ def coder_pool(settings: Settings) -> Iterator[CoderPool | None]:
     if settings.task_runner != "local" or settings.workers < 2:
         yield None
         return
-    with CoderPool(settings.model, settings.workers, settings.batch_size) as pool:
+    ahead = take_ahead(settings.model, settings.workers, settings.batch_size)
+    with ahead or CoderPool(settings.model, settings.workers, settings.batch_size) as pool:
         yield pool
 
 
@@ -293,17 +306,21 @@ def summary_of(
     )
 
 
-def warm_when_busy(pool: CoderPool | None, chunk_size: int) -> Callable[[int], None] | None:
-    """A callback for read_raw that starts the coder processes once more than a chunk is to code."""
-    if pool is None:
+def stream_articles(
+    pool: CoderPool | None, early: EarlyChunks | None, chunk_size: int
+) -> Callable[[Article, int], None] | None:
+    """A callback for read_raw that starts the coder processes once more than a chunk is read (unless
+    they were started ahead), and sends them chunks of articles while reading goes on."""
+    if pool is None or early is None:
         return None
 
-    def warm(n_articles: int) -> None:
-        """Start the pool's workers while reading goes on."""
+    def stream(article: Article, n_articles: int) -> None:
+        """Start the pool's workers, and send them the article."""
         if n_articles > chunk_size:
             pool.warm()
+        early.add(article)
 
-    return warm
+    return stream
 
 
 def code_all(
@@ -312,26 +329,30 @@ def code_all(
     settings: Settings,
     pool: CoderPool | None,
     show_progress: bool,
+    early: EarlyChunks | None = None,
 ) -> None:
     """Submit one coding task per chunk and load each result as it completes.
 
     Chunks go to the coder processes when they are already running or there is more than one
     chunk; a single chunk is coded in this process rather than paying for the processes' start.
-    With the Dask runner, chunks go to the cluster's workers.
+    With the Dask runner, chunks go to the cluster's workers. Chunks sent while reading went on
+    (`early`) are coded already or under way: their tasks wait for them.
     """
-    if not articles:
+    sent, articles = early.take(articles) if early is not None else ([], articles)
+    if not articles and not sent:
         return
     if pool is not None and not pool.started and len(articles) <= settings.chunk_size:
         pool = None
     n_workers = (
         pool.workers if pool is not None else settings.workers if settings.task_runner == "dask" else 1
     )
-    progress = Progress(len(articles), "coding articles", show_progress, get_run_logger())
+    total = len(articles) + sum(len(chunk) for chunk, _ in sent)
+    progress = Progress(total, "coding articles", show_progress, get_run_logger())
     try:
         with dask_runner(settings) as runner:
             batch = ChunkResult([], [])
             for result in coded_chunks(
-                chunks(articles, settings.chunk_size, n_workers), settings, pool, runner
+                chunks(articles, settings.chunk_size, n_workers), settings, pool, runner, sent
             ):
                 batch.coded.extend(result.coded)
                 batch.quarantined.extend(result.quarantined)
@@ -345,11 +366,21 @@ def code_all(
 
 
 def coded_chunks(
-    parts: Iterator[list[Article]], settings: Settings, pool: CoderPool | None, runner: object | None
+    parts: Iterator[list[Article]],
+    settings: Settings,
+    pool: CoderPool | None,
+    runner: object | None,
+    sent: Sequence[tuple[list[Article], Future[ChunkResult]]] = (),
 ) -> Iterator[ChunkResult]:
-    """Each chunk's coding result as it completes (on the flow's runner, or the Dask runner)."""
+    """Each chunk's coding result as it completes (on the flow's runner, or the Dask runner); chunks
+    already sent to the coder pool first."""
+    early = [
+        code_chunk.submit(quote(c), settings.model, settings.batch_size, pool, quote(f)) for c, f in sent
+    ]
     if runner is None:
-        futures = [code_chunk.submit(quote(c), settings.model, settings.batch_size, pool) for c in parts]
+        futures = early + [
+            code_chunk.submit(quote(c), settings.model, settings.batch_size, pool) for c in parts
+        ]
     else:
         futures = [
             runner.submit(
@@ -358,6 +389,7 @@ def coded_chunks(
             )
             for c in parts
         ]
+        futures = early + futures
     for future in as_completed(futures):
         yield future.result()
 

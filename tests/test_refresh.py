@@ -93,3 +93,44 @@ def test_coder_version_covers_every_file_of_the_coding_folder():
     assert {"document.py", "places/resolve.py", "dates.py", "identity.py"} <= names
     assert {f"data/{p.name}" for p in DATA_DIR.iterdir()} <= names
     assert not any(n.endswith("report.html") or "__pycache__" in n for n in names)
+
+
+class _FakePool:
+    """A coder pool that codes nothing: each chunk's future holds the chunk itself (done or not)."""
+
+    started = True
+
+    def __init__(self, done: bool = True) -> None:
+        self.done = done
+
+    def submit(self, chunk):
+        from concurrent.futures import Future
+
+        future = Future()
+        if self.done:
+            future.set_result(list(chunk))
+        return future
+
+
+def test_early_chunks_keep_only_the_chunks_whose_articles_the_plan_codes():
+    from eventcoder.pool import EarlyChunks
+
+    articles = [object() for _ in range(5)]
+    early = EarlyChunks(_FakePool(), size=2, limit=4)
+    for a in articles:
+        early.add(a)
+    planned = [articles[0], articles[1], articles[3], articles[4]]  # articles[2]: a duplicate, not coded
+    sent, rest = early.take(planned)
+    assert [chunk for chunk, _ in sent] == [[articles[0], articles[1]]]
+    assert rest == [articles[3], articles[4]]  # from the dropped chunk, and the one never sent
+
+
+def test_early_chunks_wait_when_the_pool_has_enough_to_do():
+    from eventcoder.pool import EarlyChunks
+
+    articles = [object() for _ in range(6)]
+    early = EarlyChunks(_FakePool(done=False), size=2, limit=1)
+    for a in articles:
+        early.add(a)
+    sent, rest = early.take(articles)
+    assert [chunk for chunk, _ in sent] == [articles[:2]] and rest == articles[2:]

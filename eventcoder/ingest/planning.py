@@ -80,14 +80,14 @@ def plan_refresh(
 
 
 def counting_articles(
-    results: Iterable[IngestResult], on_count: Callable[[int], None] | None
+    results: Iterable[IngestResult], on_article: Callable[[Article, int], None] | None
 ) -> Iterator[IngestResult]:
-    """The results unchanged, calling on_count with the number of articles so far after each article."""
+    """The results unchanged, calling on_article with each article and the number of articles so far."""
     n = 0
     for result in results:
-        if on_count is not None and isinstance(result, Article):
+        if on_article is not None and isinstance(result, Article):
             n += 1
-            on_count(n)
+            on_article(result, n)
         yield result
 
 

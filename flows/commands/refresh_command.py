@@ -195,12 +195,57 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:  # the warehouse's folder cannot be created
         print(f"eventcoder refresh: warehouse {settings.warehouse}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    from eventcoder.pool import discard_ahead
+
     with lock:
-        summary = run_flow(settings, run_id, show_progress=sys.stderr.isatty() and not args.quiet)
+        start_coders_ahead(settings)
+        try:
+            summary = run_flow(settings, run_id, show_progress=sys.stderr.isatty() and not args.quiet)
+        finally:
+            discard_ahead()
     if not args.quiet:
         print_summary(summary)
         print_stale_corrections(settings.warehouse)
     return 0
+
+
+def start_coders_ahead(settings: Settings) -> None:
+    """Start the coder processes now, while Prefect starts (the flow takes them), when the raw folder
+    holds more than a chunk of files the warehouse has no record of; otherwise the flow starts them
+    itself once reading finds more than a chunk to code (a no-op refresh never starts them)."""
+    if settings.task_runner != "local" or settings.workers < 2 or not settings.raw_dir.is_dir():
+        return
+    try:
+        new = unrecorded_files(settings.raw_dir, settings.warehouse, settings.chunk_size + 1)
+    except Exception:  # only a guess: the flow reads and reports whatever is wrong
+        return
+    if new > settings.chunk_size:
+        from eventcoder.pool import start_ahead
+
+        start_ahead(settings.model, settings.workers, settings.batch_size)
+
+
+def unrecorded_files(raw: Path, warehouse: Path, enough: int) -> int:
+    """Input files under raw whose name the warehouse has not recorded (counted up to `enough`)."""
+    import duckdb
+
+    from eventcoder.ingest.read import TEXT_SUFFIXES, discover, relative_name
+    from eventcoder.warehouse.store import known_inputs
+
+    known: dict[str, str] = {}
+    if warehouse.is_file():
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            known = known_inputs(con)
+        finally:
+            con.close()
+    count = 0
+    for path in discover(raw):
+        if path.suffix.lower() in TEXT_SUFFIXES and relative_name(path, raw) not in known:
+            count += 1
+            if count >= enough:
+                break
+    return count
 
 
 def print_stale_corrections(warehouse: Path) -> None:
