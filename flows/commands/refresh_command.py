@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -210,9 +211,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def start_coders_ahead(settings: Settings) -> None:
-    """Start the coder processes now, while Prefect starts (the flow takes them), when the raw folder
-    holds more than a chunk of files the warehouse has no record of; otherwise the flow starts them
-    itself once reading finds more than a chunk to code (a no-op refresh never starts them)."""
+    """Start the coder processes (and load the language model) now, while Prefect starts (the flow takes
+    them), when the raw folder holds more than a chunk of files the warehouse has no record of;
+    otherwise the flow starts them itself once reading finds more than a chunk to code (a no-op
+    refresh never starts them)."""
     if settings.task_runner != "local" or settings.workers < 2 or not settings.raw_dir.is_dir():
         return
     try:
@@ -223,6 +225,17 @@ def start_coders_ahead(settings: Settings) -> None:
         from eventcoder.pool import start_ahead
 
         start_ahead(settings.model, settings.workers, settings.batch_size)
+        threading.Thread(target=load_run_start, name="load-run-start", daemon=True).start()
+
+
+def load_run_start() -> None:
+    """Load what a run needs first, while Prefect waits for its API to start: the language model (about
+    0.5 s) and the coder's data versions for the run's row (both kept for the process)."""
+    from eventcoder.coding.coder import data_versions
+    from eventcoder.ingest.language import identifier
+
+    identifier()
+    data_versions()
 
 
 def unrecorded_files(raw: Path, warehouse: Path, enough: int) -> int:
