@@ -1,8 +1,9 @@
 """Prefect flow `refresh`: raw articles → coded, validated events in the DuckDB warehouse.
 
 Thin by design: each step is a task that calls the pure core (`eventcoder`), in this order:
-read → plan → code (one task per chunk, in a pool of coder processes or on Dask) → load (as
-chunks complete, then the run's inputs) → merge events → commit. The flow holds the
+read → plan → code (one task per chunk, in a pool of coder processes or on Dask; with the pool,
+chunks go to the coder processes while reading goes on) → load (as chunks complete, then the run's
+inputs) → merge events → commit. The flow holds the
 warehouse's writer lock for the whole run and writes into the warehouse's next version
 (`eventcoder.warehouse.versions`) in one DuckDB transaction; the commit renames that version
 over the warehouse. A crash at any point leaves the warehouse as it was, and readers are
