@@ -45,8 +45,9 @@ class Cluster:
         return self.members[0]
 
     def best(self) -> Candidate:
-        """The most informative mention (the earliest among equals)."""
-        return max(self.members, key=lambda c: (c.informativeness(), -c.trigger.start))
+        """The most informative mention (the earliest among equals); a body mention before the headline's,
+        as GUIDELINES.md asks of an event reported in both."""
+        return max(self.members, key=lambda c: (not c.headline, c.informativeness(), -c.trigger.start))
 
     def dating(self) -> list[Candidate]:
         """The mentions whose date phrase can date the occurrence: a vague "the latest attack" only when
