@@ -15,8 +15,6 @@ from spacy.tokens import Span, Token
 from eventcoder.coding.attach import date_specificity, own_date_spans, place_preps
 from eventcoder.coding.candidates import ArticleContext, Candidate
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
-from eventcoder.coding.fatalities.numbers import core_number
-from eventcoder.coding.fatalities.tokens import Tok
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import prep_object
 from eventcoder.coding.rules import (
@@ -30,6 +28,7 @@ from eventcoder.coding.rules import (
     of_objects,
     path_up,
 )
+from eventcoder.coding.several import token_number
 
 RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
 # a participle or a verbless clause ("some of them leaders") the parser hangs a phrase of the verb on
@@ -353,15 +352,9 @@ def many_times(verb: Token) -> bool:
         if tok.lower_ != "times" or next((h for h in tok.ancestors if h.pos_ in VERBAL), None) != verb:
             continue
         counts = [c for c in tok.children if c.dep_ == "nummod"] + ([tok.head] if tok.head.like_num else [])
-        if any(number_of(c) >= MANY_TIMES for c in counts):
+        if any((token_number(c) or 0) >= MANY_TIMES for c in counts):
             return True
     return False
-
-
-def number_of(tok: Token) -> int:
-    """The number a token writes ("400", "twelve"), 0 if none."""
-    found = core_number([Tok(tok.text, tok.lower_, tok.idx, tok.idx + len(tok.text))], 0, 1)
-    return found[0] if found else 0
 
 
 def dated_by_months(noun: Token, cand: Candidate, cues: Cues) -> bool:

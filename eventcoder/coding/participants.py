@@ -16,6 +16,7 @@ from eventcoder.coding.rules import (
     FINITE_TAGS,
     VERBAL,
     Cues,
+    freed,
     has_name_after,
     is_definite,
     is_passive,
@@ -321,7 +322,7 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
     """Tokens heading actor 1 and actor 2 of a candidate."""
     head, anchor = cand.head, cand.anchor
     if set_free(head):  # "fighters set 24 hostages free": who set whom free
-        return subject_of(anchor), next((c for c in anchor.children if c.dep_ == "dobj"), None)
+        return subject_of(anchor), freed(head)
     if cand.nominal:
         agent, patient = nominal_participants(cand, cues)
     else:
@@ -411,7 +412,7 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
         patient = others[0] if others else patient
     if cand.event_type in ("dialogue", "agreement") and agent is None:
         agent, patient = named_parties(head, patient, cues)
-    walked_out = cand.event_type == "ceasefire" and cand.sub_event_type == "ended" and anchor is not head
+    walked_out = cand.event_type == "ceasefire" and cand.sub_event_type == "ended" and anchor.i != head.i
     if agent is None and anchor.pos_ in VERBAL and (walked_out or done_by_subject(head, anchor, cues)):
         describes = lemma(anchor) in cues.reference_verbs and not cand.eventive
         if not describes and lemma(anchor) not in cues.mediator_verbs:

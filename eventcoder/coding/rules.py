@@ -278,12 +278,24 @@ def nonfinite_governors(verb: Token) -> list[Token]:
     return out
 
 
-def set_free(tok: Token) -> bool:
-    """'free' as the complement of 'set' ("fighters set 24 hostages free"): the release, told by 'set'."""
+def setting_free(tok: Token) -> Token | None:
+    """The verb 'set' of which 'free' is the complement ("fighters set 24 hostages free": the release,
+    told by 'set'), None for any other token."""
     if tok.lower_ != "free" or tok.dep_ not in ("amod", "oprd", "acomp", "xcomp", "ccomp"):
-        return False
+        return None
     verb = tok.head.head if tok.head.dep_ == "dobj" else tok.head
-    return verb.pos_ in VERBAL and lemma(verb) == "set"
+    return verb if verb.pos_ in VERBAL and lemma(verb) == "set" else None
+
+
+def set_free(tok: Token) -> bool:
+    """'free' as the complement of 'set' (see `setting_free`)."""
+    return setting_free(tok) is not None
+
+
+def freed(tok: Token) -> Token | None:
+    """Who was set free: the object of the 'set' of a 'set ... free' (None for any other token)."""
+    verb = setting_free(tok)
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
 
 
 def never_done(verb: Token) -> bool:

@@ -190,7 +190,7 @@ def spreads_to_object(cand: Candidate, cues: Cues) -> bool:
     ('jets bombed A') or a verb of targeting ('airstrikes targeted A district'), or for protests any verb
     ('protests rocked A and B', 'rallies paralysed A')."""
     if cand.family == "protest":
-        return cand.anchor.pos_ in VERBAL and cand.anchor is not cand.head
+        return cand.anchor.pos_ in VERBAL and cand.anchor.i != cand.head.i
     targeting = cand.anchor.pos_ in VERBAL and lemma(cand.anchor) in cues.targeting_verbs  # 'strikes hit A'
     return targeting or violent_verb(cand.anchor, cues)
 

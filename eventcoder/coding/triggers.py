@@ -40,6 +40,7 @@ from eventcoder.coding.rules import (
     conjuncts,
     doc_ents,
     event_head,
+    freed,
     has_negation,
     has_new_event_marker,
     irrealis_reason,
@@ -312,7 +313,7 @@ def carried(head: Token, cues: Cues) -> bool:
     """A weapon the attackers carry is their instrument, not an event of its own ("gunmen carrying rockets
     and grenades stormed ...", "armed with explosives")."""
     tok = head
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     governor = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "with" else tok.head
     if any(c.dep_ == "prt" for c in governor.children):
@@ -582,12 +583,8 @@ def meets_someone(verb: Token) -> bool:
 def releases_people(head: Token, cues: Cues) -> bool:
     """A release trigger whose object is people (not a statement or a video)."""
     obj = patient_of(head)
-    if obj is None and set_free(head):  # "set 24 hostages free": who was set free
-        obj = (
-            head.head
-            if head.head.dep_ == "dobj"
-            else next((c for c in head.head.children if c.dep_ == "dobj"), None)
-        )
+    if obj is None:
+        obj = freed(head)  # "set 24 hostages free": who was set free
     if obj is None:
         return False
     for tok in conjuncts(obj):
