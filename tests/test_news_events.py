@@ -1473,3 +1473,34 @@ def test_later_before_the_that_of_a_report_is_when_it_was_said(coder):
         deps=["nsubjpass", "auxpass", "advmod", "ROOT", "punct"],
     )
     assert told_as_next(doc[3], res.cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Unrest\n\nTroops fired tear gas in Kisumu, in Nakuru and in Eldoret on 14 May 2024.", 3),
+        ("Unrest\n\nOn 20 May 2024, students were dispersed with tear gas outside a college in Eldoret.", 1),
+        ("Unrest\n\nOn 20 May 2024, tear gas shells were lobbed at the crowd in Nakuru.", 1),
+    ],
+)
+def test_force_used_on_an_unnamed_crowd_tells_a_protest(code_text, text, places):
+    mentions = code_text(text)
+    assert len(mentions) == places
+    assert all(m.event_type == "protest" and m.actor1.startswith("Protesters") for m in mentions)
+    assert all(m.acled_sub_event_type == "Protest with intervention" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade\n\nKenya imports tear gas from abroad, the ministry said on 14 May 2024.",
+        "Unrest\n\nOn 20 May 2024, soldiers fired rubber bullets at Kenyan fishermen off Lamu.",
+    ],
+)
+def test_crowd_weapons_named_or_aimed_at_people_are_no_protest(code_text, text):
+    assert not any(m.event_type == "protest" for m in code_text(text))
+
+
+def test_a_march_through_a_town_is_placed_there(code_text):
+    (mention,) = code_text("March\n\nOn 14 May 2024, thousands marched through Kisumu against the tax bill.")
+    assert mention.location == "Kisumu"

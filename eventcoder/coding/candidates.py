@@ -155,6 +155,7 @@ class Candidate:
         score += sum(0.5 + (0.5 if a.inter else 0.0) for a in (self.actor1, self.actor2) if a)
         score += 1.0 if stated_dead(self.sent.text) else 0.0
         score -= 1.0 if self.headline else 0.0
+        score -= 1.0 if self.variant == "intervention" else 0.0  # told by the force used on the crowd
         score -= 2.0 if self.reference else 0.0
         return score
 

@@ -44,6 +44,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
     )
+    if crowd_weapon(cand) and cand.actor1 is not None and cand.actor1.inter in ARMED_INTERS:
+        cand.actor1, cand.actor2 = cand.actor2, cand.actor1  # "police fired tear gas": the crowd's other side
     if cand.event_type in ("dialogue", "agreement") and patient_tok is not None and cand.actor2 is None:
         cand.unnamed_party = lemma(patient_tok)
     if cand.event_type in VIOLENT and cand.actor1 is not None and cand.actor1.inter == 7:
@@ -71,6 +73,14 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         cand.actor2 = None
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):
         ctx.last_armed_actor = cand.actor1
+
+
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+
+
+def crowd_weapon(cand: Candidate) -> bool:
+    """A protest told by the force used on it ("tear gas", "water cannon")."""
+    return cand.event_type == "protest" and cand.variant == "intervention"
 
 
 STATE_KINDS = {GENERIC_KINDS[k].with_country.split("{")[0]: k for k in ("military", "police")}

@@ -75,6 +75,7 @@ class Cues:
     apart_openers: frozenset[str]  # "Separately, ...": the sentence tells another occurrence
     town_part_words: frozenset[str]  # "in A and B neighbourhoods": parts of one town, one event
     armament_nouns: frozenset[str]  # "an assault rifle", "attack helicopters": a weapon, no event
+    nonlethal_modifiers: frozenset[str]  # "tear gas shells", "stun grenades": no explosion
     conflict_agents: frozenset[str]  # "people hit by the fighting": the conflict's toll, no one event
     indefinite_quantifiers: frozenset[str]
     shot_down_targets: frozenset[str]
@@ -125,6 +126,9 @@ class Cues:
     air_subjects: frozenset[str]
     road_words: frozenset[str]
     carrying_verbs: frozenset[str]
+    crowd_weapon_verbs: frozenset[str]
+    crowd_weapon_prepositions: frozenset[str]
+    crowd_quantities: frozenset[str]
     launching_verbs: frozenset[str]
     beating_verbs: frozenset[str]
     person_words: frozenset[str]

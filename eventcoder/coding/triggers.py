@@ -31,7 +31,7 @@ from eventcoder.coding.generic import (
 )
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
-from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, repels
+from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of, repels
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -123,6 +123,10 @@ def make_candidate(
     head = event_head(span)
     if head.i != span.root.i and lemma(head) in cues.armament_nouns:
         return None  # "an assault rifle", "attack helicopters", "a strike force": what fights, no event
+    if event_type in VIOLENT and any(
+        c.dep_ in ("compound", "amod") and lemma(c) in cues.nonlethal_modifiers for c in head.children
+    ):
+        return None  # "tear gas shells", "stun grenades": crowd control, a protest's, not an attack
     anchor = anchor_verb(head) if head.pos_ not in VERBAL else head
     cand = Candidate(
         sent=sent,
@@ -202,6 +206,36 @@ def distributed_toll(verb: Token, sent: Span, cues: Cues) -> bool:
     return len(counted) >= 1 and len(counted) + len(own) >= 2
 
 
+def crowd_weapon_used(weapon: Token, cues: Cues) -> bool:
+    """Tear gas, water cannon or rubber bullets used on someone ("police fired tear gas in X", "were
+    dispersed with water cannon", "tear gas shells were lobbed"): force on a crowd, a protest; the
+    weapon only named ("imports tear gas") is none."""
+    tok = weapon
+    while tok.dep_ in ("compound", "amod", "conj", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "of"):
+        verb = tok.head.head
+    else:
+        return False
+    targets = [
+        of_objects(g)[0] if lemma(g) in cues.crowd_quantities and of_objects(g) else g  # "hundreds of ..."
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in cues.crowd_weapon_prepositions
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return lemma(verb) in cues.crowd_weapon_verbs and not any(named_people(t, cues) for t in targets)
+
+
+def named_people(tok: Token, cues: Cues) -> bool:
+    """People named by who they are, not as a crowd ("at Palestinian fishermen", "at residents"): the
+    force used on them is no protest's."""
+    nationals = tok.ent_type_ == "NORP" or any(c.ent_type_ == "NORP" for c in tok.children)
+    return (nationals or lemma(tok) in cues.person_words) and lemma(tok) not in cues.crowd_nouns
+
+
 def governing_verbs(head: Token, anchor: Token) -> list[Token]:
     """Verbs and verbal nouns between a noun trigger and its anchor (e.g. 'calling off of the truce')."""
     return [t for t in path_up(head, stop=anchor) if t != head and (t.pos_ in VERBAL or t.tag_ == "VBG")]
@@ -265,6 +299,8 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return armed_targeting(cand, res)
     if etype == "protest" and head.pos_ in VERBAL and lemma(head) in cues.blocking_verbs:
         return blocks_a_road(head, cues)
+    if cand.nominal and crowd_weapon(cand):
+        return crowd_weapon_used(cand.trigger[-1], cues)
     if etype == "protest" and lemma(head) in cues.gathering_words:
         return protest_purpose(head, anchor, cues) or crowd_in_protest_story(cand, cues)
     if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:
