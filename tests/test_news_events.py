@@ -1504,3 +1504,15 @@ def test_crowd_weapons_named_or_aimed_at_people_are_no_protest(code_text, text):
 def test_a_march_through_a_town_is_placed_there(code_text):
     (mention,) = code_text("March\n\nOn 14 May 2024, thousands marched through Kisumu against the tax bill.")
     assert mention.location == "Kisumu"
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("Raid\n\nArmed men burst into a radio station in Kisumu on 14 May 2024.", True),
+        ("Raid\n\nOn 14 May 2024, gunmen broke into a school in Eldoret.", True),
+        ("Theft\n\nOn 14 May 2024, thieves broke into a shop in Eldoret.", False),
+    ],
+)
+def test_armed_men_bursting_into_a_building_attack_it(code_text, text, attack):
+    assert any(m.event_type == "attack" for m in code_text(text)) is attack

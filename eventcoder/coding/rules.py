@@ -121,6 +121,7 @@ class Cues:
     gathering_words: frozenset[str]
     blocking_verbs: frozenset[str]
     targeting_verbs: frozenset[str]
+    intrusion_verbs: frozenset[str]  # "gunmen burst into a church": an armed intrusion, an attack
     targeting_idioms: frozenset[str]
     armed_subjects: frozenset[str]
     air_subjects: frozenset[str]

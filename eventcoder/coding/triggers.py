@@ -289,6 +289,9 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return False
     if etype in VIOLENT and lemma(head) in cues.beating_verbs:
         return beats_a_person(head, cues)
+    if etype in VIOLENT and head.pos_ in VERBAL and lemma(head) in cues.intrusion_verbs:
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (armed(subject, res) or has_word(subject, "armed"))
     if etype in VIOLENT and lemma(head) in cues.observed_fire_words:
         return observed_count(head, cues)
     if etype in VIOLENT and cand.trigger[0].lower_ in cues.discovery_words:
@@ -423,6 +426,11 @@ def armed(tok: Token, res: CoderResources) -> bool:
         return True
     actor = res.actors.resolve(tok.ent_id_) if tok.ent_id_ else None
     return actor is not None and actor.inter in ARMED_TYPES
+
+
+def has_word(tok: Token, word: str) -> bool:
+    """The token has a modifier of that lemma ("armed men")."""
+    return any(c.dep_ in ("amod", "compound") and lemma(c) == word for c in tok.children)
 
 
 def army_weapon(tok: Token) -> bool:
