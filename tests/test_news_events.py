@@ -1516,3 +1516,40 @@ def test_a_march_through_a_town_is_placed_there(code_text):
 )
 def test_armed_men_bursting_into_a_building_attack_it(code_text, text, attack):
     assert any(m.event_type == "attack" for m in code_text(text)) is attack
+
+
+@pytest.mark.parametrize(
+    ("text", "abduction"),
+    [
+        ("Kidnap\n\nOn 14 May 2024, a group of 17 pastors was taken by a gang near Kisumu.", True),
+        ("Kidnap\n\nOn 14 May 2024, five aid workers were snatched by gunmen near Mandera.", True),
+        ("Fighting\n\nOn 14 May 2024, the town of Kerow was seized by rebels.", False),
+        ("Council\n\nOn 14 May 2024, the decision was taken by the county council in Kisumu.", False),
+    ],
+)
+def test_people_taken_by_armed_men_are_abducted(code_text, text, abduction):
+    assert any(m.sub_event_type == "abduction" for m in code_text(text)) is abduction
+
+
+def test_troops_subjected_to_heavy_fire_are_the_other_side(code_text):
+    text = "Border\n\nOn 14 May 2024, Ugandan forces subjected Kenyan troops to heavy fire near Lamu."
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.actor1, mention.actor2) == (
+        "clash",
+        "Military Forces of Uganda",
+        "Military Forces of Kenya",
+    )
+
+
+def test_gunmen_spraying_a_building_with_rifle_fire_attack(code_text):
+    text = "Attack\n\nOn 14 May 2024, gunmen sprayed a mosque in Lamu with automatic rifle fire."
+    assert [m.event_type for m in code_text(text)] == ["attack"]
+
+
+def test_an_air_strike_on_the_attackers_is_another_event(code_text):
+    text = (
+        "Soldiers killed\n\nNine soldiers died on 14 May 2024 when militants attacked an army post in "
+        "Mandera, a security source said.\n\nAfterwards an air strike killed all of the attackers, "
+        "the source said."
+    )
+    assert sorted(m.acled_sub_event_type for m in code_text(text)) == ["Air/drone strike", "Armed clash"]

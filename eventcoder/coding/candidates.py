@@ -113,6 +113,7 @@ class Candidate:
     split_group: tuple[int, int] | None = None
     split_key: str | None = None
     split_figure: int | None = None
+    responds: bool = False  # an air strike or shelling on "the attackers": the response, another event
 
     @property
     def nominal(self) -> bool:
@@ -145,7 +146,13 @@ class Candidate:
         """A definite mention with nothing new: it points at an event told elsewhere."""
         if not self.sub_known:
             return True
-        return self.nominal and not self.specific
+        return self.nominal and not self.specific and not self.acts_anew
+
+    @property
+    def acts_anew(self) -> bool:
+        """An indefinite noun trigger that acts ("an air strike neutralised the attackers"): a new event."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in self.head.children)
+        return self.head.dep_ == "nsubj" and indefinite
 
     def informativeness(self) -> float:
         """How much this mention says about its event (the best one is the evidence)."""

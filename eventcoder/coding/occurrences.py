@@ -18,7 +18,7 @@ from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.nlp import TRIGGER_SPANS
-from eventcoder.coding.participants import ARMED_TYPES, patient_of, prep_object
+from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, prep_object
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, Cues, lemma
 
@@ -267,6 +267,7 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
     if cand.event_type in VIOLENT and (fire_across_a_line(cand, cues) or act_of_violation(cand, cues)):
         cand.event_type, cand.sub_event_type, cand.variant = "ceasefire", "violated", "ceasefire"
         return
+    cand.responds = strikes_attackers(cand, cues)
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
         observed_fire(cand, cues)
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
@@ -434,6 +435,8 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
             and first.sub_event_type == "violated"
             and (pointer or act_told(cluster, cand))
         )
+    if cand.responds and all(m.variant not in ARMY_WEAPON_VARIANTS for m in cluster.members):
+        return False
     if cand.own_details and cand.role == "event" and not cand.reference and not pointer and set_apart(cand):
         towns = any(m.place is not None and (m.place.geo_precision or 4) < 3 for m in cluster.members)
         kinds = {
@@ -446,6 +449,15 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
     if cand.event_type == "ceasefire" and cand.sub_known:
         return any(m.sub_known and m.sub_event_type == cand.sub_event_type for m in cluster.members)
     return True
+
+
+def strikes_attackers(cand: Candidate, cues: Cues) -> bool:
+    """An air strike or shelling on "the attackers" ("Afterwards an air strike neutralised every one of
+    the attackers"): the response to the attack just told, another event."""
+    if cand.variant not in ARMY_WEAPON_VARIANTS or cand.head.dep_ != "nsubj":
+        return False
+    objects = [c for c in cand.anchor.children if c.dep_ in ("dobj", "prep")]
+    return any(lemma(t) in cues.attacker_nouns for o in objects for t in o.subtree)
 
 
 def set_apart(cand: Candidate) -> bool:

@@ -349,6 +349,8 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
         # "security forces beat back assaults": the forces defend; the attackers are unnamed
         agent = attacker or (agent if agent is not None and agent != defender else None)
         patient = defender
+    if cand.nominal and patient is None and (exposed := exposed_to(head, cues)) is not None:
+        patient = exposed  # "subjected the troops to heavy fire": the troops
     if cand.event_type in VIOLENT:
         victims = victims_in(cand, cues)
         if patient is None:
@@ -356,6 +358,14 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
         elif agent is None and cand.event_type == "clash" and victims is not None and victims.i != patient.i:
             agent = victims
     return agent, holder_of(patient, cues)
+
+
+def exposed_to(head: Token, cues: Cues) -> Token | None:
+    """Who a verb "subjected" or "exposed" to a noun trigger ("subjected Armenian troops to heavy fire")."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or lemma(prep.head) not in cues.exposing_verbs:
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def holder_of(target: Token | None, cues: Cues) -> Token | None:

@@ -121,6 +121,8 @@ class Cues:
     gathering_words: frozenset[str]
     blocking_verbs: frozenset[str]
     targeting_verbs: frozenset[str]
+    attacker_nouns: frozenset[str]  # "an air strike neutralised the attackers": a response
+    exposing_verbs: frozenset[str]  # "subjected the troops to heavy fire": the troops are the target
     intrusion_verbs: frozenset[str]  # "gunmen burst into a church": an armed intrusion, an attack
     targeting_idioms: frozenset[str]
     armed_subjects: frozenset[str]

@@ -271,6 +271,8 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         )
     if etype == "release":
         return releases_people(head, cues)
+    if cand.sub_event_type == "abduction" and cand.trigger[-1].lower_ == "by":
+        return seized_people(head, res)
     if etype == "arrest" and lemma(head) == "capture":
         obj = patient_of(head)
         if obj is not None and (lemma(obj) in cues.territory_nouns or captured_place(obj)):
@@ -622,6 +624,17 @@ def meets_someone(verb: Token) -> bool:
         if child.dep_ == "nsubj" and child.conjuncts:
             return True
     return False
+
+
+def seized_people(head: Token, res: CoderResources) -> bool:
+    """People taken by armed men ("the group of 17 was taken by a gang"): an abduction; a town "seized by
+    rebels" or a decision "taken by the council" is none."""
+    taken = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if taken is None or not agents:
+        return False
+    people = lemma(taken) in res.cues.release_object_nouns or taken.ent_type_ in ("PERSON", "NORP")
+    return people and any(armed(a, res) or has_word(a, "armed") for a in agents)
 
 
 def releases_people(head: Token, cues: Cues) -> bool:
