@@ -63,6 +63,7 @@ from functools import cached_property, lru_cache
 
 from eventcoder.coding.dates import precision_window, spans_overlap
 from eventcoder.coding.geo import km_between
+from eventcoder.warehouse.place_cells import Place, filed_where, filing_cells, fine, lookup_cells
 from schemas.vocab import MERGE_RULES
 
 # Two reports from different articles name the same town when their places are this close (the
@@ -214,11 +215,6 @@ def dates_compatible(a: MentionRow, b: MentionRow) -> bool:
     """Both dated, and their windows overlap."""
     wa, wb = window(a), window(b)
     return wa is not None and wb is not None and spans_overlap(wa, wb)
-
-
-def fine(m: MentionRow) -> bool:
-    """Placed more precisely than its country."""
-    return bool(m.iso3) and (m.geo_precision or 4) < 4
 
 
 def fine_places_agree(a: MentionRow, b: MentionRow) -> bool:
@@ -642,20 +638,26 @@ def lookup_keys(mention: MentionRow) -> list[IndexKey]:
     return keys
 
 
-def add_to_index(index: dict[IndexKey, list[MergedEvent]], event: MergedEvent, member: MentionRow) -> None:
-    """File an event under its member's keys."""
+Index = dict[IndexKey, list[tuple[Place, MergedEvent]]]
+
+
+def add_to_index(index: Index, event: MergedEvent, member: MentionRow) -> None:
+    """File an event under its member's keys, with the member's place (place_cells.py)."""
+    place = filing_cells(member)
     for key in own_keys(member):
         bucket = index.setdefault(key, [])
-        if not bucket or bucket[-1] is not event:
-            bucket.append(event)
+        if not bucket or bucket[-1][1] is not event or bucket[-1][0] != place:
+            bucket.append((place, event))
 
 
-def candidates(index: dict[IndexKey, list[MergedEvent]], mention: MentionRow) -> list[MergedEvent]:
+def candidates(index: Index, mention: MentionRow) -> list[MergedEvent]:
     """Events this mention may join (same article, same sides and overlapping dates, or shared rare
-    words), oldest first."""
+    words; filed at a place that may agree with its place), oldest first."""
     seen: dict[str, MergedEvent] = {}
+    lookup = lookup_cells(mention, MAX_KM)
     for key in lookup_keys(mention):
-        for event in index.get(key, ()):
+        bucket = index.get(key)
+        for event in filed_where(bucket, lookup) if bucket else ():
             if event.mentions:  # an event absorbed into another is empty
                 seen.setdefault(event.event_id, event)
     return sorted(seen.values(), key=lambda e: e.mentions[0].order)
@@ -670,7 +672,7 @@ def merge_mentions(
     `alone` (split off by a correction) stay events of their own.
     """
     events = [MergedEvent(e.event_id, list(e.mentions), dict(e.links)) for e in existing]
-    index: dict[IndexKey, list[MergedEvent]] = {}
+    index: Index = {}
     for event in events:
         for member in event.mentions:
             add_to_index(index, event, member)
@@ -715,9 +717,7 @@ def compatible(a: MergedEvent, b: MergedEvent) -> bool:
     return True
 
 
-def absorb(
-    index: dict[IndexKey, list[MergedEvent]], target: MergedEvent, other: MergedEvent, link: Link
-) -> None:
+def absorb(index: Index, target: MergedEvent, other: MergedEvent, link: Link) -> None:
     """Move every mention of `other` into `target` (its first joined by `link`) and leave `other` empty."""
     for i, m in enumerate(other.mentions):
         target.add(m, link if i == 0 else other.links.get(m.mention_id))
