@@ -377,6 +377,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(w for w in (x.lower() for x in WORD.findall(text)) if len(w) > 2 and w not in STOPWORDS)
 
 
+@lru_cache(maxsize=65536)
 def near_copy(x: str, y: str) -> float | None:
     """How much of two texts' words they share (Jaccard), when they are one text reworded: most words
     shared, or every word of the shorter one in the longer with at most as many added ("Four people
@@ -450,8 +451,15 @@ def coded_names(m: MentionRow) -> frozenset[str]:
 def unexplained_names(a: MentionRow, b: MentionRow) -> frozenset[str]:
     """The names a's sentence gives that b's sentence does not, and that are not b's coded place,
     b's sides or a date: the village shelled, the neighbourhood, the base."""
-    known = name_parts(" ".join(proper_names(b.evidence))) | coded_names(b) | CALENDAR_WORDS
-    return frozenset(n for n in proper_names(a.evidence) if not name_parts(n) <= known)
+    return names_unexplained(a.evidence, b.evidence, coded_names(b))
+
+
+@lru_cache(maxsize=65536)
+def names_unexplained(sentence: str, other: str, coded: frozenset[str]) -> frozenset[str]:
+    """The names a sentence gives that the other sentence does not, and that are not among the other's
+    coded names or a date (copies of one report share sentences: worked out once a pair)."""
+    known = name_parts(" ".join(proper_names(other))) | coded | CALENDAR_WORDS
+    return frozenset(n for n in proper_names(sentence) if not name_parts(n) <= known)
 
 
 def other_names_nested(a: MentionRow, b: MentionRow) -> bool:
@@ -463,8 +471,14 @@ def other_names_nested(a: MentionRow, b: MentionRow) -> bool:
 
 def numbers_nested(x: str, y: str) -> bool:
     """The figures of one text are among the other's (a reworded copy keeps its dates and counts)."""
-    nx, ny = frozenset(NUMBER.findall(x)), frozenset(NUMBER.findall(y))
+    nx, ny = numbers(x), numbers(y)
     return nx <= ny or ny <= nx
+
+
+@lru_cache(maxsize=65536)
+def numbers(text: str) -> frozenset[str]:
+    """The figures of a text."""
+    return frozenset(NUMBER.findall(text))
 
 
 def names_nested(a: MentionRow, b: MentionRow) -> bool:
