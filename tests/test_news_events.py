@@ -1553,3 +1553,12 @@ def test_an_air_strike_on_the_attackers_is_another_event(code_text):
         "the source said."
     )
     assert sorted(m.acled_sub_event_type for m in code_text(text)) == ["Air/drone strike", "Armed clash"]
+
+
+def test_the_mention_that_names_the_town_is_the_evidence_before_the_regions(code_text):
+    text = (
+        "Militants attack bus in Kenya\n\nMilitants attacked travellers in Lamu county on Tuesday, officials "
+        "said.\n\nThe militants opened fire on a bus in Mpeketoni on Tuesday, the county commissioner said."
+    )
+    (mention,) = code_text(text)
+    assert mention.evidence.startswith("The militants opened fire on a bus in Mpeketoni")

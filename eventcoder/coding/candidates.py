@@ -158,7 +158,8 @@ class Candidate:
         """How much this mention says about its event (the best one is the evidence)."""
         score = self.date_specificity
         score += 1.0 if self.place_text else 0.0
-        score += 0.5 if self.place is not None and (self.place.geo_precision or 4) < 4 else 0.0  # resolved
+        precision = (self.place.geo_precision or 4) if self.place is not None else 4
+        score += 1.0 if precision < 3 else 0.5 if precision == 3 else 0.0  # resolved, to a town or a region
         score += sum(0.5 + (0.5 if a.inter else 0.0) for a in (self.actor1, self.actor2) if a)
         score += 1.0 if stated_dead(self.sent.text) else 0.0
         score -= 1.0 if self.headline else 0.0
