@@ -1562,3 +1562,23 @@ def test_the_mention_that_names_the_town_is_the_evidence_before_the_regions(code
     )
     (mention,) = code_text(text)
     assert mention.evidence.startswith("The militants opened fire on a bus in Mpeketoni")
+
+
+def test_a_toll_told_later_with_nothing_of_its_own_belongs_to_the_protest(code_text):
+    text = (
+        "Protesters shot in Kenya\n"
+        "\n"
+        "Police fired on demonstrators in Kisumu on Tuesday as thousands marched against the tax bill.\n"
+        "\n"
+        "The bill raises taxes on bread and fuel.\n"
+        "\n"
+        "Parliament passed it last week after a long debate.\n"
+        "\n"
+        "The president said he would sign it.\n"
+        "\n"
+        "Opposition leaders called the bill unfair.\n"
+        "\n"
+        "A doctor said at least 10 people had been killed by gunfire."
+    )
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.fatalities) == ("protest", 10)

@@ -534,7 +534,8 @@ def absorb_into_protest(clusters: list[Cluster], cand: Candidate) -> Cluster | N
     unattributed = cand.actor1 is None or (cand.actor1.inter == 1 and not is_armed(cand.actor2))
     if involves_crowd or (cand.event_type in VIOLENT and (cand.actor2 is None or unattributed)):
         for cluster in reversed(protests):
-            if compatible(cluster, cand) and cand.sent_index - cluster.members[-1].sent_index <= 3:
+            near = cand.sent_index - cluster.members[-1].sent_index <= 3
+            if compatible(cluster, cand) and (near or not set_apart(cand)):  # nothing of its own: goes on
                 return cluster
     return None
 
