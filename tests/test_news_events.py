@@ -1582,3 +1582,19 @@ def test_a_toll_told_later_with_nothing_of_its_own_belongs_to_the_protest(code_t
     )
     (mention,) = code_text(text)
     assert (mention.event_type, mention.fatalities) == ("protest", 10)
+
+
+def test_cities_that_saw_clashes_as_a_crowd_took_on_police_had_protests_each(code_text):
+    text = (
+        "Unrest in Kenya\n\nKisumu, Nakuru and Eldoret were among the major cities that saw violent clashes "
+        "on 15 May 2024, as supporters of the opposition took on riot police."
+    )
+    mentions = code_text(text)
+    assert sorted(m.location for m in mentions) == ["Eldoret", "Kisumu", "Nakuru"]
+    assert {(m.event_type, m.actor2) for m in mentions} == {("protest", "Police Forces of Kenya")}
+
+
+def test_a_town_that_witnessed_fighting_is_its_place(code_text):
+    text = "Fighting\n\nKisumu witnessed heavy fighting between soldiers and rebels on 15 May 2024."
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.location) == ("clash", "Kisumu")

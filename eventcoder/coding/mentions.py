@@ -37,7 +37,7 @@ from eventcoder.coding.dates import (
 )
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
-from eventcoder.coding.occurrences import Cluster, is_armed, is_crowd, is_government
+from eventcoder.coding.occurrences import Cluster, crowd_acts, is_armed, is_crowd, is_government
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
 from eventcoder.coding.places import (
     Place,
@@ -680,7 +680,9 @@ def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -
             if lemma(tok) not in res.cues.security_nouns:
                 continue
             acting = tok.dep_ == "nsubj" and lemma(tok.head) not in res.cues.reporting_verbs
-            acted_on = tok.dep_ == "pobj" and tok.head.lower_ in res.cues.nominal_target_prepositions
+            acted_on = (tok.dep_ == "pobj" and tok.head.lower_ in res.cues.nominal_target_prepositions) or (
+                tok.dep_ == "dobj" and crowd_acts(tok.head, res.cues)
+            )
             if acting or acted_on:
                 found = res.actors.resolve(noun_phrase(tok).text, iso3)
                 if found is not None and is_armed(found) and found.inter == 1:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
@@ -137,12 +137,33 @@ def crowd_side(cand: Candidate, cues: Cues) -> bool:
         agents = [c for c in verb.children if c.dep_ == "nsubj"] + sides
         if any(lemma(side) in cues.crowd_nouns for side in agents):
             return True
+        named = [a for a in agents if a.i != cand.head.i and a.pos_ in ("NOUN", "PROPN")]
+        unnamed = all(a.ent_type_ == "GPE" for a in named)
+        if cand.nominal and unnamed and crowd_against_police(cand.sent, cues):
+            return True  # "cities saw violent clashes, as supporters of X took on riot police"
     for side in sides:
         if lemma(side) in cues.protester_nouns:
             return True
         if any(c.dep_ in ("acl", "relcl") and lemma(c) in ("protest", "demonstrate") for c in side.children):
             return True
     return False
+
+
+def crowd_against_police(sent: Span, cues: Cues) -> bool:
+    """A clause of the sentence in which a crowd acts on the security forces ("as supporters of X took on
+    riot police"): the sides of clashes the sentence names no one for."""
+    for tok in sent:
+        if tok.dep_ == "nsubj" and lemma(tok) in cues.crowd_nouns:
+            objects = [c for c in tok.head.children if c.dep_ == "dobj"]
+            objects += [g for c in tok.head.children if c.dep_ in ("prep", "prt") for g in c.children]
+            if any(lemma(o) in cues.security_nouns for o in objects):
+                return True
+    return False
+
+
+def crowd_acts(verb: Token, cues: Cues) -> bool:
+    """A crowd is the verb's subject ("supporters took on riot police")."""
+    return any(c.dep_ == "nsubj" and lemma(c) in cues.crowd_nouns for c in verb.children)
 
 
 def crowd_target(cand: Candidate, cues: Cues) -> bool:

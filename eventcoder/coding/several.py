@@ -144,6 +144,8 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
     elif cand.nominal and cand.family == "violent" and (verb := passive_agent_verb(cand.head)) is not None:
         target = patient_of(verb) if violent_verb(verb, cues) else None  # 'A and B were hit by shells'
     if target is None:
+        target = witnessed_by(cand, cues)
+    if target is None:
         return []
     kind = lemma(target) in cues.place_kind_words
     if kind:
@@ -156,6 +158,20 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
     ):
         return named_shares([target], ctx, kind)  # 'targeted A district': the kind word heads the name
     return named_shares(listed_names(target), ctx, kind)
+
+
+def witnessed_by(cand: Candidate, cues: Cues) -> Token | None:
+    """The place that "saw" or "witnessed" the event ("Lahore saw clashes"; "A, B and C were among the
+    cities that saw clashes": the cities, told by the copula's subject)."""
+    verb = cand.head.head
+    if not cand.nominal or cand.head.dep_ != "dobj" or lemma(verb) not in cues.witnessing_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head
+        if subject.dep_ == "pobj" and subject.head.lower_ == "among":
+            subject = next((c for c in subject.head.head.children if c.dep_ == "nsubj"), subject)
+    return subject
 
 
 def passive_agent_verb(head: Token) -> Token | None:
