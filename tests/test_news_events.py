@@ -1598,3 +1598,12 @@ def test_a_town_that_witnessed_fighting_is_its_place(code_text):
     text = "Fighting\n\nKisumu witnessed heavy fighting between soldiers and rebels on 15 May 2024."
     (mention,) = code_text(text)
     assert (mention.event_type, mention.location) == ("clash", "Kisumu")
+
+
+def test_clashes_amid_shelling_are_the_clash(code_text):
+    text = (
+        "Fighting\n\nOn 9 May 2024, clashes took place between army forces against Al Shabaab militants "
+        "near Mandera, amid army shelling on the area."
+    )
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.sub_event_type) == ("clash", "armed_clash")

@@ -140,14 +140,16 @@ def same_operation(arrest: Candidate, violent: Candidate) -> bool:
     )
 
 
-def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, int, int, int]:
+def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, bool, int, int, int]:
     """Order of preference among violent triggers of one sentence (an abduction that left dead is
-    an attack: the killing is the graver act; "targeted" only when nothing says how)."""
+    an attack: the killing is the graver act; "targeted" only when nothing says how; what went on
+    around it, "clashes ... amid shelling", last)."""
     sub = SUB_PRIORITY.get(cand.sub_event_type, 9)
     if cand.sub_event_type == "abduction" and stated_dead(cand.sent.text):
         sub = SUB_PRIORITY["armed_assault"] + 1
     variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
-    return (lemma(cand.trigger.root) in cues.targeting_verbs, sub, variant, cand.trigger.start)
+    aside = cand.head.dep_ in ("pobj", "pcomp") and cand.head.head.lower_ in cues.circumstance_prepositions
+    return (aside, lemma(cand.trigger.root) in cues.targeting_verbs, sub, variant, cand.trigger.start)
 
 
 def reports_casualties(sent: Span, cues: Cues) -> bool:
