@@ -1607,3 +1607,21 @@ def test_clashes_amid_shelling_are_the_clash(code_text):
     )
     (mention,) = code_text(text)
     assert (mention.event_type, mention.sub_event_type) == ("clash", "armed_clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Killing\n\nOn 6 May 2024, unknown gunmen shot dead a militia commander near Mandera.",
+        "Killing\n\nOn 6 May 2024, two rebel fighters were found dead near Mandera, killed by gunmen.",
+    ],
+)
+def test_unnamed_gunmen_killing_unnamed_fighters_clash_with_them(code_text, text):
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.actor2) == ("clash", "Unidentified Armed Group (Kenya)")
+
+
+def test_gunmen_attacking_a_pronoun_are_not_its_side(code_text):
+    text = "Attack\n\nA bus driver was targeted in Kisumu on 6 May 2024: gunmen attacked him and shot him."
+    (mention,) = code_text(text)
+    assert mention.event_type == "attack"

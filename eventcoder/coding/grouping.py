@@ -119,6 +119,7 @@ def own_clause_place(
 
 def fill_from(primary: Candidate, others: list[Candidate]) -> None:
     """Fields the primary trigger of a sentence lacks, taken from the sentence's other triggers."""
+    own_side = primary.actor2 is not None  # its own parse decided it (two unnamed groups may fight)
     for other in others:
         primary.actor1 = primary.actor1 or other.actor1
         primary.actor2 = primary.actor2 or other.actor2
@@ -127,7 +128,7 @@ def fill_from(primary: Candidate, others: list[Candidate]) -> None:
         if primary.date_text is None and other.date_text is not None:
             primary.date, primary.date_text = other.date, other.date_text
             primary.date_origin, primary.date_specificity = other.date_origin, other.date_specificity
-    if primary.actor1 and primary.actor2 and primary.actor1.name == primary.actor2.name:
+    if primary.actor1 and primary.actor2 and primary.actor1.name == primary.actor2.name and not own_side:
         primary.actor2 = None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.actors import GENERIC_KINDS, Actor
+from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import (
@@ -69,8 +69,11 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         cand.actor2 = joint_side(agent_tok, cand.actor1, res)  # "forces of A and B exchanged fire"
     if cand.territory and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
         cand.actor2 = resolve_actor(lost, cand, country, ctx, res, role=2)  # "captured from al Shabaab"
-    if cand.actor1 and cand.actor2 and cand.actor1.name == cand.actor2.name:
-        cand.actor2 = None
+    two_unnamed = agent_tok is not None and patient_tok is not None and agent_tok.i != patient_tok.i
+    two_unnamed = two_unnamed and patient_tok.pos_ != "PRON"  # "gunmen attacked him": not told who
+    two_unnamed = two_unnamed and cand.actor1 is not None and is_unidentified(cand.actor1)
+    if cand.actor1 and cand.actor2 and cand.actor1.name == cand.actor2.name and not two_unnamed:
+        cand.actor2 = None  # one side told twice; "gunmen shot dead a militia commander": two armed groups
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):
         ctx.last_armed_actor = cand.actor1
 
