@@ -1625,3 +1625,24 @@ def test_gunmen_attacking_a_pronoun_are_not_its_side(code_text):
     text = "Attack\n\nA bus driver was targeted in Kisumu on 6 May 2024: gunmen attacked him and shot him."
     (mention,) = code_text(text)
     assert mention.event_type == "attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor2"),
+    [
+        (
+            "Attack\n\nOn 1 May 2024, militants attacked three ODM members in Kisumu.",
+            "attack",
+            "Civilians (Kenya)",
+        ),
+        (
+            "Attack\n\nOn 1 May 2024, soldiers attacked Al Shabaab members near Mandera.",
+            "clash",
+            "Al Shabaab",
+        ),
+    ],
+)
+def test_members_of_a_party_attacked_are_civilians(code_text, text, event_type, actor2):
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.actor2) == (event_type, actor2)
+    assert mention.assoc_actor_2 == ("ODM: Orange Democratic Movement" if event_type == "attack" else None)

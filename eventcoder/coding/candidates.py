@@ -104,6 +104,7 @@ class Candidate:
     subject_actor: Actor | None = None  # an armed subject before the trigger, when the parse gave no agent
     unnamed_party: str | None = None  # talks "with the elders": a party the dictionary does not name
     assoc1: list[str] = field(default_factory=list)
+    assoc2: list[str] = field(default_factory=list)  # "CNL members" attacked: civilians, the party here
     headline: bool = False
     new_marker: bool = False
     definite: bool = False

@@ -570,6 +570,7 @@ def to_mention(
         assoc_actor_1="; ".join(best.assoc1) or None,
         inter1=inter1 or None,
         actor2=actor2.name if actor2 else None,
+        assoc_actor_2="; ".join(best.assoc2) if actor2 and actor2.inter == 7 and best.assoc2 else None,
         inter2=inter2 or None,
         interaction=interaction_code(inter1, inter2),
         country=place.country if place else None,

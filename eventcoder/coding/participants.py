@@ -46,6 +46,9 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     )
     if crowd_weapon(cand) and cand.actor1 is not None and cand.actor1.inter in ARMED_INTERS:
         cand.actor1, cand.actor2 = cand.actor2, cand.actor1  # "police fired tear gas": the crowd's other side
+    if cand.event_type in VIOLENT and party_members(patient_tok, cand.actor2, res.cues):
+        cand.assoc2.append(cand.actor2.name)
+        cand.actor2 = res.actors.generic("civilians", country)  # "attacked 3 CNL members": civilians
     if cand.event_type in ("dialogue", "agreement") and patient_tok is not None and cand.actor2 is None:
         cand.unnamed_party = lemma(patient_tok)
     if cand.event_type in VIOLENT and cand.actor1 is not None and cand.actor1.inter == 7:
@@ -79,6 +82,14 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
 
 
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+
+
+def party_members(target: Token | None, actor: Actor | None, cues: Cues) -> bool:
+    """Members, supporters or officials of a party (inter 3, told with no armed word) as the ones
+    attacked: ACLED codes them civilians, the party associated."""
+    if actor is None or actor.inter != 3 or target is None or lemma(target) not in cues.member_words:
+        return False
+    return not any(lemma(t) in cues.armed_subjects for t in target.subtree)  # "militia members": armed
 
 
 def crowd_weapon(cand: Candidate) -> bool:
