@@ -1646,3 +1646,23 @@ def test_members_of_a_party_attacked_are_civilians(code_text, text, event_type, 
     (mention,) = code_text(text)
     assert (mention.event_type, mention.actor2) == (event_type, actor2)
     assert mention.assoc_actor_2 == ("ODM: Orange Democratic Movement" if event_type == "attack" else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Fight\n\nOn 4 May 2024, clashes took place between two armed families in Kisumu.", "clash"),
+        ("Fight\n\nOn 4 May 2024, armed militiamen from two clans clashed near Mandera.", "clash"),
+        ("Fight\n\nOn 4 May 2024, two families clashed with sticks and stones in Kisumu.", "protest"),
+    ],
+)
+def test_a_fight_of_families_or_clans_told_armed_is_a_clash(code_text, text, event_type):
+    assert [m.event_type for m in code_text(text)] == [event_type]
+
+
+def test_the_clash_of_armed_clans_told_again_stays_one_clash(code_text):
+    text = (
+        "Fight\n\nOn 4 May 2024, armed militiamen from two clans clashed near Mandera. Two people were "
+        "killed in the clash, which was related to a dispute over grazing land between the clans."
+    )
+    assert [m.event_type for m in code_text(text)] == ["clash"]

@@ -277,6 +277,15 @@ def arresting_raid(cand: Candidate, cues: Cues) -> bool:
 ARREST_LINKS = frozenset({"conj", "advcl", "xcomp"})  # "raided ... and arrested", "raided ..., detaining"
 
 
+def paragraph_so_far(sent: Span) -> Span:
+    """The sentence with the sentences of its paragraph before it ("armed families clashed ... Two
+    were killed in the clash": the clash is still the armed families')."""
+    start = sent.start
+    while start > 0 and not (sent.doc[start - 1].is_space and "\n" in sent.doc[start - 1].text):
+        start -= 1
+    return sent.doc[start : sent.end]
+
+
 def mob_fight(cand: Candidate, cues: Cues) -> bool:
     """A fight between crowds, families or groups, or with sticks, axes and stones."""
     words = {lemma(t) for t in cand.sent}
@@ -317,7 +326,10 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         and not (is_armed(cand.actor1) and is_armed(cand.actor2))
     ):
         both_unarmed = not is_armed(cand.actor1) and not is_armed(cand.actor2)
-        if (both_unarmed and cand.actor1 is not None and cand.actor2 is not None) or mob_fight(cand, cues):
+        told_armed = bool({lemma(t) for t in paragraph_so_far(cand.sent)} & cues.firearm_words)
+        named_both = cand.actor1 is not None and cand.actor2 is not None
+        crowds = (both_unarmed and named_both) or mob_fight(cand, cues)
+        if crowds and not told_armed:
             cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "mob_violence"
     if cand.event_type == "clash" and cand.territory:
         state = cand.actor1 is not None and cand.actor1.inter == 1

@@ -122,6 +122,7 @@ class Cues:
     blocking_verbs: frozenset[str]
     targeting_verbs: frozenset[str]
     attacker_nouns: frozenset[str]  # "an air strike neutralised the attackers": a response
+    firearm_words: frozenset[str]  # "armed families clashed": a clash, no mob's fight
     member_words: frozenset[str]  # "attacked 3 CNL members": party members, civilians
     circumstance_prepositions: frozenset[str]  # "clashes ... amid shelling": around the event
     witnessing_verbs: frozenset[str]  # "Lahore saw clashes": the subject is the place
