@@ -37,6 +37,7 @@ from eventcoder.coding.rules import (
     phrase_text,
     span_ents,
 )
+from eventcoder.coding.sentcache import doc_memo, sent_tokens
 
 
 def attach(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
@@ -161,12 +162,7 @@ def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
     attachment), else in a clause below them that reports no other kind of event (rank 50)."""
     chain = clause_chain(cand.anchor)
     found: list[tuple[int, Token]] = []
-    for tok in cand.sent:
-        if tok.dep_ != "prep" or not (tok.lower_ in cues.locative_prepositions or into_the_streets(tok)):
-            continue
-        objs = prep_objects(tok)
-        if not objs or not names_a_place(objs[0], cues, strict=tok.lower_ in cues.strict_place_prepositions):
-            continue
+    for tok in locative_place_preps(cand.sent, cues):
         rank = attachment_rank(tok.doc[tok.i : tok.i + 1], cand.head, chain)
         if rank is None and not in_quiet_subclause(tok, chain, cand, cues):
             continue
@@ -174,6 +170,24 @@ def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
             continue
         found.append((50 if rank is None else rank, tok))
     return sorted(found, key=lambda x: (x[0], x[1].i))
+
+
+def locative_place_preps(sent: Span, cues: Cues) -> tuple[Token, ...]:
+    """The locative prepositions of a sentence whose object names a place (found once per document)."""
+    memo = doc_memo(sent.doc)
+    key = ("locative_place_preps", sent.start, sent.end, id(cues))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(tok for tok in sent_tokens(sent) if locative_place_prep(tok, cues))
+    return found
+
+
+def locative_place_prep(tok: Token, cues: Cues) -> bool:
+    """A locative preposition ("in", "near", "to the streets of") whose object names a place."""
+    if tok.dep_ != "prep" or not (tok.lower_ in cues.locative_prepositions or into_the_streets(tok)):
+        return False
+    objs = prep_objects(tok)
+    return bool(objs) and names_a_place(objs[0], cues, strict=tok.lower_ in cues.strict_place_prepositions)
 
 
 def prep_objects(prep: Token) -> list[Token]:

@@ -19,6 +19,7 @@ from eventcoder.coding.fatalities.figures import killed_figures
 from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
 from eventcoder.coding.places.focus import outlet_areas, outlet_countries, place_shares
 from eventcoder.coding.rules import VERBAL, Cues, date_phrase, doc_ents, doc_text, lemma
+from eventcoder.coding.sentcache import sent_text
 from eventcoder.ingest.published import dateline_end, is_caption
 from eventcoder.records import Article
 
@@ -134,13 +135,13 @@ class Candidate:
             or self.date_text
             or self.place_text
             or (self.actor1 and self.actor1.inter != 0)
-            or stated_dead(self.sent.text)
+            or stated_dead(sent_text(self.sent))
         )
 
     @cached_property
     def own_details(self) -> bool:
         """Says something about the occurrence itself: an eventive verb, a date, a place or the dead."""
-        return bool(self.eventive or self.date_text or self.place_text or stated_dead(self.sent.text))
+        return bool(self.eventive or self.date_text or self.place_text or stated_dead(sent_text(self.sent)))
 
     @property
     def reference(self) -> bool:
@@ -162,7 +163,7 @@ class Candidate:
         precision = (self.place.geo_precision or 4) if self.place is not None else 4
         score += 1.0 if precision < 3 else 0.5 if precision == 3 else 0.0  # resolved, to a town or a region
         score += sum(0.5 + (0.5 if a.inter else 0.0) for a in (self.actor1, self.actor2) if a)
-        score += 1.0 if stated_dead(self.sent.text) else 0.0
+        score += 1.0 if stated_dead(sent_text(self.sent)) else 0.0
         score -= 1.0 if self.headline else 0.0
         score -= 1.0 if self.variant == "intervention" else 0.0  # told by the force used on the crowd
         score -= 2.0 if self.reference else 0.0

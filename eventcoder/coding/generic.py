@@ -28,6 +28,7 @@ from eventcoder.coding.rules import (
     of_objects,
     path_up,
 )
+from eventcoder.coding.sentcache import has_word, sent_tokens
 from eventcoder.coding.several import token_number
 
 RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
@@ -207,8 +208,9 @@ LABEL_WORDS = 4  # a line of at most this many words, no closing stop, below the
 def label_line(sent: Span) -> bool:
     """A short line with no closing stop (the caller skips the title): a section label or kicker ("Iran
     protests", "World news"), which names a topic and reports nothing."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    last = next((t for t in reversed(sent) if not t.is_space), None)
+    tokens = sent_tokens(sent)
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    last = next((t for t in reversed(tokens) if not t.is_space), None)
     if len(words) > LABEL_WORDS or last is None or last.text in (".", "!", "?"):
         return False
     doc = sent.doc
@@ -348,6 +350,8 @@ MANY_TIMES = 10  # "violated the truce about 400 times": so many occasions are a
 def many_times(verb: Token) -> bool:
     """The verb's clause counts its occasions in the tens or more ("violated the truce about 400 times";
     "struck three times" may be one shelling), however the parser hung the count."""
+    if not has_word(verb.doc, "times"):
+        return False
     for tok in verb.subtree:
         if tok.lower_ != "times" or next((h for h in tok.ancestors if h.pos_ in VERBAL), None) != verb:
             continue
@@ -416,15 +420,16 @@ def cited_statistics(cand: Candidate, cues: Cues) -> bool:
     """A figure cited from statistics ("according to UN figures, some 4,000 people were killed in the
     region last year") or events counted by an observer: a count over a period or an area, not one
     occurrence."""
+    tokens = sent_tokens(cand.sent)
     cited = [
         g
-        for tok in cand.sent
+        for tok in tokens
         if tok.lower_ == "to" and tok.i > 0 and tok.nbor(-1).lower_ == "according"
         for g in tok.children
         if g.dep_ == "pobj"
     ]
     # "a report recorded 97 militant attacks in February, which left 87 dead": the dead are the count's too
-    counted = any(lemma(t) in cues.occasion_nouns and counted_by_observer(t, cues) for t in cand.sent)
+    counted = any(lemma(t) in cues.occasion_nouns and counted_by_observer(t, cues) for t in tokens)
     return (counted or any(lemma(o) in cues.statistics_nouns for o in cited)) and not has_specific_day(
         cand, cues
     )

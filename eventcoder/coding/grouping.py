@@ -13,6 +13,7 @@ from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResourc
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.rules import VERBAL, Cues, clause_chain, lemma
+from eventcoder.coding.sentcache import sent_text
 from eventcoder.coding.several import SPLIT_FAMILIES
 
 EXPLOSION_PRIORITY = [
@@ -44,7 +45,7 @@ def group_sentence(
     elif violent and (reports_casualties(sent, res.cues) or any(body_trigger(c, res.cues) for c in violent)):
         # a body found with marks of violence (its checks passed) is a death told, as a toll is
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
-    if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent.text):
+    if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent_text(sent)):
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
     other_days = [
         c for c in violent_events if primary is not None and c is not primary and other_day(c, primary)
@@ -146,7 +147,7 @@ def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, bool, int, int,
     an attack: the killing is the graver act; "targeted" only when nothing says how; what went on
     around it, "clashes ... amid shelling", last)."""
     sub = SUB_PRIORITY.get(cand.sub_event_type, 9)
-    if cand.sub_event_type == "abduction" and stated_dead(cand.sent.text):
+    if cand.sub_event_type == "abduction" and stated_dead(sent_text(cand.sent)):
         sub = SUB_PRIORITY["armed_assault"] + 1
     variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
     aside = cand.head.dep_ in ("pobj", "pcomp") and cand.head.head.lower_ in cues.circumstance_prepositions
@@ -155,7 +156,7 @@ def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, bool, int, int,
 
 def reports_casualties(sent: Span, cues: Cues) -> bool:
     """The sentence says people were killed, wounded or arrested."""
-    if stated_dead(sent.text):
+    if stated_dead(sent_text(sent)):
         return True
     words = {lemma(t) for t in sent}
     return bool(words & cues.casualty_words) and any(

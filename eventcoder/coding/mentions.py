@@ -61,6 +61,7 @@ from eventcoder.coding.rules import (
     noun_phrase,
     span_ents,
 )
+from eventcoder.coding.sentcache import sent_text
 from eventcoder.records import Mention
 
 
@@ -143,7 +144,7 @@ def told_after(cluster: Cluster, clusters: list[Cluster]) -> tuple[EventDate, st
     """'A day earlier', 'two days later', 'the next day': that many days from the day of the event told
     just before (the nearest earlier mention with a day of its own), with the phrase."""
     for m in cluster.members:
-        found = (day_offset(m.date_text), m.date_text) if m.date_text else find_day_offset(m.sent.text)
+        found = (day_offset(m.date_text), m.date_text) if m.date_text else find_day_offset(sent_text(m.sent))
         if found is not None and found[0] is not None:
             offset, text = found
             break
@@ -416,7 +417,7 @@ def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources
         return "mob_violence"
     indices = sorted({m.sent_index for m in told_in_body})
     told = " ".join(
-        sentences[i].text.lower() for i in range(indices[0], min(indices[-1] + 2, len(sentences)))
+        sent_text(sentences[i]).lower() for i in range(indices[0], min(indices[-1] + 2, len(sentences)))
     )
     cues = res.cues
     if says_any(told, cues.protest_excessive_force) and stated_dead(told):
@@ -499,11 +500,11 @@ def to_mention(
         subjects = [m.subject_actor for m in (best, *cluster.members) if m.subject_actor is not None]
         actor1 = subjects[0] if subjects else None
         if actor1 is None:
-            text = " ".join(m.sent.text for m in cluster.members)
+            text = " ".join(sent_text(m.sent) for m in cluster.members)
             army_weapons = variant in ARMY_WEAPON_VARIANTS
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
     if etype in VIOLENT and actor1 is not None and res.actors.is_unidentified(actor1):
-        text = " ".join(m.sent.text for m in cluster.members)
+        text = " ".join(sent_text(m.sent) for m in cluster.members)
         if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
             actor1 = res.actors.generic("gang", actor1.country)
     placed = cluster.placed()
@@ -614,12 +615,12 @@ def cluster_fatalities(cluster: Cluster) -> int | None:
     whole = [m for m in cluster.members if m.split_group is None]
     if len(whole) < len(cluster.members):
         own = next((m.split_figure for m in cluster.members if m.split_figure is not None), None)
-        if own is None and count_fatalities(" ".join(m.sent.text for m in cluster.members)) == 0:
+        if own is None and count_fatalities(" ".join(sent_text(m.sent) for m in cluster.members)) == 0:
             return 0  # "attacks in A and B without any casualties": none at either
-        if own is not None or not any(stated_dead(m.sent.text) for m in whole if not m.headline):
+        if own is not None or not any(stated_dead(sent_text(m.sent)) for m in whole if not m.headline):
             return own
-        return count_fatalities(" ".join(m.sent.text for m in whole if not m.headline))
-    return count_fatalities(" ".join(s.text for s in fatality_sentences(cluster)))
+        return count_fatalities(" ".join(sent_text(m.sent) for m in whole if not m.headline))
+    return count_fatalities(" ".join(sent_text(s) for s in fatality_sentences(cluster)))
 
 
 def fatality_sentences(cluster: Cluster) -> list[Span]:
@@ -627,7 +628,7 @@ def fatality_sentences(cluster: Cluster) -> list[Span]:
     (often a rounder figure) when the body states a number of dead."""
     sents = {m.sent_index: m for m in cluster.members}
     body = [m.sent for i, m in sorted(sents.items()) if not m.headline]
-    if any(stated_dead(s.text) for s in body):
+    if any(stated_dead(sent_text(s)) for s in body):
         return body
     return [m.sent for _, m in sorted(sents.items())]
 

@@ -21,6 +21,7 @@ from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, prep_object
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, Cues, lemma
+from eventcoder.coding.sentcache import sent_text
 
 ARMED_INTER = frozenset(ARMED_TYPES)
 WORDS_RE = re.compile(r"[a-z]+")
@@ -186,7 +187,7 @@ def observed_fire(cand: Candidate, cues: Cues) -> None:
     words = WORDS_RE.findall(cand.trigger.text.lower())
     if not words or words[-1] not in cues.bare_explosion_words:
         return
-    said = WORDS_RE.findall(cand.sent.text.lower())
+    said = WORDS_RE.findall(sent_text(cand.sent).lower())
     if set(said) & cues.device_words:
         return
     text = f" {' '.join(said)} "
@@ -199,7 +200,7 @@ def observed_fire(cand: Candidate, cues: Cues) -> None:
 def fire_on_positions(cand: Candidate, cues: Cues) -> None:
     """Launched grenades are shelling ('fired grenade launchers'); fire on a side's positions with
     small arms or machine guns among the weapons is an exchange of fire, a clash."""
-    said = WORDS_RE.findall(cand.sent.text.lower())
+    said = WORDS_RE.findall(sent_text(cand.sent).lower())
     if cand.head.lower_ in cues.launcher_words:
         cand.variant = "shelling"
     text = f" {' '.join(said)} "
@@ -210,7 +211,7 @@ def fire_on_positions(cand: Candidate, cues: Cues) -> None:
 def fire_on_held_positions(cand: Candidate, cues: Cues) -> None:
     """Gunfire on a side's positions with no heavy weapon named ('fired with unspecified weapons on the
     positions of the army'): positions are held by an armed side, so the assault is a clash."""
-    said = set(WORDS_RE.findall(cand.sent.text.lower()))
+    said = set(WORDS_RE.findall(sent_text(cand.sent).lower()))
     heavy = (said & cues.fired_weapon_words) - cues.generic_weapon_words
     if said & cues.position_words and not heavy and not said & cues.device_words:
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
@@ -269,7 +270,8 @@ def arresting_raid(cand: Candidate, cues: Cues) -> bool:
     event, not an attack."""
     if lemma(cand.head) not in cues.arrest_raid_verbs or cand.actor1 is None or cand.actor1.inter != 1:
         return False
-    if stated_dead(cand.sent.text) or set(WORDS_RE.findall(cand.sent.text.lower())) & cues.wounded_words:
+    text = sent_text(cand.sent)
+    if stated_dead(text) or set(WORDS_RE.findall(text.lower())) & cues.wounded_words:
         return False
     return trigger_on(cand.head, "arrest", ARREST_LINKS)
 
@@ -657,4 +659,4 @@ def background_of_current(cluster: Cluster, cand: Candidate, published: dt.date 
 
 def absorbable(cand: Candidate) -> bool:
     """A mention with nothing of its own (no date, place or dead) can belong to an unreal one."""
-    return not (cand.date_text or cand.place_text or stated_dead(cand.sent.text))
+    return not (cand.date_text or cand.place_text or stated_dead(sent_text(cand.sent)))

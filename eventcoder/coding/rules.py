@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.coding.sentcache import has_word, sent_tokens
 from eventcoder.config import DATA_DIR
 
 CUES_FILE = DATA_DIR / "cues.json"
@@ -262,9 +263,10 @@ def path_up(token: Token, stop: Token | None = None, limit: int = 12) -> Iterato
     current = token
     for _ in range(limit):
         yield current
-        if current == stop or current.head == current:
+        head = current.head
+        if current == stop or head == current:
             return
-        current = current.head
+        current = head
 
 
 def is_passive(verb: Token) -> bool:
@@ -312,7 +314,9 @@ def freed(tok: Token) -> Token | None:
 def never_done(verb: Token) -> bool:
     """A verb negated by a "never" fronted before it ("Never before had rebels attacked the town"), however
     the parser hung the inversion: on the verb itself or on the auxiliary it made the verb's head."""
-    for tok in verb.sent:
+    if not has_word(verb.doc, "never"):
+        return False
+    for tok in sent_tokens(verb.sent):
         if tok.lower_ != "never":
             continue
         governor = next((a for a in tok.ancestors if a.pos_ in VERBAL), None)
@@ -618,7 +622,7 @@ def date_phrase(span: Span) -> str:
     """Text of a DATE entity, with a day number the model left out ('3 | May 2020')."""
     start = span.start
     doc = span.doc
-    while start > span.sent.start and doc[start - 1].like_num and doc[start - 1].text.isdigit():
+    while start > 0 and doc[start - 1].like_num and doc[start - 1].text.isdigit() and start > span.sent.start:
         if not 1 <= int(doc[start - 1].text) <= 31:
             break
         start -= 1
