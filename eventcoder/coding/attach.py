@@ -37,7 +37,7 @@ from eventcoder.coding.rules import (
     phrase_text,
     span_ents,
 )
-from eventcoder.coding.sentcache import doc_memo, sent_tokens
+from eventcoder.coding.sentcache import doc_memo, doc_spans, sent_tokens
 
 
 def attach(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
@@ -217,7 +217,7 @@ def belongs_to_other_event(prep: Token, cand: Candidate) -> bool:
     where the talks were, not where the truce applies)."""
     others = {
         span.root.i
-        for span in cand.sent.doc.spans[TRIGGER_SPANS]
+        for span in doc_spans(cand.sent.doc, TRIGGER_SPANS)
         if cand.sent.start <= span.start < cand.sent.end and span.start != cand.trigger.start
     }
     for tok in path_up(prep.head, limit=6):
@@ -236,7 +236,7 @@ def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate, cues: Cu
     if not any(top in clause.ancestors for top in chain):
         return False
     inside = {t.i for t in clause.subtree}
-    for span in cand.sent.doc.spans[TRIGGER_SPANS]:
+    for span in doc_spans(cand.sent.doc, TRIGGER_SPANS):
         if span.start == cand.trigger.start or not (cand.sent.start <= span.start < cand.sent.end):
             continue
         label, _, role = span.label_.split("|")

@@ -28,7 +28,7 @@ from eventcoder.coding.rules import (
     of_objects,
     path_up,
 )
-from eventcoder.coding.sentcache import has_word, sent_tokens
+from eventcoder.coding.sentcache import doc_spans, has_word, sent_tokens
 from eventcoder.coding.several import token_number
 
 RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
@@ -175,7 +175,7 @@ def is_grievance(cand: Candidate, cues: Cues) -> bool:
         return False
     protest_here = any(
         span.label_.startswith("protest.") and cand.sent.start <= span.start < cand.sent.end
-        for span in cand.sent.doc.spans[TRIGGER_SPANS]
+        for span in doc_spans(cand.sent.doc, TRIGGER_SPANS)
     )
     if not protest_here:
         return False

@@ -13,7 +13,7 @@ from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResourc
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.rules import VERBAL, Cues, clause_chain, lemma
-from eventcoder.coding.sentcache import sent_text
+from eventcoder.coding.sentcache import sent_text, sent_tokens
 from eventcoder.coding.several import SPLIT_FAMILIES
 
 EXPLOSION_PRIORITY = [
@@ -158,7 +158,7 @@ def reports_casualties(sent: Span, cues: Cues) -> bool:
     """The sentence says people were killed, wounded or arrested."""
     if stated_dead(sent_text(sent)):
         return True
-    words = {lemma(t) for t in sent}
+    words = {lemma(t) for t in sent_tokens(sent)}
     return bool(words & cues.casualty_words) and any(
-        t.like_num or t.lower_ in cues.casualty_quantifiers for t in sent
+        t.like_num or t.lower_ in cues.casualty_quantifiers for t in sent_tokens(sent)
     )

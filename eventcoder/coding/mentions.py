@@ -61,7 +61,7 @@ from eventcoder.coding.rules import (
     noun_phrase,
     span_ents,
 )
-from eventcoder.coding.sentcache import sent_text
+from eventcoder.coding.sentcache import sent_text, sent_tokens
 from eventcoder.records import Mention
 
 
@@ -70,7 +70,7 @@ def context_date(
 ) -> tuple[EventDate | None, str | None]:
     """A date from the narrative: an event the mention is anchored to, or the sentences before it."""
     first = cluster.first
-    for tok in first.sent:
+    for tok in sent_tokens(first.sent):
         if tok.dep_ == "prep" and tok.lower_ in cues.anchoring_prepositions:
             for obj in tok.children:
                 if obj.dep_ == "pobj" and lemma(obj) in ctx.date_anchors:
@@ -678,7 +678,7 @@ def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -
     """State forces the protest's sentences tell acting on the crowd or acted on by it ("police fired
     tear gas to disperse them", "a mob pelted stones at the police"): the protest's other side."""
     for member in cluster.members:
-        for tok in member.sent:
+        for tok in sent_tokens(member.sent):
             if lemma(tok) not in res.cues.security_nouns:
                 continue
             acting = tok.dep_ == "nsubj" and lemma(tok.head) not in res.cues.reporting_verbs

@@ -21,7 +21,7 @@ from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, prep_object
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, Cues, lemma
-from eventcoder.coding.sentcache import sent_text
+from eventcoder.coding.sentcache import doc_spans, sent_text, sent_tokens
 
 ARMED_INTER = frozenset(ARMED_TYPES)
 WORDS_RE = re.compile(r"[a-z]+")
@@ -220,11 +220,11 @@ def fire_on_held_positions(cand: Candidate, cues: Cues) -> None:
 def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
     """Fire 'across the line' (of control, of contact, a border) in an article about a truce: a
     violation of that truce."""
-    across = [t for t in cand.sent if t.dep_ == "prep" and t.lower_ == "across"]
+    across = [t for t in sent_tokens(cand.sent) if t.dep_ == "prep" and t.lower_ == "across"]
     crosses = any(lemma(g) in cues.ceasefire_lines for t in across for g in t.subtree if g.dep_ == "pobj")
     if not crosses:
         return False
-    return any(span.label_.startswith("ceasefire.") for span in cand.sent.doc.spans[TRIGGER_SPANS])
+    return any(span.label_.startswith("ceasefire.") for span in doc_spans(cand.sent.doc, TRIGGER_SPANS))
 
 
 def act_of_violation(cand: Candidate, cues: Cues) -> bool:
@@ -260,7 +260,7 @@ def trigger_on(verb: Token, family: str, links: frozenset[str] | None = None) ->
         span.label_.startswith(f"{family}.")
         and span.root.head.i == verb.i
         and (links is None or span.root.dep_ in links)
-        for span in verb.doc.spans[TRIGGER_SPANS]
+        for span in doc_spans(verb.doc, TRIGGER_SPANS)
     )
 
 
@@ -290,7 +290,7 @@ def paragraph_so_far(sent: Span) -> Span:
 
 def mob_fight(cand: Candidate, cues: Cues) -> bool:
     """A fight between crowds, families or groups, or with sticks, axes and stones."""
-    words = {lemma(t) for t in cand.sent}
+    words = {lemma(t) for t in sent_tokens(cand.sent)}
     return bool(words & cues.mob_nouns) or bool(words & cues.mob_weapons)
 
 

@@ -27,6 +27,7 @@ from eventcoder.coding.rules import (
     set_free,
     span_ents,
 )
+from eventcoder.coding.sentcache import sent_tokens
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 
@@ -125,7 +126,7 @@ def armed_subject_before(
     is the subject of a verb governing it ('an SAF soldier fired on a family, killing two', 'a
     gendarme shot and killed'), or names who did a nominal one ('a police raid')."""
     governors = [t for t in path_up(cand.head) if t.i != cand.head.i]
-    for tok in cand.sent:
+    for tok in sent_tokens(cand.sent):
         if tok.i >= cand.head.i:
             break
         if tok.pos_ in ("NOUN", "PROPN") and subject_like(tok, cand, governors, res.cues):
@@ -524,7 +525,7 @@ def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Ac
 
 def victims_in(cand: Candidate, cues: Cues) -> Token | None:
     """Who was killed or hurt in the sentence ('killing five people', 'two soldiers were killed')."""
-    for tok in cand.sent:
+    for tok in sent_tokens(cand.sent):
         if lemma(tok) in cues.victim_verbs:
             for child in tok.children:
                 if child.dep_ == "dobj" or (child.dep_ == "nsubjpass"):

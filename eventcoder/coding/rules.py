@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.sentcache import has_word, sent_tokens
+from eventcoder.coding.sentcache import has_word, remembered, sent_tokens
 from eventcoder.config import DATA_DIR
 
 CUES_FILE = DATA_DIR / "cues.json"
@@ -567,6 +567,11 @@ def attachment_rank(span: Span, head: Token, chain: list[Token]) -> int | None:
 def phrase_text(prep: Token, cues: Cues) -> str:
     """Text of a locative phrase: the preposition's subtree, extended over a trailing place list
     the parser attached elsewhere ("in Laman area of Qala I Naw district, Badghis")."""
+    return remembered(prep.doc, ("phrase_text", prep.i, id(cues)), lambda: read_phrase_text(prep, cues))
+
+
+def read_phrase_text(prep: Token, cues: Cues) -> str:
+    """`phrase_text`, worked out."""
     tokens = list(prep.subtree)
     doc = prep.doc
     end = tokens[-1].i + 1
@@ -620,6 +625,11 @@ def bracketed_units_end(doc: Doc, start: int, stop: int) -> int:
 
 def date_phrase(span: Span) -> str:
     """Text of a DATE entity, with a day number the model left out ('3 | May 2020')."""
+    return remembered(span.doc, ("date_phrase", span.start, span.end), lambda: read_date_phrase(span))
+
+
+def read_date_phrase(span: Span) -> str:
+    """`date_phrase`, worked out."""
     start = span.start
     doc = span.doc
     while start > 0 and doc[start - 1].like_num and doc[start - 1].text.isdigit() and start > span.sent.start:

@@ -8,11 +8,14 @@ kept here for the document being coded (one per thread).
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 _current = threading.local()  # per thread: (the doc being coded, its memo)
 
@@ -25,6 +28,14 @@ def doc_memo(doc: Doc) -> dict[Any, Any]:
     return entry[1]
 
 
+def remembered(doc: Doc, key: Hashable, compute: Callable[[], T]) -> T:
+    """What `compute()` gives, computed once per document under `key` (for pure functions of the parse)."""
+    memo = doc_memo(doc)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def sent_tokens(sent: Span) -> tuple[Token, ...]:
     """The tokens of a sentence (or any span), built once per document."""
     memo = doc_memo(sent.doc)
@@ -32,6 +43,15 @@ def sent_tokens(sent: Span) -> tuple[Token, ...]:
     found = memo.get(key)
     if found is None:
         found = memo[key] = tuple(sent)
+    return found
+
+
+def doc_spans(doc: Doc, key: str) -> tuple[Span, ...]:
+    """`doc.spans[key]`, built once per document."""
+    memo = doc_memo(doc)
+    found = memo.get(("spans", key))
+    if found is None:
+        found = memo[("spans", key)] = tuple(doc.spans[key])
     return found
 
 

@@ -29,6 +29,7 @@ from eventcoder.coding.participants import patient_of
 from eventcoder.coding.places import Place, PlacePhrase, parse_place_phrases, resolve_place, resolve_places
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import VERBAL, Cues, clause_chain, lemma, phrase_text
+from eventcoder.coding.sentcache import doc_spans
 
 # Coordinated place names of one phrase ("in A, B and C") or of parallel phrases ("four in A and
 # two in B") are separate events for these families; a truce, talks or a deal in two places is one.
@@ -218,7 +219,7 @@ def violent_verb(verb: Token, cues: Cues) -> bool:
     if lemma(verb) in cues.eventive_verbs["violence"]:
         return True
     return any(
-        s.root.i == verb.i and s.label_.split(".")[0] in VIOLENT for s in verb.doc.spans[TRIGGER_SPANS]
+        s.root.i == verb.i and s.label_.split(".")[0] in VIOLENT for s in doc_spans(verb.doc, TRIGGER_SPANS)
     )
 
 

@@ -56,6 +56,7 @@ from eventcoder.coding.rules import (
     path_up,
     set_free,
 )
+from eventcoder.coding.sentcache import doc_spans, sent_tokens
 from eventcoder.coding.several import split_by_place
 
 ANY_POS = frozenset({"NOUN", "VERB", "PROPN"})
@@ -200,7 +201,7 @@ def distributed_toll(verb: Token, sent: Span, cues: Cues) -> bool:
     number of its own."""
     if verb.pos_ not in VERBAL:
         return False
-    locatives = [t for t in sent if t.dep_ == "prep" and t.lower_ in cues.locative_prepositions]
+    locatives = [t for t in sent_tokens(sent) if t.dep_ == "prep" and t.lower_ in cues.locative_prepositions]
     counted = [p for p in locatives if p.head.like_num]
     own = [p for p in locatives if p.head == verb]
     return len(counted) >= 1 and len(counted) + len(own) >= 2
@@ -439,7 +440,7 @@ def army_weapon(tok: Token) -> bool:
     """A word that is itself a trigger of shelling or an air strike ("a missile struck a market")."""
     return any(
         span.start <= tok.i < span.end and span.label_.split("|")[1] in ARMY_WEAPON_VARIANTS
-        for span in tok.doc.spans[TRIGGER_SPANS]
+        for span in doc_spans(tok.doc, TRIGGER_SPANS)
     )
 
 
@@ -538,7 +539,7 @@ def told_before(tok: Token, sentences: int, wanted: Callable[[Span], bool], upto
         if start > 0:
             start = doc[start - 1].sent.start
     end = tok.i if upto is None else upto
-    return any(start <= span.start < end and wanted(span) for span in doc.spans[TRIGGER_SPANS])
+    return any(start <= span.start < end and wanted(span) for span in doc_spans(doc, TRIGGER_SPANS))
 
 
 def ceasefire_subtype(cand: Candidate, verbs: list[Token], cues: Cues) -> bool:
