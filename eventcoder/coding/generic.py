@@ -28,7 +28,7 @@ from eventcoder.coding.rules import (
     of_objects,
     path_up,
 )
-from eventcoder.coding.sentcache import doc_spans, has_word, sent_tokens
+from eventcoder.coding.sentcache import doc_spans, has_word, remembered, sent_tokens
 from eventcoder.coding.several import token_number
 
 RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
@@ -420,7 +420,15 @@ def cited_statistics(cand: Candidate, cues: Cues) -> bool:
     """A figure cited from statistics ("according to UN figures, some 4,000 people were killed in the
     region last year") or events counted by an observer: a count over a period or an area, not one
     occurrence."""
-    tokens = sent_tokens(cand.sent)
+    sent = cand.sent
+    key = ("cites_statistics", sent.start, sent.end, id(cues))
+    cites = remembered(sent.doc, key, lambda: cites_statistics(sent, cues))
+    return cites and not has_specific_day(cand, cues)
+
+
+def cites_statistics(sent: Span, cues: Cues) -> bool:
+    """The sentence cites statistics ("according to UN figures") or an observer's count of events."""
+    tokens = sent_tokens(sent)
     cited = [
         g
         for tok in tokens
@@ -430,9 +438,7 @@ def cited_statistics(cand: Candidate, cues: Cues) -> bool:
     ]
     # "a report recorded 97 militant attacks in February, which left 87 dead": the dead are the count's too
     counted = any(lemma(t) in cues.occasion_nouns and counted_by_observer(t, cues) for t in tokens)
-    return (counted or any(lemma(o) in cues.statistics_nouns for o in cited)) and not has_specific_day(
-        cand, cues
-    )
+    return counted or any(lemma(o) in cues.statistics_nouns for o in cited)
 
 
 def counted_by_observer(head: Token, cues: Cues) -> bool:

@@ -27,7 +27,7 @@ from eventcoder.coding.rules import (
     set_free,
     span_ents,
 )
-from eventcoder.coding.sentcache import sent_tokens
+from eventcoder.coding.sentcache import remembered, sent_tokens
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 
@@ -525,7 +525,14 @@ def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Ac
 
 def victims_in(cand: Candidate, cues: Cues) -> Token | None:
     """Who was killed or hurt in the sentence ('killing five people', 'two soldiers were killed')."""
-    for tok in sent_tokens(cand.sent):
+    sent = cand.sent
+    key = ("victims_in", sent.start, sent.end, id(cues))
+    return remembered(sent.doc, key, lambda: sent_victims(sent, cues))
+
+
+def sent_victims(sent: Span, cues: Cues) -> Token | None:
+    """`victims_in` for a sentence, worked out."""
+    for tok in sent_tokens(sent):
         if lemma(tok) in cues.victim_verbs:
             for child in tok.children:
                 if child.dep_ == "dobj" or (child.dep_ == "nsubjpass"):

@@ -7,6 +7,7 @@ Such a statement is the data set's count for the event and wins over figures rea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from eventcoder.coding.fatalities.cues import (
     SUMMARY_ADD_RES,
@@ -38,6 +39,7 @@ def sentence_summary(sentence: str) -> int | None:
     return total
 
 
+@lru_cache(maxsize=64)  # asked once per event of a text
 def note_summary(text: str) -> int | None:
     """The dead a text states for its event in a summary sentence (the last one wins), else None."""
     found = [n for s in SENTENCE_BREAK.split(text or "") if (n := sentence_summary(s)) is not None]
