@@ -1,0 +1,92 @@
+"""How a protest is coded: its ACLED sub-type from the words of its sentences, and its sides (the crowd
+as "Protesters (X)" or "Rioters (X)", the security forces that met it as the other side).
+
+Used by mentions.to_mention; a pure part of the coding core.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from eventcoder.coding.actors import Actor
+from eventcoder.coding.candidates import ArticleContext, CoderResources, stated_dead
+from eventcoder.coding.occurrences import Cluster, crowd_acts, is_armed, is_crowd, is_government
+from eventcoder.coding.rules import lemma, noun_phrase
+from eventcoder.coding.sentcache import sent_text, sent_tokens
+
+
+def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources) -> str:
+    """Peaceful, with intervention, excessive force, violent demonstration or mob violence."""
+    told_in_body = [m for m in cluster.members if not m.headline] or cluster.members  # a headline's word
+    variants = {m.variant for m in told_in_body}  # ('Police clash with protesters') does not decide it
+    if "mob_violence" in variants:
+        return "mob_violence"
+    indices = sorted({m.sent_index for m in told_in_body})
+    told = " ".join(
+        sent_text(sentences[i]).lower() for i in range(indices[0], min(indices[-1] + 2, len(sentences)))
+    )
+    cues = res.cues
+    if says_any(told, cues.protest_excessive_force) and stated_dead(told):
+        return "excessive_force"
+    if "violent_demonstration" in variants or says_any(told, cues.protest_violence):
+        return "violent_demonstration"
+    if says_any(told, cues.protest_intervention) or any(m.event_type == "arrest" for m in cluster.members):
+        return "intervention"
+    for v in ("hunger_strike", "strike", "blockade"):
+        if v in variants:
+            return v
+    return "peaceful"
+
+
+def says_any(text: str, phrases: frozenset[str]) -> bool:
+    """Any of the phrases occurs in the (lower-case) text as whole words."""
+    return phrase_pattern(phrases).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    """One compiled alternation of whole-word phrases."""
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
+    )
+
+
+def protest_actors(
+    actor1: Actor | None,
+    actor2: Actor | None,
+    riot: bool,
+    ctx: ArticleContext,
+    cluster: Cluster,
+    res: CoderResources,
+) -> tuple[Actor | None, Actor | None]:
+    """Protest events are coded to 'Protesters (X)' or 'Rioters (X)'; the group itself is associated."""
+    placed = cluster.placed()
+    iso3 = (placed.place.iso3 if placed else None) or ctx.main_country or (actor1.country if actor1 else None)
+    crowd = res.actors.generic("rioters" if riot else "protesters", iso3)
+    # the other side is who met the crowd (police, a counter-crowd, those attacked), never the government
+    # it protests against: a protest's grievance is no actor
+    second = actor2 if actor2 is not None and not is_crowd(actor2) and not is_government(actor2) else None
+    if second is None and actor1 is not None and is_armed(actor1):
+        second = actor1
+    return crowd, second or intervening_force(cluster, iso3, res)
+
+
+def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -> Actor | None:
+    """State forces the protest's sentences tell acting on the crowd or acted on by it ("police fired
+    tear gas to disperse them", "a mob pelted stones at the police"): the protest's other side."""
+    for member in cluster.members:
+        for tok in sent_tokens(member.sent):
+            if lemma(tok) not in res.cues.security_nouns:
+                continue
+            acting = tok.dep_ == "nsubj" and lemma(tok.head) not in res.cues.reporting_verbs
+            acted_on = (tok.dep_ == "pobj" and tok.head.lower_ in res.cues.nominal_target_prepositions) or (
+                tok.dep_ == "dobj" and crowd_acts(tok.head, res.cues)
+            )
+            if acting or acted_on:
+                found = res.actors.resolve(noun_phrase(tok).text, iso3)
+                if found is not None and is_armed(found) and found.inter == 1:
+                    return found
+    return None
