@@ -7,35 +7,44 @@ import gc
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from types import ModuleType
 
 from eventcoder.config import PROJECT_ROOT
-from flows.commands import (
-    evaluate_command,
-    export_command,
-    query_command,
-    refresh_command,
-    release_command,
-    report_command,
-    review_command,
-    serve_command,
-    server_command,
-    verify_command,
-)
 
-# Each command module has NAME, HELP, add_arguments(parser) and run(args) -> exit status.
-COMMAND_MODULES: list[ModuleType] = [
-    refresh_command,
-    release_command,
-    verify_command,
-    query_command,
-    export_command,
-    report_command,
-    evaluate_command,
-    review_command,
-    serve_command,
-    server_command,
-]
+
+def command_modules() -> list[ModuleType]:
+    """The command modules, each with NAME, HELP, add_arguments(parser) and run(args) -> exit status.
+
+    Imported when the command line is built, not with this module: the coder processes of a refresh
+    are started with 'spawn' and import the main module again, and should not load Prefect and DuckDB
+    for nothing (DuckDB's bindings would also print pages of "leaked instance" warnings at their exit).
+    """
+    from flows.commands import (
+        evaluate_command,
+        export_command,
+        query_command,
+        refresh_command,
+        release_command,
+        report_command,
+        review_command,
+        serve_command,
+        server_command,
+        verify_command,
+    )
+
+    return [
+        refresh_command,
+        release_command,
+        verify_command,
+        query_command,
+        export_command,
+        report_command,
+        evaluate_command,
+        review_command,
+        serve_command,
+        server_command,
+    ]
 
 
 def prefect_environment() -> None:
@@ -56,13 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Code news articles into an ACLED-style event dataset in DuckDB.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
         module.add_arguments(command)
     return parser
 
 
-COMMANDS = {module.NAME: module.run for module in COMMAND_MODULES}
+def commands() -> dict[str, Callable[[argparse.Namespace], int]]:
+    """Each command's run function by its name."""
+    return {module.NAME: module.run for module in command_modules()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     prefect_environment()
     try:
-        return COMMANDS[args.command](args)
+        return commands()[args.command](args)
     except KeyboardInterrupt:
         print("interrupted; the warehouse is unchanged", file=sys.stderr)
         return 130

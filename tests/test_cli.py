@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.cli import COMMANDS, build_parser
+from flows.cli import build_parser, commands
 
 PROJECT = Path(__file__).resolve().parents[1]
 README = (PROJECT / "README.md").read_text(encoding="utf-8")
@@ -25,7 +25,7 @@ def subcommands() -> list[str]:
 
 
 def test_every_command_is_dispatched():
-    assert subcommands() == sorted(COMMANDS)
+    assert subcommands() == sorted(commands())
 
 
 @pytest.mark.parametrize("command", subcommands())
@@ -188,3 +188,18 @@ def test_refresh_summary_counts_undated_and_non_english_articles(tmp_path, user_
         "SELECT count(*) FROM event_mentions JOIN articles USING (article_id) WHERE raw_path = 'fr.txt'"
     ).fetchone()[0]
     assert rows == {"fr.txt": "fr", "en.txt": "en"} and quality == (1, 1) and n_french == 0
+
+
+@pytest.mark.slow
+def test_a_refresh_with_coder_processes_writes_nothing_to_stderr(tmp_path, user_env):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, town in enumerate(("Kisumu", "Nakuru", "Eldoret")):
+        text = f"Protest in {town}\n\nTraders protested in {town} on 14 May 2024 against new market fees.\n"
+        (raw / f"a{i}.txt").write_text(text, encoding="utf-8")
+    env = user_env | {"EVENTCODER_WORKERS": "2", "EVENTCODER_CHUNK_SIZE": "1"}
+    result = eventcoder(
+        "refresh", "--raw", str(raw), "--warehouse", str(tmp_path / "w.duckdb"), "--quiet", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # the spawned coder processes do not load DuckDB, so print no leak warnings
