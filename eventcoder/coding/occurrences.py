@@ -153,10 +153,10 @@ def crowd_side(cand: Candidate, cues: Cues) -> bool:
 def crowd_against_police(sent: Span, cues: Cues) -> bool:
     """A clause of the sentence in which a crowd acts on the security forces ("as supporters of X took on
     riot police"): the sides of clashes the sentence names no one for."""
-    for tok in sent:
-        if tok.dep_ == "nsubj" and lemma(tok) in cues.crowd_nouns:
-            objects = [c for c in tok.head.children if c.dep_ == "dobj"]
-            objects += [g for c in tok.head.children if c.dep_ in ("prep", "prt") for g in c.children]
+    for verb in sent_tokens(sent):
+        if crowd_acts(verb, cues):
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            objects += [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children]
             if any(lemma(o) in cues.security_nouns for o in objects):
                 return True
     return False

@@ -45,7 +45,7 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
     )
-    if crowd_weapon(cand) and cand.actor1 is not None and cand.actor1.inter in ARMED_INTERS:
+    if crowd_weapon(cand) and cand.actor1 is not None and cand.actor1.inter in ARMED_TYPES:
         cand.actor1, cand.actor2 = cand.actor2, cand.actor1  # "police fired tear gas": the crowd's other side
     if cand.event_type in VIOLENT and party_members(patient_tok, cand.actor2, res.cues):
         cand.assoc2.append(cand.actor2.name)
@@ -80,9 +80,6 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         cand.actor2 = None  # one side told twice; "gunmen shot dead a militia commander": two armed groups
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):
         ctx.last_armed_actor = cand.actor1
-
-
-ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 
 
 def party_members(target: Token | None, actor: Actor | None, cues: Cues) -> bool:
