@@ -269,6 +269,15 @@ def test_what_happened_later_that_day_is_another_event(code_text):
     assert len([m for m in code_text(text) if m.event_type == "attack"]) == 2
 
 
+def test_what_happened_over_the_weekend_is_dated_to_the_weekend(code_text):
+    text = (
+        "A bomb killed a soldier in Mandera on Monday. Over the weekend, shops in Lamu were bombed, "
+        "and two traders died. Over the past decade, bandits have raided Kerow many times."
+    )
+    dated = {m.location: (str(m.event_date), m.time_precision) for m in code_text(text)}
+    assert dated == {"Mandera": ("2024-05-20", 1), "Lamu": ("2024-05-18", 2)}
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

@@ -535,3 +535,10 @@ def test_a_neighbourhood_is_no_district_abroad() -> None:
     # Hungary's district seats are no neighbourhood of a Kenyan report (a notable city still would be)
     assert resolve_places("in Kiskunhalas neighbourhood", ("KEN",))[0].iso3 == "KEN"
     assert resolve_places("in Paks neighbourhood", ("KEN",))[0].iso3 == "KEN"
+
+
+def test_a_cue_list_given_twice_is_an_error_not_a_silent_override(tmp_path):
+    cues = tmp_path / "cues.json"
+    cues.write_text('{"version": "1", "road_words": ["road"], "road_words": ["street"]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="road_words"):
+        load_cues(cues)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -104,6 +105,7 @@ class Cues:
     interception_objects: frozenset[str]
     presupposing_prepositions: frozenset[str]
     bound_prepositions: frozenset[str]
+    single_periods: frozenset[str]  # "over the weekend": one occasion, not a period's bound
     locative_prepositions: frozenset[str]
     figurative_locatives: frozenset[str]
     strict_place_prepositions: frozenset[str]
@@ -226,11 +228,21 @@ def span_ents(span: Span) -> list[Span]:
 @cache
 def load_cues(path: Path = CUES_FILE) -> Cues:
     """Cue lists from data/cues.json (every list and every dict of lists is a field of Cues)."""
-    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
     lists = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
     nested = {k: {kk: frozenset(vv) for kk, vv in v.items()} for k, v in raw.items() if isinstance(v, dict)}
     nested["pos_by_term"] = nested.pop("pos_by_family")
     return Cues(version=raw["version"], **lists, **nested)
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are unique (json.loads keeps the last of a repeated key silently)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"cue list {key!r} is given twice")
+        out[key] = value
+    return out
 
 
 def lemma(token: Token) -> str:
@@ -539,13 +551,15 @@ def clause_chain(anchor: Token) -> list[Token]:
 
 
 def bounded_by_preposition(span: Span, stop: Token, cues: Cues) -> bool:
-    """A date phrase under 'since', 'until', 'for'... before reaching `stop`: a bound, not the date."""
-    for tok in path_up(span.root, stop=stop):
-        if tok.dep_ == "prep" and tok.lower_ in cues.bound_prepositions:
-            return True
-        if tok.lower_ in cues.bound_prepositions and tok.dep_ in ("prep", "mark", "advmod"):
-            return True
-    return False
+    """A date phrase under 'since', 'until', 'for'... before reaching `stop`: a bound, not the date
+    ("over the past decade"; but "over the weekend" names one occasion)."""
+    occasion = span.root.lower_ in cues.single_periods
+    return any(
+        tok.lower_ in cues.bound_prepositions
+        and tok.dep_ in ("prep", "mark", "advmod")
+        and not (occasion and tok.lower_ == "over")
+        for tok in path_up(span.root, stop=stop)
+    )
 
 
 def attachment_rank(span: Span, head: Token, chain: list[Token]) -> int | None:
