@@ -278,6 +278,18 @@ def test_what_happened_over_the_weekend_is_dated_to_the_weekend(code_text):
     assert dated == {"Mandera": ("2024-05-20", 1), "Lamu": ("2024-05-18", 2)}
 
 
+def test_several_blasts_that_went_off_are_an_event_several_attacks_that_have_hit_are_a_trend(code_text):
+    blasts = code_text("Several explosions went off in Eldoret, police said.")
+    assert only_type(blasts) == ("attack", "explosion")
+    assert code_text("Several attacks have hit Eldoret, police said.") == []
+
+
+def test_an_abduction_and_blasts_told_in_two_clauses_are_two_events(code_text):
+    text = "In Kisumu, four police officers were abducted and several explosions went off."
+    assert sorted(m.sub_event_type for m in code_text(text)) == ["abduction", "explosion"]
+    assert len(code_text("A shoot-out broke out in Nakuru and a suspect was shot.")) == 1
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

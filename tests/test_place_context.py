@@ -153,7 +153,7 @@ def test_a_one_word_town_taken_for_a_group_still_places_the_event(code_text) -> 
 
 
 def test_in_support_of_is_no_place() -> None:
-    from eventcoder.coding.rules import load_cues
+    from eventcoder.coding.cues import load_cues
 
     assert "support" in load_cues().figurative_locatives
 
@@ -167,7 +167,7 @@ def test_a_spelling_variant_must_lie_inside_every_unit_written_beside_it() -> No
 
 def test_a_name_inside_a_bracketed_unit_list_is_a_place_word() -> None:
     from eventcoder.coding.attach import written_as_place
-    from eventcoder.coding.rules import load_cues
+    from eventcoder.coding.cues import load_cues
 
     doc = spacy.blank("en")("Clashes at Qwerty (Gulu, Kampala) today.")
     doc.ents = [Span(doc, 6, 7, label="PERSON")]
@@ -176,7 +176,7 @@ def test_a_name_inside_a_bracketed_unit_list_is_a_place_word() -> None:
 
 
 def test_the_countryside_of_a_province_is_a_place(code_text) -> None:
-    from eventcoder.coding.rules import load_cues
+    from eventcoder.coding.cues import load_cues
 
     assert {"countryside", "vicinity"} <= load_cues().place_kind_words
     (m,) = code_text("On 3 May 2023, gunmen shot dead a shepherd in the countryside of Hama.")

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eventcoder.coding.cues import load_cues
 from eventcoder.coding.places import (
     Place,
     PlacePhrase,
@@ -23,7 +24,6 @@ from eventcoder.coding.places import (
 from eventcoder.coding.places.gazetteer import read_csv
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.places.words import KIND_WORDS, PLACE_WORDS_FILE
-from eventcoder.coding.rules import load_cues
 
 
 def km(a: Place, lat: float, lon: float) -> float:

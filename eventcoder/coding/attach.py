@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, country_mention
+from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import attach_actors
@@ -23,7 +24,6 @@ from eventcoder.coding.places.words import ARABIC_ARTICLES
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
-    Cues,
     attachment_rank,
     bounded_by_preposition,
     clause_chain,

@@ -19,9 +19,9 @@ from spacy.language import Language
 from eventcoder import __version__
 from eventcoder.coding.actors import ActorDictionary
 from eventcoder.coding.candidates import CoderResources
+from eventcoder.coding.cues import load_cues
 from eventcoder.coding.document import code_doc
 from eventcoder.coding.nlp import build_pipeline, load_triggers
-from eventcoder.coding.rules import load_cues
 from eventcoder.config import CODING_DIR
 from eventcoder.ingest.cleaning import furniture_version
 from eventcoder.records import Article, Mention, Quarantined

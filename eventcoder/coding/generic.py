@@ -14,12 +14,12 @@ from spacy.tokens import Span, Token
 
 from eventcoder.coding.attach import date_specificity, own_date_spans, place_preps
 from eventcoder.coding.candidates import ArticleContext, Candidate
+from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import prep_object
 from eventcoder.coding.rules import (
     VERBAL,
-    Cues,
     clause_chain,
     date_phrase,
     doc_ents,
@@ -27,6 +27,7 @@ from eventcoder.coding.rules import (
     lemma,
     of_objects,
     path_up,
+    told_set,
 )
 from eventcoder.coding.sentcache import doc_spans, has_word, remembered, sent_tokens
 from eventcoder.coding.several import token_number
@@ -248,7 +249,7 @@ def generic_plural(cand: Candidate, cues: Cues) -> bool:
         return False
     if counted_plural(head, cues):  # "each of the first six protests in Tbilisi"
         return True
-    if head.lower_ in cues.plurale_tantum:
+    if head.lower_ in cues.plurale_tantum or told_set(head, cues):
         return False
     return not any(rank < 50 for rank, _ in place_preps(cand, cues))
 

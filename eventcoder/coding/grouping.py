@@ -10,9 +10,14 @@ from spacy.tokens import Span
 
 from eventcoder.coding.attach import attach
 from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, body_trigger, stated_dead
+from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.occurrences import places_compatible
-from eventcoder.coding.rules import VERBAL, Cues, clause_chain, lemma
+from eventcoder.coding.rules import (
+    VERBAL,
+    clause_chain,
+    lemma,
+)
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 from eventcoder.coding.several import SPLIT_FAMILIES
 
@@ -48,7 +53,9 @@ def group_sentence(
     if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent_text(sent)):
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
     other_days = [
-        c for c in violent_events if primary is not None and c is not primary and other_day(c, primary)
+        c
+        for c in violent_events
+        if primary is not None and c is not primary and (other_day(c, primary) or other_kind(c, primary))
     ]
     if primary is not None:
         fill_from(primary, [c for c in violent if c is not primary and c not in other_days])
@@ -58,7 +65,7 @@ def group_sentence(
             group = (primary.sent_index, primary.trigger.start)
             for one in (primary, *other_days):
                 if one.split_group is None:
-                    one.split_group, one.split_key = group, one.date_text
+                    one.split_group, one.split_key = group, one.date_text or one.sub_event_type
             out.extend(other_days)
     seen: dict[str, list[Candidate]] = {"violent": []}
     for cand in sorted(cands, key=lambda c: lemma(c.head) in res.cues.gathering_words):  # a gathering last
@@ -91,6 +98,20 @@ def other_day(cand: Candidate, primary: Candidate) -> bool:
     if cand.date is not None and primary.date is not None:
         return not windows_overlap(cand.date, primary.date)
     return cand.date_specificity >= 1.0 and primary.date_specificity >= 1.0
+
+
+def other_kind(cand: Candidate, primary: Candidate) -> bool:
+    """Another kind of violence told in a clause of its own, with a subject of its own, joined to the
+    primary's ("seven officers were abducted and several explosions went off"): another occurrence; not
+    shooting, which tells one exchange ("a shoot-out broke out and a suspect was shot")."""
+    a, b = cand.anchor, primary.anchor
+    joined = (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+    return (
+        joined
+        and cand.sub_event_type != primary.sub_event_type
+        and not {cand.sub_event_type, primary.sub_event_type} & {"armed_assault", "armed_clash"}
+        and all(any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in (a, b))
+    )
 
 
 CLAUSE_FAMILIES = SPLIT_FAMILIES - {"violent"}  # the violent family has its own primary trigger

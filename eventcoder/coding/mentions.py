@@ -25,6 +25,7 @@ from eventcoder.coding.candidates import (
     stated_dead,
 )
 from eventcoder.coding.crosswalk import crosswalk
+from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import (
     DAY,
     EventDate,
@@ -52,7 +53,6 @@ from eventcoder.coding.protests import protest_actors, protest_variant
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
-    Cues,
     bounded_by_preposition,
     date_phrase,
     doc_text,

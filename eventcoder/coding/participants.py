@@ -11,11 +11,11 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
+from eventcoder.coding.cues import Cues
 from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import (
     FINITE_TAGS,
     VERBAL,
-    Cues,
     freed,
     has_name_after,
     is_definite,

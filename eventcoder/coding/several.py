@@ -22,13 +22,19 @@ from eventcoder.coding.attach import (
     prep_objects,
 )
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate
+from eventcoder.coding.cues import Cues
 from eventcoder.coding.fatalities.numbers import core_number
 from eventcoder.coding.fatalities.tokens import Tok
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of
 from eventcoder.coding.places import Place, PlacePhrase, parse_place_phrases, resolve_place, resolve_places
 from eventcoder.coding.places.keys import compact
-from eventcoder.coding.rules import VERBAL, Cues, clause_chain, lemma, phrase_text
+from eventcoder.coding.rules import (
+    VERBAL,
+    clause_chain,
+    lemma,
+    phrase_text,
+)
 from eventcoder.coding.sentcache import doc_spans
 
 # Coordinated place names of one phrase ("in A, B and C") or of parallel phrases ("four in A and

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.attach import attach, placename, plausible_place_name
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
+from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import (
     agreed_truce,
     cited_statistics,
@@ -35,7 +36,6 @@ from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, cr
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
-    Cues,
     anchor_verb,
     conjuncts,
     doc_ents,
