@@ -290,6 +290,18 @@ def test_an_abduction_and_blasts_told_in_two_clauses_are_two_events(code_text):
     assert len(code_text("A shoot-out broke out in Nakuru and a suspect was shot.")) == 1
 
 
+def test_violence_at_another_town_in_a_clause_of_its_own_is_another_event(code_text):
+    text = "Lamu was shelled six times on Monday, while Mpeketoni was struck three times, officials said."
+    assert sorted(m.location for m in code_text(text)) == ["Lamu", "Mpeketoni"]
+    text = "In Kisumu, gunmen shot dead a trader, and a soldier was attacked in Mpeketoni neighbourhood."
+    assert len(code_text(text)) == 1  # a neighbourhood: part of the town told before
+    text = (
+        "On Monday, clashes erupted between youths and soldiers in Lamu while soldiers carried out "
+        "arrest raids in Mpeketoni nearby."
+    )
+    assert len(code_text(text)) == 1  # a noun's clause ("carried out raids") tells no second scene
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

@@ -13,13 +13,14 @@ from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResourc
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.occurrences import places_compatible
+from eventcoder.coding.places import Place
 from eventcoder.coding.rules import (
     VERBAL,
     clause_chain,
     lemma,
 )
 from eventcoder.coding.sentcache import sent_text, sent_tokens
-from eventcoder.coding.several import SPLIT_FAMILIES
+from eventcoder.coding.several import SPLIT_FAMILIES, struck_places
 
 EXPLOSION_PRIORITY = [
     "suicide_bomb",
@@ -52,21 +53,24 @@ def group_sentence(
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
     if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent_text(sent)):
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
-    other_days = [
-        c
+    others = {  # another occurrence of the sentence, by what sets it apart: its day, kind or town
+        id(c): (c, reason)
         for c in violent_events
-        if primary is not None and c is not primary and (other_day(c, primary) or other_kind(c, primary))
-    ]
+        if primary is not None
+        and c is not primary
+        and (reason := "day" if other_day(c, primary) else other_reason(c, primary, ctx, res))
+    }
     if primary is not None:
-        fill_from(primary, [c for c in violent if c is not primary and c not in other_days])
+        fill_from(primary, [c for c in violent if c is not primary and id(c) not in others])
         primary.territory = primary.territory or bool(modifiers)
         out.append(primary)
-        if other_days:  # one event a day, as one a place: parts of one group
+        if others:  # one event a day, as one a place: parts of one group
             group = (primary.sent_index, primary.trigger.start)
-            for one in (primary, *other_days):
+            first_reason = next(iter(others.values()))[1]
+            for one, reason in ((primary, first_reason), *others.values()):
                 if one.split_group is None:
-                    one.split_group, one.split_key = group, one.date_text or one.sub_event_type
-            out.extend(other_days)
+                    one.split_group, one.split_key = group, part_key(one, reason, ctx, res)
+            out.extend(c for c, _ in others.values())
     seen: dict[str, list[Candidate]] = {"violent": []}
     for cand in sorted(cands, key=lambda c: lemma(c.head) in res.cues.gathering_words):  # a gathering last
         if cand.family in seen:
@@ -100,6 +104,21 @@ def other_day(cand: Candidate, primary: Candidate) -> bool:
     return cand.date_specificity >= 1.0 and primary.date_specificity >= 1.0
 
 
+def other_reason(cand: Candidate, primary: Candidate, ctx: ArticleContext, res: CoderResources) -> str | None:
+    """ "kind" or "town" when the candidate is another occurrence than the sentence's primary, else None."""
+    if other_kind(cand, primary):
+        return "kind"
+    return "town" if other_town(cand, primary, ctx, res) else None
+
+
+def part_key(cand: Candidate, reason: str, ctx: ArticleContext, res: CoderResources) -> str | None:
+    """What names the candidate's part of its sentence: its day, its kind of violence or its town."""
+    if reason == "kind":
+        return cand.sub_event_type
+    town = own_town(cand, ctx, res.cues) if reason == "town" else None
+    return town.location if town is not None else cand.date_text
+
+
 def other_kind(cand: Candidate, primary: Candidate) -> bool:
     """Another kind of violence told in a clause of its own, with a subject of its own, joined to the
     primary's ("seven officers were abducted and several explosions went off"): another occurrence; not
@@ -114,6 +133,31 @@ def other_kind(cand: Candidate, primary: Candidate) -> bool:
     )
 
 
+def other_town(cand: Candidate, primary: Candidate, ctx: ArticleContext, res: CoderResources) -> bool:
+    """Violence told in a clause of its own at another town of the primary's country ("A was shelled
+    six times, while B was struck three times"): one event per place."""
+    if cand.nominal or not own_clause(cand, [primary]):
+        return False  # "while forces carried out raids in B": a noun's clause tells no second scene
+    attach(cand, ctx, res)
+    towns = [town for c in (cand, primary) if (town := own_town(c, ctx, res.cues)) is not None]
+    if len(towns) < 2:
+        return False
+    a, b = towns
+    return a.iso3 == b.iso3 and a.location != b.location and a.location not in (b.admin1, b.admin2)
+
+
+def own_town(cand: Candidate, ctx: ArticleContext, cues: Cues) -> Place | None:
+    """The town or village of the candidate: its place phrase's, else the one place it struck."""
+    place, text = cand.place, cand.place_text
+    if place is None:
+        struck = struck_places(cand, ctx, cues)
+        place, text = (struck[0].place, struck[0].text) if len(struck) == 1 else (None, None)
+    if place is None or (place.geo_precision or 4) > 2:
+        return None
+    part = any(w in cues.town_part_words for w in (text or "").lower().split())
+    return None if part else place  # "in A neighbourhood": a part of the town told before
+
+
 CLAUSE_FAMILIES = SPLIT_FAMILIES - {"violent"}  # the violent family has its own primary trigger
 
 
@@ -123,6 +167,17 @@ def own_clause_place(
     """A second trigger of the sentence's family that is an event of its own: the verb of a clause of its
     own (with its subject, not a relative clause), and a town of its own that is no place of the ones kept
     (one event per place, GUIDELINES.md)."""
+    if not own_clause(cand, kept):
+        return False
+    attach(cand, ctx, res)
+    place = cand.place
+    if place is None or place.geo_precision is None or place.geo_precision > 2:
+        return False
+    return all(k.place is not None and not places_compatible(k.place, place) for k in kept)
+
+
+def own_clause(cand: Candidate, kept: list[Candidate]) -> bool:
+    """The candidate is the verb of a clause of its own (with its subject, not a relative clause)."""
     if cand.role != "event" or not kept or any(k.anchor == cand.anchor for k in kept):
         return False
     verb = cand.anchor
@@ -130,13 +185,7 @@ def own_clause_place(
         return False  # not what a relative clause or a phrase tells of someone ("detained during protests")
     if cand.head != verb and cand.head.head != verb:
         return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
-        return False
-    attach(cand, ctx, res)
-    place = cand.place
-    if place is None or place.geo_precision is None or place.geo_precision > 2:
-        return False
-    return all(k.place is not None and not places_compatible(k.place, place) for k in kept)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def fill_from(primary: Candidate, others: list[Candidate]) -> None:
