@@ -302,6 +302,11 @@ def test_violence_at_another_town_in_a_clause_of_its_own_is_another_event(code_t
     assert len(code_text(text)) == 1  # a noun's clause ("carried out raids") tells no second scene
 
 
+def test_an_attack_on_a_town_is_placed_there_and_hits_its_people(code_text):
+    (mention,) = code_text("Rebels launched an attack on Mandera on Monday, killing four people.")
+    assert (mention.location, mention.actor2) == ("Mandera", "Civilians (Kenya)")
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

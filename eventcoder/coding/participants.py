@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.places import country_for_name
+from eventcoder.coding.places import country_for_name, parse_place_phrases, resolve_place
+from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import (
     FINITE_TAGS,
     VERBAL,
@@ -586,7 +587,24 @@ def resolve_actor(
         if actor is not None:
             return actor
     if entity is not None and entity.label_ == "ORG" and tok.ent_type_ == "ORG":
+        if names_town(entity.text, ctx):  # "militants attacked Kerow": the town is the place, its people hit
+            hit = role == 2 and cand.event_type in VIOLENT
+            return res.actors.generic("civilians", country) if hit else None
         return res.actors.unknown(entity.text)
     if tok.ent_type_ == "PERSON" and role == 2 and cand.event_type in VIOLENT:
         return res.actors.generic("civilians", country)
     return None
+
+
+def names_town(name: str, ctx: ArticleContext) -> bool:
+    """The name is, exactly, a town or village of the article's countries, or of any when it names none
+    (a name the tagger took for an organisation)."""
+    phrases = parse_place_phrases(name)
+    if not phrases:
+        return False
+    place = resolve_place(phrases, tuple(ctx.countries))
+    return (
+        (place.iso3 in ctx.countries or not ctx.countries)
+        and (place.geo_precision or 4) <= 2
+        and compact(place.location or "") == compact(name)
+    )

@@ -26,7 +26,7 @@ from eventcoder.coding.cues import Cues
 from eventcoder.coding.fatalities.numbers import core_number
 from eventcoder.coding.fatalities.tokens import Tok
 from eventcoder.coding.nlp import TRIGGER_SPANS
-from eventcoder.coding.participants import patient_of
+from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.places import Place, PlacePhrase, parse_place_phrases, resolve_place, resolve_places
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import (
@@ -150,6 +150,8 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
         target = patient_of(cand.anchor)  # 'jets bombed A', 'the blast hit A', 'protests rocked A'
     elif cand.nominal and cand.family == "violent" and (verb := passive_agent_verb(cand.head)) is not None:
         target = patient_of(verb) if violent_verb(verb, cues) else None  # 'A and B were hit by shells'
+    elif cand.nominal and cand.family == "violent":
+        target = prep_object(cand.head, cues.target_prepositions)  # 'an attack on A', 'strikes on A and B'
     if target is None:
         target = witnessed_by(cand, cues)
     if target is None:
