@@ -302,6 +302,14 @@ def test_violence_at_another_town_in_a_clause_of_its_own_is_another_event(code_t
     assert len(code_text(text)) == 1  # a noun's clause ("carried out raids") tells no second scene
 
 
+def test_march_opening_a_sentence_as_a_modifier_is_the_march_not_the_month(code_text):
+    text = (
+        "Thousands protested in Kisumu on Tuesday against the finance bill.\n\n"
+        "March coordinator Ann Otieno estimated that 4,000 people had joined the demonstration."
+    )
+    assert [str(m.event_date) for m in code_text(text)] == ["2024-05-14"]
+
+
 def test_an_attack_on_a_town_is_placed_there_and_hits_its_people(code_text):
     (mention,) = code_text("Rebels launched an attack on Mandera on Monday, killing four people.")
     assert (mention.location, mention.actor2) == ("Mandera", "Civilians (Kenya)")

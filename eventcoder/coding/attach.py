@@ -32,6 +32,7 @@ from eventcoder.coding.rules import (
     doc_ents,
     doc_text,
     lemma,
+    month_as_modifier,
     noun_phrase,
     path_up,
     phrase_text,
@@ -68,7 +69,7 @@ def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
     chain = clause_chain(cand.anchor)
     ranked: list[tuple[int, int, Span]] = []
     for ent in span_ents(cand.sent):
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") or month_as_modifier(ent, cues):
             continue
         if when_clause_on(ent, cand.anchor):
             ranked.append((-1, ent.start, ent))  # "since 30 September, when protesters clashed": its day

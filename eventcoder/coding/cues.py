@@ -76,6 +76,7 @@ class Cues:
     presupposing_prepositions: frozenset[str]
     bound_prepositions: frozenset[str]
     single_periods: frozenset[str]  # "over the weekend": one occasion, not a period's bound
+    month_homographs: frozenset[str]  # "March coordinator X" opening a sentence: the march's, no month
     locative_prepositions: frozenset[str]
     figurative_locatives: frozenset[str]
     strict_place_prepositions: frozenset[str]

@@ -58,6 +58,7 @@ from eventcoder.coding.rules import (
     doc_text,
     is_infinitive,
     lemma,
+    month_as_modifier,
     noun_phrase,
     span_ents,
 )
@@ -85,7 +86,11 @@ def context_date(
                 if m.sent_index == index - back and m.date is not None and not bound_date(m, cues):
                     return m.date, m.date_text
         for ent in span_ents(sent):
-            if ent.label_ == "DATE" and not bounded_by_preposition(ent, sent.root, cues):
+            if (
+                ent.label_ == "DATE"
+                and not month_as_modifier(ent, cues)
+                and not bounded_by_preposition(ent, sent.root, cues)
+            ):
                 resolved = resolve_date(date_phrase(ent), ctx.published)
                 if resolved is not None:
                     return resolved, ent.text
@@ -97,7 +102,11 @@ def context_date(
         if ctx.paragraph_of.get(sent.start) != paragraph:
             break
         for ent in span_ents(sent):
-            if ent.label_ == "DATE" and not bounded_by_preposition(ent, sent.root, cues):
+            if (
+                ent.label_ == "DATE"
+                and not month_as_modifier(ent, cues)
+                and not bounded_by_preposition(ent, sent.root, cues)
+            ):
                 resolved = resolve_date(date_phrase(ent), ctx.published)
                 if resolved is not None:
                     return year_of(resolved, ctx.published, ent.text), ent.text

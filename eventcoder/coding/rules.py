@@ -411,6 +411,19 @@ def bounded_by_preposition(span: Span, stop: Token, cues: Cues) -> bool:
     )
 
 
+def month_as_modifier(ent: Span, cues: Cues) -> bool:
+    """A month's name that is also a noun, opening its sentence as the modifier of a noun ("March
+    coordinator Ana Souza": the march's coordinator; capitals tell nothing there): no date."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.lower_ in cues.month_homographs
+        and root.i == root.sent.start
+        and root.dep_ == "compound"
+        and root.head.pos_ == "NOUN"
+    )
+
+
 def attachment_rank(span: Span, head: Token, chain: list[Token]) -> int | None:
     """0 if a phrase modifies the trigger, 1+k if it sits in the k-th clause of the chain, else None."""
     for tok in path_up(span.root, limit=10):
