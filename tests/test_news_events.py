@@ -310,6 +310,10 @@ def test_march_opening_a_sentence_as_a_modifier_is_the_march_not_the_month(code_
     assert [str(m.event_date) for m in code_text(text)] == ["2024-05-14"]
 
 
+def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
+    assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
+
+
 def test_an_attack_on_a_town_is_placed_there_and_hits_its_people(code_text):
     (mention,) = code_text("Rebels launched an attack on Mandera on Monday, killing four people.")
     assert (mention.location, mention.actor2) == ("Mandera", "Civilians (Kenya)")

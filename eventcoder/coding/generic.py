@@ -284,6 +284,20 @@ def habitual_clause(cand: Candidate, cues: Cues) -> bool:
     return bool(subjects) and bare_plural(subjects[0]) and not place_preps(cand, cues)
 
 
+def kind_of_people(cand: Candidate) -> bool:
+    """An event noun without article that describes a kind of people ("indigenous people who died in
+    clashes over land", "farmers who lost sons in raids"): what befalls such people, no one occurrence."""
+    head = cand.head
+    if (
+        not cand.nominal
+        or head.dep_ != "pobj"
+        or any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    ):
+        return False
+    verb = head.head.head
+    return verb.dep_ == "relcl" and head.head.dep_ == "prep" and bare_plural(verb.head)
+
+
 def bare_plural(noun: Token, quantifiers: frozenset[str] = frozenset()) -> bool:
     """A common plural noun with no article, number or possessor ("schools"); with quantifiers, one
     that carries one of them instead ("some areas")."""

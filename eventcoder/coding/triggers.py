@@ -24,6 +24,7 @@ from eventcoder.coding.generic import (
     has_specific_date,
     is_characterisation,
     is_grievance,
+    kind_of_people,
     label_line,
     over_a_period,
     over_several_occasions,
@@ -149,7 +150,10 @@ def make_candidate(
     if span.start_char >= len(ctx.article.title or "") and label_line(sent):
         return None
     in_general = (
-        is_trend(head, cand.anchor, cues) or generic_plural(cand, cues) or habitual_clause(cand, cues)
+        is_trend(head, cand.anchor, cues)
+        or generic_plural(cand, cues)
+        or habitual_clause(cand, cues)
+        or kind_of_people(cand)
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
