@@ -319,6 +319,12 @@ def test_an_attack_on_a_town_is_placed_there_and_hits_its_people(code_text):
     assert (mention.location, mention.actor2) == ("Mandera", "Civilians (Kenya)")
 
 
+def test_a_countrys_assault_on_a_whole_country_is_the_war_unless_dated(code_text):
+    assert code_text("With its brutal assault on Somalia, Ethiopia has brought war back to the region.") == []
+    assert code_text("Ethiopia's attack on Somalia has drawn condemnation across the region.") == []
+    assert len(code_text("Ethiopia's attack on Somalia on Tuesday killed four people.")) == 1
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

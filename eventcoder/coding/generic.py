@@ -18,6 +18,7 @@ from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import prep_object
+from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import (
     VERBAL,
     clause_chain,
@@ -282,6 +283,19 @@ def habitual_clause(cand: Candidate, cues: Cues) -> bool:
         return True
     subjects = [c for c in head.children if c.dep_ == "nsubj"]
     return bool(subjects) and bare_plural(subjects[0]) and not place_preps(cand, cues)
+
+
+def war_on_a_country(cand: Candidate, cues: Cues) -> bool:
+    """A country's assault on a whole country ("Russia's assault on Ukraine", "its attack on Ukraine"):
+    the war as a whole, no one occurrence unless dated."""
+    head = cand.head
+    if not cand.nominal or cand.family != "violent":
+        return False
+    target = prep_object(head, cues.target_prepositions | {"against"}) or next(iter(of_objects(head)), None)
+    if target is None or target.ent_type_ != "GPE" or country_for_name(target.text) is None:
+        return False
+    doer = next((c for c in head.children if c.dep_ == "poss"), None)
+    return doer is not None and (doer.pos_ == "PRON" or country_for_name(doer.text) is not None)
 
 
 def kind_of_people(cand: Candidate) -> bool:

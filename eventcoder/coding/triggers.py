@@ -30,6 +30,7 @@ from eventcoder.coding.generic import (
     over_several_occasions,
     starts_a_period,
     tallied_conflict,
+    war_on_a_country,
 )
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
@@ -154,6 +155,7 @@ def make_candidate(
         or generic_plural(cand, cues)
         or habitual_clause(cand, cues)
         or kind_of_people(cand)
+        or war_on_a_country(cand, cues)
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
