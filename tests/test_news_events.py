@@ -325,6 +325,12 @@ def test_a_countrys_assault_on_a_whole_country_is_the_war_unless_dated(code_text
     assert len(code_text("Ethiopia's attack on Somalia on Tuesday killed four people.")) == 1
 
 
+def test_fighting_framed_by_a_whole_war_is_no_event_unless_dated(code_text):
+    text = "During the civil war in neighbouring Somalia, the Zarvo Front fought alongside federal troops."
+    assert code_text(text) == []
+    assert len(code_text("During the war, soldiers shelled Mandera on Tuesday, killing four people.")) == 1
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

@@ -109,6 +109,21 @@ def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> 
     return False
 
 
+def during_a_war(cand: Candidate, cues: Cues) -> bool:
+    """A clause framed by a whole war ("during the civil war in Tigray, the militia fought alongside the
+    army"): the war's fighting in general, no one occurrence unless dated."""
+    verb = next((v for v in clause_chain(cand.anchor) if v.pos_ in VERBAL), None)
+    if verb is None:
+        return False
+    wars = cues.conflict_nouns & cues.period_nouns
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("during", "throughout")
+        and any(g.dep_ == "pobj" and (lemma(g) in wars or phrase_lemma(g) in wars) for g in child.children)
+        for child in shared_modifiers(verb)
+    )
+
+
 def names_period(phrase: Token, cues: Cues) -> bool:
     """The 'since' phrase starts a war or campaign ('since the rebels launched an offensive on April 20'):
     what has happened since is its tally, however recent its start."""

@@ -19,6 +19,7 @@ from eventcoder.coding.generic import (
     cited_statistics,
     conflict_as_killer,
     conflict_displaced,
+    during_a_war,
     generic_plural,
     habitual_clause,
     has_specific_date,
@@ -156,6 +157,7 @@ def make_candidate(
         or habitual_clause(cand, cues)
         or kind_of_people(cand)
         or war_on_a_country(cand, cues)
+        or during_a_war(cand, cues)
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
