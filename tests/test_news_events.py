@@ -331,6 +331,12 @@ def test_fighting_framed_by_a_whole_war_is_no_event_unless_dated(code_text):
     assert len(code_text("During the war, soldiers shelled Mandera on Tuesday, killing four people.")) == 1
 
 
+def test_a_press_conference_is_no_talks_a_conference_of_two_sides_is(code_text):
+    assert code_text("The minister used the daily press conference to praise the fall in murders.") == []
+    text = "Officials of Kenya and Somalia met at a conference in Nairobi on Monday to discuss the border."
+    assert only_type(code_text(text)) == ("dialogue", "talks")
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

@@ -48,6 +48,7 @@ class Cues:
     town_part_words: frozenset[str]  # "in A and B neighbourhoods": parts of one town, one event
     armament_nouns: frozenset[str]  # "an assault rifle", "attack helicopters": a weapon, no event
     nonlethal_modifiers: frozenset[str]  # "tear gas shells", "stun grenades": no explosion
+    media_modifiers: frozenset[str]  # "a press conference": no talks
     conflict_agents: frozenset[str]  # "people hit by the fighting": the conflict's toll, no one event
     indefinite_quantifiers: frozenset[str]
     shot_down_targets: frozenset[str]

@@ -131,6 +131,10 @@ def make_candidate(
         c.dep_ in ("compound", "amod") and lemma(c) in cues.nonlethal_modifiers for c in head.children
     ):
         return None  # "tear gas shells", "stun grenades": crowd control, a protest's, not an attack
+    if event_type == "dialogue" and any(
+        c.dep_ == "compound" and lemma(c) in cues.media_modifiers for c in head.children
+    ):
+        return None  # "a press conference": the press is told, no parties talk
     anchor = anchor_verb(head) if head.pos_ not in VERBAL else head
     cand = Candidate(
         sent=sent,
