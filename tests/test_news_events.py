@@ -337,6 +337,16 @@ def test_a_press_conference_is_no_talks_a_conference_of_two_sides_is(code_text):
     assert only_type(code_text(text)) == ("dialogue", "talks")
 
 
+def test_an_arrest_reported_as_a_statement_of_its_own_is_an_event_of_its_own(code_text):
+    text = (
+        "Police said that the gunfight had left three people dead in Lamu, and that officers had "
+        "detained five suspects."
+    )
+    assert sorted(m.event_type for m in code_text(text)) == ["arrest", "clash"]
+    text = "Three people were killed and five were arrested in Lamu on Monday."
+    assert [m.event_type for m in code_text(text)] == ["attack"]
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

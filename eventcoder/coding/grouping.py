@@ -6,7 +6,7 @@ Used by triggers.trigger_candidates; a pure part of the coding core.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventcoder.coding.attach import attach
 from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, body_trigger, stated_dead
@@ -207,9 +207,19 @@ def same_operation(arrest: Candidate, violent: Candidate) -> bool:
     """An arrest told in the same clause as fighting ('killed, wounded and arrested') is part of it."""
     chain = clause_chain(violent.anchor)
     anchor = arrest.anchor
+    if own_statement(anchor, violent.anchor):
+        return False  # "said that the shootout left four dead, and that officers detained four suspects"
     return (
         anchor in chain or any(c in chain for c in anchor.conjuncts) or violent.anchor in clause_chain(anchor)
     )
+
+
+def own_statement(verb: Token, other: Token) -> bool:
+    """The verb heads a statement of its own beside the other's, with its own "that" and its own doer
+    ("said that ..., and that officers had detained four suspects"): a fact reported apart."""
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    told = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    return verb.i != other.i and told and doer is not None and doer.i not in {c.i for c in other.children}
 
 
 def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, bool, int, int, int]:
