@@ -347,6 +347,16 @@ def test_an_arrest_reported_as_a_statement_of_its_own_is_an_event_of_its_own(cod
     assert [m.event_type for m in code_text(text)] == ["attack"]
 
 
+def test_grenades_an_assault_was_carried_out_with_are_its_means_artillery_is_the_event(code_text):
+    text = (
+        "An assault by militants on a police post in Lamu on Tuesday, carried out with machine guns and "
+        "rocket-propelled grenades, left two officers dead."
+    )
+    assert only_type(code_text(text)) == ("clash", "armed_clash")
+    shelling = code_text("Soldiers attacked rebel positions in Lamu with heavy artillery on Tuesday.")
+    assert only_type(shelling) == ("attack", "explosion")
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

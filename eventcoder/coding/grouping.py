@@ -231,7 +231,17 @@ def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, bool, int, int,
         sub = SUB_PRIORITY["armed_assault"] + 1
     variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
     aside = cand.head.dep_ in ("pobj", "pcomp") and cand.head.head.lower_ in cues.circumstance_prepositions
+    aside = aside or (cand.variant == "grenade" and instrument(cand.head))
     return (aside, lemma(cand.trigger.root) in cues.targeting_verbs, sub, variant, cand.trigger.start)
+
+
+def instrument(noun: Token) -> bool:
+    """A weapon named as what an act was done with ("an assault carried out with machine guns and
+    rocket-propelled grenades"): the act's means; for grenades, thrown or fired in a ground assault,
+    not the event (artillery or air strikes named so are: "attacked positions with artillery")."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "with"
 
 
 def reports_casualties(sent: Span, cues: Cues) -> bool:
