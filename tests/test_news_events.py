@@ -357,6 +357,19 @@ def test_grenades_an_assault_was_carried_out_with_are_its_means_artillery_is_the
     assert only_type(shelling) == ("attack", "explosion")
 
 
+def test_a_caption_told_apart_folds_into_the_body_event_that_took_in_the_headline():
+    from types import SimpleNamespace
+
+    from eventcoder.coding.occurrences import Cluster, fold_headlines
+
+    def mention(headline: bool) -> SimpleNamespace:
+        return SimpleNamespace(headline=headline, shadow=False, family="violent")
+
+    caption, headline, body = mention(True), mention(True), mention(False)
+    folded = fold_headlines([Cluster([caption]), Cluster([headline, body])])
+    assert [c.members for c in folded] == [[caption, headline, body]]
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

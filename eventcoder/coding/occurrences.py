@@ -615,7 +615,7 @@ def fold_headlines(clusters: list[Cluster]) -> list[Cluster]:
                 for c in clusters
                 if not c.first.shadow
                 and any(m.family == cluster.first.family for m in c.members)  # also one a protest took in
-                and not any(m.headline for m in c.members)
+                and not all(m.headline for m in c.members)  # the body's, with the headline it took in
             ),
             None,
         )
