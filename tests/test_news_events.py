@@ -370,6 +370,13 @@ def test_a_caption_told_apart_folds_into_the_body_event_that_took_in_the_headlin
     assert [c.members for c in folded] == [[caption, headline, body]]
 
 
+def test_protesters_arrested_are_the_arrest_not_a_protest_of_their_own(code_text):
+    arrest = code_text("Police in Kisumu detained 40 protesters on Monday.")
+    assert [m.event_type for m in arrest] == ["arrest"]
+    tear_gas = code_text("Police fired tear gas at protesters in Kisumu on Monday.")
+    assert [m.event_type for m in tear_gas] == ["protest"]
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

@@ -109,6 +109,21 @@ def told_one_by_one(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def arrested_people(noun: Token) -> bool:
+    """A plural of people who are what an arrest trigger is done to ("detained 57 protesters", "the
+    arrest of demonstrators")."""
+    if noun.tag_ != "NNS":
+        return False
+    taker = noun.head
+    if noun.dep_ == "pobj" and taker.lower_ == "of":
+        taker = taker.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return any(
+        s.root.i == taker.i and s.label_.startswith("arrest.") for s in doc_spans(noun.doc, TRIGGER_SPANS)
+    )
+
+
 def make_candidate(
     span: Span, sent: Span, sent_index: int, ctx: ArticleContext, res: CoderResources
 ) -> Candidate | None:
@@ -124,6 +139,8 @@ def make_candidate(
         (span.root.pos_ not in allowed and not set_free(span.root)) or names_people(span.root)
     ):
         return None
+    if event_type == "protest" and arrested_people(span.root):
+        return None  # "detained 57 protesters": the arrest is told; the protest, if any, elsewhere
     head = event_head(span)
     if head.i != span.root.i and lemma(head) in cues.armament_nouns:
         return None  # "an assault rifle", "attack helicopters", "a strike force": what fights, no event
