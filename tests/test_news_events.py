@@ -62,6 +62,12 @@ def test_numbers_per_place_are_the_fatalities_of_each_place(code_text):
     assert sorted((m.location, m.fatalities) for m in mentions) == [("Kumasi", 4), ("Tamale", 2)]
 
 
+def test_a_county_with_a_figure_of_its_own_in_a_list_of_towns_is_one_more_event(code_text):
+    text = "Police said four people died in Kisumu, three in Tana River and two in Nakuru on Monday."
+    mentions = code_text(text)
+    assert sorted(m.fatalities for m in mentions) == [2, 3, 4]
+
+
 def test_a_whole_sentence_figure_is_not_given_to_each_place(code_text):
     mentions = code_text("Fighting in the Garissa and Wajir counties killed 12 people on Monday.")
     assert places(mentions) == ["Garissa", "Wajir"]

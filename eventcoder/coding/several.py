@@ -101,12 +101,23 @@ def place_shares(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Place
             finest = min((s.place.geo_precision or 4 for s in shares), default=4)
             if listed:
                 finest = max(finest, 2)  # a town of a list may resolve to its district's namesake
-            found = [s for s in found if s.place.iso3 and (s.place.geo_precision or 4) <= finest]
+            found = [s for s in found if s.place.iso3 and precision(s) <= own_finest(s, finest)]
         shares.extend(found)
     if len(shares) >= 2 and shares[0].figure is None and any(s.figure is not None for s in shares[1:]):
         first = subject_figure(cand.anchor)  # "four people died in A, four in B": A's dead are the subject's
         shares[0] = dataclasses.replace(shares[0], figure=first)
     return distinct_places(shares)
+
+
+def precision(share: PlaceShare) -> int:
+    """The share's geo precision (4 when unknown)."""
+    return share.place.geo_precision or 4
+
+
+def own_finest(share: PlaceShare, finest: int) -> int:
+    """The coarsest precision a later place of a list may have: the finest of the places before it,
+    or a district when it has a figure of its own ("four in A, three in B district")."""
+    return max(finest, 3) if share.figure is not None else finest
 
 
 def subject_figure(verb: Token) -> int | None:
