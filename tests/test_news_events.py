@@ -383,6 +383,11 @@ def test_protesters_arrested_are_the_arrest_not_a_protest_of_their_own(code_text
     assert [m.event_type for m in tear_gas] == ["protest"]
 
 
+def test_arrests_told_with_a_protest_leave_it_a_protest(code_text):
+    text = "Protesters marched in Kisumu on Monday, and police detained 40 protesters."
+    assert [m.event_type for m in code_text(text)] == ["protest"]
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

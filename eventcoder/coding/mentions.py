@@ -450,7 +450,12 @@ def to_mention(
     the real occurrences and the summaries of events told one by one, in reading order."""
     best = cluster.best()
     violation = cluster.first.sub_event_type == "violated" and best.family == "violent"  # its act told after
-    kind = cluster.first if violation else best
+    absorbed = (  # "protesters marched in A, and police detained 40 protesters": the protest's arrests
+        cluster.first.family == "protest"
+        and best.event_type == "arrest"
+        and best.sent_index == cluster.first.sent_index
+    )
+    kind = cluster.first if violation or absorbed else best
     etype, sub, variant = kind.event_type, kind.sub_event_type, kind.variant
     crowd_riot = etype in VIOLENT and crowd_sized(ctx, res.cues)
     if crowd_riot:
