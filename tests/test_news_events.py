@@ -388,6 +388,12 @@ def test_arrests_told_with_a_protest_leave_it_a_protest(code_text):
     assert [m.event_type for m in code_text(text)] == ["protest"]
 
 
+def test_one_after_another_over_time_is_a_series_not_an_event(code_text):
+    text = "The Zarvo Front has weakened as one commander after another has been caught or killed."
+    assert code_text(text) == []
+    assert len(code_text("Gunmen shot the passengers one after another in Lamu on Monday.")) == 1
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

@@ -313,6 +313,22 @@ def war_on_a_country(cand: Candidate, cues: Cues) -> bool:
     return doer is not None and (doer.pos_ == "PRON" or country_for_name(doer.text) is not None)
 
 
+def one_after_another(cand: Candidate, cues: Cues) -> bool:
+    """A perfect clause told of a series ("as one leader after another has been caught or killed"):
+    occurrences one by one over time, none of them told."""
+    verb = cand.anchor if cand.anchor.pos_ in VERBAL else None
+    if verb is None or not (is_perfect(verb, cues) or any(is_perfect(c, cues) for c in verb.ancestors)):
+        return False
+    words = [t.lower_ for t in sent_tokens(cand.sent)]
+    return any(
+        w == "after"
+        and i >= 2
+        and "one" in words[max(0, i - 3) : i]
+        and words[i + 1 : i + 2] in (["another"], ["the"])
+        for i, w in enumerate(words[:-1])
+    )
+
+
 def kind_of_people(cand: Candidate) -> bool:
     """An event noun without article that describes a kind of people ("indigenous people who died in
     clashes over land", "farmers who lost sons in raids"): what befalls such people, no one occurrence."""

@@ -27,6 +27,7 @@ from eventcoder.coding.generic import (
     is_grievance,
     kind_of_people,
     label_line,
+    one_after_another,
     over_a_period,
     over_several_occasions,
     starts_a_period,
@@ -179,6 +180,7 @@ def make_candidate(
         or kind_of_people(cand)
         or war_on_a_country(cand, cues)
         or during_a_war(cand, cues)
+        or one_after_another(cand, cues)
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
