@@ -394,6 +394,13 @@ def test_one_after_another_over_time_is_a_series_not_an_event(code_text):
     assert len(code_text("Gunmen shot the passengers one after another in Lamu on Monday.")) == 1
 
 
+def test_a_ceasefire_agreement_is_the_ceasefire_coded_once(code_text):
+    text = "A cessation of hostilities agreement was signed by the warring parties in Kisumu on 21 May."
+    assert only_type(code_text(text)) == ("ceasefire", "declared")
+    peace = code_text("A peace agreement was signed by the warring parties in Kisumu on 21 December 2017.")
+    assert only_type(peace) == ("agreement", "agreement")
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 

@@ -313,6 +313,18 @@ def war_on_a_country(cand: Candidate, cues: Cues) -> bool:
     return doer is not None and (doer.pos_ == "PRON" or country_for_name(doer.text) is not None)
 
 
+def not_its_kind(event_type: str, head: Token, cues: Cues) -> bool:
+    """A trigger noun its modifier makes another kind: "a press conference" tells the press, no talks;
+    "a ceasefire agreement", "a cessation of hostilities deal" are the ceasefire (coded once, as one)."""
+    if event_type == "dialogue":
+        return any(c.dep_ == "compound" and lemma(c) in cues.media_modifiers for c in head.children)
+    if event_type == "agreement":
+        return any(
+            s.end == head.i and s.label_.startswith("ceasefire.") for s in doc_spans(head.doc, TRIGGER_SPANS)
+        )
+    return False
+
+
 def one_after_another(cand: Candidate, cues: Cues) -> bool:
     """A perfect clause told of a series ("as one leader after another has been caught or killed"):
     occurrences one by one over time, none of them told."""

@@ -27,6 +27,7 @@ from eventcoder.coding.generic import (
     is_grievance,
     kind_of_people,
     label_line,
+    not_its_kind,
     one_after_another,
     over_a_period,
     over_several_occasions,
@@ -149,10 +150,8 @@ def make_candidate(
         c.dep_ in ("compound", "amod") and lemma(c) in cues.nonlethal_modifiers for c in head.children
     ):
         return None  # "tear gas shells", "stun grenades": crowd control, a protest's, not an attack
-    if event_type == "dialogue" and any(
-        c.dep_ == "compound" and lemma(c) in cues.media_modifiers for c in head.children
-    ):
-        return None  # "a press conference": the press is told, no parties talk
+    if not_its_kind(event_type, head, cues):
+        return None  # "a press conference": no talks; "a ceasefire agreement": the ceasefire
     anchor = anchor_verb(head) if head.pos_ not in VERBAL else head
     cand = Candidate(
         sent=sent,
