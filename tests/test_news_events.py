@@ -401,6 +401,14 @@ def test_a_ceasefire_agreement_is_the_ceasefire_coded_once(code_text):
     assert only_type(peace) == ("agreement", "agreement")
 
 
+def test_guns_that_went_quiet_tell_a_truce_taking_hold(code_text):
+    mentions = code_text("Fighting raged in Lamu on Friday. The guns went quiet in Lamu on Saturday.")
+    assert sorted((m.event_type, str(m.event_date)) for m in mentions) == [
+        ("ceasefire", "2024-05-18"),
+        ("clash", "2024-05-17"),
+    ]
+
+
 # -- tallies over a stretch of time -------------------------------------------------------------
 
 
