@@ -19,13 +19,7 @@ from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
 from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
 from eventcoder.coding.places.focus import outlet_areas, outlet_countries, place_shares
-from eventcoder.coding.rules import (
-    VERBAL,
-    date_phrase,
-    doc_ents,
-    doc_text,
-    lemma,
-)
+from eventcoder.coding.rules import VERBAL, date_phrase, doc_ents, doc_text, lemma
 from eventcoder.coding.sentcache import sent_text
 from eventcoder.ingest.published import dateline_end, is_caption
 from eventcoder.records import Article

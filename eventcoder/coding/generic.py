@@ -333,10 +333,7 @@ def one_after_another(cand: Candidate, cues: Cues) -> bool:
         return False
     words = [t.lower_ for t in sent_tokens(cand.sent)]
     return any(
-        w == "after"
-        and i >= 2
-        and "one" in words[max(0, i - 3) : i]
-        and words[i + 1 : i + 2] in (["another"], ["the"])
+        w == "after" and "one" in words[max(0, i - 3) : i] and words[i + 1] in ("another", "the")
         for i, w in enumerate(words[:-1])
     )
 

@@ -14,11 +14,7 @@ from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import (
-    VERBAL,
-    clause_chain,
-    lemma,
-)
+from eventcoder.coding.rules import VERBAL, clause_chain, lemma
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 from eventcoder.coding.several import SPLIT_FAMILIES, struck_places
 
@@ -105,7 +101,7 @@ def other_day(cand: Candidate, primary: Candidate) -> bool:
 
 
 def other_reason(cand: Candidate, primary: Candidate, ctx: ArticleContext, res: CoderResources) -> str | None:
-    """ "kind" or "town" when the candidate is another occurrence than the sentence's primary, else None."""
+    """Why the candidate is another occurrence than the sentence's primary ("kind", "town"), or None."""
     if other_kind(cand, primary):
         return "kind"
     return "town" if other_town(cand, primary, ctx, res) else None

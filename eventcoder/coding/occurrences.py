@@ -21,10 +21,7 @@ from eventcoder.coding.geo import km_between
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, prep_object
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import (
-    VERBAL,
-    lemma,
-)
+from eventcoder.coding.rules import VERBAL, lemma
 from eventcoder.coding.sentcache import doc_spans, sent_text, sent_tokens
 
 ARMED_INTER = frozenset(ARMED_TYPES)

@@ -29,12 +29,7 @@ from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.places import Place, PlacePhrase, parse_place_phrases, resolve_place, resolve_places
 from eventcoder.coding.places.keys import compact
-from eventcoder.coding.rules import (
-    VERBAL,
-    clause_chain,
-    lemma,
-    phrase_text,
-)
+from eventcoder.coding.rules import VERBAL, clause_chain, lemma, phrase_text
 from eventcoder.coding.sentcache import doc_spans
 
 # Coordinated place names of one phrase ("in A, B and C") or of parallel phrases ("four in A and
