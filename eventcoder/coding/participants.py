@@ -7,6 +7,8 @@ responsibility); `resolve_actor` turns a token into a dictionary actor, followin
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
@@ -599,12 +601,18 @@ def resolve_actor(
 def names_town(name: str, ctx: ArticleContext) -> bool:
     """The name is, exactly, a town or village of the article's countries, or of any when it names none
     (a name the tagger took for an organisation)."""
+    return town_named(name, tuple(ctx.countries))
+
+
+@lru_cache(maxsize=16384)
+def town_named(name: str, countries: tuple[str, ...]) -> bool:
+    """`names_town` for a name and the article's countries (memoised: names recur across articles)."""
     phrases = parse_place_phrases(name)
     if not phrases:
         return False
-    place = resolve_place(phrases, tuple(ctx.countries))
+    place = resolve_place(phrases, countries)
     return (
-        (place.iso3 in ctx.countries or not ctx.countries)
+        (place.iso3 in countries or not countries)
         and (place.geo_precision or 4) <= 2
         and compact(place.location or "") == compact(name)
     )
