@@ -21,7 +21,7 @@ from eventcoder.coding.geo import km_between
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, prep_object
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import VERBAL, lemma
+from eventcoder.coding.rules import VERBAL, lemma, prep_targets
 from eventcoder.coding.sentcache import doc_spans, sent_text, sent_tokens
 
 ARMED_INTER = frozenset(ARMED_TYPES)
@@ -171,14 +171,7 @@ def crowd_acts(verb: Token, cues: Cues) -> bool:
 def crowd_target(cand: Candidate, cues: Cues) -> bool:
     """Fire aimed at protesters ('police fired tear gas at the demonstrators'): force used on a protest,
     which stays that protest (ACLED's protest with intervention or excessive force), not an attack."""
-    targets = [
-        g
-        for c in cand.anchor.children
-        if c.dep_ == "prep" and c.lower_ in cues.target_prepositions
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    return any(lemma(t) in cues.protester_nouns for t in targets)
+    return any(lemma(t) in cues.protester_nouns for t in prep_targets(cand.anchor, cues.target_prepositions))
 
 
 def observed_fire(cand: Candidate, cues: Cues) -> None:

@@ -515,6 +515,17 @@ def read_date_phrase(span: Span) -> str:
     return doc[start : span.end].text
 
 
+def prep_targets(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of the token's prepositions among the given ones ("fired at A and at B": A, B)."""
+    return [
+        g
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def of_objects(token: Token) -> list[Token]:
     """The objects of a token's "of" phrases ("the capture of Goma", "some of the detainees")."""
     return [

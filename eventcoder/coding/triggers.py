@@ -59,6 +59,7 @@ from eventcoder.coding.rules import (
     nonfinite_governors,
     of_objects,
     path_up,
+    prep_targets,
     set_free,
 )
 from eventcoder.coding.sentcache import doc_spans, sent_tokens
@@ -252,10 +253,7 @@ def crowd_weapon_used(weapon: Token, cues: Cues) -> bool:
         return False
     targets = [
         of_objects(g)[0] if lemma(g) in cues.crowd_quantities and of_objects(g) else g  # "hundreds of ..."
-        for p in verb.children
-        if p.dep_ == "prep" and p.lower_ in cues.crowd_weapon_prepositions
-        for g in p.children
-        if g.dep_ == "pobj"
+        for g in prep_targets(verb, cues.crowd_weapon_prepositions)
     ]
     return lemma(verb) in cues.crowd_weapon_verbs and not any(named_people(t, cues) for t in targets)
 
