@@ -315,3 +315,9 @@ def test_villages_placed_at_one_units_coordinates_are_one_place() -> None:
     assert [s.place.location for s in distinct_places([village("Kerow"), village("Dabasso")])] == ["Kerow"]
     towns = [PlaceShare(Place(n, "Lamu", None, "Kenya", "KEN", -2.27, 40.9, 1), n, None) for n in ("A", "B")]
     assert len(distinct_places(towns)) == 2
+
+
+def test_a_lower_case_particle_inside_a_state_name_keeps_the_name_whole(code_text) -> None:
+    text = "On 3 May 2023, in Santa Maria, Rio Grande do Sul, about 200 farmers gathered in protest."
+    (m,) = code_text(text)
+    assert (m.location, m.admin2, m.geo_precision) == ("Santa Maria", "Santa Maria", 1)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.cues import Cues
+from eventcoder.coding.places.words import PARTICLES
 from eventcoder.coding.sentcache import has_word, remembered, sent_tokens
 
 VERBAL = {"VERB", "AUX"}
@@ -466,6 +467,7 @@ def read_phrase_text(prep: Token, cues: Cues) -> str:
             or tok.text in cues.place_continuation
             or tok.lower_ in cues.place_kind_words
             or tok.text == "I"
+            or name_particle(doc, end, sent_end)
         ):
             end += 1
             continue
@@ -473,6 +475,20 @@ def read_phrase_text(prep: Token, cues: Cues) -> str:
     while end > tokens[0].i + 1 and doc[end - 1].text in cues.place_trailing:
         end -= 1
     return doc[tokens[0].i : end].text
+
+
+def name_particle(doc: Doc, i: int, stop: int) -> bool:
+    """A lower-case particle between two capitalised words of one name ("Rio Grande do Sul", "Ciudad del
+    Este"), whatever the tagger made of it; an English preposition or conjunction is not one."""
+    tok = doc[i]
+    return (
+        tok.is_lower
+        and tok.lower_ in PARTICLES
+        and tok.pos_ not in ("ADP", "CCONJ", "SCONJ")
+        and i + 1 < stop
+        and doc[i + 1].is_title
+        and doc[i - 1].is_title
+    )
 
 
 BRACKET_WORDS = 12  # the longest "(X, Y, Z)" of units read as one
