@@ -317,6 +317,15 @@ def test_villages_placed_at_one_units_coordinates_are_one_place() -> None:
     assert len(distinct_places(towns)) == 2
 
 
+def test_a_neighbourhood_named_like_a_far_town_of_the_province_is_in_the_opening_town(code_text) -> None:
+    text = (
+        "On 6 May 2023, in Monterrey, Nuevo Leon, two suspects were killed after exchanging fire with"
+        " state police during an operation in Linares neighbourhood."
+    )
+    (m,) = code_text(text)
+    assert (m.location, m.geo_precision) == ("Monterrey", 1)
+
+
 def test_a_lower_case_particle_inside_a_state_name_keeps_the_name_whole(code_text) -> None:
     text = "On 3 May 2023, in Santa Maria, Rio Grande do Sul, about 200 farmers gathered in protest."
     (m,) = code_text(text)

@@ -14,7 +14,7 @@ from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import VERBAL, clause_chain, lemma
+from eventcoder.coding.rules import VERBAL, clause_chain, lemma, names_town_part
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 from eventcoder.coding.several import SPLIT_FAMILIES, struck_places
 
@@ -150,8 +150,7 @@ def own_town(cand: Candidate, ctx: ArticleContext, cues: Cues) -> Place | None:
         place, text = (struck[0].place, struck[0].text) if len(struck) == 1 else (None, None)
     if place is None or (place.geo_precision or 4) > 2:
         return None
-    part = any(w in cues.town_part_words for w in (text or "").lower().split())
-    return None if part else place  # "in A neighbourhood": a part of the town told before
+    return None if names_town_part(text, cues) else place  # "in A neighbourhood": part of a town told before
 
 
 CLAUSE_FAMILIES = SPLIT_FAMILIES - {"violent"}  # the violent family has its own primary trigger

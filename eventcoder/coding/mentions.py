@@ -37,6 +37,7 @@ from eventcoder.coding.dates import (
 )
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
+from eventcoder.coding.geo import km_between
 from eventcoder.coding.occurrences import Cluster, is_armed
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
 from eventcoder.coding.places import (
@@ -48,6 +49,7 @@ from eventcoder.coding.places import (
     resolve_place,
 )
 from eventcoder.coding.places.focus import LOCATIVES
+from eventcoder.coding.places.resolve import QUARTER_KM
 from eventcoder.coding.places.words import PARTY_PREPOSITIONS
 from eventcoder.coding.protests import protest_actors, protest_variant
 from eventcoder.coding.rules import (
@@ -59,6 +61,7 @@ from eventcoder.coding.rules import (
     is_infinitive,
     lemma,
     month_as_modifier,
+    names_town_part,
     noun_phrase,
     span_ents,
 )
@@ -355,6 +358,18 @@ def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
     return None
 
 
+def outside_frame(place: Place, frame: Place, placed: Candidate, cues: Cues) -> bool:
+    """The trigger's place is not inside the sentence's opening place: another country or province, or a
+    part of a town ("in Braga neighbourhood") that the gazetteer found far from the opening town."""
+    if (frame.iso3, frame.admin1) != (place.iso3, place.admin1):
+        return True
+    return (
+        frame.geo_precision == 1
+        and names_town_part(placed.place_text, cues)
+        and km_between(frame.latitude, frame.longitude, place.latitude, place.longitude) > QUARTER_KM
+    )
+
+
 def fallback_place(
     cluster: Cluster, actors: tuple[Actor | None, Actor | None], ctx: ArticleContext, res: CoderResources
 ) -> Place | None:
@@ -489,7 +504,7 @@ def to_mention(
     place = placed.place if placed else None
     framed = placed is not None and placed.split_group is None  # one place of a list is not framed by another
     frame = frame_place(placed, ctx) if framed and place is not None and place.latitude else None
-    if frame is not None and place is not None and (frame.iso3, frame.admin1) != (place.iso3, place.admin1):
+    if frame is not None and place is not None and outside_frame(place, frame, placed, res.cues):
         place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
         place = sentence_place(cluster, ctx) or place

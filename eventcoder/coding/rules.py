@@ -491,6 +491,11 @@ def name_particle(doc: Doc, i: int, stop: int) -> bool:
     )
 
 
+def names_town_part(text: str | None, cues: Cues) -> bool:
+    """A place phrase naming a part of a town ("in A neighbourhood", "a suburb of B")."""
+    return any(w in cues.town_part_words for w in (text or "").lower().split())
+
+
 BRACKET_WORDS = 12  # the longest "(X, Y, Z)" of units read as one
 
 
