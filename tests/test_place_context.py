@@ -330,3 +330,10 @@ def test_a_lower_case_particle_inside_a_state_name_keeps_the_name_whole(code_tex
     text = "On 3 May 2023, in Santa Maria, Rio Grande do Sul, about 200 farmers gathered in protest."
     (m,) = code_text(text)
     assert (m.location, m.admin2, m.geo_precision) == ("Santa Maria", "Santa Maria", 1)
+
+
+def test_a_road_joining_two_towns_is_placed_near_the_first(code_text) -> None:
+    (place,) = resolve_places("on the Nakuru-Eldoret highway", ["KEN"])
+    assert (place.location, place.geo_precision) == ("Nakuru", 2)
+    (m,) = code_text("On 4 May 2023, gunmen ambushed a bus on the Garissa - Mandera road, killing four.")
+    assert (m.iso3, m.location, m.geo_precision) == ("KEN", "Garissa", 2)

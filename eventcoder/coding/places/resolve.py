@@ -42,6 +42,9 @@ monitor's "near X" is not the X of another province); a notable or substantial p
 is. `beat_place` does the same for an event's place the gazetteer does not hold at all, and gives an
 event placed in the country alone the beat's first area (precision 3).
 
+A name the gazetteer lacks that joins two towns of one country by a hyphen ("the Garissa-Mandera road")
+is the way between them, placed near the first town.
+
 Precision (ACLED geo_precision): 1 a populated place; 2 "near"/"outside"/"area"/"sector" of a place, or a
 unit when the text named a village/area inside it that is not in the gazetteer (the village keeps its
 name as location, at the unit's coordinates and admin levels, as ACLED names it); 3 an ADM2, an ADM1 or a
@@ -134,6 +137,9 @@ def resolve_place(
         ref = _resolve_phrase(g, asked, soft, ctx, area)
         if ref is None and i == 0:
             ref = _city_of_quarter(g, phrase, ctx)
+        if ref is None and i == 0:
+            ref = _road_start(g, phrase, ctx)
+            phrase = replace(phrase, near=True) if ref is not None else phrase
         if ref is not None and len(expanded) == 1 and area and _namesake_off_beat(g, ref, phrase, area):
             home = _home_area(tuple(areas))
             if home is not None:  # a village the gazetteer lacks on the outlet's beat, not its namesake
@@ -229,6 +235,20 @@ def _city_of_quarter(g: Gazetteer, phrase: PlacePhrase, ctx: list[int]) -> Ref |
     if near:
         return near[0]
     return None if towns else city
+
+
+def _road_start(g: Gazetteer, phrase: PlacePhrase, ctx: list[int]) -> Ref | None:
+    """ "The Garissa-Mandera road": an unknown name joining two towns of one country by a hyphen (one of
+    the article's countries, when it has any) is the way between them, placed near the first (precision
+    2); None otherwise."""
+    head, dash, rest = phrase.text.partition("-")
+    if not dash or phrase.qualifiers or phrase.kind not in (None, *TOWN_KINDS):
+        return None
+    ends = [_resolve_phrase(g, PlacePhrase(part.strip(), None, ()), [], ctx) for part in (head, rest)]
+    if any(end is None or end[0] != "t" or (ctx and country_of(g, end) not in ctx) for end in ends):
+        return None
+    first, second = ends
+    return first if country_of(g, first) == country_of(g, second) else None
 
 
 def _namesake_off_beat(g: Gazetteer, ref: Ref, phrase: PlacePhrase, area: frozenset[Ref]) -> bool:
