@@ -337,3 +337,8 @@ def test_a_road_joining_two_towns_is_placed_near_the_first(code_text) -> None:
     assert (place.location, place.geo_precision) == ("Nakuru", 2)
     (m,) = code_text("On 4 May 2023, gunmen ambushed a bus on the Garissa - Mandera road, killing four.")
     assert (m.iso3, m.location, m.geo_precision) == ("KEN", "Garissa", 2)
+
+
+def test_spanish_articles_inside_a_name_keep_it_whole() -> None:
+    (place,) = resolve_places("in San Juan de los Lagos, Jalisco")
+    assert (place.location, place.geo_precision) == ("San Juan de los Lagos", 1)
