@@ -1806,3 +1806,9 @@ def test_the_clash_of_armed_clans_told_again_stays_one_clash(code_text):
         "killed in the clash, which was related to a dispute over grazing land between the clans."
     )
     assert [m.event_type for m in code_text(text)] == ["clash"]
+
+
+def test_the_side_fire_was_exchanged_with_is_the_other_party(code_text) -> None:
+    text = "On 28 April 2023, in Kisumu, two robbers exchanged fire with police officers, police said."
+    (clash,) = code_text(text)
+    assert (clash.event_type, clash.actor2) == ("clash", "Police Forces of Kenya")

@@ -409,10 +409,17 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
     else:
         agent = subject_of(head) or by_agent(head)
         patient = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if patient is not None and in_trigger(patient, cand):  # "exchanged fire with police": the other side
+            patient = prep_object(head, {"with"}) or patient
         if patient is None:
             weapons = cues.generic_weapon_words | cues.fired_weapon_words  # "fired with weapons on X"
             patient = prep_object(head, cues.verbal_target_prepositions, skip=weapons)
     return agent, other_party(cand, agent, patient)
+
+
+def in_trigger(tok: Token, cand: Candidate) -> bool:
+    """A word of the trigger phrase itself ("fire" of "exchanged fire"): no participant."""
+    return cand.trigger.start <= tok.i < cand.trigger.end
 
 
 def has_active_subject(verb: Token) -> bool:
