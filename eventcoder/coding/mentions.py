@@ -41,6 +41,7 @@ from eventcoder.coding.geo import km_between
 from eventcoder.coding.occurrences import Cluster, is_armed
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
 from eventcoder.coding.places import (
+    QUARTER_KM,
     Place,
     PlacePhrase,
     after_locative,
@@ -49,7 +50,6 @@ from eventcoder.coding.places import (
     resolve_place,
 )
 from eventcoder.coding.places.focus import LOCATIVES
-from eventcoder.coding.places.resolve import QUARTER_KM
 from eventcoder.coding.places.words import PARTY_PREPOSITIONS
 from eventcoder.coding.protests import protest_actors, protest_variant
 from eventcoder.coding.rules import (

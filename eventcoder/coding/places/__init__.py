@@ -18,9 +18,16 @@ from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.lookup import country_for_name, is_known_place
 from eventcoder.coding.places.phrases import parse_place_phrases
 from eventcoder.coding.places.records import Place, PlacePhrase
-from eventcoder.coding.places.resolve import beat_place, named_place, resolve_place, resolve_places
+from eventcoder.coding.places.resolve import (
+    QUARTER_KM,
+    beat_place,
+    named_place,
+    resolve_place,
+    resolve_places,
+)
 
 __all__ = [
+    "QUARTER_KM",
     "beat_place",
     "after_locative",
     "Gazetteer",
