@@ -1812,3 +1812,15 @@ def test_the_side_fire_was_exchanged_with_is_the_other_party(code_text) -> None:
     text = "On 28 April 2023, in Kisumu, two robbers exchanged fire with police officers, police said."
     (clash,) = code_text(text)
     assert (clash.event_type, clash.actor2) == ("clash", "Police Forces of Kenya")
+
+
+def test_a_crowds_violence_is_a_violent_demonstration_only_when_a_demonstration_is_told(code_text) -> None:
+    fight = "On 4 May 2023, ruling party supporters and opposition supporters fought one another in Kisumu."
+    (m,) = code_text(fight)
+    assert m.acled_sub_event_type == "Mob violence"
+    for text in (
+        "On 4 May 2023, protesters threw stones at police in Eldoret.",
+        "On 4 May 2023, party supporters clashed with police during a rally in Nakuru.",
+    ):
+        (m,) = code_text(text)
+        assert m.acled_sub_event_type == "Violent demonstration"

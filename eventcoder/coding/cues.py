@@ -150,6 +150,7 @@ class Cues:
     guarded_sites: frozenset[str]
     crowd_nouns: frozenset[str]
     protester_nouns: frozenset[str]
+    demonstration_words: frozenset[str]
     ceasefire_lines: frozenset[str]
     crowd_size_tags: frozenset[str]
     victim_subject_verbs: frozenset[str]

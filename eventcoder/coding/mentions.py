@@ -38,7 +38,7 @@ from eventcoder.coding.dates import (
 from eventcoder.coding.fatalities.figures import count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.geo import km_between
-from eventcoder.coding.occurrences import Cluster, is_armed
+from eventcoder.coding.occurrences import Cluster, demonstration_told, is_armed
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
 from eventcoder.coding.places import (
     QUARTER_KM,
@@ -477,8 +477,9 @@ def to_mention(
         etype, sub = "protest", "protest"
     if etype == "protest":
         variant = protest_variant(cluster, sentences, res)
-    if crowd_riot and variant not in ("violent_demonstration", "excessive_force"):
-        variant = "mob_violence"
+    demonstration = variant == "violent_demonstration" and demonstration_told(best.sent, res.cues)
+    if crowd_riot and variant != "excessive_force" and not demonstration:
+        variant = "mob_violence"  # a crowd's violence with no demonstration told
     row = crosswalk(etype, sub, variant)
     date, date_text, date_origin = event_date(cluster, narrative or clusters, sentences, ctx, res.cues)
     actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")

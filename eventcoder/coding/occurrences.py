@@ -282,6 +282,18 @@ def paragraph_so_far(sent: Span) -> Span:
     return sent.doc[start : sent.end]
 
 
+def crowd_violence(cand: Candidate, cues: Cues) -> str:
+    """The violence of a crowd is a violent demonstration when its paragraph so far tells of a
+    demonstration ("protesters threw stones", "a rally turned violent", "clashed with police, demanding
+    ..."), else mob violence ("supporters of two parties fought one another"), as ACLED tells them apart."""
+    return "violent_demonstration" if demonstration_told(cand.sent, cues) else "mob_violence"
+
+
+def demonstration_told(sent: Span, cues: Cues) -> bool:
+    """The sentence or its paragraph before it names a demonstration (cue list demonstration_words)."""
+    return any(lemma(t) in cues.demonstration_words for t in paragraph_so_far(sent))
+
+
 def mob_fight(cand: Candidate, cues: Cues) -> bool:
     """A fight between crowds, families or groups, or with sticks, axes and stones."""
     words = {lemma(t) for t in sent_tokens(cand.sent)}
@@ -307,7 +319,7 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "protest"
         return
     if cand.event_type in VIOLENT and cand.sub_event_type != "explosion" and crowd_side(cand, cues):
-        cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
+        cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", crowd_violence(cand, cues)
         return
     if cand.event_type == "attack" and cand.sub_event_type == "armed_assault":
         civilian_side = cand.actor2 is None or not cand.actor2.inter or cand.actor2.inter == 7
@@ -315,7 +327,7 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         if armed_target or (cand.role == "support" and is_armed(cand.actor1) and cand.actor2 is None):
             cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
     if cand.event_type in VIOLENT and (is_crowd(cand.actor1) or is_crowd(cand.actor2)):
-        cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "violent_demonstration"
+        cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", crowd_violence(cand, cues)
     elif (
         cand.event_type == "clash"
         and not cand.territory
@@ -326,7 +338,8 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         named_both = cand.actor1 is not None and cand.actor2 is not None
         crowds = (both_unarmed and named_both) or mob_fight(cand, cues)
         if crowds and not told_armed:
-            cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "mob_violence"
+            variant = crowd_violence(cand, cues)
+            cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", variant
     if cand.event_type == "clash" and cand.territory:
         state = cand.actor1 is not None and cand.actor1.inter == 1
         cand.variant = "regains_territory" if state else "overtakes_territory"
