@@ -1824,3 +1824,16 @@ def test_a_crowds_violence_is_a_violent_demonstration_only_when_a_demonstration_
     ):
         (m,) = code_text(text)
         assert m.acled_sub_event_type == "Violent demonstration"
+
+
+def test_artillery_a_clash_was_fought_with_or_fire_exchanged_is_a_clash(code_text) -> None:
+    for text in (
+        "On 3 May 2023, Zarvo Front and army forces clashed with heavy artillery fire near Kisumu.",
+        "On 3 May 2023, a clash between the army and Zarvo Front fighters, involving heavy artillery fire,"
+        " was reported in Kisumu.",
+        "On 3 May 2023, the army and Zarvo Front fighters exchanged artillery fire near Kisumu.",
+    ):
+        (m,) = code_text(text)
+        assert m.acled_sub_event_type == "Armed clash", text
+    (m,) = code_text("On 3 May 2023, the army shelled Zarvo Front positions near Kisumu with artillery.")
+    assert m.acled_sub_event_type == "Shelling/artillery/missile attack"

@@ -151,6 +151,8 @@ class Cues:
     crowd_nouns: frozenset[str]
     protester_nouns: frozenset[str]
     demonstration_words: frozenset[str]
+    clash_lemmas: frozenset[str]
+    exchange_lemmas: frozenset[str]
     ceasefire_lines: frozenset[str]
     crowd_size_tags: frozenset[str]
     victim_subject_verbs: frozenset[str]

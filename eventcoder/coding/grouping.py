@@ -226,7 +226,7 @@ def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, bool, int, int,
         sub = SUB_PRIORITY["armed_assault"] + 1
     variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
     aside = cand.head.dep_ in ("pobj", "pcomp") and cand.head.head.lower_ in cues.circumstance_prepositions
-    aside = aside or (cand.variant == "grenade" and instrument(cand.head))
+    aside = aside or (cand.variant == "grenade" and instrument(cand.head)) or means_of_clash(cand.head, cues)
     return (aside, lemma(cand.trigger.root) in cues.targeting_verbs, sub, variant, cand.trigger.start)
 
 
@@ -237,6 +237,17 @@ def instrument(noun: Token) -> bool:
     while noun.dep_ == "conj":
         noun = noun.head
     return noun.dep_ == "pobj" and noun.head.lower_ == "with"
+
+
+def means_of_clash(noun: Token, cues: Cues) -> bool:
+    """Fire named as what a clash was fought with ("clashed with heavy artillery fire", "a clash ...,
+    involving artillery fire"): the clash's means, not a shelling of its own."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    prep = noun.head
+    fought_with = noun.dep_ == "pobj" and prep.lower_ == "with"
+    involved = noun.dep_ == "dobj" and lemma(prep) == "involve"
+    return (fought_with or involved) and lemma(prep.head) in cues.clash_lemmas
 
 
 def reports_casualties(sent: Span, cues: Cues) -> bool:

@@ -282,6 +282,15 @@ def paragraph_so_far(sent: Span) -> Span:
     return sent.doc[start : sent.end]
 
 
+def exchanged(head: Token, cues: Cues) -> bool:
+    """Fire the two sides exchanged ("exchanged artillery fire", "a shelling exchange", "an exchange of
+    mortar fire"): a clash fought with those weapons, not one side's shelling."""
+    gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ == "of":
+        gov = gov.head
+    return head.dep_ in ("dobj", "compound", "pobj") and lemma(gov) in cues.exchange_lemmas
+
+
 def crowd_violence(cand: Candidate, cues: Cues) -> str:
     """The violence of a crowd is a violent demonstration when its paragraph so far tells of a
     demonstration ("protesters threw stones", "a rally turned violent", "clashed with police, demanding
@@ -306,6 +315,9 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         cand.event_type, cand.sub_event_type, cand.variant = "ceasefire", "violated", "ceasefire"
         return
     cand.responds = strikes_attackers(cand, cues)
+    if cand.event_type == "attack" and cand.sub_event_type == "explosion" and exchanged(cand.head, cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+        return
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
         observed_fire(cand, cues)
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
