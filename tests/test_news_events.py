@@ -1837,3 +1837,14 @@ def test_artillery_a_clash_was_fought_with_or_fire_exchanged_is_a_clash(code_tex
         assert m.acled_sub_event_type == "Armed clash", text
     (m,) = code_text("On 3 May 2023, the army shelled Zarvo Front positions near Kisumu with artillery.")
     assert m.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_police_intervening_or_arrests_told_after_a_protest_make_it_one_with_intervention(code_text) -> None:
+    for text in (
+        "On 5 May 2023, nurses held a sit-in outside the hospital in Nakuru to demand unpaid wages."
+        " Police intervened and moved the nurses away from the gate.",
+        "On 5 May 2023, traders staged a protest in Eldoret against new market fees."
+        " Several arrests were made.",
+    ):
+        protests = [m for m in code_text(text) if m.event_type == "protest"]
+        assert [m.acled_sub_event_type for m in protests] == ["Protest with intervention"], text
