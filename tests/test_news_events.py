@@ -1848,3 +1848,8 @@ def test_police_intervening_or_arrests_told_after_a_protest_make_it_one_with_int
     ):
         protests = [m for m in code_text(text) if m.event_type == "protest"]
         assert [m.acled_sub_event_type for m in protests] == ["Protest with intervention"], text
+
+
+def test_the_group_whose_attack_was_repelled_is_the_attacker(code_text) -> None:
+    (m,) = code_text("On 3 May 2023, army forces repelled an attack of Zarvo Front fighters near Kisumu.")
+    assert (m.event_type, m.actor1, m.actor2) == ("clash", "Zarvo Front", "Military Forces of Kenya")

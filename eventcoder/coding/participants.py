@@ -358,8 +358,9 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
         verb = head if not cand.nominal else anchor
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         attacker = None
-        if obj is not None:
+        if obj is not None:  # "repelled an attack by / of X", "X's attack": the repelled attack is X's
             attacker = nominal_agent(obj) or next((c for c in obj.children if c.dep_ == "poss"), None)
+            attacker = attacker or prep_object(obj, {"of"})
         defender = subject_of(verb)
         # "security forces beat back assaults": the forces defend; the attackers are unnamed
         agent = attacker or (agent if agent is not None and agent != defender else None)
