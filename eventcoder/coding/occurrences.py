@@ -283,8 +283,8 @@ def paragraph_so_far(sent: Span) -> Span:
 
 
 def exchanged(head: Token, cues: Cues) -> bool:
-    """Fire the two sides exchanged ("exchanged artillery fire", "a shelling exchange", "an exchange of
-    mortar fire"): a clash fought with those weapons, not one side's shelling."""
+    """Fire the two sides exchanged ("exchanged artillery fire", "an exchange of mortar fire", "shelling"
+    parsed as the compound of "exchange"): a clash fought with those weapons, not one side's shelling."""
     gov = head.head
     if head.dep_ == "pobj" and gov.lower_ == "of":
         gov = gov.head
