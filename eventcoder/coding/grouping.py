@@ -244,10 +244,8 @@ def means_of_clash(noun: Token, cues: Cues) -> bool:
     involving artillery fire"): the clash's means, not a shelling of its own."""
     while noun.dep_ == "conj":
         noun = noun.head
-    prep = noun.head
-    fought_with = noun.dep_ == "pobj" and prep.lower_ == "with"
-    involved = noun.dep_ == "dobj" and lemma(prep) == "involve"
-    return (fought_with or involved) and lemma(prep.head) in cues.clash_lemmas
+    involved = noun.dep_ == "dobj" and lemma(noun.head) == "involve"
+    return (instrument(noun) or involved) and lemma(noun.head.head) in cues.clash_lemmas
 
 
 def reports_casualties(sent: Span, cues: Cues) -> bool:

@@ -358,11 +358,6 @@ def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
     return None
 
 
-def told_demonstration(variant: str, best: Candidate, cues: Cues) -> bool:
-    """A violent demonstration whose sentence or paragraph before it names the demonstration."""
-    return variant == "violent_demonstration" and demonstration_told(best.sent, cues)
-
-
 def outside_frame(place: Place, frame: Place, placed: Candidate, cues: Cues) -> bool:
     """The trigger's place is not inside the sentence's opening place: another country or province, or a
     part of a town ("in Braga neighbourhood") that the gazetteer found far from the opening town."""
@@ -482,8 +477,9 @@ def to_mention(
         etype, sub = "protest", "protest"
     if etype == "protest":
         variant = protest_variant(cluster, sentences, res)
-    if crowd_riot and variant != "excessive_force" and not told_demonstration(variant, best, res.cues):
-        variant = "mob_violence"  # a crowd's violence with no demonstration told
+    if crowd_riot and variant != "excessive_force":
+        told = variant == "violent_demonstration" and demonstration_told(best.sent, res.cues)
+        variant = variant if told else "mob_violence"  # a crowd's violence with no demonstration told
     row = crosswalk(etype, sub, variant)
     date, date_text, date_origin = event_date(cluster, narrative or clusters, sentences, ctx, res.cues)
     actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
