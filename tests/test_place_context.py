@@ -342,3 +342,10 @@ def test_a_road_joining_two_towns_is_placed_near_the_first(code_text) -> None:
 def test_spanish_articles_inside_a_name_keep_it_whole() -> None:
     (place,) = resolve_places("in San Juan de los Lagos, Jalisco")
     assert (place.location, place.geo_precision) == ("San Juan de los Lagos", 1)
+
+
+def test_an_organisation_named_in_the_locative_phrase_is_no_place() -> None:
+    group = place_groups("at the positions of the Zarvo Front in the area of Kobarre, Mandera")[0]
+    assert [p.text for p in group] == ["Kobarre", "Mandera"]
+    (place,) = resolve_places("at positions of the Lamu People's Militia near Mokowe, Lamu", ["KEN"])
+    assert place.location != "Lamu People's Militia" and place.admin1 == "Lamu"

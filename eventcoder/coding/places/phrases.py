@@ -41,6 +41,7 @@ from eventcoder.coding.places.words import (
     NEAR_SEPARATORS,
     NEAR_WORDS,
     NOT_MODIFIERS,
+    ORGANISATION_HEADS,
     PARTICLES,
     PLACING_VERBS,
     TOWN_KINDS,
@@ -413,11 +414,18 @@ def _one_name(text: str) -> _Name | None:
         return None
     if all(w.lower().strip(".,") in DATE_WORDS or w.strip(".,").isdigit() for w in words):  # "March 2023"
         return None
+    if _names_organisation(words):  # "the positions of the Zarvo Front"
+        return None
     if kind == "area" and len(words) > 1 and words[-1].lower() in KIND_WORDS:
         words.pop()
     if kind and not is_known_place(" ".join(words)) and is_known_place(full):  # "Tribal Areas", "Kuwait City"
         return _Name(full, None, False, False)
     return _Name(" ".join(words), kind, near, center)
+
+
+def _names_organisation(words: list[str]) -> bool:
+    """True for an organisation's name the gazetteer lacks ("Zarvo Front", "Lamu People's Militia")."""
+    return len(words) > 1 and words[-1].lower() in ORGANISATION_HEADS and not is_known_place(" ".join(words))
 
 
 def split_kind(text: str) -> tuple[str, str | None]:

@@ -13,7 +13,9 @@ Keys of the data file (all lower case), and the names they are read into here:
 * `clause_end_words`: words that start another clause after the places ("in Kharkiv, where ...");
   `placing_verbs`: verbs in -ed that do not end the place clause ("X, located in Y district").
 * `date_words`: capitalised words that date rather than place an event; `center_words`: "X district
-  center"; `common_words`: everyday words GeoNames also has as names, no place on their own.
+  center"; `common_words`: everyday words GeoNames also has as names, no place on their own;
+  `organisation_heads`: last words of an organisation's name ("Zarvo Front"), no place unless the
+  gazetteer holds the whole name.
 * `level_separators` (of them, `near_separators` make the inner place near): words splitting a clause into
   levels; `border_words`: a place beside, not around, the first one; `district_phrases`: Nigeria's "local
   government area" and its abbreviation, read as "district".
@@ -72,6 +74,7 @@ PLACING_VERBS = _set("placing_verbs")
 DATE_WORDS = _set("date_words")
 CENTER_WORDS = _set("center_words")
 COMMON_WORDS = _set("common_words")
+ORGANISATION_HEADS = _set("organisation_heads")
 PARTY_PREPOSITIONS = _set("party_prepositions")  # "a truce with Islamabad": a party, not a place
 LEVEL_SEPARATORS = _set("level_separators")
 NEAR_SEPARATORS = _set("near_separators")
