@@ -349,3 +349,13 @@ def test_an_organisation_named_in_the_locative_phrase_is_no_place() -> None:
     assert [p.text for p in group] == ["Kobarre", "Mandera"]
     (place,) = resolve_places("at positions of the Lamu People's Militia near Mokowe, Lamu", ["KEN"])
     assert place.location != "Lamu People's Militia" and place.admin1 == "Lamu"
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name_when_the_event_was_near_it() -> None:
+    for text in (
+        "near Kobarre, Mandera",
+        "in the area of Kobarre, Mandera",
+        "near Kobarre in Mandera county",
+    ):
+        (place,) = resolve_places(text, ["KEN"])
+        assert (place.location, place.admin1, place.geo_precision) == ("Kobarre", "Mandera", 2), text

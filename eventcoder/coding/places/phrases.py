@@ -44,6 +44,7 @@ from eventcoder.coding.places.words import (
     ORGANISATION_HEADS,
     PARTICLES,
     PLACING_VERBS,
+    SITE_WORDS,
     TOWN_KINDS,
     alternation,
 )
@@ -86,6 +87,7 @@ class _Name:
     center: bool = False
     alt: bool = False
     border: bool = False  # "on the border with Egypt": beside the place, not inside it
+    site: bool = False  # "outside the Parliament": a building or site
 
 
 def parse_place_phrases(text: str) -> list[PlacePhrase]:
@@ -135,7 +137,7 @@ def _level_phrases(levels: list[list[_Name]]) -> list[list[list[PlacePhrase]]]:
                     ]
                 )
             else:
-                names.append([PlacePhrase(name.text, name.kind, outer, name.near)])
+                names.append([PlacePhrase(name.text, name.kind, outer, name.near, name.site)])
         out.append(names)
     return out
 
@@ -292,11 +294,12 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
     """The names in one piece, whether it says "near", a feature word when it has no name ("the city"), and
     whether other words followed the names ("Zamfara State on Sunday": they are dropped)."""
     words = piece.split()
-    near = False
+    near = site = False
     kind_only: str | None = None
     popped_kind: str | None = None
     while words and (not _is_name_word(words[0]) or _is_distance(words)):
         w = words.pop(0).lower().strip("'\"")
+        site = site or w in SITE_WORDS
         of_kind = w in DIRECTION_WORDS and any(x.lower() in KIND_WORDS for x in words[:2])  # "northern city"
         near = near or (w in NEAR_WORDS and not of_kind) or bool(_DISTANCE.match(w))
         popped_kind = KIND_WORDS.get(w)
@@ -324,9 +327,9 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
             names.append(name)
     if names and lead_kind and names[0].kind is None:
         names[0].kind = lead_kind
-    if names and near:
-        for n in names:
-            n.near = True
+    for n in names:
+        n.near = n.near or near
+        n.site = site
     _share_kind(names)
     return names, near, kind_only, clause
 

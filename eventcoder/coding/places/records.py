@@ -70,6 +70,7 @@ class PlacePhrase:
     kind: str | None = None
     qualifiers: tuple[str, ...] = ()
     near: bool = False
+    site: bool = False  # written after "outside", "in front of": a building or site, not a village
 
 
 @dataclass(frozen=True)

@@ -152,9 +152,14 @@ def resolve_place(
 
 def _named_within(place: Place, unknown: PlacePhrase) -> Place:
     """A village the gazetteer lacks, placed in the district or province written beside it ("X in Y
-    district"): the location is the village as written, its admin levels and coordinates the unit's
-    (precision 2). A quarter or site of a town the gazetteer holds is placed at the town, as before."""
-    if place.geo_precision != 2 or unknown.kind not in (None, *TOWN_KINDS) or unknown.near:
+    district", "near X, Y", "in the area of X, Y"): the location is the village as written, its admin
+    levels and coordinates the unit's (precision 2). A quarter or site of a town the gazetteer holds is
+    placed at the town, as before, and so is a site ("outside the Parliament in Y")."""
+    if (
+        place.geo_precision != 2
+        or unknown.kind not in (None, "area", *TOWN_KINDS)
+        or (unknown.site and not unknown.kind)
+    ):
         return place  # a country or region is no unit to place a village in
     written = _written_name(unknown.text)
     return replace(place, location=written) if written else place
