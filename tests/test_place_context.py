@@ -359,3 +359,13 @@ def test_a_village_the_gazetteer_lacks_keeps_its_name_when_the_event_was_near_it
     ):
         (place,) = resolve_places(text, ["KEN"])
         assert (place.location, place.admin1, place.geo_precision) == ("Kobarre", "Mandera", 2), text
+
+
+def test_a_countrys_capital_is_its_capital_city() -> None:
+    for text in ("in Kenya's capital", "in Kenya's capital city on Monday", "in the capital of Kenya"):
+        (place,) = resolve_places(text, [])
+        assert (place.location, place.iso3, place.geo_precision) == ("Nairobi", "KEN", 1), text
+    (place,) = resolve_places("in Brazil's capital city", [])
+    assert place.iso3 == "BRA"  # not the town Brazil of Indiana
+    (place,) = resolve_places("in Lamu's capital", ["KEN"])
+    assert place.location == "Lamu"

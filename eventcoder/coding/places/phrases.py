@@ -205,7 +205,7 @@ def _levels(text: str) -> list[list[_Name]]:
     """
     levels: list[list[_Name]] = []
     level_seps: list[str] = []
-    pending_near = pending_border = False
+    pending_near = pending_border = pending_capital = False
     pending_kind: str | None = None
     pieces = _split_protected(text)
     for n_piece, (sep, piece) in enumerate(pieces):
@@ -218,13 +218,16 @@ def _levels(text: str) -> list[list[_Name]]:
         pending_border = pending_border or _BORDER.search(piece) is not None
         if not names:
             pending_kind = kind_only or pending_kind
+            pending_capital = "capital" in piece.lower().split()
             continue
+        if pending_capital and country_for_name(names[0].text) is not None:  # "the capital of Kenya"
+            names[0] = _Name(capital_of(names[0].text) or names[0].text, "city", names[0].near)
         if pending_kind and names[0].kind is None:
             names[0].kind = pending_kind
         for n in names:
             n.near = n.near or pending_near
             n.border = pending_border
-        pending_near = pending_border = False
+        pending_near = pending_border = pending_capital = False
         pending_kind = None
         if coordinated:
             names[0].alt = piece.startswith("or ")
@@ -393,6 +396,9 @@ def _one_name(text: str) -> _Name | None:
     while words and words[0].lower() in LEAD_WORDS:
         words.pop(0)
     full = " ".join(words)
+    capital = _country_capital(words)
+    if capital is not None:  # "Kenya's capital", "Brazil's capital city"
+        return _Name(capital, "city")
     kind: str | None = None
     near = center = False
     if (
@@ -424,6 +430,16 @@ def _one_name(text: str) -> _Name | None:
     if kind and not is_known_place(" ".join(words)) and is_known_place(full):  # "Tribal Areas", "Kuwait City"
         return _Name(full, None, False, False)
     return _Name(" ".join(words), kind, near, center)
+
+
+def _country_capital(words: list[str]) -> str | None:
+    """The capital a country's possessive names ("Kenya's capital city" -> "Nairobi")."""
+    if len(words) < 2 or not words[0].endswith(("'s", "'")) or words[1].lower() != "capital":
+        return None
+    if any(KIND_WORDS.get(w.lower()) != "city" for w in words[2:]):
+        return None
+    country = words[0].removesuffix("s").removesuffix("'")
+    return capital_of(country) if country_for_name(country) is not None else None
 
 
 def _names_organisation(words: list[str]) -> bool:
