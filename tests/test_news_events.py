@@ -1853,3 +1853,11 @@ def test_police_intervening_or_arrests_told_after_a_protest_make_it_one_with_int
 def test_the_group_whose_attack_was_repelled_is_the_attacker(code_text) -> None:
     (m,) = code_text("On 3 May 2023, army forces repelled an attack of Zarvo Front fighters near Kisumu.")
     assert (m.event_type, m.actor1, m.actor2) == ("clash", "Zarvo Front", "Military Forces of Kenya")
+
+
+def test_an_attack_by_unnamed_gunmen_told_again_of_the_group_that_did_it_is_one_event(code_text):
+    text = (
+        "Gunmen killed two traders at a market in Garissa on Monday. Al-Shabaab fighters attacked the"
+        " market in Garissa with guns, police said."
+    )
+    assert [m.event_type for m in code_text(text)] == ["attack"]

@@ -19,7 +19,13 @@ from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.nlp import TRIGGER_SPANS
-from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, patient_of, prep_object
+from eventcoder.coding.participants import (
+    ARMED_TYPES,
+    ARMY_WEAPON_VARIANTS,
+    NON_STATE_ARMED,
+    patient_of,
+    prep_object,
+)
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, lemma, prep_targets
 from eventcoder.coding.sentcache import doc_spans, sent_text, sent_tokens
@@ -439,7 +445,16 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
         return cand.event_type == "clash" and unnamed_side_of(cand, sides)
     if cand.event_type == "protest" and crowd_told_again(cluster, cand):
         return True
+    if unnamed_group_named(known, cand.actor1):
+        return True  # "gunmen attacked X" told again of the group that did it, or the other way round
     return any(a.name == cand.actor1.name for a in known)
+
+
+def unnamed_group_named(known: list[Actor], actor: Actor) -> bool:
+    """One side an unidentified armed group, the other a named non-state armed group it may be."""
+    if is_unidentified(actor):
+        return all(a.inter in NON_STATE_ARMED for a in known)
+    return actor.inter in NON_STATE_ARMED and all(is_unidentified(a) for a in known)
 
 
 def crowd_told_again(cluster: Cluster, cand: Candidate) -> bool:
