@@ -1861,3 +1861,16 @@ def test_an_attack_by_unnamed_gunmen_told_again_of_the_group_that_did_it_is_one_
         " market in Garissa with guns, police said."
     )
     assert [m.event_type for m in code_text(text)] == ["attack"]
+
+
+def test_militants_tied_to_a_named_group_by_a_modifier_are_that_group(code_text):
+    for text in (
+        "Militants belonging to al-Shabaab attacked a police post in Mandera on Friday.",
+        "Fighters loyal to al-Shabaab attacked a police post in Mandera on Friday.",
+        "Several villages in Mandera were attacked on Friday by militants suspected to belong to al-Shabaab.",
+        "Militants from al-Shabaab attacked a police post in Mandera on Friday.",
+    ):
+        assert [m.actor1 for m in code_text(text)] == ["Al Shabaab"], text
+    # a group named after another preposition is no affiliation
+    text = "Gunmen killed a trader in Mandera on Monday, raising questions about al-Shabaab's reach."
+    assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]

@@ -99,6 +99,8 @@ class Cues:
     attacker_nouns: frozenset[str]  # "an air strike neutralised the attackers": a response
     firearm_words: frozenset[str]  # "armed families clashed": a clash, no mob's fight
     member_words: frozenset[str]  # "attacked 3 CNL members": party members, civilians
+    affiliation_words: frozenset[str]  # "militants belonging to X", "fighters loyal to X": X's
+    affiliation_prepositions: frozenset[str]  # "rebels from X": X's
     circumstance_prepositions: frozenset[str]  # "clashes ... amid shelling": around the event
     witnessing_verbs: frozenset[str]  # "Lahore saw clashes": the subject is the place
     exposing_verbs: frozenset[str]  # "subjected the troops to heavy fire": the troops are the target

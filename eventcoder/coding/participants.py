@@ -117,6 +117,7 @@ def joint_side(agent: Token, actor: Actor, res: CoderResources) -> Actor | None:
 
 ARMED_TYPES = (1, 2, 3, 4, 8)
 NON_STATE_ARMED = tuple(t for t in ARMED_TYPES if t != 1)  # all but state forces
+AFFILIATION_SPAN = 8  # words from a participant to the group a modifier ties it to
 
 
 def armed_subject_before(
@@ -589,6 +590,8 @@ def resolve_actor(
         return res.actors.generic("military" if cand.event_type in VIOLENT else "government", country_only[1])
     if actor is None and cand.event_type in PARTY_EVENTS:  # "a truce with Islamabad": its government
         actor = res.actors.resolve(phrase.text, country, capitals=True)
+    if actor is None or is_unidentified(actor):  # "militants suspected to belong to X": X
+        actor = affiliated_group(tok, country, res) or actor
     if actor is not None:
         return actor
     modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
@@ -603,6 +606,25 @@ def resolve_actor(
         return res.actors.unknown(entity.text)
     if tok.ent_type_ == "PERSON" and role == 2 and cand.event_type in VIOLENT:
         return res.actors.generic("civilians", country)
+    return None
+
+
+def affiliated_group(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
+    """The named armed group a participant's modifier ties it to ("militants belonging to X", "fighters
+    loyal to X", "gunmen suspected to be X militants", "rebels from X"), within AFFILIATION_SPAN words."""
+    for child in tok.rights:
+        if child.i - tok.i > 3 or not (
+            child.dep_ in ("acl", "amod")
+            and lemma(child) in res.cues.affiliation_words
+            or child.dep_ == "prep"
+            and child.lower_ in res.cues.affiliation_prepositions
+        ):
+            continue
+        for t in child.subtree:
+            if t.ent_id_ and t.i - tok.i <= AFFILIATION_SPAN:
+                actor = res.actors.resolve(t.ent_id_, country)
+                if actor is not None and actor.inter in NON_STATE_ARMED and not is_unidentified(actor):
+                    return actor
     return None
 
 
