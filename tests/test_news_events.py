@@ -1874,3 +1874,24 @@ def test_militants_tied_to_a_named_group_by_a_modifier_are_that_group(code_text)
     # a group named after another preposition is no affiliation
     text = "Gunmen killed a trader in Mandera on Monday, raising questions about al-Shabaab's reach."
     assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
+
+
+def test_violence_told_of_others_in_a_relative_clause_leaves_a_protest_peaceful(code_text):
+    peaceful = (
+        "On 27 April 2020, families who say their sons were abducted by the Zarvo Front continued their"
+        " sit-in protest in front of the party office in Nakuru town. [size=no report]",
+        "On 29 April 2020, protesters gathered at the Kobarre roundabout in Nakuru demanding the return"
+        " of looted funds. [size=no report]",
+        "On 29 April 2020, residents whose homes were torched by raiders last month protested outside the"
+        " county office in Nakuru. [size=around 40]",
+    )
+    for text in peaceful:
+        assert [m.acled_sub_event_type for m in code_text(text)] == ["Peaceful protest"], text
+    violent = (
+        "On 29 April 2020, protesters, who pelted the police with stones, gathered outside the county"
+        " office in Nakuru. [size=around 40]",
+        "On 29 April 2020, traders marched to the county office in Nakuru, where they burned tires and"
+        " hurled rocks at its gate. [size=around 40]",
+    )
+    for text in violent:
+        assert [m.acled_sub_event_type for m in code_text(text)] == ["Violent demonstration"], text

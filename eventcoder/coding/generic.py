@@ -186,19 +186,37 @@ def agreed_truce(cand: Candidate, cues: Cues) -> bool:
 
 
 def is_grievance(cand: Candidate, cues: Cues) -> bool:
-    """'protested against the arrest of X': what a protest is about is not an event of the protest."""
+    """'protested against the arrest of X', 'residents whose homes were torched protested': what a
+    protest is about, or what befell its crowd, is not an event of the protest."""
     head = cand.head
-    if not cand.nominal or cand.event_type == "protest":
-        return False
-    protest_here = any(
-        span.label_.startswith("protest.") and cand.sent.start <= span.start < cand.sent.end
+    protests = [
+        span.start
         for span in doc_spans(cand.sent.doc, TRIGGER_SPANS)
-    )
-    if not protest_here:
+        if span.label_.startswith("protest.") and cand.sent.start <= span.start < cand.sent.end
+    ]
+    if not protests or (cand.event_type == "protest" and cand.nominal):
         return False
+    if not cand.nominal:
+        clause = others_relative_clause(head)
+        return clause is not None and any(
+            not clause.left_edge.i <= i <= clause.right_edge.i for i in protests
+        )
     return any(
         tok.dep_ == "prep" and tok.lower_ in cues.grievance_prepositions for tok in path_up(head, limit=4)
     )
+
+
+def others_relative_clause(tok: Token) -> Token | None:
+    """The relative clause a word is told in, when it is not the act of the noun the clause describes
+    ("whose homes were torched", "who say their sons were abducted"; not "who torched the office" nor
+    "the bank, where rioters hurled rocks": the clause's own verb or a word of it)."""
+    for clause in (tok, *tok.ancestors):
+        if clause.dep_ == "relcl":
+            opener = [c for c in clause.children if c.dep_ in ("nsubj", "advmod") and c.i < clause.i]
+            own = bool(opener) and opener[0].tag_ in ("WP", "WDT", "WRB")
+            said = tok.dep_ in ("ccomp", "parataxis")  # "who say their sons were abducted": not their act
+            return None if own and (tok == clause or tok.head == clause and not said) else clause
+    return None
 
 
 def has_specific_date(cand: Candidate, cues: Cues) -> bool:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import ArticleContext, CoderResources, stated_dead
+from eventcoder.coding.generic import others_relative_clause
 from eventcoder.coding.occurrences import Cluster, crowd_acts, is_armed, is_crowd, is_government
 from eventcoder.coding.rules import lemma, noun_phrase
 from eventcoder.coding.sentcache import sent_text, sent_tokens
@@ -25,13 +26,13 @@ def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources
     if "mob_violence" in variants:
         return "mob_violence"
     indices = sorted({m.sent_index for m in told_in_body})
-    told = " ".join(
-        sent_text(sentences[i]).lower() for i in range(indices[0], min(indices[-1] + 2, len(sentences)))
-    )
+    span = range(indices[0], min(indices[-1] + 2, len(sentences)))
+    told = " ".join(sent_text(sentences[i]).lower() for i in span)
     cues = res.cues
     if says_any(told, cues.protest_excessive_force) and stated_dead(told):
         return "excessive_force"
-    if "violent_demonstration" in variants or says_any(told, cues.protest_violence):
+    acts = " ".join(crowd_text(sentences[i]) for i in span)
+    if "violent_demonstration" in variants or says_any(acts, cues.protest_violence):
         return "violent_demonstration"
     if says_any(told, cues.protest_intervention) or any(m.event_type == "arrest" for m in cluster.members):
         return "intervention"
@@ -39,6 +40,19 @@ def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources
         if v in variants:
             return v
     return "peaceful"
+
+
+def crowd_text(sent: Span) -> str:
+    """A sentence's words (lower case) without those that tell no act of its own: a word modifying a
+    noun ("the return of looted funds") and a relative clause about someone else's act ("residents
+    whose homes were torched", "families who say their sons were abducted"); a crowd's act told in a
+    relative clause ("protesters, who pelted the police") stays."""
+    return " ".join(t.lower_ for t in sent_tokens(sent) if not told_aside(t))
+
+
+def told_aside(tok: Token) -> bool:
+    """A word that modifies a noun, or lies in a relative clause that is not its subject's own act."""
+    return tok.dep_ == "amod" or others_relative_clause(tok) is not None
 
 
 def says_any(text: str, phrases: frozenset[str]) -> bool:
