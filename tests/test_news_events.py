@@ -1895,3 +1895,13 @@ def test_violence_told_of_others_in_a_relative_clause_leaves_a_protest_peaceful(
     )
     for text in violent:
         assert [m.acled_sub_event_type for m in code_text(text)] == ["Violent demonstration"], text
+
+
+def test_roads_blocked_with_burning_tyres_are_a_violent_demonstration(code_text):
+    text = (
+        "On 1 May 2020, in Nakuru, about 70 people blocked roads with burning tyres to demonstrate against"
+        " the closure of a bank. [size=about 70]"
+    )
+    assert [(m.acled_sub_event_type, m.actor1) for m in code_text(text)] == [
+        ("Violent demonstration", "Rioters (Kenya)")
+    ]

@@ -51,8 +51,9 @@ def crowd_text(sent: Span) -> str:
 
 
 def told_aside(tok: Token) -> bool:
-    """A word that modifies a noun, or lies in a relative clause that is not its subject's own act."""
-    return tok.dep_ == "amod" or others_relative_clause(tok) is not None
+    """A past participle that modifies a noun ("looted funds"; "burning tyres" is an act), or a word in
+    a relative clause that is not its subject's own act."""
+    return (tok.dep_ == "amod" and tok.tag_ != "VBG") or others_relative_clause(tok) is not None
 
 
 def says_any(text: str, phrases: frozenset[str]) -> bool:
