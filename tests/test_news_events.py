@@ -1905,3 +1905,13 @@ def test_roads_blocked_with_burning_tyres_are_a_violent_demonstration(code_text)
     assert [(m.acled_sub_event_type, m.actor1) for m in code_text(text)] == [
         ("Violent demonstration", "Rioters (Kenya)")
     ]
+
+
+def test_heavy_machine_gun_fire_on_positions_is_shelling_unless_small_arms_are_told(code_text):
+    text = (
+        "On 2 May 2020, the Zarvo Front fired 82mm mortars and heavy machine guns at the positions of the"
+        " Kenyan army near Kobarre, Mandera."
+    )
+    assert [m.acled_sub_event_type for m in code_text(text)] == ["Shelling/artillery/missile attack"]
+    text = text.replace("and heavy machine guns", ", heavy machine guns and small arms")
+    assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"]

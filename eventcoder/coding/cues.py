@@ -159,6 +159,7 @@ class Cues:
     crowd_size_tags: frozenset[str]
     victim_subject_verbs: frozenset[str]
     direct_fire_cues: frozenset[str]
+    heavy_weapon_phrases: frozenset[str]  # "heavy machine guns": fired from afar, not direct fire
     bare_explosion_words: frozenset[str]
     device_words: frozenset[str]
     fired_weapon_words: frozenset[str]

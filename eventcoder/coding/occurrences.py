@@ -27,7 +27,7 @@ from eventcoder.coding.participants import (
     prep_object,
 )
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import VERBAL, lemma, prep_targets
+from eventcoder.coding.rules import VERBAL, direct_fire, lemma, prep_targets
 from eventcoder.coding.sentcache import doc_spans, sent_text, sent_tokens
 
 ARMED_INTER = frozenset(ARMED_TYPES)
@@ -190,8 +190,7 @@ def observed_fire(cand: Candidate, cues: Cues) -> None:
     said = WORDS_RE.findall(sent_text(cand.sent).lower())
     if set(said) & cues.device_words:
         return
-    text = f" {' '.join(said)} "
-    if any(f" {cue} " in text for cue in cues.direct_fire_cues):
+    if direct_fire(said, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
     elif set(said) & cues.fired_weapon_words:
         cand.variant = "shelling"
@@ -199,12 +198,11 @@ def observed_fire(cand: Candidate, cues: Cues) -> None:
 
 def fire_on_positions(cand: Candidate, cues: Cues) -> None:
     """Launched grenades are shelling ('fired grenade launchers'); fire on a side's positions with
-    small arms or machine guns among the weapons is an exchange of fire, a clash."""
+    small arms or (light) machine guns among the weapons is an exchange of fire, a clash."""
     said = WORDS_RE.findall(sent_text(cand.sent).lower())
     if cand.head.lower_ in cues.launcher_words:
         cand.variant = "shelling"
-    text = f" {' '.join(said)} "
-    if set(said) & cues.position_words and any(f" {cue} " in text for cue in cues.direct_fire_cues):
+    if set(said) & cues.position_words and direct_fire(said, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
 
 
