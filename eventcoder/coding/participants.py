@@ -611,7 +611,7 @@ def resolve_actor(
 
 def affiliated_group(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
     """The named armed group a participant's modifier ties it to ("militants belonging to X", "fighters
-    loyal to X", "gunmen suspected to be X militants", "rebels from X"), within AFFILIATION_SPAN words."""
+    loyal to X", "militants suspected to belong to X", "rebels from X"), within AFFILIATION_SPAN words."""
     for child in tok.rights:
         if child.i - tok.i > 3 or not (
             child.dep_ in ("acl", "amod")

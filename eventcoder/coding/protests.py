@@ -43,10 +43,10 @@ def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources
 
 
 def crowd_text(sent: Span) -> str:
-    """A sentence's words (lower case) without those that tell no act of its own: a word modifying a
-    noun ("the return of looted funds") and a relative clause about someone else's act ("residents
-    whose homes were torched", "families who say their sons were abducted"); a crowd's act told in a
-    relative clause ("protesters, who pelted the police") stays."""
+    """A sentence's words (lower case) without those that tell no act of its own: a past participle
+    modifying a noun ("the return of looted funds") and a relative clause about someone else's act
+    ("residents whose homes were torched", "families who say their sons were abducted"); a crowd's act
+    told in a relative clause ("protesters, who pelted the police") stays."""
     return " ".join(t.lower_ for t in sent_tokens(sent) if not told_aside(t))
 
 
