@@ -369,3 +369,8 @@ def test_a_countrys_capital_is_its_capital_city() -> None:
     assert place.iso3 == "BRA"  # not the town Brazil of Indiana
     (place,) = resolve_places("in Lamu's capital", ["KEN"])
     assert place.location == "Lamu"
+
+
+def test_the_unit_of_a_distance_is_no_place_however_it_is_written() -> None:
+    for text in ("at 2.4 KM south of Kobarre village, Mandera county", "in Kobarre, 12 Km from Mandera"):
+        assert [p.text for p in place_groups(text)[0]] == ["Kobarre", "Mandera"], text

@@ -300,7 +300,9 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
     near = site = False
     kind_only: str | None = None
     popped_kind: str | None = None
-    while words and (not _is_name_word(words[0]) or _is_distance(words)):
+    unit = False  # "2.4 KM south of X": the unit of a distance, however written, is no name
+    while words and (not _is_name_word(words[0]) or _is_distance(words) or unit):
+        unit = _is_distance(words)
         w = words.pop(0).lower().strip("'\"")
         site = site or w in SITE_WORDS
         of_kind = w in DIRECTION_WORDS and any(x.lower() in KIND_WORDS for x in words[:2])  # "northern city"
