@@ -8,7 +8,6 @@ new event; dates, places and sides must be compatible for two mentions to be one
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -17,6 +16,7 @@ from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
+from eventcoder.coding.fire import WORDS_RE, fire_on_held_positions, fire_on_positions, observed_fire
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import (
@@ -27,11 +27,10 @@ from eventcoder.coding.participants import (
     prep_object,
 )
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import VERBAL, direct_fire, lemma, prep_targets
+from eventcoder.coding.rules import VERBAL, lemma, prep_targets
 from eventcoder.coding.sentcache import doc_spans, sent_text, sent_tokens
 
 ARMED_INTER = frozenset(ARMED_TYPES)
-WORDS_RE = re.compile(r"[a-z]+")
 # Two mentions of one article are one occurrence only if their places are this close (the radius of one
 # place in ACLED's coordinates; wider than the merge across articles: within one text the narrative ties them;
 # two towns of one article farther apart are two places, one event each).
@@ -178,41 +177,6 @@ def crowd_target(cand: Candidate, cues: Cues) -> bool:
     """Fire aimed at protesters ('police fired tear gas at the demonstrators'): force used on a protest,
     which stays that protest (ACLED's protest with intervention or excessive force), not an attack."""
     return any(lemma(t) in cues.protester_nouns for t in prep_targets(cand.anchor, cues.target_prepositions))
-
-
-def observed_fire(cand: Candidate, cues: Cues) -> None:
-    """Explosions of fired weapons, with no device named ('12 explosions involving mortars near X'):
-    shelling; with shots, small arms or fire 'in both directions' among them, an exchange of fire, a
-    clash."""
-    words = WORDS_RE.findall(cand.trigger.text.lower())
-    if not words or words[-1] not in cues.bare_explosion_words:
-        return
-    said = WORDS_RE.findall(sent_text(cand.sent).lower())
-    if set(said) & cues.device_words:
-        return
-    if direct_fire(said, cues):
-        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
-    elif set(said) & cues.fired_weapon_words:
-        cand.variant = "shelling"
-
-
-def fire_on_positions(cand: Candidate, cues: Cues) -> None:
-    """Launched grenades are shelling ('fired grenade launchers'); fire on a side's positions with
-    small arms or (light) machine guns among the weapons is an exchange of fire, a clash."""
-    said = WORDS_RE.findall(sent_text(cand.sent).lower())
-    if cand.head.lower_ in cues.launcher_words:
-        cand.variant = "shelling"
-    if set(said) & cues.position_words and direct_fire(said, cues):
-        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
-
-
-def fire_on_held_positions(cand: Candidate, cues: Cues) -> None:
-    """Gunfire on a side's positions with no heavy weapon named ('fired with unspecified weapons on the
-    positions of the army'): positions are held by an armed side, so the assault is a clash."""
-    said = set(WORDS_RE.findall(sent_text(cand.sent).lower()))
-    heavy = (said & cues.fired_weapon_words) - cues.generic_weapon_words
-    if said & cues.position_words and not heavy and not said & cues.device_words:
-        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
 
 
 def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:

@@ -591,13 +591,3 @@ def noun_phrase(token: Token) -> Span:
 def conjuncts(token: Token) -> list[Token]:
     """The token and the words conjoined with it."""
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
-
-
-def direct_fire(words: list[str], cues: Cues) -> bool:
-    """Shots, small arms or machine guns among a sentence's lower-case words: fire at close range, an
-    exchange of fire. A heavy machine gun (cue list heavy_weapon_phrases) is a heavy weapon fired from
-    afar, like a mortar: ACLED codes its fire on positions as shelling unless small arms are told too."""
-    text = f" {' '.join(words)} "
-    for phrase in cues.heavy_weapon_phrases:
-        text = text.replace(f" {phrase} ", " ")
-    return any(f" {cue} " in text for cue in cues.direct_fire_cues)

@@ -1,0 +1,61 @@
+"""Fire on positions and observed fire: whether a side's fire is shelling or an exchange of fire, a
+clash, from the weapons its sentence names (direct fire: shots, small arms, machine guns; heavy
+weapons: mortars, artillery, heavy machine guns, launched grenades).
+
+Used by occurrences.refine_type; a pure part of the coding core.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventcoder.coding.candidates import Candidate
+from eventcoder.coding.cues import Cues
+from eventcoder.coding.sentcache import sent_text
+
+WORDS_RE = re.compile(r"[a-z]+")
+
+
+def direct_fire(words: list[str], cues: Cues) -> bool:
+    """Shots, small arms or machine guns among a sentence's lower-case words: fire at close range, an
+    exchange of fire. A heavy machine gun (cue list heavy_weapon_phrases) is a heavy weapon fired from
+    afar, like a mortar: ACLED codes its fire on positions as shelling unless small arms are told too."""
+    text = f" {' '.join(words)} "
+    for phrase in cues.heavy_weapon_phrases:
+        text = text.replace(f" {phrase} ", " ")
+    return any(f" {cue} " in text for cue in cues.direct_fire_cues)
+
+
+def observed_fire(cand: Candidate, cues: Cues) -> None:
+    """Explosions of fired weapons, with no device named ('12 explosions involving mortars near X'):
+    shelling; with shots, small arms or fire 'in both directions' among them, an exchange of fire, a
+    clash."""
+    words = WORDS_RE.findall(cand.trigger.text.lower())
+    if not words or words[-1] not in cues.bare_explosion_words:
+        return
+    said = WORDS_RE.findall(sent_text(cand.sent).lower())
+    if set(said) & cues.device_words:
+        return
+    if direct_fire(said, cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+    elif set(said) & cues.fired_weapon_words:
+        cand.variant = "shelling"
+
+
+def fire_on_positions(cand: Candidate, cues: Cues) -> None:
+    """Launched grenades are shelling ('fired grenade launchers'); fire on a side's positions with
+    small arms or (light) machine guns among the weapons is an exchange of fire, a clash."""
+    said = WORDS_RE.findall(sent_text(cand.sent).lower())
+    if cand.head.lower_ in cues.launcher_words:
+        cand.variant = "shelling"
+    if set(said) & cues.position_words and direct_fire(said, cues):
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+
+
+def fire_on_held_positions(cand: Candidate, cues: Cues) -> None:
+    """Gunfire on a side's positions with no heavy weapon named ('fired with unspecified weapons on the
+    positions of the army'): positions are held by an armed side, so the assault is a clash."""
+    said = set(WORDS_RE.findall(sent_text(cand.sent).lower()))
+    heavy = (said & cues.fired_weapon_words) - cues.generic_weapon_words
+    if said & cues.position_words and not heavy and not said & cues.device_words:
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
