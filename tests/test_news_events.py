@@ -1915,3 +1915,8 @@ def test_heavy_machine_gun_fire_on_positions_is_shelling_unless_small_arms_are_t
     assert [m.acled_sub_event_type for m in code_text(text)] == ["Shelling/artillery/missile attack"]
     text = text.replace("and heavy machine guns", ", heavy machine guns and small arms")
     assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"]
+
+
+def test_who_holds_the_positions_fired_at_is_no_place(code_text):
+    text = "On 3 May 2024, Kenyan troops fired mortars at the positions of al-Shabaab near Lamu."
+    assert [m.location for m in code_text(text)] == ["Lamu"]

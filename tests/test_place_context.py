@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from eventcoder.coding.places import country_focus, gazetteer, named_place, resolve_places
 from eventcoder.coding.places.candidates import candidates
 from eventcoder.coding.places.focus import outlet_areas, outlet_countries, outlet_rows, place_shares
-from eventcoder.coding.places.phrases import place_groups
+from eventcoder.coding.places.phrases import parse_place_phrases, place_groups
 
 
 def test_a_big_city_outvotes_the_hamlets_of_its_name() -> None:
@@ -374,3 +374,11 @@ def test_a_countrys_capital_is_its_capital_city() -> None:
 def test_the_unit_of_a_distance_is_no_place_however_it_is_written() -> None:
     for text in ("at 2.4 KM south of Kobarre village, Mandera county", "in Kobarre, 12 Km from Mandera"):
         assert [p.text for p in place_groups(text)[0]] == ["Kobarre", "Mandera"], text
+
+
+def test_names_that_hold_positions_are_no_place() -> None:
+    assert [p.text for p in parse_place_phrases("at the positions of al-Shabaab near Lamu")] == ["Lamu"]
+    text = "on the positions of the military forces of Kenya near Kobarre"  # a country holds them too
+    assert [p.text for p in parse_place_phrases(text)] == ["Kobarre"]
+    # a place the gazetteer holds below a country is where the posts are
+    assert [p.text for p in parse_place_phrases("at police posts of Garissa town")] == ["Garissa"]

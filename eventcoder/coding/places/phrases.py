@@ -35,6 +35,7 @@ from eventcoder.coding.places.words import (
     DATE_WORDS,
     DIRECTION_WORDS,
     DISTRICT_PHRASES,
+    HOLDER_WORDS,
     KIND_WORDS,
     LEAD_WORDS,
     LEVEL_SEPARATORS,
@@ -201,16 +202,22 @@ def _levels(text: str) -> list[list[_Name]]:
     """Split a flattened clause into nested levels (most specific first), each a list of coordinated names.
 
     A sentence's subject before its locative phrase ("Protests also took place in Mombasa") is no place:
-    a first piece that is not a known name and is followed by other words than a name is dropped.
+    a first piece that is not a known name and is followed by other words than a name is dropped; so are
+    the names that hold what a place word names ("the positions of the army of Kenya near X": X), unless
+    the gazetteer holds a name below a country ("the police posts of Garissa town").
     """
     levels: list[list[_Name]] = []
     level_seps: list[str] = []
     pending_near = pending_border = pending_capital = False
     pending_kind: str | None = None
     pieces = _split_protected(text)
+    held = False
     for n_piece, (sep, piece) in enumerate(pieces):
         coordinated = bool(re.match(r"(?:and|or|&)\s", piece)) and bool(levels)
+        held = (held and sep == "of") or (sep == "of" and _holds(pieces[n_piece - 1][1]))
         names, near, kind_only, clause = _piece_names(piece)
+        if held and not any(is_known_place(n.text) and country_for_name(n.text) is None for n in names):
+            continue  # "the positions of al-Shabaab", "of the army of Kenya": who holds them
         if clause and n_piece == 0 and len(pieces) > 1 and _CAP.match(piece):
             if not any(is_known_place(n.text) for n in names):
                 names = []
@@ -239,6 +246,12 @@ def _levels(text: str) -> list[list[_Name]]:
             level_seps.append(sep)
     # A country or place the first one borders is no enclosing place ("in Rafah, on the border with Egypt").
     return [level for k, level in enumerate(levels) if k == 0 or not all(n.border for n in level)]
+
+
+def _holds(piece: str) -> bool:
+    """A piece ending in a word for what a side holds ("the positions"): its "of" names the side."""
+    words = piece.lower().split()
+    return bool(words) and words[-1] in HOLDER_WORDS
 
 
 def _pull_comma_list(levels: list[list[_Name]], level_seps: list[str]) -> None:
