@@ -528,3 +528,21 @@ def test_small_arms_fire_on_positions_is_a_clash(code_text):
 def test_launched_grenades_are_shelling(code_text):
     m = only(code_text("On Monday rebels fired grenade launchers at army positions near Avdiivka, Ukraine."))
     assert m.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_side_filled_from_another_mention_is_never_the_events_other_side():
+    from types import SimpleNamespace
+
+    from eventcoder.coding.actors import Actor
+    from eventcoder.coding.mentions import first_actor
+
+    front = Actor("Zarvo Front", 3, "KEN")
+    army = Actor("Military Forces of Kenya", 1, "KEN")
+    best = SimpleNamespace(actor1=front, actor2=None)
+    # told the other way round: the army fired on the front
+    other = SimpleNamespace(actor1=army, actor2=front)
+    cluster = SimpleNamespace(members=[best, other])
+    assert first_actor(cluster, best, "actor2") == front  # without the other side, nothing stops it
+    assert first_actor(cluster, best, "actor2", other=front) is None
+    cluster.members.append(SimpleNamespace(actor1=front, actor2=army))
+    assert first_actor(cluster, best, "actor2", other=front) == army

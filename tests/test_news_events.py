@@ -1917,6 +1917,18 @@ def test_heavy_machine_gun_fire_on_positions_is_shelling_unless_small_arms_are_t
     assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"]
 
 
+def test_a_list_of_weapons_fired_at_positions_names_both_sides(code_text):
+    # the parser hangs "grenade launchers" on "fired" as a conjunct; it is one of the weapons fired
+    text = (
+        "On 3 May 2024, the Kenyan Forces fired anti-aircraft guns, grenade launchers, heavy machine guns"
+        " and small arms at the positions of the Zarvo Front in the area of Kobarre, Mandera."
+    )
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Military Forces of Kenya", "Zarvo Front")]
+    # the weapons fired are no side: the holder of the positions fired at is
+    text = "On 3 May 2024, Kenyan troops fired small arms at the positions of the Zarvo Front near Lamu."
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Military Forces of Kenya", "Zarvo Front")]
+
+
 def test_who_holds_the_positions_fired_at_is_no_place(code_text):
     text = "On 3 May 2024, Kenyan troops fired mortars at the positions of al-Shabaab near Lamu."
     assert [m.location for m in code_text(text)] == ["Lamu"]

@@ -400,17 +400,24 @@ def country_place(iso3: str) -> Place | None:
     return place if place.iso3 == iso3 else None
 
 
-def first_actor(cluster: Cluster, best: Candidate, attr: str) -> Actor | None:
-    """An actor of the best mention, else of the other mentions (named ones first)."""
+def first_actor(cluster: Cluster, best: Candidate, attr: str, other: Actor | None = None) -> Actor | None:
+    """An actor of the best mention, else of the other mentions (named ones first), never the actor
+    `other` already chosen for the event's other side (a mention told the other way round)."""
     value = getattr(best, attr)
     if value is not None and value.inter:
         return value
     named = [
-        getattr(m, attr) for m in cluster.members if getattr(m, attr) is not None and getattr(m, attr).inter
+        a
+        for m in cluster.members
+        if (a := getattr(m, attr)) is not None and a.inter and (other is None or a.name != other.name)
     ]
     if named:
         return named[0]
-    any_actor = [getattr(m, attr) for m in cluster.members if getattr(m, attr) is not None]
+    any_actor = [
+        a
+        for m in cluster.members
+        if (a := getattr(m, attr)) is not None and (other is None or a.name != other.name)
+    ]
     return value or (any_actor[0] if any_actor else None)
 
 
@@ -482,7 +489,9 @@ def to_mention(
         variant = variant if told else "mob_violence"  # a crowd's violence with no demonstration told
     row = crosswalk(etype, sub, variant)
     date, date_text, date_origin = event_date(cluster, narrative or clusters, sentences, ctx, res.cues)
-    actor1, actor2 = first_actor(cluster, best, "actor1"), first_actor(cluster, best, "actor2")
+    actor1 = first_actor(cluster, best, "actor1")
+    # a violent event's sides are two actors; talks may be told of one government's two parts
+    actor2 = first_actor(cluster, best, "actor2", other=actor1 if etype in VIOLENT else None)
     if etype == "clash":
         actor1, actor2 = named_for_unnamed(actor1, actor2, cluster)
     if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):

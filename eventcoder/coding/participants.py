@@ -413,9 +413,10 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
         patient = next((c for c in head.children if c.dep_ == "dobj"), None)
         if patient is not None and in_trigger(patient, cand):  # "exchanged fire with police": the other side
             patient = prep_object(head, {"with"}) or patient
-        if patient is None:
-            weapons = cues.generic_weapon_words | cues.fired_weapon_words  # "fired with weapons on X"
-            patient = prep_object(head, cues.verbal_target_prepositions, skip=weapons)
+        weapons = cues.generic_weapon_words | cues.fired_weapon_words
+        # "fired with weapons on X", "fired small arms at X": the weapons are no side, X is
+        if patient is None or {lemma(patient), patient.lower_} & weapons:
+            patient = prep_object(head, cues.verbal_target_prepositions, skip=weapons) or patient
     return agent, other_party(cand, agent, patient)
 
 
@@ -473,6 +474,8 @@ def done_by_subject(head: Token, anchor: Token, cues: Cues) -> bool:
     """The anchor's subject is who did a nominal event: 'X launched an attack', 'X began talks',
     'X took part in talks' — not 'X recovered bodies after the gunfight'."""
     while head.dep_ == "conj" and head.head.i != head.i:
+        if object_joined_to_verb(head, anchor):
+            return True
         head = head.head
     if head.dep_ in ("dobj", "attr", "oprd"):
         return True
@@ -480,6 +483,17 @@ def done_by_subject(head: Token, anchor: Token, cues: Cues) -> bool:
         return True
     path = [t for t in path_up(head, stop=anchor) if t.dep_ == "prep"]
     return bool(path) and all(t.lower_ in cues.participation_prepositions for t in path)
+
+
+def object_joined_to_verb(noun: Token, verb: Token) -> bool:
+    """A noun the parser joined to a verb with an object as its conjunct: one of a list of objects
+    ("fired mortars, grenade launchers and small arms at ...": launchers hung on "fired")."""
+    return (
+        noun.head.i == verb.i
+        and noun.pos_ in ("NOUN", "PROPN")
+        and verb.pos_ in VERBAL
+        and any(c.dep_ == "dobj" and c.i < noun.i for c in verb.children)
+    )
 
 
 def party_start(tok: Token) -> bool:
