@@ -1932,3 +1932,10 @@ def test_a_list_of_weapons_fired_at_positions_names_both_sides(code_text):
 def test_who_holds_the_positions_fired_at_is_no_place(code_text):
     text = "On 3 May 2024, Kenyan troops fired mortars at the positions of al-Shabaab near Lamu."
     assert [m.location for m in code_text(text)] == ["Lamu"]
+
+
+def test_is_in_capitals_before_a_noun_is_the_islamic_state_not_the_verb(code_text):
+    # read as the verb "is", it took the sentence's date and subject with it
+    text = "On 1 May 2020, IS snipers shot and wounded two policemen in Mosul."
+    [mention] = code_text(text)
+    assert (mention.actor1, mention.event_date) == ("Islamic State (Iraq)", dt.date(2020, 5, 1))

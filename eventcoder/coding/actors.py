@@ -581,6 +581,11 @@ class ActorDictionary:
 
     # ----- spaCy -----
 
+    def acronyms(self) -> list[str]:
+        """The short all-caps aliases of named actors ("IS", "TTP"), matched in case."""
+        names = (a for e in self.entries for a in (e.base_name, *e.aliases))
+        return sorted({a for a in names if is_cased(a) and " " not in a})
+
     def entity_ruler_patterns(self) -> list[dict]:
         """spaCy EntityRuler patterns for named actors: {"label": "ORG" or "NORP", "pattern": a lower-case
         phrase or [token dicts], "id": canonical name}. Dashes and possessives are optional tokens,

@@ -12,6 +12,7 @@ Components (registered factories, versioned names):
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -156,14 +158,28 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def build_pipeline(model: str, actor_patterns: list[dict] | None = None) -> Language:
-    """The model with our components; actor patterns go into an EntityRuler before `ner`."""
+def build_pipeline(
+    model: str, actor_patterns: list[dict] | None = None, acronyms: Sequence[str] = ()
+) -> Language:
+    """The model with our components; actor patterns go into an EntityRuler before `ner`, and actor
+    acronyms that are English words in capitals are read as names (`name_norms`)."""
     nlp = spacy.load(model)
+    name_norms(nlp, acronyms)
     nlp.add_pipe("eventcoder_line_breaks_v1", before="parser")
     if actor_patterns:
         add_actor_ruler(nlp, actor_patterns, before="ner")
     nlp.add_pipe("eventcoder_triggers_v1", last=True)
     return nlp
+
+
+def name_norms(nlp: Language, acronyms: Iterable[str]) -> None:
+    """An acronym that is also an English word written in capitals ("IS" for the Islamic State) keeps
+    its case as its norm: the tagger and parser read a word by its norm, so "IS militants attacked"
+    is a name before a noun, not the verb "is" (which took the sentence's date and subject with it)."""
+    stop_words = nlp.Defaults.stop_words
+    for acronym in acronyms:
+        if acronym.isupper() and acronym.lower() in stop_words:
+            nlp.tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: acronym}])
 
 
 def add_actor_ruler(nlp: Language, patterns: list[dict], **where: str) -> None:
