@@ -1939,3 +1939,19 @@ def test_is_in_capitals_before_a_noun_is_the_islamic_state_not_the_verb(code_tex
     text = "On 1 May 2020, IS snipers shot and wounded two policemen in Mosul."
     [mention] = code_text(text)
     assert (mention.actor1, mention.event_date) == ("Islamic State (Iraq)", dt.date(2020, 5, 1))
+
+
+def test_a_place_told_by_its_kind_struck_by_armed_men_or_weapons_was_attacked(code_text):
+    text = "The village was struck by drones on Monday, residents of Mandera said."
+    assert [m.acled_sub_event_type for m in code_text(text)] == ["Air/drone strike"]
+    text = "A police post in Mandera was hit by mortar shells on Monday."
+    assert [m.acled_sub_event_type for m in code_text(text)] == ["Shelling/artillery/missile attack"]
+    assert code_text("The village was hit by floods on Monday, residents of Mandera said.") == []
+
+
+def test_a_place_struck_with_no_locative_phrase_is_where_it_happened(code_text):
+    # the residents' place belongs to the reporting clause, not to the strike
+    text = "Kobarre village was struck by drones on Monday, residents in Kenya said."
+    assert [(m.location, m.iso3) for m in code_text(text)] == [("Kobarre", "KEN")]
+    text = "Garissa was struck by drones on Monday, residents in Mandera said."
+    assert [m.location for m in code_text(text)] == ["Garissa"]

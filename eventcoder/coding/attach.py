@@ -331,6 +331,11 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
         # "the resumption of talks was welcomed by groups in Colombia": only the noun's own place counts
         own = range(cand.head.left_edge.i, cand.head.right_edge.i + 1)
         preps = [(rank, p) for rank, p in preps if p.i in own]
+    struck = struck_place_name(cand, cues) if cand.event_type in VIOLENT else None
+    if struck is not None and (not preps or preps[0][0] > 0):
+        # "Kobarre was hit by drones, residents in Kenya said": the place struck, not the residents'
+        preps = []
+        texts.append(struck)
     for rank, prep in preps[:1]:
         if cand.event_type in ("dialogue", "agreement") and rank >= 50:
             break
@@ -359,6 +364,23 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
             place, texts = finer
     if place is not None:
         cand.place, cand.place_text = place, texts[0]
+
+
+def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
+    """The place a passive violent verb tells as struck ("Kobarre was hit by drones", "Kobarre village was
+    shelled"): its name, when the clause has no locative phrase of its own."""
+    if cand.nominal:
+        return None
+    target = next((c for c in cand.head.children if c.dep_ == "nsubjpass"), None)
+    if target is None or target.ent_type_ in ("ORG", "NORP", "DATE"):
+        return None
+    if target.pos_ != "PROPN" and not (
+        lemma(target) in cues.place_kind_words and any(c.pos_ == "PROPN" for c in target.lefts)
+    ):
+        return None
+    name = noun_phrase(target).text
+    # a person is struck too ("Otieno was hit by a bullet"): a name taken for one must be a known place
+    return None if target.ent_type_ == "PERSON" and not is_known_place(name) else name
 
 
 def next_place_phrase(text: str, preps: list[tuple[int, Token]], cues: Cues) -> str | None:

@@ -473,11 +473,14 @@ def army_weapon(tok: Token) -> bool:
 
 
 def struck_place(cand: Candidate, res: CoderResources) -> bool:
-    """A named place (or person) that "was hit" or "struck" by armed men or weapons, or with no agent a
-    number of times; "Germany was hit by floods" and "several places were hit" are none."""
+    """A named place (or person), or a place or guarded site told by its kind ("the village", "a police
+    post"), that "was hit" or "struck" by armed men or weapons, or with no agent a number of times;
+    "Germany was hit by floods" and "several places were hit" are none."""
     head, cues = cand.head, res.cues
     target = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    if target is None or target.pos_ != "PROPN":
+    if target is None:
+        return False
+    if target.pos_ != "PROPN" and lemma(target) not in cues.place_kind_words | cues.guarded_sites:
         return False
     agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     agents += [c for a in agents for c in a.children if c.dep_ == "conj"]
