@@ -346,7 +346,10 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
             texts.append(host)
     if not texts:
         return
-    place = place_of(tuple(texts), tuple(ctx.countries), ctx.areas)
+    countries = tuple(ctx.countries)
+    if texts == [struck] and ctx.focus_country:  # a name the gazetteer lacks: where the events are told
+        countries = (ctx.focus_country, *(c for c in countries if c != ctx.focus_country))
+    place = place_of(tuple(texts), countries, ctx.areas)
     later = next_place_phrase(texts[0], preps, cues)
     if place is not None and place.latitude is None and later is not None:
         # "struck the checkpoint at X in Y district": X unknown, the clause's next place phrase encloses it
@@ -379,8 +382,20 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     ):
         return None
     name = noun_phrase(target).text
-    # a person is struck too ("Otieno was hit by a bullet"): a name taken for one must be a known place
-    return None if target.ent_type_ == "PERSON" and not is_known_place(name) else name
+    # a person is struck too ("Otieno was hit by a bullet"): a name the tagger took for one is a place
+    # when the gazetteer holds it, or when what struck it was bombs or shells or it was struck N times
+    if target.ent_type_ == "PERSON" and not is_known_place(name):
+        return name if cand.sub_event_type == "explosion" or struck_times(cand.head) else None
+    return name
+
+
+def struck_times(verb: Token) -> bool:
+    """A verb told a number of times ("was hit six times"): strikes on a place, not on a person."""
+    return any(
+        lemma(c) == "time" and any(n.dep_ == "nummod" for n in c.children)
+        for c in verb.children
+        if c.dep_ in ("npadvmod", "dobj", "advmod")
+    )
 
 
 def next_place_phrase(text: str, preps: list[tuple[int, Token]], cues: Cues) -> str | None:

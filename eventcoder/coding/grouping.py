@@ -47,6 +47,10 @@ def group_sentence(
     elif violent and (reports_casualties(sent, res.cues) or any(body_trigger(c, res.cues) for c in violent)):
         # a body found with marks of violence (its checks passed) is a death told, as a toll is
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
+    if primary is not None and primary.place is None:  # "A was hit by warplanes": the clause's place
+        same = (c for c in violent if c is not primary and c.anchor == primary.anchor and c.place is not None)
+        if (placed := next(same, None)) is not None:
+            primary.place, primary.place_text = placed.place, placed.place_text
     if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent_text(sent)):
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
     others = {  # another occurrence of the sentence, by what sets it apart: its day, kind or town
@@ -58,6 +62,9 @@ def group_sentence(
     }
     if primary is not None:
         fill_from(primary, [c for c in violent if c is not primary and id(c) not in others])
+        for other, reason in others.values():
+            if reason == "town":
+                struck_alike(other, primary, res.cues)
         primary.territory = primary.territory or bool(modifiers)
         out.append(primary)
         if others:  # one event a day, as one a place: parts of one group
@@ -143,12 +150,13 @@ def other_town(cand: Candidate, primary: Candidate, ctx: ArticleContext, res: Co
 
 
 def own_town(cand: Candidate, ctx: ArticleContext, cues: Cues) -> Place | None:
-    """The town or village of the candidate: its place phrase's, else the one place it struck."""
+    """The town or village of the candidate: its place phrase's, else the one place it struck; a name the
+    gazetteer lacks counts as written (no coordinates, the article's country)."""
     place, text = cand.place, cand.place_text
     if place is None:
         struck = struck_places(cand, ctx, cues)
         place, text = (struck[0].place, struck[0].text) if len(struck) == 1 else (None, None)
-    if place is None or (place.geo_precision or 4) > 2:
+    if place is None or not place.location or (place.geo_precision or 0) > 2:
         return None
     return None if names_town_part(text, cues) else place  # "in A neighbourhood": part of a town told before
 
@@ -196,6 +204,16 @@ def fill_from(primary: Candidate, others: list[Candidate]) -> None:
             primary.date_origin, primary.date_specificity = other.date_origin, other.date_specificity
     if primary.actor1 and primary.actor2 and primary.actor1.name == primary.actor2.name and not own_side:
         primary.actor2 = None
+
+
+def struck_alike(town: Candidate, primary: Candidate, cues: Cues) -> None:
+    """A town struck in a clause of its own with no doer told ("A was hit by drones, while B was struck
+    three times") was struck by the primary's doer, in the same way."""
+    if town.actor1 is not None:
+        return
+    town.actor1 = primary.actor1
+    if lemma(town.head) in cues.targeting_verbs and town.event_type == primary.event_type:
+        town.sub_event_type, town.variant = primary.sub_event_type, primary.variant
 
 
 def same_operation(arrest: Candidate, violent: Candidate) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.attach import attach, placename, plausible_place_name
+from eventcoder.coding.attach import attach, placename, plausible_place_name, struck_times
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import (
@@ -491,11 +491,7 @@ def struck_place(cand: Candidate, res: CoderResources) -> bool:
         elif munitions:
             cand.sub_event_type, cand.variant = "explosion", "shelling"
         return munitions or any(armed(a, res) or lemma(a) in cues.fired_weapon_words for a in agents)
-    return any(
-        lemma(c) == "time" and any(n.dep_ == "nummod" for n in c.children)
-        for c in head.children
-        if c.dep_ in ("npadvmod", "dobj", "advmod")
-    )
+    return struck_times(head)
 
 
 def blocks_a_road(head: Token, cues: Cues) -> bool:
