@@ -1967,3 +1967,11 @@ def test_places_struck_in_clauses_of_their_own_are_events_of_their_own(code_text
         ("Garissa", "Air/drone strike", "Military Forces of Kenya"),
         ("Kobarre", "Air/drone strike", "Military Forces of Kenya"),
     ]
+
+
+def test_a_nationality_on_a_strike_from_afar_is_that_countrys_forces(code_text):
+    text = "Ethiopian air raids on villages in northern Kenya killed two people on Thursday."
+    assert [m.actor1 for m in code_text(text)] == ["Military Forces of Ethiopia"]
+    # an attack told by the attackers' nationality alone names no army
+    text = "Somali attacks on villages in northern Kenya killed two people on Thursday."
+    assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]

@@ -600,7 +600,15 @@ def resolve_actor(
     if before is not None and (actor is None or res.actors.is_unidentified(actor)):
         actor = res.actors.resolve(before.ent_id_, country) or actor
     country_only = country_for_name(phrase.text)
-    if country_only is not None and (entity is None or entity.label_ == "GPE") and len(phrase) <= 3:
+    # "Israeli air raids", "a Russian missile": a nationality modifying the noun of a strike from afar (an
+    # army's weapons) is its country's forces, as the country's name would be ("Palestinian attacks": no)
+    of_event = entity is not None and entity.label_ == "NORP" and tok.dep_ == "amod" and tok.head == cand.head
+    of_event = of_event and cand.variant in ARMY_WEAPON_VARIANTS
+    if (
+        country_only is not None
+        and (entity is None or entity.label_ == "GPE" or of_event)
+        and len(phrase) <= 3
+    ):
         return res.actors.generic("military" if cand.event_type in VIOLENT else "government", country_only[1])
     if actor is None and cand.event_type in PARTY_EVENTS:  # "a truce with Islamabad": its government
         actor = res.actors.resolve(phrase.text, country, capitals=True)
