@@ -1975,3 +1975,11 @@ def test_a_nationality_on_a_strike_from_afar_is_that_countrys_forces(code_text):
     # an attack told by the attackers' nationality alone names no army
     text = "Somali attacks on villages in northern Kenya killed two people on Thursday."
     assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
+
+
+def test_a_list_of_place_phrases_of_several_prepositions_is_one_event_per_place(code_text):
+    text = (
+        "Al-Shabaab said it had targeted army positions in Mandera, at Garissa and Lamu, and at Wajir on"
+        " Sunday."
+    )
+    assert places(code_text(text)) == ["Garissa", "Lamu", "Mandera", "Wajir"]

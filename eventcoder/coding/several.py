@@ -239,12 +239,15 @@ def violent_verb(verb: Token, cues: Cues) -> bool:
 
 def parallel_phrase(prep: Token, cand: Candidate, chain: list[Token]) -> bool:
     """A second place phrase that is another place of the event, not a finer spot of the first one: a
-    number of victims of its own ('four in A and two in B'), a coordinated phrase ('in A and in B')
-    or the place of a coordinated clause ('five died in A and three died in B')."""
+    number of victims of its own ('four in A and two in B'), a coordinated phrase ('in A and in B', and
+    the first of them after another place: 'in A, at B and C, and at D') or the place of a coordinated
+    clause ('five died in A and three died in B')."""
     if prep.lower_ not in ("in", "at"):
         return False
     head = prep.head
     if head.like_num or (prep.dep_ == "conj" and head.dep_ == "prep"):
+        return True
+    if any(c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in ("in", "at") for c in prep.children):
         return True
     return head.dep_ == "conj" and head.pos_ in VERBAL and head.head in chain and head != cand.anchor
 
