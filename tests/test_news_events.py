@@ -856,6 +856,20 @@ def test_fire_counted_by_a_monitor_is_an_event_of_its_kind(code_text):
     assert [(m.event_type, m.sub_event_type) for m in shells] == [("attack", "explosion")]
 
 
+def test_shots_or_bursts_counted_tell_how_fire_was_heard_not_what_fired(code_text):
+    for weapons in ("unknown weapons", "heavy machineguns"):
+        for unit in ("shots", "bursts of fire"):
+            text = (
+                f"On 3 May 2024, the monitors observed a total of 13 {unit} involving {weapons} near Kobarre."
+            )
+            assert [m.acled_sub_event_type for m in code_text(text)] == [
+                "Shelling/artillery/missile attack"
+            ], text
+    for told in ("involving small arms", "involving unknown weapons in both directions"):
+        text = f"On 3 May 2024, the monitors observed a total of 13 shots {told} near Kobarre."
+        assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"], text
+
+
 def test_shots_nobody_counted_make_no_event_of_their_own(code_text):
     assert code_text("Shots rang out near the market in Avdiivka on Tuesday.") == []
     (attack,) = code_text("On 5 May 2020, a gunman fired two shots at a car in Avdiivka, killing the driver.")

@@ -16,29 +16,38 @@ from eventcoder.coding.sentcache import sent_text
 WORDS_RE = re.compile(r"[a-z]+")
 
 
-def direct_fire(words: list[str], cues: Cues) -> bool:
+def direct_fire(words: list[str], cues: Cues, counted: bool = False) -> bool:
     """Shots, small arms or machine guns among a sentence's lower-case words: fire at close range, an
     exchange of fire. A heavy machine gun (cue list heavy_weapon_phrases) is a heavy weapon fired from
-    afar, like a mortar: ACLED codes its fire on positions as shelling unless small arms are told too."""
+    afar, like a mortar: ACLED codes its fire on positions as shelling unless small arms are told too.
+    In a count of fire (`counted`: "57 shots involving unknown weapons") shots and bursts are how the
+    fire was counted, not what fired (cue list counted_fire_units)."""
     text = f" {' '.join(words)} "
     for phrase in cues.heavy_weapon_phrases:
         text = text.replace(f" {phrase} ", " ")
-    return any(f" {cue} " in text for cue in cues.direct_fire_cues)
+    direct = cues.direct_fire_cues - cues.counted_fire_units if counted else cues.direct_fire_cues
+    return any(f" {cue} " in text for cue in direct)
+
+
+def heavy_weapon_named(words: list[str], cues: Cues) -> bool:
+    """A heavy machine gun among a sentence's lower-case words."""
+    text = f" {' '.join(words)} "
+    return any(f" {phrase} " in text for phrase in cues.heavy_weapon_phrases)
 
 
 def observed_fire(cand: Candidate, cues: Cues) -> None:
-    """Explosions of fired weapons, with no device named ('12 explosions involving mortars near X'):
-    shelling; with shots, small arms or fire 'in both directions' among them, an exchange of fire, a
-    clash."""
+    """A count of explosions, shots or bursts of fired weapons, with no device named ('12 explosions
+    involving mortars near X', '13 bursts of fire involving heavy machine guns'): shelling; with small
+    arms among the weapons or fire 'in both directions', an exchange of fire, a clash."""
     words = WORDS_RE.findall(cand.trigger.text.lower())
     if not words or words[-1] not in cues.bare_explosion_words:
         return
     said = WORDS_RE.findall(sent_text(cand.sent).lower())
     if set(said) & cues.device_words:
         return
-    if direct_fire(said, cues):
+    if direct_fire(said, cues, counted=True):
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
-    elif set(said) & cues.fired_weapon_words:
+    elif set(said) & cues.fired_weapon_words or heavy_weapon_named(said, cues):
         cand.variant = "shelling"
 
 
