@@ -1997,3 +1997,14 @@ def test_a_list_of_place_phrases_of_several_prepositions_is_one_event_per_place(
         " Sunday."
     )
     assert places(code_text(text)) == ["Garissa", "Lamu", "Mandera", "Wajir"]
+
+
+def test_weapons_fired_at_an_area_are_shelling_at_people_an_attack(code_text):
+    for text in (
+        "On 6 May 2024, Zarvo Front fighters fired machine guns at residential neighbourhoods on the"
+        " outskirts of Garissa town.",
+        "On 6 May 2024, the army fired heavy and medium weapons at scattered areas of Kobarre village.",
+    ):
+        assert [m.acled_sub_event_type for m in code_text(text)] == ["Shelling/artillery/missile attack"]
+    text = "On 6 May 2024, gunmen fired rifles at a crowd in Garissa, killing two."
+    assert [m.acled_sub_event_type for m in code_text(text)] == ["Attack"]

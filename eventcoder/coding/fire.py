@@ -11,6 +11,7 @@ import re
 
 from eventcoder.coding.candidates import Candidate
 from eventcoder.coding.cues import Cues
+from eventcoder.coding.rules import lemma, prep_targets
 from eventcoder.coding.sentcache import sent_text
 
 WORDS_RE = re.compile(r"[a-z]+")
@@ -68,3 +69,19 @@ def fire_on_held_positions(cand: Candidate, cues: Cues) -> None:
     heavy = (said & cues.fired_weapon_words) - cues.generic_weapon_words
     if said & cues.position_words and not heavy and not said & cues.device_words:
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
+
+
+def fire_on_areas(cand: Candidate, cues: Cues) -> None:
+    """Weapons fired at a place, not at people or a side's positions ("fired machine guns at residential
+    neighbourhoods of X", "fired heavy weapons at scattered areas of X"): fire from afar into an area,
+    which ACLED codes as shelling."""
+    verb = cand.head
+    if cand.nominal or lemma(verb) not in cues.launching_verbs:
+        return
+    weapons = cues.firearm_words | cues.generic_weapon_words | cues.fired_weapon_words
+    if not any(c.dep_ == "dobj" and lemma(c) in weapons for c in verb.children):
+        return
+    targets = prep_targets(verb, cues.verbal_target_prepositions - {"with"})
+    targets = [t for t in targets if t.ent_type_ not in ("DATE", "TIME")]  # "on 6 May"
+    if targets and all(lemma(t) in cues.place_kind_words for t in targets):
+        cand.sub_event_type, cand.variant = "explosion", "shelling"

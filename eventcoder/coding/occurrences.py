@@ -16,7 +16,13 @@ from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
-from eventcoder.coding.fire import WORDS_RE, fire_on_held_positions, fire_on_positions, observed_fire
+from eventcoder.coding.fire import (
+    WORDS_RE,
+    fire_on_areas,
+    fire_on_held_positions,
+    fire_on_positions,
+    observed_fire,
+)
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import (
@@ -292,6 +298,8 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         fire_on_positions(cand, cues)
     if cand.event_type == "attack" and cand.sub_event_type == "armed_assault":
         fire_on_held_positions(cand, cues)
+    if cand.event_type == "attack" and cand.sub_event_type == "armed_assault":
+        fire_on_areas(cand, cues)
     if cand.event_type == "attack" and arresting_raid(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "arrest", "arrest", "arrest"
         return
