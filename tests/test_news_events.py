@@ -2008,3 +2008,14 @@ def test_weapons_fired_at_an_area_are_shelling_at_people_an_attack(code_text):
         assert [m.acled_sub_event_type for m in code_text(text)] == ["Shelling/artillery/missile attack"]
     text = "On 6 May 2024, gunmen fired rifles at a crowd in Garissa, killing two."
     assert [m.acled_sub_event_type for m in code_text(text)] == ["Attack"]
+
+
+def test_clans_families_and_shoot_outs_fight_as_armed_groups_sticks_make_a_mob(code_text):
+    for text in (
+        "On 2 May 2024, clan-based clashes erupted in and around Kobarre, Mandera, leaving dozens dead.",
+        "On 2 May 2024, residents reported that a shoot-out took place in a neighbourhood of Garissa.",
+        "On 2 May 2024, clashes broke out between two families in Garissa town, leaving two dead.",
+    ):
+        assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"], text
+    text = "On 2 May 2024, two families clashed with sticks and stones in Garissa, leaving one dead."
+    assert [m.acled_sub_event_type for m in code_text(text)] == ["Mob violence"]

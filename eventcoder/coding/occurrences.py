@@ -247,6 +247,15 @@ def arresting_raid(cand: Candidate, cues: Cues) -> bool:
 ARREST_LINKS = frozenset({"conj", "advcl", "xcomp"})  # "raided ... and arrested", "raided ..., detaining"
 
 
+def firearms_told(span: Span, cues: Cues) -> bool:
+    """A firearm word among a span's words (cue list firearm_words), a hyphenated one in its text
+    ("a shoot-out took place")."""
+    if {lemma(t) for t in span} & cues.firearm_words:
+        return True
+    text = span.text.lower()
+    return any(word in text for word in cues.firearm_words if "-" in word)
+
+
 def paragraph_so_far(sent: Span) -> Span:
     """The sentence with the sentences of its paragraph before it ("armed families clashed ... Two
     were killed in the clash": the clash is still the armed families')."""
@@ -322,7 +331,7 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         and not (is_armed(cand.actor1) and is_armed(cand.actor2))
     ):
         both_unarmed = not is_armed(cand.actor1) and not is_armed(cand.actor2)
-        told_armed = bool({lemma(t) for t in paragraph_so_far(cand.sent)} & cues.firearm_words)
+        told_armed = firearms_told(paragraph_so_far(cand.sent), cues)
         named_both = cand.actor1 is not None and cand.actor2 is not None
         crowds = (both_unarmed and named_both) or mob_fight(cand, cues)
         if crowds and not told_armed:
