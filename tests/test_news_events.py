@@ -2019,3 +2019,14 @@ def test_clans_families_and_shoot_outs_fight_as_armed_groups_sticks_make_a_mob(c
         assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"], text
     text = "On 2 May 2024, two families clashed with sticks and stones in Garissa, leaving one dead."
     assert [m.acled_sub_event_type for m in code_text(text)] == ["Mob violence"]
+
+
+def test_what_a_crowd_claims_befell_its_own_is_no_event_the_parser_misread(code_text):
+    # the parser makes "kidnapped" the sentence's root and "families" its subject
+    text = (
+        "On 27 April 2020, families who claim their children have been kidnapped by the Zarvo Front"
+        " continued their sit-in protest in front of the party office in Nakuru town."
+    )
+    assert [m.acled_sub_event_type for m in code_text(text)] == ["Peaceful protest"]
+    text = "Gunmen who said they belonged to the Zarvo Front kidnapped two traders in Garissa on Friday."
+    assert [m.sub_event_type for m in code_text(text)] == ["abduction"]

@@ -206,6 +206,22 @@ def is_grievance(cand: Candidate, cues: Cues) -> bool:
     )
 
 
+def claimed_by_its_subject(verb: Token, cues: Cues) -> bool:
+    """What the speakers of a relative clause claim, which the parser took for the sentence's verb
+    ("families who claim their children have been kidnapped continued their sit-in": "kidnapped" is made
+    the root, "families" its subject): a claim told, not an occurrence the text reports."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > verb.i:
+        return False
+    for clause in (c for c in subject.children if c.dep_ == "relcl" and lemma(c) in cues.reporting_verbs):
+        said = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        between = verb.doc[said.right_edge.i + 1 : verb.i] if said is not None else []
+        # the claim's own subject and auxiliaries: "their children | have been | kidnapped"
+        if between and all(t.dep_ in ("aux", "auxpass") and t.head == verb for t in between):
+            return True
+    return False
+
+
 def others_relative_clause(tok: Token) -> Token | None:
     """The relative clause a word is told in, when it is not the act of the noun the clause describes
     ("whose homes were torched", "who say their sons were abducted"; not "who torched the office" nor

@@ -17,6 +17,7 @@ from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import (
     agreed_truce,
     cited_statistics,
+    claimed_by_its_subject,
     conflict_as_killer,
     conflict_displaced,
     during_a_war,
@@ -191,6 +192,7 @@ def make_candidate(
     cand.summary = in_general
     exempt = cand.anchor if cand.eventive or fended_off(cand, cues) or set_free(head) else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
+    unreal = unreal or (not cand.nominal and claimed_by_its_subject(head, cues))
     unreal = unreal or (not cand.eventive and planned_participle(head, cues))
     if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
         unreal = irrealis_reason(cand.anchor, cues, exempt=cand.anchor) is not None
