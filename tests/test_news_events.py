@@ -2030,3 +2030,12 @@ def test_what_a_crowd_claims_befell_its_own_is_no_event_the_parser_misread(code_
     assert [m.acled_sub_event_type for m in code_text(text)] == ["Peaceful protest"]
     text = "Gunmen who said they belonged to the Zarvo Front kidnapped two traders in Garissa on Friday."
     assert [m.sub_event_type for m in code_text(text)] == ["abduction"]
+
+
+def test_two_sides_the_parser_chained_onto_a_list_of_places_are_the_clash_s_sides(code_text):
+    # no subject for "clashed": the parser joins "the Kenyan military" to the places before it
+    text = (
+        "On 2 May 2024, near Kobarre village, Mandera county, the Kenyan military and the Zarvo Front"
+        " clashed."
+    )
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Military Forces of Kenya", "Zarvo Front")]

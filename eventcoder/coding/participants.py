@@ -205,7 +205,15 @@ def noun_before(word: Token) -> Token | None:
     for tok in reversed(word.doc[word.sent.start : word.i]):
         if tok.ent_type_ in TIME_ENTS or tok.pos_ in DATE_GLUE and tok.text != ",":
             continue
-        return tok if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in MISHUNG else None
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in MISHUNG:
+            return None
+        # "near X village, Y county, the army and the Zarvo Front clashed": the parser chains the
+        # subjects onto the places; the pair joined by "and" before the verb is the subject
+        while tok.dep_ == "conj" and any(
+            t.dep_ == "cc" and t.head == tok.head for t in word.doc[tok.head.i : tok.i]
+        ):
+            tok = tok.head
+        return tok
     return None
 
 
