@@ -160,9 +160,7 @@ class Cues:
     victim_subject_verbs: frozenset[str]
     direct_fire_cues: frozenset[str]
     heavy_weapon_phrases: frozenset[str]  # "heavy machine guns": fired from afar, not direct fire
-    counted_fire_units: frozenset[
-        str
-    ]  # "57 shots", "13 bursts of fire": how fire was counted, not what fired
+    counted_fire_units: frozenset[str]  # "57 shots", "13 bursts of fire": how fire was counted
     bare_explosion_words: frozenset[str]
     device_words: frozenset[str]
     fired_weapon_words: frozenset[str]
