@@ -7,33 +7,36 @@ Used by occurrences.refine_type; a pure part of the coding core.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 from eventcoder.coding.candidates import Candidate
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.rules import lemma, prep_targets
-from eventcoder.coding.sentcache import sent_text
-
-WORDS_RE = re.compile(r"[a-z]+")
+from eventcoder.coding.sentcache import WORDS_RE, sent_words
 
 
-def direct_fire(words: list[str], cues: Cues, counted: bool = False) -> bool:
+def direct_fire(words: Sequence[str], cues: Cues, counted: bool = False) -> bool:
     """Shots, small arms or machine guns among a sentence's lower-case words: fire at close range, an
     exchange of fire. A heavy machine gun (cue list heavy_weapon_phrases) is a heavy weapon fired from
     afar, like a mortar: ACLED codes its fire on positions as shelling unless small arms are told too.
     In a count of fire (`counted`: "57 shots involving unknown weapons") shots and bursts are how the
     fire was counted, not what fired (cue list counted_fire_units)."""
-    text = f" {' '.join(words)} "
+    text = spaced(words)
     for phrase in cues.heavy_weapon_phrases:
         text = text.replace(f" {phrase} ", " ")
     direct = cues.direct_fire_cues - cues.counted_fire_units if counted else cues.direct_fire_cues
     return any(f" {cue} " in text for cue in direct)
 
 
-def heavy_weapon_named(words: list[str], cues: Cues) -> bool:
+def heavy_weapon_named(words: Sequence[str], cues: Cues) -> bool:
     """A heavy machine gun among a sentence's lower-case words."""
-    text = f" {' '.join(words)} "
+    text = spaced(words)
     return any(f" {phrase} " in text for phrase in cues.heavy_weapon_phrases)
+
+
+def spaced(words: Sequence[str]) -> str:
+    """Words joined by spaces, with a space at each end (phrases are looked up as " phrase ")."""
+    return f" {' '.join(words)} "
 
 
 def observed_fire(cand: Candidate, cues: Cues) -> None:
@@ -43,7 +46,7 @@ def observed_fire(cand: Candidate, cues: Cues) -> None:
     words = WORDS_RE.findall(cand.trigger.text.lower())
     if not words or words[-1] not in cues.bare_explosion_words:
         return
-    said = WORDS_RE.findall(sent_text(cand.sent).lower())
+    said = sent_words(cand.sent)
     if set(said) & cues.device_words:
         return
     if direct_fire(said, cues, counted=True):
@@ -55,7 +58,7 @@ def observed_fire(cand: Candidate, cues: Cues) -> None:
 def fire_on_positions(cand: Candidate, cues: Cues) -> None:
     """Launched grenades are shelling ('fired grenade launchers'); fire on a side's positions with
     small arms or (light) machine guns among the weapons is an exchange of fire, a clash."""
-    said = WORDS_RE.findall(sent_text(cand.sent).lower())
+    said = sent_words(cand.sent)
     if cand.head.lower_ in cues.launcher_words:
         cand.variant = "shelling"
     if set(said) & cues.position_words and direct_fire(said, cues):
@@ -65,7 +68,7 @@ def fire_on_positions(cand: Candidate, cues: Cues) -> None:
 def fire_on_held_positions(cand: Candidate, cues: Cues) -> None:
     """Gunfire on a side's positions with no heavy weapon named ('fired with unspecified weapons on the
     positions of the army'): positions are held by an armed side, so the assault is a clash."""
-    said = set(WORDS_RE.findall(sent_text(cand.sent).lower()))
+    said = set(sent_words(cand.sent))
     heavy = (said & cues.fired_weapon_words) - cues.generic_weapon_words
     if said & cues.position_words and not heavy and not said & cues.device_words:
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"

@@ -17,7 +17,6 @@ from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.fire import (
-    WORDS_RE,
     fire_on_areas,
     fire_on_held_positions,
     fire_on_positions,
@@ -34,7 +33,7 @@ from eventcoder.coding.participants import (
 )
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, lemma, prep_targets
-from eventcoder.coding.sentcache import doc_spans, sent_text, sent_tokens
+from eventcoder.coding.sentcache import WORDS_RE, doc_spans, sent_text, sent_tokens
 
 ARMED_INTER = frozenset(ARMED_TYPES)
 # Two mentions of one article are one occurrence only if their places are this close (the radius of one

@@ -31,8 +31,9 @@ def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources
     cues = res.cues
     if says_any(told, cues.protest_excessive_force) and stated_dead(told):
         return "excessive_force"
-    acts = " ".join(crowd_text(sentences[i]) for i in span)
-    if "violent_demonstration" in variants or says_any(acts, cues.protest_violence):
+    if "violent_demonstration" in variants:
+        return "violent_demonstration"
+    if says_any(" ".join(crowd_text(sentences[i]) for i in span), cues.protest_violence):
         return "violent_demonstration"
     if says_any(told, cues.protest_intervention) or any(m.event_type == "arrest" for m in cluster.members):
         return "intervention"

@@ -7,6 +7,7 @@ kept here for the document being coded (one per thread).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
@@ -63,6 +64,18 @@ def sent_text(sent: Span) -> str:
     if found is None:
         found = memo[key] = sent.text
     return found
+
+
+WORDS_RE = re.compile(r"[a-z]+")  # the words of a lower-cased text
+
+
+def sent_words(sent: Span) -> tuple[str, ...]:
+    """A sentence's words, lower case, letters only (read once per document)."""
+    return remembered(
+        sent.doc,
+        ("sent_words", sent.start, sent.end),
+        lambda: tuple(WORDS_RE.findall(sent_text(sent).lower())),
+    )
 
 
 def has_word(doc: Doc, word: str) -> bool:
