@@ -542,3 +542,20 @@ def test_a_cue_list_given_twice_is_an_error_not_a_silent_override(tmp_path):
     cues.write_text('{"version": "1", "road_words": ["road"], "road_words": ["street"]}', encoding="utf-8")
     with pytest.raises(ValueError, match="road_words"):
         load_cues(cues)
+
+
+def test_a_region_named_like_a_people_is_the_unit_of_that_name():
+    # "Somali" alone names Somalia (a demonym), but "the Somali region" is Ethiopia's ADM1
+    p = place("Gode, Somali region", "ETH")
+    assert (p.location, p.admin1, p.iso3, p.geo_precision) == ("Gode", "Somali", "ETH", 1)
+    assert place("in the Somali region", "ETH").iso3 == "ETH"
+    assert place("in Somali", "SOM").iso3 == "SOM"
+
+
+def test_a_town_the_gazetteer_lacks_in_brackets_of_a_province_keeps_its_name():
+    # "X (Y)" with X unknown: placed at Y, named X, with no district (the seat's is not X's)
+    p = place("Kobarre (Lamu)", "KEN")
+    assert (p.location, p.admin1, p.admin2, p.iso3, p.geo_precision) == ("Kobarre", "Lamu", None, "KEN", 2)
+    p = place("Kobarre, Lamu", "KEN")
+    assert (p.location, p.admin1, p.admin2, p.geo_precision) == ("Kobarre", "Lamu", None, 2)
+    assert place("Mpeketoni (Lamu)", "KEN").geo_precision == 1

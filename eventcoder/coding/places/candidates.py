@@ -19,7 +19,7 @@ from eventcoder.coding.places.keys import (
     strip_generic,
 )
 from eventcoder.coding.places.phrases import split_kind
-from eventcoder.coding.places.words import TOWN_KINDS
+from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, TOWN_KINDS
 
 ANYWHERE_SIMILARITY = 0.8  # a unit matched by spelling without any country known
 Ref = tuple[str, int]  # ("c", country) | ("u", unit) | ("t", town) | ("r", region)
@@ -68,7 +68,10 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
             out.setdefault(("t", t), Cand(("t", t), True, by_code=coded))
     demonyms = [g.demonyms[k] for k in keys if k in g.demonyms]
     if demonyms:  # a demonym read as a place names its country ("Chadian" is no hamlet in China)
-        return [Cand(("c", demonyms[0]), True)]
+        country = [Cand(("c", demonyms[0]), True)]
+        if kind in ADM1_KINDS | ADM2_KINDS:  # "Somali region" is Ethiopia's unit, not Somalia
+            return [Cand(("u", u), True) for k in unit_keys for u in g.unit_index.get(k, ())] + country
+        return country
     for found in place_index().candidates(name):  # GeoNames alternate names ("Kiev", "Aleppo")
         if is_code(found.matched) and not name.strip().isupper():
             continue  # an airport code among the alternate names ("ADL") is no word written "Adl"

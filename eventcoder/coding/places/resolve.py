@@ -46,12 +46,13 @@ A name the gazetteer lacks that joins two towns of one country by a hyphen ("the
 is the way between them, placed near the first town.
 
 Precision (ACLED geo_precision): 1 a populated place; 2 "near"/"outside"/"area"/"sector" of a place, or a
-unit when the text named a village/area inside it that is not in the gazetteer (the village keeps its
-name as location, at the unit's coordinates and admin levels, as ACLED names it); 3 an ADM2, an ADM1 or a
+unit when the text named a village/area inside it that is not in the gazetteer ("X in Y district", "X
+(Y)"; the village keeps its name as location, at the unit's coordinates and admin levels, as ACLED names
+it; inside a province it has no admin2: the seat's district is not the village's); 3 an ADM2, an ADM1 or a
 region alone; 4 the country only. Coordinates of units, regions and countries follow the seat rule in
 `gazetteer`'s docstring; an ADM1-level place takes the seat's name as location and the seat's ADM2 as
 admin2 (as ACLED places a province-level event at its capital). Nothing resolved: the name as written and
-the first context country, without coordinates or precision.
+the first context country, without coordinates or precision. The records are built in `build`.
 
 This module also re-exports the parsing and look-up names `eventcoder.coding.document` imports from it;
 the package (`eventcoder.coding.places`) is the entry point for everything else.
@@ -64,6 +65,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventcoder.coding.geo import km_between
+from eventcoder.coding.places.build import named_within, to_place, unknown_place, written_name
 from eventcoder.coding.places.candidates import (
     BIG_TOWN,
     Cand,
@@ -77,7 +79,7 @@ from eventcoder.coding.places.candidates import (
     shortened_candidates,
 )
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
-from eventcoder.coding.places.keys import ascii_name, compact, skeleton
+from eventcoder.coding.places.keys import compact, skeleton
 from eventcoder.coding.places.phrases import alternatives, place_groups, split_kind
 from eventcoder.coding.places.records import Place, PlacePhrase
 from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, COMMON_WORDS, TOWN_KINDS
@@ -145,24 +147,15 @@ def resolve_place(
             if home is not None:  # a village the gazetteer lacks on the outlet's beat, not its namesake
                 return _on_beat(g, home, phrase)
         if ref is not None:
-            place = _to_place(g, ref, phrase, missed or _enclosing_alternative(g, ref, phrase))
-            return _named_within(place, expanded[0]) if missed and i > 0 and ref[0] == "u" else place
-    return _unknown(g, expanded, ctx)
-
-
-def _named_within(place: Place, unknown: PlacePhrase) -> Place:
-    """A village the gazetteer lacks, placed in the district or province written beside it ("X in Y
-    district", "near X, Y", "in the area of X, Y"): the location is the village as written, its admin
-    levels and coordinates the unit's (precision 2). A quarter or site of a town the gazetteer holds is
-    placed at the town, as before, and so is a site ("outside the Parliament in Y")."""
-    if (
-        place.geo_precision != 2
-        or unknown.kind not in (None, "area", *TOWN_KINDS)
-        or (unknown.site and not unknown.kind)
-    ):
-        return place  # a country or region is no unit to place a village in
-    written = _written_name(unknown.text)
-    return replace(place, location=written) if written else place
+            enclosing = _enclosing_alternative(g, ref, phrase)
+            place = to_place(g, ref, phrase, missed or enclosing)
+            province = ref[0] == "u" and g.unit_level(ref[1]) == 1
+            if missed and i > 0 and ref[0] == "u":
+                return named_within(place, expanded[0], province)
+            if enclosing and _names_enclosing(g, ref, phrase):  # "Martinez (Buenos Aires)", Martinez unknown
+                return named_within(place, replace(phrase, text=alternatives(phrase.text)[0]), province)
+            return place
+    return unknown_place(g, expanded, ctx)
 
 
 def beat_place(place: Place, areas: Sequence[tuple[str, str]]) -> Place | None:
@@ -175,7 +168,7 @@ def beat_place(place: Place, areas: Sequence[tuple[str, str]]) -> Place | None:
     if home is None or not place.location or g.countries[country_of(g, home)].iso3 != place.iso3:
         return None
     if place.geo_precision == 4:
-        return _to_place(g, home, PlacePhrase(place.location, None, ()), False)
+        return to_place(g, home, PlacePhrase(place.location, None, ()), False)
     if place.latitude is not None:
         return None
     return _on_beat(g, home, PlacePhrase(place.location, None, ()))
@@ -270,16 +263,9 @@ def _namesake_off_beat(g: Gazetteer, ref: Ref, phrase: PlacePhrase, area: frozen
 def _on_beat(g: Gazetteer, home: Ref, phrase: PlacePhrase) -> Place:
     """A village the gazetteer lacks on the outlet's beat: its name as written, in the beat's area, at the
     area's coordinates with precision 2."""
-    area = _to_place(g, home, PlacePhrase(phrase.text, ENCLOSING, (), phrase.near), True)
-    written = _written_name(phrase.text) or area.location
+    area = to_place(g, home, PlacePhrase(phrase.text, ENCLOSING, (), phrase.near), True)
+    written = written_name(phrase.text) or area.location
     return replace(area, location=written, admin2=None, geo_precision=2)
-
-
-def _written_name(text: str) -> str | None:
-    """A place name as the text writes it (its first alternative, in ASCII), for a place the gazetteer
-    lacks."""
-    names = alternatives(text)
-    return ascii_name(names[0]) if names and names[0] else None
 
 
 def _home_area(areas: tuple[tuple[str, str], ...]) -> Ref | None:
@@ -295,6 +281,12 @@ def _enclosing_alternative(g: Gazetteer, ref: Ref, phrase: PlacePhrase) -> bool:
     """ "A (B)" resolved to the unit B, A unknown: the place is inside B, not B itself (precision 2)."""
     names = alternatives(phrase.text)
     return len(names) == 2 and ref[0] == "u" and ref not in {c.ref for c in candidates(g, names[0], None)}
+
+
+def _names_enclosing(g: Gazetteer, ref: Ref, phrase: PlacePhrase) -> bool:
+    """ "A (B)" resolved to an entry of B's name, not to A's under another spelling."""
+    names = alternatives(phrase.text)
+    return len(names) == 2 and ref in {c.ref for c in candidates(g, names[1], ENCLOSING)}
 
 
 def _expand(phrases: Sequence[PlacePhrase]) -> list[PlacePhrase]:
@@ -631,65 +623,3 @@ def _population(g: Gazetteer, ref: Ref) -> int:
     if kind == "r":
         return g.regions[i].population
     return g.units[i].population if kind == "u" else g.countries[i].population
-
-
-def _to_place(g: Gazetteer, ref: Ref, phrase: PlacePhrase, missed: bool) -> Place:
-    """Build the Place for a chosen entry (precision per the module docstring)."""
-    kind, i = ref
-    if kind == "c":
-        c = g.countries[i]
-        return Place(c.name, None, None, c.name, c.iso3, c.latitude, c.longitude, 4)
-    if kind == "r":
-        r = g.regions[i]
-        c = g.countries[r.country]
-        adm1 = g.units[r.adm1s[0]].name if len(r.adm1s) == 1 else None
-        return Place(r.name, adm1, None, c.name, c.iso3, r.latitude, r.longitude, 3)
-    if kind == "t":
-        t = g.town(i)
-        inexact = missed and phrase.kind not in TOWN_KINDS
-        precision = 2 if inexact or phrase.near or phrase.kind in ADM2_KINDS | ADM1_KINDS else 1
-        return _town_place(g, t.idx, precision)
-    u = g.units[i]
-    precision = 2 if (missed or phrase.near or phrase.kind in TOWN_KINDS) else 3
-    country = g.countries[u.country]
-    if u.level == 2:
-        adm1 = g.units[u.adm1].name if u.adm1 is not None else None
-        return Place(u.name, adm1, u.name, country.name, country.iso3, u.latitude, u.longitude, precision)
-    seat = g.town(u.seat) if u.seat is not None else None
-    adm2 = g.units[seat.adm2].name if seat is not None and seat.adm2 is not None else None
-    location = seat.name if seat is not None else u.name
-    return Place(location, u.name, adm2, country.name, country.iso3, u.latitude, u.longitude, precision)
-
-
-def _town_place(g: Gazetteer, idx: int, precision: int) -> Place:
-    """The Place of a populated place."""
-    t = g.town(idx)
-    country = g.countries.get(t.country)
-    adm1 = g.units[t.adm1].name if t.adm1 is not None else None
-    adm2 = g.units[t.adm2].name if t.adm2 is not None else None
-    return Place(
-        t.name,
-        adm1,
-        adm2,
-        country.name if country else None,
-        country.iso3 if country else None,
-        t.latitude,
-        t.longitude,
-        precision,
-    )
-
-
-def _unknown(g: Gazetteer, phrases: list[PlacePhrase], ctx: list[int]) -> Place:
-    """Nothing resolved: the name as written and the article's main country, without coordinates."""
-    location = _written_name(phrases[0].text) if phrases else None
-    country = g.countries[ctx[0]] if ctx else None
-    return Place(
-        location or None,
-        None,
-        None,
-        country.name if country else None,
-        country.iso3 if country else None,
-        None,
-        None,
-        None,
-    )
