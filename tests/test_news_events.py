@@ -105,6 +105,18 @@ def test_a_town_and_its_province_are_one_place(code_text):
     assert len(mentions) == 1 and mentions[0].fatalities == 1
 
 
+def test_a_spot_and_its_unit_in_one_clause_of_two_verbs_are_one_event(code_text):
+    # "shot and killed": the place phrases hang on the second verb, one inside the other
+    mentions = code_text("Gunmen shot and killed a trader in Mpeketoni in Lamu on Monday.")
+    assert [(m.location, m.admin1) for m in mentions] == [("Mpeketoni", "Lamu")]
+    text = "Gunmen shot and wounded a chief in the town of Upper Kobarre in the eastern countryside of Lamu."
+    assert [(m.location, m.admin1, m.geo_precision) for m in code_text(text)] == [
+        ("Upper Kobarre", "Lamu", 2)
+    ]
+    text = "Gunmen shot a man in Garissa on Monday and killed two women in Wajir."
+    assert sorted(m.location for m in code_text(text)) == ["Garissa", "Wajir"]
+
+
 def test_events_in_two_districts_of_one_province_are_two_events(code_text):
     text = (
         "Soldiers killed three rebels in Gulu district on Monday, the army said.\n\n"

@@ -241,7 +241,7 @@ def parallel_phrase(prep: Token, cand: Candidate, chain: list[Token]) -> bool:
     """A second place phrase that is another place of the event, not a finer spot of the first one: a
     number of victims of its own ('four in A and two in B'), a coordinated phrase ('in A and in B', and
     the first of them after another place: 'in A, at B and C, and at D') or the place of a coordinated
-    clause ('five died in A and three died in B')."""
+    clause ('five died in A and three died in B', not 'shot and killed him in A in B')."""
     if prep.lower_ not in ("in", "at"):
         return False
     head = prep.head
@@ -249,6 +249,8 @@ def parallel_phrase(prep: Token, cand: Candidate, chain: list[Token]) -> bool:
         return True
     if any(c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in ("in", "at") for c in prep.children):
         return True
+    if any(t.dep_ == "prep" and t.lower_ in ("in", "at") and head.i < t.i < prep.i for t in head.subtree):
+        return False  # "shot and killed him in A in B": a finer spot and its unit in one clause
     return head.dep_ == "conj" and head.pos_ in VERBAL and head.head in chain and head != cand.anchor
 
 
