@@ -332,6 +332,18 @@ def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
     assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
 
 
+def test_a_town_shelled_in_a_province_is_the_place_shelled(code_text):
+    # the object of a strike, with the place phrase after it: the town, in the unit the phrase names
+    (mention,) = code_text("Soldiers shelled Kobarre in Lamu on Monday, residents said.")
+    assert (mention.location, mention.admin1, mention.geo_precision) == ("Kobarre", "Lamu", 2)
+    assert mention.actor2 == "Civilians (Kenya)"
+    (mention,) = code_text("Soldiers shelled Mpeketoni in Lamu on Monday, residents said.")
+    assert (mention.location, mention.geo_precision) == ("Mpeketoni", 1)
+    # a site of a side ("the ... College") is no town: the place phrase places it
+    (mention,) = code_text("On Monday jets bombed the Zarvo Front Training College in Lamu, Kenya.")
+    assert mention.location == "Lamu"
+
+
 def test_an_attack_on_a_town_is_placed_there_and_hits_its_people(code_text):
     (mention,) = code_text("Rebels launched an attack on Mandera on Monday, killing four people.")
     assert (mention.location, mention.actor2) == ("Mandera", "Civilians (Kenya)")

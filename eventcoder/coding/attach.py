@@ -12,7 +12,7 @@ from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, Cod
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
-from eventcoder.coding.participants import attach_actors
+from eventcoder.coding.participants import ARMY_WEAPON_VARIANTS, attach_actors, names_town
 from eventcoder.coding.places import (
     Place,
     country_for_name,
@@ -20,7 +20,8 @@ from eventcoder.coding.places import (
     parse_place_phrases,
     resolve_place,
 )
-from eventcoder.coding.places.words import ARABIC_ARTICLES
+from eventcoder.coding.places.keys import compact
+from eventcoder.coding.places.words import ARABIC_ARTICLES, COMMON_WORDS
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -339,7 +340,9 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     for rank, prep in preps[:1]:
         if cand.event_type in ("dialogue", "agreement") and rank >= 50:
             break
-        texts.append(phrase_text(prep, cues))
+        target = struck_object(cand, prep, ctx) if cand.event_type in VIOLENT and not texts else None
+        # "shelled Bara in Idleb": the town shelled, in the unit the phrase names
+        texts.append(f"{target} {phrase_text(prep, cues)}" if target else phrase_text(prep, cues))
     if not texts and cand.event_type == "dialogue":
         host = hosted_by(cand)
         if host:
@@ -355,7 +358,11 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
         # "struck the checkpoint at X in Y district": X unknown, the clause's next place phrase encloses it
         joined = f"{texts[0]} {later}"
         enclosed = place_of((joined,), tuple(ctx.countries), ctx.areas)
-        if enclosed is not None and enclosed.latitude is not None and enclosed.iso3 in ctx.countries:
+        if (
+            enclosed is not None
+            and enclosed.latitude is not None
+            and enclosed.iso3 in (ctx.countries or [enclosed.iso3])
+        ):
             place, texts = enclosed, [joined]
     elif place is not None and later is not None:
         contained = in_named_unit(place, texts[0], later, ctx)
@@ -387,6 +394,32 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     if target.ent_type_ == "PERSON" and not is_known_place(name):
         return name if cand.sub_event_type == "explosion" or struck_times(cand.head) else None
     return name
+
+
+def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext) -> str | None:
+    """The town a violent verb's object names when the clause's place phrase follows it ("shelled Bara
+    in Idleb", "raided Mpeketoni in Lamu"): a town of the article's countries, or any name not of an
+    actor shelled or struck from the air (what is shelled is a place)."""
+    if cand.nominal:
+        return None
+    target = next((c for c in cand.head.children if c.dep_ == "dobj"), None)
+    if target is None or target.pos_ != "PROPN" or prep.i != target.i + 1:
+        return None
+    start = target.i
+    while start > 0 and target.doc[start - 1].dep_ == "compound" and target.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    words = target.doc[start : target.i + 1]
+    if any(c.dep_ == "det" for c in target.children) or any(
+        t.ent_id_ or compact(t.text) in COMMON_WORDS for t in words
+    ):
+        return None  # "targeted the GNA Military Faculty in X": a site, placed at X; a town takes no "the"
+    name = words.text
+    if names_town(name, ctx):
+        return name
+    struck_from_afar = cand.variant in ARMY_WEAPON_VARIANTS
+    if struck_from_afar and target.ent_type_ != "NORP" and not country_for_name(name):
+        return name
+    return None
 
 
 def struck_times(verb: Token) -> bool:

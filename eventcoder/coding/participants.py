@@ -630,7 +630,9 @@ def resolve_actor(
         if actor is not None:
             return actor
     if entity is not None and entity.label_ == "ORG" and tok.ent_type_ == "ORG":
-        if names_town(entity.text, ctx):  # "militants attacked Kerow": the town is the place, its people hit
+        placed_here = cand.place is not None and compact(cand.place.location or "") == compact(tok.text)
+        # "militants attacked Kerow", "shelled Bara in Idleb": the town is the place, its people hit
+        if placed_here or names_town(entity.text, ctx):
             hit = role == 2 and cand.event_type in VIOLENT
             return res.actors.generic("civilians", country) if hit else None
         return res.actors.unknown(entity.text)
