@@ -339,6 +339,8 @@ def test_a_town_shelled_in_a_province_is_the_place_shelled(code_text):
     assert mention.actor2 == "Civilians (Kenya)"
     (mention,) = code_text("Soldiers shelled Mpeketoni in Lamu on Monday, residents said.")
     assert (mention.location, mention.geo_precision) == ("Mpeketoni", 1)
+    (mention,) = code_text("Soldiers shelled Kobarre village in the east of Lamu county on Monday.")
+    assert (mention.location, mention.admin1) == ("Kobarre", "Lamu")
     # a site of a side ("the ... College") is no town: the place phrase places it
     (mention,) = code_text("On Monday jets bombed the Zarvo Front Training College in Lamu, Kenya.")
     assert mention.location == "Lamu"

@@ -382,3 +382,16 @@ def test_names_that_hold_positions_are_no_place() -> None:
     assert [p.text for p in parse_place_phrases(text)] == ["Kobarre"]
     # a place the gazetteer holds below a country is where the posts are
     assert [p.text for p in parse_place_phrases("at police posts of Garissa town")] == ["Garissa"]
+
+
+def test_a_part_of_a_named_town_is_a_place_phrase(coder):
+    # "in the eastern part of X town": the phrase places the event, whatever the tagger made of X
+    from eventcoder.coding.attach import locative_place_prep
+
+    nlp, res = coder
+    doc = nlp("Fighting broke out in the eastern part of Bula Hawo town on Monday.")
+    doc.ents = [Span(doc, 8, 10, label="ORG")]  # the tagger's organisation
+    prep = next(t for t in doc if t.lower_ == "in")
+    assert locative_place_prep(prep, res.cues)
+    doc = nlp("Fighting broke out in the eastern part of the night on Monday.")
+    assert not locative_place_prep(next(t for t in doc if t.lower_ == "in"), res.cues)

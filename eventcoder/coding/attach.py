@@ -268,6 +268,8 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
         return True
     if lemma(obj) in cues.place_kind_words and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):
         return True
+    if any(names_a_place(g, cues, strict=True) for g in of_complements(obj)):
+        return True  # "in the eastern part of X city": a part of a place named with its kind of place
     propn = [t for t in sub if t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "PERSON", "NORP", "DATE")]
     if propn and plausible_place_name(propn[0]):
         return True
@@ -280,6 +282,17 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     if obj.pos_ == "PROPN" and obj.ent_type_ == "NORP" and not country_for_name(obj.text):
         return plausible_place_name(obj)  # a town the parser took for a nationality ("in Qorveh")
     return lemma(obj) == "capital" and any(t.ent_type_ in ("NORP", "GPE") for t in sub)
+
+
+def of_complements(tok: Token) -> list[Token]:
+    """The objects of a noun's "of" phrase ("part of X city" -> city)."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def written_as_place(tok: Token, cues: Cues) -> bool:
@@ -340,7 +353,7 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     for rank, prep in preps[:1]:
         if cand.event_type in ("dialogue", "agreement") and rank >= 50:
             break
-        target = struck_object(cand, prep, ctx) if cand.event_type in VIOLENT and not texts else None
+        target = struck_object(cand, prep, ctx, cues) if cand.event_type in VIOLENT and not texts else None
         # "shelled Bara in Idleb": the town shelled, in the unit the phrase names
         texts.append(f"{target} {phrase_text(prep, cues)}" if target else phrase_text(prep, cues))
     if not texts and cand.event_type == "dialogue":
@@ -396,25 +409,31 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     return name
 
 
-def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext) -> str | None:
-    """The town a violent verb's object names when the clause's place phrase follows it ("shelled Bara
-    in Idleb", "raided Mpeketoni in Lamu"): a town of the article's countries, or any name not of an
-    actor shelled or struck from the air (what is shelled is a place)."""
+def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext, cues: Cues) -> str | None:
+    """The town a violent verb's object names when the clause's place phrase follows it ("shelled
+    Kobarre in Lamu", "raided Mpeketoni in Lamu", "shelled Kobarre village in Lamu"): a town of the
+    article's countries, a name written with its kind of settlement, or any name not of an actor shelled
+    or struck from the air (what is shelled is a place)."""
     if cand.nominal:
         return None
     target = next((c for c in cand.head.children if c.dep_ == "dobj"), None)
-    if target is None or target.pos_ != "PROPN" or prep.i != target.i + 1:
+    if target is None or prep.i != target.i + 1:
+        return None
+    settlement = lemma(target) in cues.settlement_words
+    if target.pos_ != "PROPN" and not settlement:
         return None
     start = target.i
     while start > 0 and target.doc[start - 1].dep_ == "compound" and target.doc[start - 1].pos_ == "PROPN":
         start -= 1
     words = target.doc[start : target.i + 1]
+    if start == target.i and settlement:
+        return None  # "shelled the village in X": no name
     if any(c.dep_ == "det" for c in target.children) or any(
-        t.ent_id_ or compact(t.text) in COMMON_WORDS for t in words
+        t.ent_id_ or compact(t.text) in COMMON_WORDS for t in words[: len(words) - settlement]
     ):
-        return None  # "targeted the GNA Military Faculty in X": a site, placed at X; a town takes no "the"
+        return None  # "targeted the X Military Faculty in Y": a site, placed at Y; a town takes no "the"
     name = words.text
-    if names_town(name, ctx):
+    if settlement or names_town(name, ctx):
         return name
     struck_from_afar = cand.variant in ARMY_WEAPON_VARIANTS
     if struck_from_afar and target.ent_type_ != "NORP" and not country_for_name(name):
