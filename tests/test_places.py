@@ -559,3 +559,14 @@ def test_a_town_the_gazetteer_lacks_in_brackets_of_a_province_keeps_its_name():
     p = place("Kobarre, Lamu", "KEN")
     assert (p.location, p.admin1, p.admin2, p.geo_precision) == ("Kobarre", "Lamu", None, 2)
     assert place("Mpeketoni (Lamu)", "KEN").geo_precision == 1
+
+
+def test_a_town_and_its_province_written_without_a_comma_are_read_as_with_one():
+    # "X Baja California": nothing is named so; the town, in the province its last words name
+    p = place("Tijuana Baja California")
+    assert (p.location, p.admin1, p.iso3, p.geo_precision) == ("Tijuana", "Baja California", "MEX", 1)
+    p = place("Kobarre Lamu", "KEN")
+    assert (p.location, p.admin1, p.geo_precision) == ("Kobarre", "Lamu", 2)
+    # a word of a place's kind or a direction is no town; a country's name is no town of its province
+    assert place("Western Mexico", "MEX").admin1 is None
+    assert place("Cameroon's Northwest", "CMR").location != "Cameroon's"

@@ -82,7 +82,14 @@ from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.keys import compact, skeleton
 from eventcoder.coding.places.phrases import alternatives, place_groups, split_kind
 from eventcoder.coding.places.records import Place, PlacePhrase
-from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, COMMON_WORDS, TOWN_KINDS
+from eventcoder.coding.places.words import (
+    ADM1_KINDS,
+    ADM2_KINDS,
+    COMMON_WORDS,
+    DIRECTION_WORDS,
+    KIND_WORDS,
+    TOWN_KINDS,
+)
 
 NEAR_MARGIN = 1.0  # degrees around the main context country's places
 SUBSTANTIAL = 20_000  # outside the article's countries, the only place of a name this big is taken
@@ -155,7 +162,38 @@ def resolve_place(
             if enclosing and _names_enclosing(g, ref, phrase):  # "Martinez (Buenos Aires)", Martinez unknown
                 return named_within(place, replace(phrase, text=alternatives(phrase.text)[0]), province)
             return place
+    split = _unit_tail(g, phrases, ctx)
+    if split is not None:  # "X Sinaloa", "X Baja California": a town and its unit without a comma
+        return resolve_place(split, context_iso3, areas)
     return unknown_place(g, expanded, ctx)
+
+
+def _unit_tail(g: Gazetteer, phrases: Sequence[PlacePhrase], ctx: list[int]) -> list[PlacePhrase] | None:
+    """A lone name nothing resolved whose last words name a unit exactly (the longest such tail): the
+    place and its unit, as if a comma stood between them. The unit lies in the article's countries, or,
+    when it names none, is a province; a common word ("Central") names no unit here, a kind or direction
+    word ("Colonia X", "Western X") no town, and a known place that is not a town of the unit ("Kenya's
+    Coast") is not read so."""
+    if len(phrases) != 1 or phrases[0].qualifiers or phrases[0].kind not in (None, *TOWN_KINDS):
+        return None
+    words = phrases[0].text.split()
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if not tail[:1].isupper() or compact(tail) in COMMON_WORDS:
+            continue
+        units = [c.ref[1] for c in candidates(g, tail, None) if c.ref[0] == "u"]
+        units = [u for u in units if (g.unit_country(u) in ctx if ctx else g.unit_level(u) == 1)]
+        head = " ".join(words[:k])
+        if not units or any(
+            w.lower() in KIND_WORDS or w.lower() in DIRECTION_WORDS or compact(w) in COMMON_WORDS
+            for w in words[:k]
+        ):
+            continue  # "Colonia X", "Western X": a word of a place's kind, not its name
+        named = [c.ref for c in candidates(g, head.removesuffix("'s").removesuffix("’s"), None)]
+        if named and not any(r[0] == "t" and containers(g, r) & {("u", u) for u in units} for r in named):
+            continue  # "Hodeidah Red Sea port", "Kenya's Coast": a known place not a town in the unit
+        return [replace(phrases[0], text=head, qualifiers=(tail,)), PlacePhrase(tail, None, ())]
+    return None
 
 
 def beat_place(place: Place, areas: Sequence[tuple[str, str]]) -> Place | None:
