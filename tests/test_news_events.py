@@ -346,6 +346,24 @@ def test_a_town_shelled_in_a_province_is_the_place_shelled(code_text):
     assert mention.location == "Lamu"
 
 
+def test_towns_shelled_that_the_gazetteer_lacks_are_events_of_their_own(code_text):
+    # "A and B were hit by shells": the names are towns, in the country the article tells of; a list of
+    # the same towns elsewhere ("a truce in A, B and C") does not move them, nor does another town's place
+    text = (
+        "A brief truce in Kobarre, Al-Qurdaha and Mandera is over, and the three Kenyan towns were under "
+        "bombardment again on Monday.\n\n"
+        "Kobarre and Al-Qurdaha were still being hit by shells and makeshift rockets as the morning went on.\n\n"
+        "Mandera, meanwhile, was hit by about 14 bombs dropped from helicopters."
+    )
+    attacks = [m for m in code_text(text) if m.event_type == "attack"]
+    assert sorted((m.location, m.iso3) for m in attacks) == [
+        ("Al-Qurdaha", "KEN"),
+        ("Kobarre", "KEN"),
+        ("Mandera", "KEN"),
+    ]
+    assert {m.actor2 for m in attacks if m.location != "Mandera"} == {"Civilians (Kenya)"}
+
+
 def test_an_attack_on_a_town_is_placed_there_and_hits_its_people(code_text):
     (mention,) = code_text("Rebels launched an attack on Mandera on Monday, killing four people.")
     assert (mention.location, mention.actor2) == ("Mandera", "Civilians (Kenya)")

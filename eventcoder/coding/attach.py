@@ -20,7 +20,7 @@ from eventcoder.coding.places import (
     parse_place_phrases,
     resolve_place,
 )
-from eventcoder.coding.places.keys import compact
+from eventcoder.coding.places.keys import compact, skeleton
 from eventcoder.coding.places.words import ARABIC_ARTICLES, COMMON_WORDS
 from eventcoder.coding.rules import (
     PLACE_LABELS,
@@ -395,16 +395,17 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     if cand.nominal:
         return None
     target = next((c for c in cand.head.children if c.dep_ == "nsubjpass"), None)
-    if target is None or target.ent_type_ in ("ORG", "NORP", "DATE"):
+    if target is None or target.ent_type_ in ("NORP", "DATE") or target.ent_id_:
         return None
     if target.pos_ != "PROPN" and not (
         lemma(target) in cues.place_kind_words and any(c.pos_ == "PROPN" for c in target.lefts)
     ):
         return None
     name = noun_phrase(target).text
-    # a person is struck too ("Otieno was hit by a bullet"): a name the tagger took for one is a place
-    # when the gazetteer holds it, or when what struck it was bombs or shells or it was struck N times
-    if target.ent_type_ == "PERSON" and not is_known_place(name):
+    # a person or a group is struck too ("Otieno was hit by a bullet"): a name the tagger took for one is
+    # a place when the gazetteer holds it, or when what struck it was bombs or shells or it was struck N
+    # times (a group of the actor dictionary never is)
+    if target.ent_type_ in ("PERSON", "ORG") and not is_known_place(name):
         return name if cand.sub_event_type == "explosion" or struck_times(cand.head) else None
     return name
 
@@ -484,7 +485,7 @@ def one_place_per_name(cands: list[Candidate]) -> None:
     bare: list[tuple[str, Candidate]] = []
     for cand in placed:
         phrases = parse_place_phrases(cand.place_text or "")
-        if phrases and phrases[0].qualifiers:
+        if phrases and phrases[0].qualifiers and names_itself(cand.place, phrases[0].text):
             told.setdefault(phrases[0].text.lower(), cand.place)
         elif len(phrases) == 1:
             bare.append((phrases[0].text.lower(), cand))
@@ -492,6 +493,13 @@ def one_place_per_name(cands: list[Candidate]) -> None:
         known = told.get(name)
         if known is not None and cand.place is not None and region(known) != region(cand.place):
             cand.place = known
+
+
+def names_itself(place: Place, name: str) -> bool:
+    """The place resolved is the one the name names (not a unit or another item of a list read as one:
+    "in A, B and C")."""
+    key, location = compact(name), compact(place.location or "")
+    return key == location or skeleton(key) == skeleton(location)
 
 
 def finer_in_country(

@@ -517,7 +517,9 @@ def to_mention(
     if frame is not None and place is not None and outside_frame(place, frame, placed, res.cues):
         place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
-        place = sentence_place(cluster, ctx) or place
+        # (an unresolved town of a list struck, "A and B were shelled", only in its own sentence)
+        listed = placed is not None and placed.split_group is not None and place is not None
+        place = sentence_place(Cluster([placed]) if listed else cluster, ctx) or place
     scene: set[int] = (
         date_sentence(cluster.first, date_text, sentences, ctx) if date_origin == "context" else set()
     )

@@ -630,7 +630,10 @@ def resolve_actor(
         if actor is not None:
             return actor
     if entity is not None and entity.label_ == "ORG" and tok.ent_type_ == "ORG":
-        placed_here = cand.place is not None and compact(cand.place.location or "") == compact(tok.text)
+        located = compact(cand.place.location or "") if cand.place is not None else ""
+        placed_here = bool(located) and (
+            located == compact(tok.text) or compact(entity.text).startswith(located)
+        )
         # "militants attacked Kerow", "shelled Bara in Idleb": the town is the place, its people hit
         if placed_here or names_town(entity.text, ctx):
             hit = role == 2 and cand.event_type in VIOLENT

@@ -172,7 +172,9 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in target.children)
     ):
         return named_shares([target], ctx, kind)  # 'targeted A district': the kind word heads the name
-    return named_shares(listed_names(target), ctx, kind)
+    # 'A and B were hit by shells': names of no actor shelled are towns, known to the gazetteer or not
+    shelled = target.dep_ == "nsubjpass" and cand.sub_event_type == "explosion" and target.pos_ == "PROPN"
+    return named_shares(listed_names(target, shelled), ctx, kind, written=shelled)
 
 
 def witnessed_by(cand: Candidate, cues: Cues) -> Token | None:
@@ -198,19 +200,28 @@ def passive_agent_verb(head: Token) -> Token | None:
     return None
 
 
-def listed_names(first: Token) -> list[Token]:
-    """A place name and the names coordinated after it ('A, B and C'), those that name places."""
-    return [n for n in [first, *[c for c in first.conjuncts if c.i > first.i]] if placename(n)]
+def listed_names(first: Token, written: bool = False) -> list[Token]:
+    """A place name and the names coordinated after it ('A, B and C'), those that name places (with
+    `written`, any proper name of no actor of the dictionary)."""
+    names = [first, *[c for c in first.conjuncts if c.i > first.i]]
+    return [n for n in names if placename(n) or written and n.pos_ == "PROPN" and not n.ent_id_]
 
 
-def named_shares(names: list[Token], ctx: ArticleContext, kind: bool = False) -> list[PlaceShare]:
+def named_shares(
+    names: list[Token], ctx: ArticleContext, kind: bool = False, written: bool = False
+) -> list[PlaceShare]:
     """One share per distinct place the names resolve to, finer than a country (or, written with a
-    kind of place, 'A and B villages', a named place of any precision)."""
+    kind of place, 'A and B villages', a named place of any precision; with `written`, also a name the
+    gazetteer lacks, in the country the article's events are told in)."""
+    countries = tuple(ctx.countries)
+    if written and ctx.focus_country:
+        countries = (ctx.focus_country, *(c for c in countries if c != ctx.focus_country))
     shares = []
     for name in names:
         text = conjunct_text(name)
-        place = place_of((text,), tuple(ctx.countries))
-        if place is None or (place.geo_precision or 4) >= 4 and not (kind and place.location):
+        place = place_of((text,), countries)
+        unknown = written and place is not None and place.latitude is None
+        if place is None or (place.geo_precision or 4) >= 4 and not (kind and place.location) and not unknown:
             continue
         shares.append(PlaceShare(place, text, None))
     return distinct_places(shares)
@@ -391,7 +402,11 @@ def conjunct_text(name: Token) -> str:
     for child in name.children:
         if (child.dep_ in LIST_DEPS and child.i > name.i) or (child.dep_ == "amod" and child.pos_ == "VERB"):
             skip |= {t.i for t in child.subtree}
-    return " ".join(t.text for t in name.subtree if t.i not in skip and t.dep_ != "det")
+    kept = [t for t in name.subtree if t.i not in skip and t.dep_ != "det"]
+    text = ""
+    for t, after in zip(kept, [*kept[1:], None], strict=True):  # "Al-Fuah" stays one word
+        text += t.text + ("" if after is None else t.whitespace_ if after.i == t.i + 1 else " ")
+    return text
 
 
 def shared_suffix(prep: Token, last: Token, text: str) -> str:
