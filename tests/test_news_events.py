@@ -352,7 +352,8 @@ def test_towns_shelled_that_the_gazetteer_lacks_are_events_of_their_own(code_tex
     text = (
         "A brief truce in Kobarre, Al-Qurdaha and Mandera is over, and the three Kenyan towns were under "
         "bombardment again on Monday.\n\n"
-        "Kobarre and Al-Qurdaha were still being hit by shells and makeshift rockets as the morning went on.\n\n"
+        "Kobarre and Al-Qurdaha were still being hit by shells and makeshift rockets as the morning "
+        "went on.\n\n"
         "Mandera, meanwhile, was hit by about 14 bombs dropped from helicopters."
     )
     attacks = [m for m in code_text(text) if m.event_type == "attack"]
@@ -362,6 +363,23 @@ def test_towns_shelled_that_the_gazetteer_lacks_are_events_of_their_own(code_tex
         ("Mandera", "KEN"),
     ]
     assert {m.actor2 for m in attacks if m.location != "Mandera"} == {"Civilians (Kenya)"}
+
+
+def test_the_day_set_beside_a_date_dates_what_happened_that_day(code_text):
+    # "since 8 October, the day X fired rockets": the clause on "the day" is dated by the date it explains
+    text = (
+        "The border has been tense since October 8, 2023, the day the Zarvo Front fired rockets at Kenya "
+        "to show solidarity with al-Shabaab after its attack on Kenya on October 7."
+    )
+    dated = sorted((m.event_date, m.actor1) for m in code_text(text, dt.date(2024, 4, 18)))
+    # "its attack": the group named last before the pronoun did it
+    assert dated == [(dt.date(2023, 10, 7), "Al Shabaab"), (dt.date(2023, 10, 8), "Zarvo Front")]
+
+
+def test_their_attacks_repulsed_are_the_attackers_not_the_defenders(code_text):
+    text = "Four al-Shabaab fighters were killed when soldiers repulsed their attacks on checkpoints in Lamu."
+    (mention,) = code_text(text)
+    assert (mention.actor1, mention.actor2) == ("Al Shabaab", "Military Forces of Kenya")
 
 
 def test_an_attack_on_a_town_is_placed_there_and_hits_its_people(code_text):

@@ -72,7 +72,7 @@ def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
     for ent in span_ents(cand.sent):
         if ent.label_ not in ("DATE", "TIME") or month_as_modifier(ent, cues):
             continue
-        if when_clause_on(ent, cand.anchor):
+        if when_clause_on(ent, cand.anchor) or day_clause_on(ent, cand.anchor):
             ranked.append((-1, ent.start, ent))  # "since 30 September, when protesters clashed": its day
             continue
         rank = attachment_rank(ent, cand.head, chain)
@@ -102,6 +102,19 @@ def when_clause_on(ent: Span, verb: Token) -> bool:
         and ent.start <= verb.head.i < ent.end
         and not YEAR_RE.fullmatch(ent.text.strip())  # "since 2017, when ... 1,970 times": a period
         and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+    )
+
+
+def day_clause_on(ent: Span, verb: Token) -> bool:
+    """The verb tells what happened on "the day" set beside the date phrase ("since 8 October, the day
+    the Zarvo Front launched rockets at ...")."""
+    day = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and lemma(day) in ("day", "night", "morning", "evening")
+        and day.dep_ == "appos"
+        and ent.start <= day.head.i < ent.end
+        and not YEAR_RE.fullmatch(ent.text.strip())
     )
 
 

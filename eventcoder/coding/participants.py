@@ -27,6 +27,7 @@ from eventcoder.coding.rules import (
     noun_phrase,
     of_objects,
     path_up,
+    possessor,
     set_free,
     span_ents,
 )
@@ -326,14 +327,17 @@ def reduced_relative_subject(verb: Token) -> Token | None:
 ARMY_WEAPON_VARIANTS = ("shelling", "air_drone_strike")  # fired by armies: an unnamed side is the military
 
 
-def nominal_agent(head: Token) -> Token | None:
-    """Who did a nominal event: 'attack by X', 'X's attack', 'Taliban attack', 'Taliban-planted bomb'."""
+def nominal_agent(head: Token, possessive: bool = True) -> Token | None:
+    """Who did a nominal event: 'attack by X', 'X's attack', 'Taliban attack', 'Taliban-planted bomb', and
+    with `possessive` (violence: one side's act) 'its attack', the actor named last before "its"."""
     agent = by_agent(head)
     if agent is not None:
         return agent
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
+        if child.dep_ == "poss" and possessive and child.lower_ in ("its", "their"):
+            return possessor(child)  # "solidarity with X after its attack"
         if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ("ORG", "NORP", "GPE"):
             return child
         if child.dep_ == "amod" and child.pos_ == "VERB":
@@ -371,6 +375,8 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
             attacker = nominal_agent(obj) or next((c for c in obj.children if c.dep_ == "poss"), None)
             attacker = attacker or prep_object(obj, {"of"})
         defender = subject_of(verb)
+        if attacker is not None and defender is not None and attacker in defender.subtree and obj is not None:
+            attacker = possessor(obj, frozenset(t.i for t in defender.subtree))  # "their attacks": not theirs
         # "security forces beat back assaults": the forces defend; the attackers are unnamed
         agent = attacker or (agent if agent is not None and agent != defender else None)
         patient = defender
@@ -451,7 +457,12 @@ def other_party(cand: Candidate, agent: Token | None, patient: Token | None) -> 
 def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
     """Who did a nominal event and to whom: its own modifiers first, then its governing verb."""
     head, anchor = cand.head, cand.anchor
-    agent = nominal_agent(head)
+    agent = nominal_agent(head, cand.event_type in VIOLENT)  # "their truce" is both sides'
+    pronoun = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
+    if pronoun and head.dep_ == "dobj" and repels(head.head, cues):  # "X repulsed their attacks": not X's
+        agent = possessor(
+            head, frozenset(t.i for c in head.head.lefts if c.dep_ == "nsubj" for t in c.subtree)
+        )
     targets = (
         {"with"}
         if cand.event_type in ("dialogue", "agreement", "ceasefire")

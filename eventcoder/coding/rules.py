@@ -591,3 +591,9 @@ def noun_phrase(token: Token) -> Span:
 def conjuncts(token: Token) -> list[Token]:
     """The token and the words conjoined with it."""
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def possessor(pronoun: Token, skip: frozenset[int] = frozenset()) -> Token | None:
+    """The actor "its" or "their" stands for: the last dictionary actor named before it in its sentence."""
+    before = pronoun.doc[pronoun.sent.start : pronoun.i]
+    return next((t for t in reversed(before) if t.ent_id_ and t.i not in skip), None)
