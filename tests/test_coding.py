@@ -528,6 +528,9 @@ def test_small_arms_fire_on_positions_is_a_clash(code_text):
 def test_launched_grenades_are_shelling(code_text):
     m = only(code_text("On Monday rebels fired grenade launchers at army positions near Avdiivka, Ukraine."))
     assert m.acled_sub_event_type == "Shelling/artillery/missile attack"
+    # the parser makes "grenade" a verb coordinated with "fired" when armoured vehicles come first
+    text = "On Monday the Kenyan Forces fired IFVs and grenade launchers at the positions of the Zarvo Front."
+    assert only(code_text(text)).acled_sub_event_type == "Shelling/artillery/missile attack"
 
 
 def test_a_side_filled_from_another_mention_is_never_the_events_other_side():

@@ -59,7 +59,11 @@ def fire_on_positions(cand: Candidate, cues: Cues) -> None:
     """Launched grenades are shelling ('fired grenade launchers'); fire on a side's positions with
     small arms or (light) machine guns among the weapons is an exchange of fire, a clash."""
     said = sent_words(cand.sent)
-    if cand.head.lower_ in cues.launcher_words:
+    after = cand.head.doc[cand.head.i + 1] if cand.head.i + 1 < len(cand.head.doc) else None
+    launched = (
+        after is not None and after.lower_ in cues.launcher_words
+    )  # "grenade launchers", however parsed
+    if cand.head.lower_ in cues.launcher_words or launched:
         cand.variant = "shelling"
     if set(said) & cues.position_words and direct_fire(said, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
