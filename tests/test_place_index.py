@@ -5,11 +5,13 @@ from __future__ import annotations
 import importlib
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from eventcoder.coding.places import index as index_module
+from eventcoder.coding.places import index_build as index_build_module
 from eventcoder.coding.places.gazetteer import load_snapshot, read_snapshot
 from eventcoder.coding.places.index import PlaceIndex, ensure_index, query_keys
 from eventcoder.coding.places.index_build import build_index, index_tag
@@ -182,11 +184,21 @@ def test_index_is_built_once_on_first_use(
         calls.append(out)
         return build_index(out, sources[0], sources[1], VERSIONS)
 
-    monkeypatch.setattr(index_module, "build_index", fake_build)
+    monkeypatch.setattr(index_build_module, "build_index", fake_build)
     path = tmp_path / "cache" / "index.sqlite"
     assert ensure_index(path) == path and ensure_index(path) == path
     assert calls == [path]
     assert sqlite3.connect(path).execute("SELECT count(*) FROM places").fetchone() == (6,)
+
+
+def test_the_builder_runs_as_a_module_without_importing_itself_twice(tmp_path: Path) -> None:
+    # `make setup` runs it so: the package must not import it before runpy does (a RuntimeWarning)
+    out = tmp_path / "index.sqlite"
+    out.write_bytes(b"")  # present: the builder only says so
+    cmd = [sys.executable, "-W", "error::RuntimeWarning", "-m", "eventcoder.coding.places.index_build"]
+    done = subprocess.run([*cmd, "--out", str(out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "up to date" in done.stdout
 
 
 def test_the_file_name_changes_with_the_source_versions() -> None:

@@ -24,7 +24,6 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from eventcoder.coding.places.index_build import build_index, default_index_path
 from eventcoder.coding.places.keys import fold_words, name_keys, strip_generic
 
 
@@ -177,6 +176,10 @@ class PlaceIndex:
 
 def ensure_index(path: Path | None = None) -> Path:
     """The index file, built first (once, under a lock) when it is missing."""
+    # imported here, not above: `python -m eventcoder.coding.places.index_build` (make setup) imports this
+    # package first, and a module-level import would load index_build twice (runpy's RuntimeWarning)
+    from eventcoder.coding.places.index_build import build_index, default_index_path
+
     path = path or default_index_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
