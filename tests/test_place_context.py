@@ -384,7 +384,7 @@ def test_names_that_hold_positions_are_no_place() -> None:
     assert [p.text for p in parse_place_phrases("at police posts of Garissa town")] == ["Garissa"]
 
 
-def test_a_part_of_a_named_town_is_a_place_phrase(coder):
+def test_a_part_or_site_of_a_named_town_is_a_place_phrase(coder):
     # "in the eastern part of X town": the phrase places the event, whatever the tagger made of X
     from eventcoder.coding.attach import locative_place_prep
 
@@ -395,3 +395,6 @@ def test_a_part_of_a_named_town_is_a_place_phrase(coder):
     assert locative_place_prep(prep, res.cues)
     doc = nlp("Fighting broke out in the eastern part of the night on Monday.")
     assert not locative_place_prep(next(t for t in doc if t.lower_ == "in"), res.cues)
+    doc = nlp("Doctors rallied outside the teaching hospital of Kisumu on Monday.")
+    doc.ents = [Span(doc, 7, 8, label="ORG")]  # "of X": a town the gazetteer knows, however tagged
+    assert locative_place_prep(next(t for t in doc if t.lower_ == "outside"), res.cues)

@@ -281,8 +281,8 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
         return True
     if lemma(obj) in cues.place_kind_words and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):
         return True
-    if any(names_a_place(g, cues, strict=True) for g in of_complements(obj)):
-        return True  # "in the eastern part of X city": a part of a place named with its kind of place
+    if any(placename(g) or names_a_place(g, cues, strict=True) for g in of_complements(obj)):
+        return True  # "in the eastern part of X city", "outside the hospital of X": a part or site of a place
     propn = [t for t in sub if t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "PERSON", "NORP", "DATE")]
     if propn and plausible_place_name(propn[0]):
         return True
