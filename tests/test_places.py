@@ -570,3 +570,9 @@ def test_a_town_and_its_province_written_without_a_comma_are_read_as_with_one():
     # a word of a place's kind or a direction is no town; a country's name is no town of its province
     assert place("Western Mexico", "MEX").admin1 is None
     assert place("Cameroon's Northwest", "CMR").location != "Cameroon's"
+
+
+def test_a_province_whose_biggest_town_is_not_its_capital_is_placed_at_its_capital():
+    # GeoNames' populations point to Mar del Plata; the alias file names the capital (use "seat")
+    p = place("in Buenos Aires province", "ARG")
+    assert (p.location, p.admin1, p.geo_precision) == ("La Plata", "Buenos Aires", 3)
