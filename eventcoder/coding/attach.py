@@ -35,6 +35,7 @@ from eventcoder.coding.rules import (
     lemma,
     month_as_modifier,
     noun_phrase,
+    of_objects,
     path_up,
     phrase_text,
     span_ents,
@@ -281,7 +282,7 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
         return True
     if lemma(obj) in cues.place_kind_words and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):
         return True
-    if any(placename(g) or names_a_place(g, cues, strict=True) for g in of_complements(obj)):
+    if any(placename(g) or names_a_place(g, cues, strict=True) for g in of_objects(obj)):
         return True  # "in the eastern part of X city", "outside the hospital of X": a part or site of a place
     propn = [t for t in sub if t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "PERSON", "NORP", "DATE")]
     if propn and plausible_place_name(propn[0]):
@@ -295,17 +296,6 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
     if obj.pos_ == "PROPN" and obj.ent_type_ == "NORP" and not country_for_name(obj.text):
         return plausible_place_name(obj)  # a town the parser took for a nationality ("in Qorveh")
     return lemma(obj) == "capital" and any(t.ent_type_ in ("NORP", "GPE") for t in sub)
-
-
-def of_complements(tok: Token) -> list[Token]:
-    """The objects of a noun's "of" phrase ("part of X city" -> city)."""
-    return [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
 
 
 def written_as_place(tok: Token, cues: Cues) -> bool:
@@ -367,7 +357,7 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
         if cand.event_type in ("dialogue", "agreement") and rank >= 50:
             break
         target = struck_object(cand, prep, ctx, cues) if cand.event_type in VIOLENT and not texts else None
-        # "shelled Bara in Idleb": the town shelled, in the unit the phrase names
+        # "shelled Kobarre in Lamu": the town shelled, in the unit the phrase names
         texts.append(f"{target} {phrase_text(prep, cues)}" if target else phrase_text(prep, cues))
     if not texts and cand.event_type == "dialogue":
         host = hosted_by(cand)

@@ -60,9 +60,8 @@ def fire_on_positions(cand: Candidate, cues: Cues) -> None:
     small arms or (light) machine guns among the weapons is an exchange of fire, a clash."""
     said = sent_words(cand.sent)
     after = cand.head.doc[cand.head.i + 1] if cand.head.i + 1 < len(cand.head.doc) else None
-    launched = (
-        after is not None and after.lower_ in cues.launcher_words
-    )  # "grenade launchers", however parsed
+    # "grenade launchers", however the parser reads "grenade"
+    launched = after is not None and after.lower_ in cues.launcher_words
     if cand.head.lower_ in cues.launcher_words or launched:
         cand.variant = "shelling"
     if set(said) & cues.position_words and direct_fire(said, cues):

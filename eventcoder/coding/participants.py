@@ -376,7 +376,7 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
             attacker = attacker or prep_object(obj, {"of"})
         defender = subject_of(verb)
         if attacker is not None and defender is not None and attacker in defender.subtree and obj is not None:
-            attacker = possessor(obj, frozenset(t.i for t in defender.subtree))  # "their attacks": not theirs
+            attacker = repelled_attackers(obj, verb)  # "their attacks": not the defenders'
         # "security forces beat back assaults": the forces defend; the attackers are unnamed
         agent = attacker or (agent if agent is not None and agent != defender else None)
         patient = defender
@@ -406,6 +406,12 @@ def holder_of(target: Token | None, cues: Cues) -> Token | None:
         return target
     owners = [*of_objects(target), *(c for c in target.children if c.dep_ == "poss")]
     return next((o for o in owners if o.pos_ in ("NOUN", "PROPN")), target)
+
+
+def repelled_attackers(noun: Token, verb: Token) -> Token | None:
+    """Whose "their attacks" a verb of fending off repelled: the actor named last before the pronoun that is
+    not among the verb's subjects (the defenders)."""
+    return possessor(noun, frozenset(t.i for c in verb.lefts if c.dep_ == "nsubj" for t in c.subtree))
 
 
 def repels(verb: Token, cues: Cues) -> bool:
@@ -460,9 +466,7 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
     agent = nominal_agent(head, cand.event_type in VIOLENT)  # "their truce" is both sides'
     pronoun = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
     if pronoun and head.dep_ == "dobj" and repels(head.head, cues):  # "X repulsed their attacks": not X's
-        agent = possessor(
-            head, frozenset(t.i for c in head.head.lefts if c.dep_ == "nsubj" for t in c.subtree)
-        )
+        agent = repelled_attackers(head, head.head)
     targets = (
         {"with"}
         if cand.event_type in ("dialogue", "agreement", "ceasefire")
@@ -645,7 +649,7 @@ def resolve_actor(
         placed_here = bool(located) and (
             located == compact(tok.text) or compact(entity.text).startswith(located)
         )
-        # "militants attacked Kerow", "shelled Bara in Idleb": the town is the place, its people hit
+        # "militants attacked Kerow", "shelled Kobarre in Lamu": the town is the place, its people hit
         if placed_here or names_town(entity.text, ctx):
             hit = role == 2 and cand.event_type in VIOLENT
             return res.actors.generic("civilians", country) if hit else None
