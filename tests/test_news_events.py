@@ -152,6 +152,11 @@ def test_a_hyphenated_name_is_one_place_not_a_list(code_text):
 # -- type confusions ----------------------------------------------------------------------------
 
 
+def acled_kinds(mentions):
+    """The ACLED sub-event type of every mention, in order."""
+    return [m.acled_sub_event_type for m in mentions]
+
+
 def only_type(mentions):
     """(event_type, sub_event_type) of the single mention."""
     assert len(mentions) == 1, [(m.event_type, m.evidence) for m in mentions]
@@ -924,12 +929,10 @@ def test_shots_or_bursts_counted_tell_how_fire_was_heard_not_what_fired(code_tex
             text = (
                 f"On 3 May 2024, the monitors observed a total of 13 {unit} involving {weapons} near Kobarre."
             )
-            assert [m.acled_sub_event_type for m in code_text(text)] == [
-                "Shelling/artillery/missile attack"
-            ], text
+            assert acled_kinds(code_text(text)) == ["Shelling/artillery/missile attack"], text
     for told in ("involving small arms", "involving unknown weapons in both directions"):
         text = f"On 3 May 2024, the monitors observed a total of 13 shots {told} near Kobarre."
-        assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"], text
+        assert acled_kinds(code_text(text)) == ["Armed clash"], text
 
 
 def test_shots_nobody_counted_make_no_event_of_their_own(code_text):
@@ -1962,7 +1965,7 @@ def test_violence_told_of_others_in_a_relative_clause_leaves_a_protest_peaceful(
         " county office in Nakuru. [size=around 40]",
     )
     for text in peaceful:
-        assert [m.acled_sub_event_type for m in code_text(text)] == ["Peaceful protest"], text
+        assert acled_kinds(code_text(text)) == ["Peaceful protest"], text
     violent = (
         "On 29 April 2020, protesters, who pelted the police with stones, gathered outside the county"
         " office in Nakuru. [size=around 40]",
@@ -1970,7 +1973,7 @@ def test_violence_told_of_others_in_a_relative_clause_leaves_a_protest_peaceful(
         " hurled rocks at its gate. [size=around 40]",
     )
     for text in violent:
-        assert [m.acled_sub_event_type for m in code_text(text)] == ["Violent demonstration"], text
+        assert acled_kinds(code_text(text)) == ["Violent demonstration"], text
 
 
 def test_roads_blocked_with_burning_tyres_are_a_violent_demonstration(code_text):
@@ -1988,9 +1991,9 @@ def test_heavy_machine_gun_fire_on_positions_is_shelling_unless_small_arms_are_t
         "On 2 May 2020, the Zarvo Front fired 82mm mortars and heavy machine guns at the positions of the"
         " Kenyan army near Kobarre, Mandera."
     )
-    assert [m.acled_sub_event_type for m in code_text(text)] == ["Shelling/artillery/missile attack"]
+    assert acled_kinds(code_text(text)) == ["Shelling/artillery/missile attack"]
     text = text.replace("and heavy machine guns", ", heavy machine guns and small arms")
-    assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"]
+    assert acled_kinds(code_text(text)) == ["Armed clash"]
 
 
 def test_a_list_of_weapons_fired_at_positions_names_both_sides(code_text):
@@ -2019,9 +2022,9 @@ def test_is_in_capitals_before_a_noun_is_the_islamic_state_not_the_verb(code_tex
 
 def test_a_place_told_by_its_kind_struck_by_armed_men_or_weapons_was_attacked(code_text):
     text = "The village was struck by drones on Monday, residents of Mandera said."
-    assert [m.acled_sub_event_type for m in code_text(text)] == ["Air/drone strike"]
+    assert acled_kinds(code_text(text)) == ["Air/drone strike"]
     text = "A police post in Mandera was hit by mortar shells on Monday."
-    assert [m.acled_sub_event_type for m in code_text(text)] == ["Shelling/artillery/missile attack"]
+    assert acled_kinds(code_text(text)) == ["Shelling/artillery/missile attack"]
     assert code_text("The village was hit by floods on Monday, residents of Mandera said.") == []
 
 
@@ -2067,9 +2070,9 @@ def test_weapons_fired_at_an_area_are_shelling_at_people_an_attack(code_text):
         " outskirts of Garissa town.",
         "On 6 May 2024, the army fired heavy and medium weapons at scattered areas of Kobarre village.",
     ):
-        assert [m.acled_sub_event_type for m in code_text(text)] == ["Shelling/artillery/missile attack"]
+        assert acled_kinds(code_text(text)) == ["Shelling/artillery/missile attack"]
     text = "On 6 May 2024, gunmen fired rifles at a crowd in Garissa, killing two."
-    assert [m.acled_sub_event_type for m in code_text(text)] == ["Attack"]
+    assert acled_kinds(code_text(text)) == ["Attack"]
 
 
 def test_clans_families_and_shoot_outs_fight_as_armed_groups_sticks_make_a_mob(code_text):
@@ -2078,9 +2081,9 @@ def test_clans_families_and_shoot_outs_fight_as_armed_groups_sticks_make_a_mob(c
         "On 2 May 2024, residents reported that a shoot-out took place in a neighbourhood of Garissa.",
         "On 2 May 2024, clashes broke out between two families in Garissa town, leaving two dead.",
     ):
-        assert [m.acled_sub_event_type for m in code_text(text)] == ["Armed clash"], text
+        assert acled_kinds(code_text(text)) == ["Armed clash"], text
     text = "On 2 May 2024, two families clashed with sticks and stones in Garissa, leaving one dead."
-    assert [m.acled_sub_event_type for m in code_text(text)] == ["Mob violence"]
+    assert acled_kinds(code_text(text)) == ["Mob violence"]
 
 
 def test_what_a_crowd_claims_befell_its_own_is_no_event_the_parser_misread(code_text):
@@ -2089,7 +2092,7 @@ def test_what_a_crowd_claims_befell_its_own_is_no_event_the_parser_misread(code_
         "On 27 April 2020, families who claim their children have been kidnapped by the Zarvo Front"
         " continued their sit-in protest in front of the party office in Nakuru town."
     )
-    assert [m.acled_sub_event_type for m in code_text(text)] == ["Peaceful protest"]
+    assert acled_kinds(code_text(text)) == ["Peaceful protest"]
     text = "Gunmen who said they belonged to the Zarvo Front kidnapped two traders in Garissa on Friday."
     assert [m.sub_event_type for m in code_text(text)] == ["abduction"]
 

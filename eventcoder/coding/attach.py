@@ -365,9 +365,8 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
             texts.append(host)
     if not texts:
         return
-    countries = tuple(ctx.countries)
-    if texts == [struck] and ctx.focus_country:  # a name the gazetteer lacks: where the events are told
-        countries = (ctx.focus_country, *(c for c in countries if c != ctx.focus_country))
+    # a struck name the gazetteer may lack: where the events are told
+    countries = ctx.focus_first if texts == [struck] else tuple(ctx.countries)
     place = place_of(tuple(texts), countries, ctx.areas)
     later = next_place_phrase(texts[0], preps, cues)
     if place is not None and place.latitude is None and later is not None:

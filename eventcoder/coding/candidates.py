@@ -78,6 +78,12 @@ class ArticleContext:
         agreed = self.countries == [top] and top in self.place_countries  # a place it names or its outlet
         return top if self.focus_weight >= 1.0 or self.mentions >= FOCUS_MENTIONS or agreed else None
 
+    @property
+    def focus_first(self) -> tuple[str, ...]:
+        """The article's countries with its focus country first: where a name the gazetteer lacks lies."""
+        focus = self.focus_country
+        return (focus, *(c for c in self.countries if c != focus)) if focus else tuple(self.countries)
+
 
 @dataclass
 class Candidate:

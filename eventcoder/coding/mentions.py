@@ -227,9 +227,9 @@ def talks_venue(clusters: list[Cluster]) -> Place | None:
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def sentence_place(cluster: Cluster, ctx: ArticleContext) -> Place | None:
+def sentence_place(members: list[Candidate], ctx: ArticleContext) -> Place | None:
     """A place named in the event's sentences though not attached to its trigger ("gunmen attacked X (Y)")."""
-    for member in cluster.members:  # a place the sentence names, not attached to the trigger
+    for member in members:  # a place the sentence names, not attached to the trigger
         named = named_in(member.sent, ctx)
         if named is not None:
             return named
@@ -519,7 +519,7 @@ def to_mention(
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
         # (an unresolved town of a list struck, "A and B were shelled", only in its own sentence)
         listed = placed is not None and placed.split_group is not None and place is not None
-        place = sentence_place(Cluster([placed]) if listed else cluster, ctx) or place
+        place = sentence_place([placed] if listed else cluster.members, ctx) or place
     scene: set[int] = (
         date_sentence(cluster.first, date_text, sentences, ctx) if date_origin == "context" else set()
     )

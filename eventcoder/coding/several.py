@@ -213,9 +213,7 @@ def named_shares(
     """One share per distinct place the names resolve to, finer than a country (or, written with a
     kind of place, 'A and B villages', a named place of any precision; with `written`, also a name the
     gazetteer lacks, in the country the article's events are told in)."""
-    countries = tuple(ctx.countries)
-    if written and ctx.focus_country:
-        countries = (ctx.focus_country, *(c for c in countries if c != ctx.focus_country))
+    countries = ctx.focus_first if written else tuple(ctx.countries)
     shares = []
     for name in names:
         text = conjunct_text(name)

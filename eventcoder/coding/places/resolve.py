@@ -159,7 +159,7 @@ def resolve_place(
             province = ref[0] == "u" and g.unit_level(ref[1]) == 1
             if missed and i > 0 and ref[0] == "u":
                 return named_within(place, expanded[0], province)
-            if enclosing and _names_enclosing(g, ref, phrase):  # "Martinez (Buenos Aires)", Martinez unknown
+            if enclosing and _names_enclosing(g, ref, phrase):  # "Kobarre (Lamu)", Kobarre unknown
                 return named_within(place, replace(phrase, text=alternatives(phrase.text)[0]), province)
             return place
     split = _unit_tail(g, phrases, ctx)
