@@ -333,6 +333,30 @@ def test_march_opening_a_sentence_as_a_modifier_is_the_march_not_the_month(code_
     assert [str(m.event_date) for m in code_text(text)] == ["2024-05-14"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "On 3 May 2024, unidentified gunmen attacked Mahenge (Faskari LGA, Katsina) and killed a farmer.",
+            ("Mahenge", "Katsina", "NGA", 2, "Civilians (Nigeria)"),
+        ),
+        (
+            "Gunmen attacked Nkove (Lamu West, Lamu) overnight and killed a farmer.",
+            ("Nkove", "Lamu", "KEN", 2, "Civilians (Kenya)"),
+        ),
+        (
+            "Gunmen attacked Nkove village (Lamu West, Lamu) overnight and killed a farmer.",
+            ("Nkove", "Lamu", "KEN", 2, "Civilians (Kenya)"),
+        ),
+    ],
+)
+def test_a_town_attacked_is_placed_by_the_units_in_brackets_after_it(code_text, text, expected):
+    # a namesake abroad (Mahenge and Nkove are towns of Tanzania) is not the town the units name,
+    # however the parser attached the bracket; the town's people are hit, not a group of its name
+    (m,) = code_text(text)
+    assert (m.location, m.admin1, m.iso3, m.geo_precision, m.actor2) == expected
+
+
 def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
     assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
 

@@ -19,6 +19,7 @@ from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import (
     FINITE_TAGS,
     VERBAL,
+    bracketed_units,
     freed,
     has_name_after,
     is_definite,
@@ -650,7 +651,7 @@ def resolve_actor(
             located == compact(tok.text) or compact(entity.text).startswith(located)
         )
         # "militants attacked Kerow", "shelled Kobarre in Lamu": the town is the place, its people hit
-        if placed_here or names_town(entity.text, ctx):
+        if placed_here or names_town(entity.text, ctx, bracketed_units(entity.root)):
             hit = role == 2 and cand.event_type in VIOLENT
             return res.actors.generic("civilians", country) if hit else None
         return res.actors.unknown(entity.text)
@@ -678,16 +679,16 @@ def affiliated_group(tok: Token, country: str | None, res: CoderResources) -> Ac
     return None
 
 
-def names_town(name: str, ctx: ArticleContext) -> bool:
+def names_town(name: str, ctx: ArticleContext, units: str = "") -> bool:
     """The name is, exactly, a town or village of the article's countries, or of any when it names none
-    (a name the tagger took for an organisation)."""
-    return town_named(name, tuple(ctx.countries))
+    (a name the tagger took for an organisation); or one the units written after it place (" (Y, Z)")."""
+    return town_named(name, tuple(ctx.countries), units)
 
 
 @lru_cache(maxsize=16384)
-def town_named(name: str, countries: tuple[str, ...]) -> bool:
+def town_named(name: str, countries: tuple[str, ...], units: str = "") -> bool:
     """`names_town` for a name and the article's countries (memoised: names recur across articles)."""
-    phrases = parse_place_phrases(name)
+    phrases = parse_place_phrases(name + units)
     if not phrases:
         return False
     place = resolve_place(phrases, countries)

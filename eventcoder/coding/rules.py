@@ -520,6 +520,17 @@ def bracketed_units_end(doc: Doc, start: int, stop: int) -> int:
     return 0
 
 
+def bracketed_units(name: Token) -> str:
+    """The bracket of units written right after a name ("X (Y district, Z)"), wherever the parser attached
+    it, with a space before it; "" when none follows."""
+    doc, stop = name.doc, name.sent.end
+    for after in (name.i + 1, name.right_edge.i + 1):  # read as the name's apposition, or the verb's
+        end = bracketed_units_end(doc, after, stop) if after < stop else 0
+        if end:
+            return " " + doc[after:end].text
+    return ""
+
+
 def date_phrase(span: Span) -> str:
     """Text of a DATE entity, with a day number the model left out ('3 | May 2020')."""
     return remembered(span.doc, ("date_phrase", span.start, span.end), lambda: read_date_phrase(span))

@@ -29,7 +29,7 @@ from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.places import Place, PlacePhrase, parse_place_phrases, resolve_place, resolve_places
 from eventcoder.coding.places.keys import compact
-from eventcoder.coding.rules import VERBAL, clause_chain, lemma, phrase_text
+from eventcoder.coding.rules import VERBAL, bracketed_units, clause_chain, lemma, phrase_text
 from eventcoder.coding.sentcache import doc_spans
 
 # Coordinated place names of one phrase ("in A, B and C") or of parallel phrases ("four in A and
@@ -216,7 +216,7 @@ def named_shares(
     countries = ctx.focus_first if written else tuple(ctx.countries)
     shares = []
     for name in names:
-        text = conjunct_text(name)
+        text = conjunct_text(name) + bracketed_units(name)
         place = place_of((text,), countries)
         unknown = written and place is not None and place.latitude is None
         if place is None or (place.geo_precision or 4) >= 4 and not (kind and place.location) and not unknown:
