@@ -369,3 +369,18 @@ def test_an_event_told_a_day_earlier_is_dated_from_the_event_before_it(code_text
         "Kano": "2024-05-03",
         "Kaduna": "2024-05-02",
     }
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["On 29 Apr 2020,", "On 28 Apr 2020,", "On 29 April 2020,", "On 29 Apr. 2020,"],
+)
+def test_a_day_and_abbreviated_month_the_model_left_out_of_the_year_are_read(code_text, opening):
+    # the model may tag "29" a number and "2020" alone a date: the day and month before it are the date's
+    text = f"{opening} police destroyed five hideouts and killed 7 militants in Garissa."
+    (mention,) = code_text(text, dt.date(2020, 5, 2))
+    assert (mention.event_date.month, mention.event_date.day, mention.time_precision) == (
+        4,
+        int(opening.split()[1]),
+        1,
+    )

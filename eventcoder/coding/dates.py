@@ -94,6 +94,12 @@ _FULL_WEEKDAY_NAMES = frozenset(names[0] for names in _TABLES["weekdays"])
 _OFFSET_DIRECTIONS = MappingProxyType(dict(_TABLES["offset_directions"]))
 del _TABLES
 
+
+def is_month_name(word: str) -> bool:
+    """A month's name or abbreviation, in any case, with or without its full stop ("Apr", "Sept.")."""
+    return word.lower().rstrip(".") in _MONTHS
+
+
 # Words that may surround an explicit date handed to dateparser (after the rules have had their go).
 _FALLBACK_WORDS = frozenset({"of", "the", "at", "am", "pm", "gmt", "utc", "t", "z"})
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.cues import Cues
+from eventcoder.coding.dates import is_month_name
 from eventcoder.coding.places.words import PARTICLES
 from eventcoder.coding.sentcache import has_word, remembered, sent_tokens
 
@@ -540,6 +541,9 @@ def read_date_phrase(span: Span) -> str:
     """`date_phrase`, worked out."""
     start = span.start
     doc = span.doc
+    month = start - 1 if start - 1 > span.sent.start and is_month_name(doc[start - 1].text) else None
+    if month is not None and doc[month - 1].text.isdigit() and 1 <= int(doc[month - 1].text) <= 31:
+        start = month  # "29 Apr | 2020": the model left the day and month out, its day is read below
     while start > 0 and doc[start - 1].like_num and doc[start - 1].text.isdigit() and start > span.sent.start:
         if not 1 <= int(doc[start - 1].text) <= 31:
             break
