@@ -357,6 +357,19 @@ def test_a_town_attacked_is_placed_by_the_units_in_brackets_after_it(code_text, 
     assert (m.location, m.admin1, m.iso3, m.geo_precision, m.actor2) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday a supply convoy under military escort was ambushed at Kobarre, in Lamu county.",
+        "On Monday, militants killed two herders at Kobarre, Lamu county.",
+    ],
+)
+def test_a_name_written_with_its_unit_after_a_comma_is_the_place(code_text, text):
+    # a village the gazetteer lacks, tagged a person: its unit after the comma makes it a place phrase
+    (m,) = code_text(text)
+    assert (m.location, m.admin1, m.geo_precision) == ("Kobarre", "Lamu", 2)
+
+
 def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
     assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
 

@@ -27,6 +27,7 @@ from eventcoder.coding.rules import (
     VERBAL,
     attachment_rank,
     bounded_by_preposition,
+    bracketed_units_end,
     clause_chain,
     clause_of,
     date_phrase,
@@ -291,11 +292,25 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
         return True  # a one-word town the parser took for a group or a person ("in parts of Madurai city")
     if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "") and plausible_place_name(obj):
         return True
+    if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "") and units_follow(obj):
+        return True  # "at X, in Y county", "in X (Y, Z)": a name the gazetteer may lack, with its units
     if obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG") and known_compound_name(obj):
         return True  # a two-word district the tagger took for a person ("in Lakki Marwat")
     if obj.pos_ == "PROPN" and obj.ent_type_ == "NORP" and not country_for_name(obj.text):
         return plausible_place_name(obj)  # a town the parser took for a nationality ("in Qorveh")
     return lemma(obj) == "capital" and any(t.ent_type_ in ("NORP", "GPE") for t in sub)
+
+
+def units_follow(tok: Token) -> bool:
+    """A name followed by the place it lies in: a bracket of units ("X (Y, Z)"), or a comma and a place
+    name, with "in" or without ("X, in Y county", "X, Y province")."""
+    doc, i, stop = tok.doc, tok.i + 1, tok.sent.end
+    if i < stop and bracketed_units_end(doc, i, stop):
+        return True
+    if i + 1 >= stop or doc[i].text != ",":
+        return False
+    unit = doc[i + 2] if doc[i + 1].lower_ == "in" and i + 2 < stop else doc[i + 1]
+    return unit.ent_type_ in PLACE_LABELS and unit.text[:1].isupper()
 
 
 def written_as_place(tok: Token, cues: Cues) -> bool:
