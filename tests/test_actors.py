@@ -110,6 +110,16 @@ def test_every_iso_country_has_generic_actors(actors):
             assert actor.country == c.alpha_3 and actor.inter == GENERIC_KINDS[kind].inter
 
 
+def test_a_generic_actor_moved_to_another_country_is_named_for_it(actors):
+    kenya, japan = actors.generic("military", "KEN"), actors.generic("military", "JPN")
+    assert actors.moved(japan, "JPN", "KEN") == kenya
+    civilians = actors.generic("civilians", "JPN")
+    assert actors.moved(civilians, "JPN", "KEN") == actors.generic("civilians", "KEN")
+    assert actors.moved(kenya, "JPN", "KEN") == kenya  # named for another country: as it is
+    named = actors.resolve("al-Shabaab", "KEN")
+    assert named is not None and actors.moved(named, named.country, "KEN") == named
+
+
 def test_invalid_entries_are_rejected():
     good = {"name": "X", "inter": 2, "country": "PAK", "aliases": ["X"]}
     assert parse_entry(good, "t").name == "X"

@@ -370,6 +370,17 @@ def test_a_name_written_with_its_unit_after_a_comma_is_the_place(code_text, text
     assert (m.location, m.admin1, m.geo_precision) == ("Kobarre", "Lamu", 2)
 
 
+def test_forces_at_a_namesake_abroad_are_named_for_the_place_the_article_means(code_text):
+    # "in Sendai" alone is the Japanese city; the article placed its Sendai in Lamu county, Kenya, so
+    # the soldiers there are Kenya's, not Japan's
+    text = (
+        "Gunmen attacked homes in Sendai township, Lamu county, on Monday and killed a farmer.\n"
+        "On Tuesday, soldiers raided homes in Sendai and killed two suspected gunmen."
+    )
+    raid = next(m for m in code_text(text) if m.event_type == "clash")
+    assert (raid.iso3, raid.location, raid.actor1) == ("KEN", "Sendai", "Military Forces of Kenya")
+
+
 def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
     assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
 

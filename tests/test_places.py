@@ -52,6 +52,14 @@ def test_parse_nested_clause_most_specific_first() -> None:
     assert phrases[-1].text == "Kunduz"
 
 
+def test_parse_a_capitalised_opening_preposition_before_lower_case_words() -> None:
+    # a sentence opening "In southern X township, ...": the direction is no part of the name
+    assert parse_place_phrases("In southern Kobarre township, Lamu county")[0] == PlacePhrase(
+        "Kobarre", "town", ("Lamu county",)
+    )
+    assert parse_place_phrases("At the Mpeketoni market")[0].text == "Mpeketoni"
+
+
 def test_parse_parenthesised_qualifiers_and_near() -> None:
     assert parse_place_phrases("in Dokri town (Larkana, Sindh)")[0] == PlacePhrase(
         "Dokri", "town", ("Larkana", "Sindh")

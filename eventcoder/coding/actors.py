@@ -405,6 +405,16 @@ class ActorDictionary:
                 return self.generic(kind, iso3)
         return actor
 
+    def moved(self, actor: Actor | None, old: str | None, new: str | None) -> Actor | None:
+        """A generic actor named for the country `old` ("Military Forces of X", "Civilians (X)") named for
+        `new` instead (its event's place was a namesake in `old`); any other actor as it is."""
+        if actor is None or old is None or actor.country != old:
+            return actor
+        for kind in GENERIC_KINDS:
+            if self.generic(kind, old).name == actor.name:
+                return self.generic(kind, new)
+        return actor
+
     def is_unidentified(self, actor: Actor) -> bool:
         """Whether an actor is an unnamed armed group or gang ("Unidentified Armed Group (X)")."""
         return is_unidentified(actor)

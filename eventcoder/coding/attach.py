@@ -492,12 +492,13 @@ def region(place: Place) -> tuple[str | None, str | None]:
     return place.iso3, place.admin1
 
 
-def one_place_per_name(cands: list[Candidate]) -> None:
+def one_place_per_name(cands: list[Candidate]) -> list[tuple[Candidate, str | None]]:
     """A place named bare in one sentence and with its unit in another ("at X", "at X in Y district") is
-    the one its unit names: an article means one place by one name."""
+    the one its unit names: an article means one place by one name. The candidates moved to another
+    country, each with the country it had (its sides may be named for it)."""
     placed = [c for c in cands if c.place is not None and c.place_text]
     if len(placed) < 2:
-        return
+        return []
     told: dict[str, Place] = {}
     bare: list[tuple[str, Candidate]] = []
     for cand in placed:
@@ -506,10 +507,14 @@ def one_place_per_name(cands: list[Candidate]) -> None:
             told.setdefault(phrases[0].text.lower(), cand.place)
         elif len(phrases) == 1:
             bare.append((phrases[0].text.lower(), cand))
+    moved = []
     for name, cand in bare:
         known = told.get(name)
         if known is not None and cand.place is not None and region(known) != region(cand.place):
+            if known.iso3 != cand.place.iso3:
+                moved.append((cand, cand.place.iso3))
             cand.place = known
+    return moved
 
 
 def names_itself(place: Place, name: str) -> bool:

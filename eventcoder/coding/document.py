@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from eventcoder.coding.attach import one_place_per_name
-from eventcoder.coding.candidates import CoderResources, article_context
+from eventcoder.coding.candidates import Candidate, CoderResources, article_context
 from eventcoder.coding.mentions import to_mention
 from eventcoder.coding.occurrences import Cluster, dead_of_the_protests, merge_mentions, refine_type
 from eventcoder.coding.triggers import trigger_candidates
@@ -37,13 +37,23 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
     cands = trigger_candidates(doc, ctx, res)
     for cand in cands:
         refine_type(cand, res.cues)
-    one_place_per_name(cands)
+    for cand, old in one_place_per_name(cands):
+        renamed_for_place(cand, old, res)
     dead_of_the_protests(cands, ctx.paragraph_of)
     clusters = merge_mentions(cands, ctx.published)
     real = [c for c in clusters if not c.first.shadow]
     # summaries (sets of events told one by one) date the events told after them as real ones do
     narrative = [c for c in clusters if not c.first.shadow or c.first.summary]
     return distinct_mentions([(c, to_mention(c, real, sentences, ctx, res, narrative)) for c in real])
+
+
+def renamed_for_place(cand: Candidate, old: str | None, res: CoderResources) -> None:
+    """The generic sides of a candidate moved from a namesake in `old` ("troops": the forces of the
+    namesake's country) named for its place's country."""
+    new = cand.place.iso3 if cand.place else None
+    cand.actor1 = res.actors.moved(cand.actor1, old, new)
+    cand.actor2 = res.actors.moved(cand.actor2, old, new)
+    cand.subject_actor = res.actors.moved(cand.subject_actor, old, new)
 
 
 def distinct_mentions(coded: list[tuple[Cluster, Mention]]) -> list[Mention]:

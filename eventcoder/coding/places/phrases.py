@@ -314,7 +314,7 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
     kind_only: str | None = None
     popped_kind: str | None = None
     unit = False  # "2.4 KM south of X": the unit of a distance, however written, is no name
-    while words and (not _is_name_word(words[0]) or _is_distance(words) or unit):
+    while words and (not _is_name_word(words[0]) or _is_distance(words) or unit or _opening_lead(words)):
         unit = _is_distance(words)
         w = words.pop(0).lower().strip("'\"")
         site = site or w in SITE_WORDS
@@ -350,6 +350,12 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
         n.site = site
     _share_kind(names)
     return names, near, kind_only, clause
+
+
+def _opening_lead(words: list[str]) -> bool:
+    """A preposition or article capitalised as a sentence's first word, before lower-case words ("In
+    southern X", "At the X"); "In Amenas" is a name."""
+    return len(words) > 1 and words[0].lower() in LEAD_WORDS and not _is_name_word(words[1])
 
 
 def _is_name_word(word: str) -> bool:
