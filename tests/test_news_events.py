@@ -381,6 +381,12 @@ def test_forces_at_a_namesake_abroad_are_named_for_the_place_the_article_means(c
     assert (raid.iso3, raid.location, raid.actor1) == ("KEN", "Sendai", "Military Forces of Kenya")
 
 
+def test_a_town_shelled_in_a_provinces_countryside_is_the_town(code_text):
+    # the parser reads "X in Y countryside" as the countryside's modifier X: X is still what was shelled
+    (m,) = code_text("On Tuesday government troops shelled Usoke in Idleb countryside with mortars.")
+    assert (m.location, m.admin1, m.iso3, m.geo_precision) == ("Usoke", "Idleb", "SYR", 2)
+
+
 def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
     assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
 

@@ -435,6 +435,13 @@ def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext, cues: Cues)
     if cand.nominal:
         return None
     target = next((c for c in cand.head.children if c.dep_ == "dobj"), None)
+    if (
+        target is not None
+        and prep.head.i == prep.i - 1
+        and prep.head.dep_ == "nmod"
+        and prep.head.head == target
+    ):
+        target = prep.head  # "shelled X in Y countryside", parsed as "X-in-Y countryside": X is the object
     if target is None or prep.i != target.i + 1:
         return None
     settlement = lemma(target) in cues.settlement_words
