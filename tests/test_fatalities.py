@@ -50,6 +50,32 @@ def test_beaten_to_death_but_not_sentenced_to_death() -> None:
     assert count_fatalities("Two men were sentenced to death.") is None
 
 
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("On Monday two people living in Kobarre were shot dead by militants.", 2),
+        ("Two farmers from Kobarre village were shot dead on Monday.", 2),
+        ("Two people living in Kobarre village, in Lamu county, were shot dead.", 2),
+        ("Three soldiers from the Garissa camp were killed in the ambush.", 3),
+    ],
+)
+def test_the_dead_are_found_before_the_place_they_come_from(text: str, dead: int) -> None:
+    assert count_fatalities(text) == dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four of the 10 people were killed.",
+        "Four of the 10 people in Kobarre were killed.",
+        "Militants killed four of the 10 passengers.",
+        "Four of 10 hostages were killed.",
+    ],
+)
+def test_some_of_a_whole_are_the_dead_not_the_whole(text: str) -> None:
+    assert count_fatalities(text) == 4
+
+
 def test_killing_of_groups_summed_and_range_lower_bound() -> None:
     assert count_fatalities("The clash led to the killing of 3 militants and 1-2 policemen.") == 4
 

@@ -20,6 +20,9 @@ from eventcoder.coding.fatalities.cues import (
     NOT_MODIFIERS,
     OBJECT_STARTERS,
     OF_PRONOUNS,
+    ORIGIN_PARTICIPLES,
+    ORIGIN_PLACE_WORDS,
+    ORIGIN_PREPOSITIONS,
     PLURAL_COLLECTIVE,
     PREPOSITIONS,
     PRON_PLURAL,
@@ -96,6 +99,10 @@ def _parse_item(toks: list[Tok], p: int, lo: int, hi: int) -> tuple[Item, int]:
         if p < hi and toks[p].low == "of":
             p += 1
             breakdown = p < hi and toks[p].low in ("them", "whom")
+            q = p + 1 if p < hi and toks[p].low in DEFINITE else p
+            whole = parse_qty(toks, q, lo, hi) if q < hi else None
+            if whole:  # "four of the 10 people": four people, of a whole of ten
+                p = whole.end
     elif p < hi and toks[p].low in ZERO_WORDS:
         zero = True
         p += 1
@@ -258,6 +265,18 @@ def subject_items(toks: list[Tok], b: int, lo: int) -> list[Item]:
         b -= 1
     if b < len(toks) and toks[b].low == ",":
         b = _skip_relative_back(toks, b, lo)
+    kept = _kept_items(toks, b, lo)
+    for _ in range(2):  # "two people living in X (village, in Y county) were shot dead": before their place
+        origin = _origin_start(toks, b, lo) if not kept else None
+        if origin is None:
+            break
+        b = origin - 1 if origin - 1 > lo and toks[origin - 1].low == "," else origin
+        kept = _kept_items(toks, b, lo)
+    return [it for it in _resolve_subsets([it for it in kept if it.valid])]
+
+
+def _kept_items(toks: list[Tok], b: int, lo: int) -> list[Item]:
+    """The nearest list of people items ending at token b."""
     a = _span_back(toks, b, lo)
     items = _items(toks, a, b, lo)
     kept: list[Item] = []
@@ -266,7 +285,19 @@ def subject_items(toks: list[Tok], b: int, lo: int) -> list[Item]:
             break
         kept.append(item)
     kept.reverse()
-    return [it for it in _resolve_subsets([it for it in kept if it.valid])]
+    return kept
+
+
+def _origin_start(toks: list[Tok], b: int, lo: int) -> int | None:
+    """Where a place that qualifies the people before token b starts ("from X village", "living in X"):
+    a preposition of origin (after "living", "based"...) and capitalised words or place words only."""
+    k = b - 1
+    placed = ORIGIN_PLACE_WORDS | {"the"}
+    while k > lo and k > b - 7 and (toks[k].text[:1].isupper() or toks[k].low in placed):
+        k -= 1
+    if k == b - 1 or toks[k].low not in ORIGIN_PREPOSITIONS:
+        return None
+    return k - 1 if k - 1 > lo and toks[k - 1].low in ORIGIN_PARTICIPLES else k
 
 
 def _skip_relative_back(toks: list[Tok], b: int, lo: int) -> int:
