@@ -387,6 +387,25 @@ def test_a_town_shelled_in_a_provinces_countryside_is_the_town(code_text):
     assert (m.location, m.admin1, m.iso3, m.geo_precision) == ("Usoke", "Idleb", "SYR", 2)
 
 
+@pytest.mark.parametrize(
+    "headline, body",
+    [
+        (
+            "Militants kill two in attack in Mandera",
+            "Militants attacked Kobarre village in Mandera county on Monday, killing two people.",
+        ),
+        (
+            "Seventeen soldiers killed by rebels in Garissa",
+            "Seventeen soldiers have been killed by rebels in an encounter near Kobarre, in Garissa county.",
+        ),
+    ],
+)
+def test_the_body_places_an_event_its_headline_places_in_the_same_province(code_text, headline, body):
+    # the headline's town is the province's seat; the body tells the village
+    (m,) = code_text(f"{headline}\n\n{body}")
+    assert m.location == "Kobarre"
+
+
 def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
     assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
 

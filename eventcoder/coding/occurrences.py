@@ -77,10 +77,20 @@ class Cluster:
         )
 
     def placed(self) -> Candidate | None:
-        """The mention with the most precise place."""
+        """The mention with the most precise place; the headline's only when no sentence of the body
+        places the event in the same province ("Jets bomb villages in X": the body's village in X)."""
         placed = [c for c in self.members if c.place is not None and c.place.iso3]
+        told = {(c.place.iso3, c.place.admin1) for c in placed if not c.headline}
         return (
-            min(placed, key=lambda c: (c.place.geo_precision or 9, c.headline, c.trigger.start))
+            min(
+                placed,
+                key=lambda c: (
+                    c.headline and (c.place.iso3, c.place.admin1) in told,
+                    c.place.geo_precision or 9,
+                    c.headline,
+                    c.trigger.start,
+                ),
+            )
             if placed
             else None
         )
