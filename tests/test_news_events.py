@@ -406,6 +406,20 @@ def test_the_body_places_an_event_its_headline_places_in_the_same_province(code_
     assert m.location == "Kobarre"
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("On Monday jets bombed Kobarre, a small village in the south of Lamu county.", "attack"),
+        ("On Monday gunmen attacked Kobarre, a village in Lamu county, and killed two farmers.", "attack"),
+        ("Rebels captured Kobarre, a village in Lamu county, on Monday.", "clash"),
+    ],
+)
+def test_a_town_struck_or_taken_is_the_name_set_beside_its_kind_of_settlement(code_text, text, kind):
+    # "X, a village in Y": the place phrase hangs on the apposition; X is what was struck or taken
+    (m,) = code_text(text)
+    assert (m.event_type, m.location, m.admin1, m.geo_precision) == (kind, "Kobarre", "Lamu", 2)
+
+
 def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
     assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
 

@@ -442,23 +442,26 @@ def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext, cues: Cues)
         and prep.head.head == target
     ):
         target = prep.head  # "shelled X in Y countryside", parsed as "X-in-Y countryside": X is the object
-    if target is None or prep.i != target.i + 1:
+    # "captured X, a village in Y": the phrase on the settlement word in apposition to the name
+    appos = target is not None and prep.head.dep_ == "appos" and prep.head.head == target
+    appos = appos and lemma(prep.head) in cues.settlement_words and target.pos_ == "PROPN"
+    if target is None or (prep.i != target.i + 1 and not appos):
         return None
-    settlement = lemma(target) in cues.settlement_words
-    if target.pos_ != "PROPN" and not settlement:
+    kind_word = lemma(target) in cues.settlement_words
+    if target.pos_ != "PROPN" and not kind_word:
         return None
     start = target.i
     while start > 0 and target.doc[start - 1].dep_ == "compound" and target.doc[start - 1].pos_ == "PROPN":
         start -= 1
     words = target.doc[start : target.i + 1]
-    if start == target.i and settlement:
+    if start == target.i and kind_word:
         return None  # "shelled the village in X": no name
     if any(c.dep_ == "det" for c in target.children) or any(
-        t.ent_id_ or compact(t.text) in COMMON_WORDS for t in words[: len(words) - settlement]
+        t.ent_id_ or compact(t.text) in COMMON_WORDS for t in words[: len(words) - kind_word]
     ):
         return None  # "targeted the X Military Faculty in Y": a site, placed at Y; a town takes no "the"
     name = words.text
-    if settlement or names_town(name, ctx):
+    if kind_word or appos or names_town(name, ctx):
         return name
     struck_from_afar = cand.variant in ARMY_WEAPON_VARIANTS
     if struck_from_afar and target.ent_type_ != "NORP" and not country_for_name(name):

@@ -306,13 +306,13 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return seized_people(head, res)
     if etype == "arrest" and lemma(head) == "capture":
         obj = patient_of(head)
-        if obj is not None and (lemma(obj) in cues.territory_nouns or captured_place(obj)):
+        if obj is not None and (lemma(obj) in cues.territory_nouns or captured_place(obj, cues)):
             # "the capture of X" told in passing, "began capturing territories": no one occurrence
             return not cand.nominal and one_place(obj) and took_ground(cand)
     if cand.variant == "overtakes_territory" and cand.role == "event":
         obj = patient_of(head)
         held = obj is not None and (
-            lemma(obj) in cues.territory_nouns | cues.guarded_sites or captured_place(obj)
+            lemma(obj) in cues.territory_nouns | cues.guarded_sites or captured_place(obj, cues)
         )
         crowd = any(c.dep_ == "nsubj" and lemma(c) in cues.crowd_nouns for c in head.children)
         return held and one_place(obj) and not crowd and took_ground(cand)  # a crowd occupies: a protest
@@ -628,10 +628,12 @@ def places_meet(verb: Token) -> bool:
     return bool(named) and all(t.ent_type_ in PLACE_LABELS or plausible_place_name(t) for t in named)
 
 
-def captured_place(obj: Token) -> bool:
-    """A place taken ("the capture of Goma"): a one-word place name (a longer one may be a person's)."""
+def captured_place(obj: Token, cues: Cues) -> bool:
+    """A place taken ("the capture of Goma", "captured X, a village"): a one-word place name (a longer one
+    may be a person's), or any name set beside a word for a settlement."""
     ent = next((e for e in doc_ents(obj.doc) if e.start <= obj.i < e.end), None)
-    return (ent is None or len(ent) == 1 or ent.label_ in PLACE_LABELS) and placename(obj)
+    named = (ent is None or len(ent) == 1 or ent.label_ in PLACE_LABELS) and placename(obj)
+    return named or any(c.dep_ == "appos" and lemma(c) in cues.settlement_words for c in obj.children)
 
 
 def diplomatic_protest(head: Token, cues: Cues) -> bool:
