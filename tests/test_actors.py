@@ -120,6 +120,13 @@ def test_a_generic_actor_moved_to_another_country_is_named_for_it(actors):
     assert named is not None and actors.moved(named, named.country, "KEN") == named
 
 
+def test_a_day_or_month_opening_a_sentence_names_no_group(actors):
+    # "On Monday rebels captured ...": the parser may read "Monday rebels" as one name
+    for mention in ("Monday rebels", "Sunday militants", "June rebels"):
+        assert actors.resolve(mention, "KEN") == actors.generic("unidentified", "KEN"), mention
+    assert actors.resolve("Red Star militia", "KEN").name == "Red Star Militia"
+
+
 def test_invalid_entries_are_rejected():
     good = {"name": "X", "inter": 2, "country": "PAK", "aliases": ["X"]}
     assert parse_entry(good, "t").name == "X"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from eventcoder.coding.dates import is_month_name, is_weekday_name
 from eventcoder.coding.fatalities.cues import NUMBER_WORDS
 from eventcoder.config import DATA_DIR
 
@@ -29,9 +30,11 @@ NAME_LINKS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "del
 
 
 def not_a_name(word: str) -> bool:
-    """A capitalised word that names nobody: an article, a hedge or a count ("Two", "Twenty-one")."""
+    """A capitalised word that names nobody: an article, a hedge, a count ("Two", "Twenty-one") or a day
+    ("On Monday rebels captured ...")."""
     low = word.lower()
-    return low in NAME_STOPWORDS or low.isdigit() or low.split("-")[0] in NUMBER_WORDS
+    calendar = (is_weekday_name(word) or is_month_name(word)) and low not in ("may", "march")
+    return low in NAME_STOPWORDS or low.isdigit() or low.split("-")[0] in NUMBER_WORDS or calendar
 
 
 @dataclass(frozen=True)

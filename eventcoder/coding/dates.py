@@ -100,6 +100,11 @@ def is_month_name(word: str) -> bool:
     return word.lower().rstrip(".") in _MONTHS
 
 
+def is_weekday_name(word: str) -> bool:
+    """A weekday's name or abbreviation, in any case ("Monday", "Tues.")."""
+    return word.lower().rstrip(".") in _WEEKDAYS
+
+
 # Words that may surround an explicit date handed to dateparser (after the rules have had their go).
 _FALLBACK_WORDS = frozenset({"of", "the", "at", "am", "pm", "gmt", "utc", "t", "z"})
 
