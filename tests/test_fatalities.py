@@ -9,7 +9,7 @@ import re
 import pytest
 
 from eventcoder.coding import fatalities
-from eventcoder.coding.fatalities import count_fatalities, cues, killed_figures
+from eventcoder.coding.fatalities import clause_fatalities, count_fatalities, cues, killed_figures
 from eventcoder.coding.fatalities.tokens import mask
 
 # --- the number killed in the event ---------------------------------------------------------------
@@ -74,6 +74,17 @@ def test_the_dead_are_found_before_the_place_they_come_from(text: str, dead: int
 )
 def test_some_of_a_whole_are_the_dead_not_the_whole(text: str) -> None:
     assert count_fatalities(text) == 4
+
+
+def test_the_dead_of_one_clause_belong_to_its_event_when_another_is_told_in_the_next() -> None:
+    text = (
+        "On Sunday one soldier died in an attack on a checkpoint in Mandera, while on Friday "
+        "militants killed five police officers near Garissa."
+    )
+    attack, killed = text.index("attack"), text.index("killed")
+    assert count_fatalities(text) == 6  # the sentence's dead, both events together
+    assert (clause_fatalities(text, attack, killed), clause_fatalities(text, killed, attack)) == (1, 5)
+    assert clause_fatalities(text, attack, text.index("soldier")) is None  # one clause: no split
 
 
 def test_killing_of_groups_summed_and_range_lower_bound() -> None:

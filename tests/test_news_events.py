@@ -420,6 +420,15 @@ def test_a_town_struck_or_taken_is_the_name_set_beside_its_kind_of_settlement(co
     assert (m.event_type, m.location, m.admin1, m.geo_precision) == (kind, "Kobarre", "Lamu", 2)
 
 
+def test_two_events_of_one_sentence_each_count_their_own_dead(code_text):
+    text = (
+        "On Sunday one soldier died and a policeman was hurt in an attack on a checkpoint in Mandera, "
+        "while on Friday suspected militants killed five police officers in skirmishes near Garissa."
+    )
+    dead = {(m.location, m.fatalities) for m in code_text(text, dt.date(2024, 5, 21))}
+    assert {("Mandera", 1), ("Garissa", 5)} <= dead
+
+
 def test_an_event_noun_describing_a_kind_of_people_is_no_event(code_text):
     assert code_text("The coffins stood for farmers who died in clashes over land, organisers said.") == []
 

@@ -35,7 +35,7 @@ from eventcoder.coding.dates import (
     resolve_date,
     year_of,
 )
-from eventcoder.coding.fatalities.figures import count_fatalities
+from eventcoder.coding.fatalities.figures import clause_fatalities, count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.geo import km_between
 from eventcoder.coding.occurrences import Cluster, demonstration_told, is_armed
@@ -550,7 +550,8 @@ def to_mention(
     start = scene_start(best, clusters, sentences, ctx, scene)
     fatalities = None
     if etype in VIOLENT or etype == "protest" or (etype == "ceasefire" and sub == "violated"):
-        fatalities = cluster_fatalities(cluster)
+        fatalities = own_clause_dead(cluster, clusters)
+        fatalities = cluster_fatalities(cluster) if fatalities is None else fatalities
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
     return Mention(
@@ -626,6 +627,25 @@ def cluster_fatalities(cluster: Cluster) -> int | None:
             return own
         return count_fatalities(" ".join(sent_text(m.sent) for m in whole if not m.headline))
     return count_fatalities(" ".join(sent_text(s) for s in fatality_sentences(cluster)))
+
+
+def own_clause_dead(cluster: Cluster, clusters: list[Cluster]) -> int | None:
+    """The dead of the event's own clause when it is told in one sentence with another event in
+    another clause ("One soldier died in an attack on Sunday, while on Friday militants killed five"),
+    else None."""
+    sents = {m.sent_index for m in cluster.members}
+    if len(sents) != 1:
+        return None
+    sent = cluster.first.sent
+    others = [m for c in clusters if c is not cluster for m in c.members if m.sent_index in sents]
+    for other in others:
+        dead = clause_fatalities(
+            sent_text(sent), cluster.first.trigger.start_char - sent.start_char,
+            other.trigger.start_char - sent.start_char,
+        )  # fmt: skip
+        if dead is not None:
+            return dead
+    return None
 
 
 def fatality_sentences(cluster: Cluster) -> list[Span]:

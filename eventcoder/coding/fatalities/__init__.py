@@ -48,6 +48,11 @@ Modules: ``cues`` (the data file's word lists, and the prefilter built from its 
 ``figures`` (the figures of each sentence, and the public API), ``totals`` (the event's total).
 """
 
-from eventcoder.coding.fatalities.figures import KilledFigure, count_fatalities, killed_figures
+from eventcoder.coding.fatalities.figures import (
+    KilledFigure,
+    clause_fatalities,
+    count_fatalities,
+    killed_figures,
+)
 
-__all__ = ["KilledFigure", "count_fatalities", "killed_figures"]
+__all__ = ["KilledFigure", "clause_fatalities", "count_fatalities", "killed_figures"]

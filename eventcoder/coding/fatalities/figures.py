@@ -365,6 +365,28 @@ def killed_figures(text: str) -> list[KilledFigure]:
     return list(_analyse(text)[0]) if isinstance(text, str) else []
 
 
+def _clause_at(text: str, at: int) -> tuple[int, int] | None:
+    """(sentence, contrast clause) of the text holding character `at` (clauses split at "while",
+    "but", semicolons ...), or None when `at` is in no token."""
+    masked = mask(text)
+    for sent in sentences(text, masked):
+        for k in range(sent.lo, sent.hi):
+            if sent.toks[k].start <= at < sent.toks[k].end:
+                return sent.index, clause_of(sent, k)
+    return None
+
+
+def clause_fatalities(text: str, at: int, other: int) -> int | None:
+    """The dead of the clause holding character `at` when character `other` (another event's word) lies
+    in another clause of the text ("One soldier died in an attack on Sunday, while on Friday militants
+    killed five": 1 for the attack); None when both lie in one clause or the clause states none."""
+    here = _clause_at(text, at)
+    if here is None or here == _clause_at(text, other):
+        return None
+    figs = [f for f in _all_figures(text) if f.clause == here]
+    return event_total(figs) if figs else None
+
+
 def count_fatalities(text: str) -> int | None:
     """Total killed in the event the text reports, by ACLED's rules; None when no number of dead is stated."""
     return _analyse(text)[1] if isinstance(text, str) else None
