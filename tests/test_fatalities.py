@@ -87,6 +87,21 @@ def test_the_dead_of_one_clause_belong_to_its_event_when_another_is_told_in_the_
     assert clause_fatalities(text, attack, text.index("soldier")) is None  # one clause: no split
 
 
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("At least four people protesting against the government were killed by police on Thursday.", 4),
+        ("Two men travelling to the market were shot dead on Monday.", 2),
+        ("The calm ended weeks of unrest in which more than 300 people have been killed.", None),
+        ("More than 500 people have been killed so far this year in the region.", None),
+        ("Five people have died since Monday in the clashes.", 5),
+        ("At least 10 people have been killed in clashes in Mandera, police said.", 10),
+    ],
+)
+def test_a_tally_over_months_is_no_events_dead_and_a_participle_hides_no_people(text, dead) -> None:
+    assert count_fatalities(text) == dead
+
+
 def test_killing_of_groups_summed_and_range_lower_bound() -> None:
     assert count_fatalities("The clash led to the killing of 3 militants and 1-2 policemen.") == 4
 

@@ -94,6 +94,7 @@ ZERO_BLOCK_RE = _words_re(_cue("zero_blockers"), end="")
 DEATH_WORD_RE = _words_re(_cue("death_word_stems"), end="")
 CUMULATIVE_RE = _words_re(_cue("cumulative_patterns"))
 BRINGING_RE = _words_re(_cue("bringing_words"))
+TALLY_RE = _words_re(_cue("perfect_tally_patterns"))  # "have been killed in weeks of unrest": a tally
 
 # --- people and the words around them -----------------------------------------------------------------------
 

@@ -39,6 +39,7 @@ from eventcoder.coding.fatalities.cues import (
     SEQUENCE_ADVERBS,
     STOP_PUNCT,
     SYNONYM,
+    TALLY_RE,
     TO_DEATH,
     TO_DEATH_VERBS,
     TOLL_NOUNS,
@@ -125,7 +126,12 @@ def _is_participle(low: str) -> bool:
 
 
 def _figures_from(
-    sent: Sentence, items: list[Item], cue_at: int, also: bool = False, toll: bool = False
+    sent: Sentence,
+    items: list[Item],
+    cue_at: int,
+    also: bool = False,
+    toll: bool = False,
+    perfect: bool = False,
 ) -> list[Fig]:
     """Turn counted items into figures."""
     toks = sent.toks
@@ -146,6 +152,7 @@ def _figures_from(
                 also=also or item.also,
                 clause=(sent.index, clause_of(sent, cue_at)),
                 toll=toll,
+                perfect=perfect,
                 definite=item.definite,
                 anaphoric=item.anaphoric,
             )
@@ -176,7 +183,8 @@ def _passive_or_active(sent: Sentence, i: int, e: int) -> list[Fig]:
     if aux is not None:
         if neg:
             return []
-        return _figures_from(sent, subject_items(toks, aux, lo), i, also=also)
+        perfect = toks[aux].low in HAVE_AUX  # "have been killed"
+        return _figures_from(sent, subject_items(toks, aux, lo), i, also=also, perfect=perfect)
     if _blocked(toks, i, lo):
         return []
     also = any(toks[k].low == "also" for k in range(max(lo, i - 2), i))
@@ -206,7 +214,8 @@ def _intransitive(sent: Sentence, i: int, e: int, seq: tuple[str, ...]) -> list[
         for it in counted:
             it.head = "bomber"
         items = counted
-    return _figures_from(sent, items, i, also=also)
+    perfect = any(toks[k].low in HAVE_AUX for k in range(b, i))  # "have died"
+    return _figures_from(sent, items, i, also=also, perfect=perfect)
 
 
 def _to_death(sent: Sentence, i: int, e: int) -> list[Fig]:
@@ -341,13 +350,15 @@ def _all_figures(text: str) -> list[Fig]:
 
 
 def _drop_cumulative_tolls(sent: Sentence, masked: str, figs: list[Fig]) -> list[Fig]:
-    """Drop tolls that sum up more than this event ("bringing the toll since May to 40")."""
-    if not any(f.toll for f in figs):
+    """Drop tolls that sum up more than this event ("bringing the toll since May to 40"), and figures
+    told in the present perfect over a stretch of time ("300 have been killed in weeks of unrest")."""
+    if not any(f.toll or f.perfect for f in figs):
         return figs
     own = any(not f.toll for f in figs)
     text = masked[sent.toks[sent.lo].start : sent.toks[sent.hi - 1].end] if sent.hi > sent.lo else ""
     cumulative = bool(CUMULATIVE_RE.search(text)) or (own and bool(BRINGING_RE.search(text)))
-    return [f for f in figs if not (f.toll and cumulative)]
+    tally = bool(TALLY_RE.search(text))
+    return [f for f in figs if not (f.toll and cumulative or f.perfect and tally)]
 
 
 # --- public API ---------------------------------------------------------------------------------------------

@@ -296,7 +296,8 @@ def _origin_start(toks: list[Tok], b: int, lo: int) -> int | None:
     while k > lo and k > b - 7 and (toks[k].text[:1].isupper() or toks[k].low in placed):
         k -= 1
     if k == b - 1 or toks[k].low not in ORIGIN_PREPOSITIONS:
-        return None
+        # "four people protesting against the government were killed": a participle after the people
+        return next((j for j in range(b - 2, max(lo, b - 7), -1) if toks[j].low.endswith("ing")), None)
     return k - 1 if k - 1 > lo and toks[k - 1].low in ORIGIN_PARTICIPLES else k
 
 

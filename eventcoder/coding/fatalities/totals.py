@@ -22,6 +22,7 @@ class Fig:
     definite: bool = False
     anaphoric: bool = False
     sources: int = 0  # reporting verbs in the figure's clause ("said", "according to")
+    perfect: bool = False  # told in the present perfect ("have been killed"): maybe a tally
 
 
 @dataclass(slots=True)
