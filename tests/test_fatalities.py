@@ -102,6 +102,20 @@ def test_a_tally_over_months_is_no_events_dead_and_a_participle_hides_no_people(
     assert count_fatalities(text) == dead
 
 
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("A district chief was ambushed and killed together with three bodyguards and a police officer.", 5),
+        ("The commander was killed along with two of his guards.", 3),
+        ("Two soldiers were killed alongside a civilian.", 3),
+        ("The governor was killed together with his driver.", 2),
+        ("The governor was killed together with his car.", 1),
+    ],
+)
+def test_people_killed_with_the_subject_of_a_passive_are_dead_too(text: str, dead: int) -> None:
+    assert count_fatalities(text) == dead
+
+
 def test_killing_of_groups_summed_and_range_lower_bound() -> None:
     assert count_fatalities("The clash led to the killing of 3 militants and 1-2 policemen.") == 4
 

@@ -128,6 +128,7 @@ PREPOSITIONS = _word_set("prepositions")
 ORIGIN_PREPOSITIONS = _word_set("origin_prepositions")  # "two farmers from X village were killed"
 ORIGIN_PARTICIPLES = _word_set("origin_participles")
 ORIGIN_PLACE_WORDS = _word_set("origin_place_words")
+COMPANIONS = _seqs(_cue("companion_joiners"))  # "was killed together with three bodyguards"
 SEPARATORS = _seqs([*_cue("list_separators"), *_cue("breakdown_separators")])
 BREAKDOWN_SEPARATORS = frozenset(tuple(s.split()) for s in _cue("breakdown_separators"))
 DETERMINERS = _word_set("determiners")

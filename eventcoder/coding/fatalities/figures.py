@@ -15,6 +15,7 @@ from eventcoder.coding.fatalities.cues import (
     AUX_LEFT,
     BE_AUX,
     BRINGING_RE,
+    COMPANIONS,
     CUE_FIRST_WORDS,
     CUE_JOINERS,
     CUE_RE,
@@ -184,7 +185,8 @@ def _passive_or_active(sent: Sentence, i: int, e: int) -> list[Fig]:
         if neg:
             return []
         perfect = toks[aux].low in HAVE_AUX  # "have been killed"
-        return _figures_from(sent, subject_items(toks, aux, lo), i, also=also, perfect=perfect)
+        figs = _figures_from(sent, subject_items(toks, aux, lo), i, also=also, perfect=perfect)
+        return figs + _companions(sent, i, e) if figs else figs
     if _blocked(toks, i, lo):
         return []
     also = any(toks[k].low == "also" for k in range(max(lo, i - 2), i))
@@ -193,6 +195,15 @@ def _passive_or_active(sent: Sentence, i: int, e: int) -> list[Fig]:
         if figs:
             return figs
     return _figures_from(sent, subject_items(toks, i, lo), i, also=also)
+
+
+def _companions(sent: Sentence, i: int, e: int) -> list[Fig]:
+    """The people killed with a passive cue's subject ("was killed together with three bodyguards")."""
+    toks, lo, hi = sent.toks, sent.lo, sent.hi
+    for seq in COMPANIONS.get(toks[e].low, ()) if e < hi else ():
+        if tuple(t.low for t in toks[e : e + len(seq)]) == seq:
+            return _figures_from(sent, object_items(toks, e + len(seq), lo, hi), i)
+    return []
 
 
 def _intransitive(sent: Sentence, i: int, e: int, seq: tuple[str, ...]) -> list[Fig]:
