@@ -550,8 +550,7 @@ def to_mention(
     start = scene_start(best, clusters, sentences, ctx, scene)
     fatalities = None
     if etype in VIOLENT or etype == "protest" or (etype == "ceasefire" and sub == "violated"):
-        fatalities = own_clause_dead(cluster, clusters)
-        fatalities = cluster_fatalities(cluster) if fatalities is None else fatalities
+        fatalities = cluster_fatalities(cluster, clusters)
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
     return Mention(
@@ -611,13 +610,18 @@ def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | Non
     return res.actors.resolve(actor.name, iso3) or actor
 
 
-def cluster_fatalities(cluster: Cluster) -> int | None:
-    """The dead of the event: of its sentences; for one place of a sentence naming several, only the
-    number that belongs to that place ('four in A'), never the whole sentence's figure. A note's own
-    summary of its dead ('2 fatalities.', 'Unknown fatalities coded as 10') wins over both."""
+def cluster_fatalities(cluster: Cluster, clusters: list[Cluster]) -> int | None:
+    """The dead of the event: of its sentences; of its own clause when another of the real events
+    (`clusters`) is told in another clause of its one sentence; for one place of a sentence naming
+    several, only the number that belongs to that place ('four in A'), never the whole sentence's
+    figure. A note's own summary of its dead ('2 fatalities.', 'Unknown fatalities coded as 10') wins
+    over all."""
     summary = note_summary(doc_text(cluster.first.sent.doc))
     if summary is not None:
         return summary
+    own = own_clause_dead(cluster, clusters)
+    if own is not None:
+        return own
     whole = [m for m in cluster.members if m.split_group is None]
     if len(whole) < len(cluster.members):
         own = next((m.split_figure for m in cluster.members if m.split_figure is not None), None)

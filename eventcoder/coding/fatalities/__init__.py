@@ -38,7 +38,11 @@ Choices (ACLED: "the most conservative estimate available"):
   breakdown when smaller and an update when larger. A death toll replaces what came before and the latest
   toll wins, except a toll from a source with no update verb ("media put the toll at 21"), which is an
   alternative account; a cumulative toll ("since January", "over the past two weeks", or "bringing the
-  toll to" next to the event's own figure) is ignored.
+  toll to" next to the event's own figure) is ignored, as is a figure told in the present perfect over a
+  stretch of time ("300 have been killed in weeks of unrest", "so far this year").
+* People killed "together with" / "along with" a passive's subject are dead too.
+* Two events told in one sentence, in clauses cut at contrast words ("..., while on Friday militants
+  killed five"), each take their own clause's dead (`clause_fatalities`).
 * "he was killed" / "killing him" count only when nothing else in the text gives a number of dead.
 * Numbers that are not counts of people are skipped: years, dates, ages ("a 25-year-old"), times, units,
   labels ("Section 144"), things ("2 bombs").

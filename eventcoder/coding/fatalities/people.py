@@ -289,8 +289,9 @@ def _kept_items(toks: list[Tok], b: int, lo: int) -> list[Item]:
 
 
 def _origin_start(toks: list[Tok], b: int, lo: int) -> int | None:
-    """Where a place that qualifies the people before token b starts ("from X village", "living in X"):
-    a preposition of origin (after "living", "based"...) and capitalised words or place words only."""
+    """Where a phrase that qualifies the people before token b starts: a place ("from X village",
+    "living in X": a preposition of origin, after "living", "based"..., and capitalised or place words
+    only), else a participle within six words ("protesting against the government")."""
     k = b - 1
     placed = ORIGIN_PLACE_WORDS | {"the"}
     while k > lo and k > b - 7 and (toks[k].text[:1].isupper() or toks[k].low in placed):
