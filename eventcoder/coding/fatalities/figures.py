@@ -376,6 +376,12 @@ def _drop_cumulative_tolls(sent: Sentence, masked: str, figs: list[Fig]) -> list
 
 
 @lru_cache(maxsize=4096)
+def _clause_figures(text: str) -> tuple[Fig, ...]:
+    """`_all_figures`, memoised for the clause reading (asked once per pair of events of a sentence)."""
+    return tuple(_all_figures(text))
+
+
+@lru_cache(maxsize=4096)
 def _analyse(text: str) -> tuple[tuple[KilledFigure, ...], int | None]:
     """Figures and total of a text, memoised (the coder asks about the same sentences repeatedly)."""
     figs = _all_figures(text)
@@ -387,6 +393,7 @@ def killed_figures(text: str) -> list[KilledFigure]:
     return list(_analyse(text)[0]) if isinstance(text, str) else []
 
 
+@lru_cache(maxsize=4096)
 def _clause_at(text: str, at: int) -> tuple[int, int] | None:
     """(sentence, contrast clause) of the text holding character `at` (clauses split at "while",
     "but", semicolons ...), or None when `at` is in no token."""
@@ -398,6 +405,7 @@ def _clause_at(text: str, at: int) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def clause_fatalities(text: str, at: int, other: int) -> int | None:
     """The dead of the clause holding character `at` when character `other` (another event's word) lies
     in another clause of the text ("One soldier died in an attack on Sunday, while on Friday militants
@@ -405,7 +413,7 @@ def clause_fatalities(text: str, at: int, other: int) -> int | None:
     here = _clause_at(text, at)
     if here is None or here == _clause_at(text, other):
         return None
-    figs = [f for f in _all_figures(text) if f.clause == here]
+    figs = [f for f in _clause_figures(text) if f.clause == here]
     return event_total(figs) if figs else None
 
 
