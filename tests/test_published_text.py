@@ -203,6 +203,46 @@ def test_language_of_short_news_texts(text, language):
     assert detect_language(text) == language
 
 
+ENGLISH_REPORT = (
+    "Gunmen attacked a police station in the north of the country on Tuesday and killed three officers, "
+    "a spokesman for the regional government said. The attackers fled into the forest after the raid, "
+    "which was the third of its kind this month, and residents said they had heard shooting for an hour."
+)
+OTHER_REPORTS = {
+    "de": "Bei einem Angriff auf eine Polizeistation im Norden des Landes sind am Dienstag mindestens drei "
+    "Menschen getötet worden, teilte ein Sprecher der Behörden mit. Die Angreifer flohen nach dem "
+    "Anschlag in die umliegenden Wälder, sagte er.",
+    "pl": "We wtorek co najmniej trzy osoby zginęły w ataku na posterunek policji na północy kraju, "
+    "poinformował rzecznik władz. To był najpoważniejszy atak w tym roku, a sprawcy uciekli do lasów.",
+    "id": "Sedikitnya tiga orang tewas pada hari Selasa dalam serangan terhadap kantor polisi di wilayah "
+    "utara negara itu, kata juru bicara pihak berwenang. Para penyerang melarikan diri ke hutan.",
+    "nl": "Bij een aanval op een politiebureau in het noorden van het land zijn dinsdag ten minste drie "
+    "mensen om het leven gekomen, zo meldde een woordvoerder. De aanvallers vluchtten naar de bossen.",
+}
+
+
+def test_plain_english_prose_is_english_without_the_model(monkeypatch):
+    from eventcoder.ingest import language
+
+    assert language.plainly_english(ENGLISH_REPORT)
+    monkeypatch.setattr(language, "identifier", lambda: pytest.fail("the model was asked"))
+    assert detect_language(ENGLISH_REPORT) == "en"
+
+
+@pytest.mark.parametrize("code", sorted(OTHER_REPORTS))
+def test_other_languages_are_left_to_the_model(code):
+    from eventcoder.ingest.language import plainly_english
+
+    assert not plainly_english(OTHER_REPORTS[code])
+    assert detect_language(OTHER_REPORTS[code]) == code
+
+
+def test_a_short_english_text_is_left_to_the_model():
+    from eventcoder.ingest.language import plainly_english
+
+    assert not plainly_english("Police fire tear gas at protesters in the capital")
+
+
 def test_too_little_text_has_no_language():
     assert detect_language("12 345 — 6") is None
     assert detect_language("Kabul") is None

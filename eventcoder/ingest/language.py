@@ -6,7 +6,9 @@ texts ("On 8 May 2020, Imbonerakure tortured a CNL member in Ruramba (Kayokwe, M
 Shona), so the model reads the text without its capitalised words when enough letters remain. A text
 is declared non-English only when the model is fairly sure (probability at least MIN_CONFIDENCE); an
 unsure guess counts as English when English is among the model's three best guesses (this pipeline
-reads English news). Too little to judge (under MIN_LETTERS letters) gives None.
+reads English news). Too little to judge (under MIN_LETTERS letters) gives None. Plain English prose
+(ENGLISH_SHARE of its words function words only English has) is English without the model: most
+articles, at a tenth of its cost.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
+
+from eventcoder.config import INGEST_DATA_DIR
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -30,6 +34,9 @@ MIN_LOWERCASE_LETTERS = 12  # fewer left without the capitalised words: read the
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z]\w*")  # names, acronyms, sentence starts (any script with case)
 _WITH_DIGIT = re.compile(r"\S*\d\S*")  # numbers, codes, "item 12", "word0": no language in them
 MIN_PROSE_WORDS = 4  # a line with fewer words (a menu item, a list number) says little of the language
+ENGLISH_SHARE = 0.08  # this share of English function words in the sample: English, no model asked
+MIN_SHARE_WORDS = 20  # ... among at least so many words
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -68,11 +75,30 @@ def has_letters(text: str, at_least: int) -> bool:
     return False
 
 
+@cache
+def english_function_words() -> frozenset[str]:
+    """Function words only English uses (data/english_function_words.txt)."""
+    text = (INGEST_DATA_DIR / "english_function_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def plainly_english(sample: str) -> bool:
+    """At least ENGLISH_SHARE of the sample's words (MIN_SHARE_WORDS or more) are English function words:
+    English prose ("the", "of", "and" alone are about a tenth of it); other languages have none of them."""
+    words = _WORD.findall(sample.lower())
+    if len(words) < MIN_SHARE_WORDS:
+        return False
+    known = english_function_words()
+    return sum(w in known for w in words) >= ENGLISH_SHARE * len(words)
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language; None when it has too little to judge."""
     sample = prose_sample(text)
     if not has_letters(sample, MIN_LETTERS):
         return None
+    if plainly_english(sample):
+        return ENGLISH
     lowercase = _CAPITALISED.sub(" ", sample)
     if has_letters(lowercase, MIN_LOWERCASE_LETTERS):
         sample = lowercase
