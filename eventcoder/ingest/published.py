@@ -215,7 +215,7 @@ def is_caption(paragraph: str) -> bool:
     """A photo caption: a paragraph with a photo credit, or one sentence ending with the day it was taken
     ("Police at the scene of the attack in Ocotlan, Mexico, March 20, 2015.")."""
     text = paragraph.strip()
-    if _PHOTO_CREDIT.search(text) or _CAPTION.search(text):
+    if _PHOTO_CREDIT.search(text) or ("/" in text and _CAPTION.search(text)):  # "REUTERS/Jane Doe"
         return True
     return "\n" not in text and (_CAPTION_END.search(text) or _CAPTION_END_DAY_FIRST.search(text)) is not None
 
