@@ -398,3 +398,28 @@ def test_a_part_or_site_of_a_named_town_is_a_place_phrase(coder):
     doc = nlp("Doctors rallied outside the teaching hospital of Kisumu on Monday.")
     doc.ents = [Span(doc, 7, 8, label="ORG")]  # "of X": a town the gazetteer knows, however tagged
     assert locative_place_prep(next(t for t in doc if t.lower_ == "outside"), res.cues)
+
+
+def test_a_dateline_names_where_the_story_was_filed() -> None:
+    from eventcoder.ingest.published import dateline_end, dateline_places
+
+    for line, names in [
+        ("GARISSA, May 19 (Reuters) - Two jets", ["Garissa"]),
+        ("DERA ISMAIL KHAN, Pakistan (AP) — A", ["Dera Ismail Khan", "Pakistan"]),
+        ("Kisumu [Kenya], November 4 (Xinhua): The", ["Kisumu", "Kenya"]),
+        ("NAKURU - Police said", ["Nakuru"]),
+    ]:
+        assert dateline_places(line[: dateline_end(line)]) == names
+    # its country counts as named; a body place of another country still leads when named more
+    assert country_focus([], filed=["Garissa"]) == ["KEN"]
+    assert country_focus([("Arusha", "GPE"), ("Tanzania", "GPE")], filed=["Nairobi"])[0] == "TZA"
+
+
+def test_an_event_with_no_place_is_in_the_country_of_the_dateline(code_text) -> None:
+    text = (
+        "Jets strike village\n\nGARISSA, May 19 (Reuters) - Two air force jets dropped bombs on a village "
+        "on Sunday, killing six people, residents said."
+    )
+    (mention,) = code_text(text)
+    assert (mention.iso3, mention.geo_precision) == ("KEN", 4)  # the dateline's city is not the place
+    assert mention.actor1 == "Military Forces of Kenya"

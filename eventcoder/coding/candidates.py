@@ -18,10 +18,10 @@ from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
 from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
-from eventcoder.coding.places.focus import outlet_areas, outlet_countries, place_shares
+from eventcoder.coding.places.focus import filed_countries, outlet_areas, outlet_countries, place_shares
 from eventcoder.coding.rules import VERBAL, date_phrase, doc_ents, doc_text, lemma
 from eventcoder.coding.sentcache import sent_text
-from eventcoder.ingest.published import dateline_end, is_caption
+from eventcoder.ingest.published import dateline_end, dateline_places, is_caption
 from eventcoder.records import Article
 
 VIOLENT = {"attack", "clash"}
@@ -200,7 +200,15 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
                 linked.add(ent.start)
             else:
                 named[found[0]] += 1
-    ents = focus_mentions(e for e in doc_ents(doc) if e.start not in linked)
+    headline_end = 0
+    if article.title and doc_text(doc).startswith(article.title):
+        headline_end = len(article.title)
+    elif article.title:
+        headline_end = restated_title_end(doc_text(doc), article.title)
+    dateline = lede_dateline(doc_text(doc), headline_end)
+    filed = dateline_places(doc_text(doc)[dateline[0] : dateline[1]])  # where the story was filed
+    in_dateline = {e.start for e in doc_ents(doc) if dateline[0] <= e.start_char < dateline[1]}
+    ents = focus_mentions(e for e in doc_ents(doc) if e.start not in linked and e.start not in in_dateline)
     paragraph_of: dict[int, int] = {}
     paragraph = 0
     for sent in doc.sents:
@@ -211,18 +219,14 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
             paragraph += 1
         elif sent.end < len(doc) and doc[sent.end].is_space and "\n\n" in doc[sent.end].text:
             paragraph += 1
-    headline_end = 0
-    if article.title and doc_text(doc).startswith(article.title):
-        headline_end = len(article.title)
-    elif article.title:
-        headline_end = restated_title_end(doc_text(doc), article.title)
-    dateline = lede_dateline(doc_text(doc), headline_end)
     if dateline[1] > dateline[0]:  # lines between headline and dateline (outlet, standfirst) restate it
         headline_end = max(headline_end, dateline[0])
     return ArticleContext(
         article=article,
-        countries=country_focus(ents, article.source),
-        place_countries=placed_in(ents) | frozenset(outlet_countries(article.source)),
+        countries=country_focus(ents, article.source, filed),
+        place_countries=placed_in(ents)
+        | frozenset(outlet_countries(article.source))
+        | frozenset(filed_countries(filed)),
         areas=outlet_areas(article.source),
         weighted_countries=[c for c, w in weights.most_common() if w > 0],
         actor_country=named.most_common(1)[0][0] if named else None,

@@ -211,6 +211,22 @@ def dateline_end(paragraph: str) -> int:
     return found.end() if found else 0
 
 
+_DATELINE_CUT = re.compile(r"\s*(?:\(|--|[–—:|]|\s-\s)")  # where a dateline's place names end
+
+
+def dateline_places(dateline: str) -> list[str]:
+    """The place names a dateline opens with, capitals written as names ("PESHAWAR, Pakistan --" ->
+    Peshawar, Pakistan; "Manila [Philippines], November 4 (Xinhua):" -> Manila, Philippines); no date."""
+    found = _DATELINE.match(dateline)
+    head = found.group("place") if found else _DATELINE_CUT.split(dateline, maxsplit=1)[0]
+    names = []
+    for part in re.split(r"\s*[,\[\]]\s*", head):
+        part = part.strip(" .")
+        if part and not any(c.isdigit() for c in part) and len(part.split()) <= 4:
+            names.append(part.title() if part.isupper() else part)
+    return names
+
+
 def is_caption(paragraph: str) -> bool:
     """A photo caption: a paragraph with a photo credit, or one sentence ending with the day it was taken
     ("Police at the scene of the attack in Ocotlan, Mexico, March 20, 2015.")."""

@@ -7,12 +7,14 @@ Every mention votes (weights in `data/place_ranking.json`, "focus_weights"):
 * a place name ("Fier", "Bamenda") splits `place` among the countries of its gazetteer entries, each country
   by (population + `population_base`) ** `population_exponent` of its biggest entry of that name, so a city
   of a million outvotes a hamlet of the same name elsewhere and a name found in thirty countries votes little;
+* the dateline gives the country of the place the story was filed from `dateline` ("PESHAWAR, Pakistan --":
+  the country it names, else where its city mostly lies; the model rarely tags a city in capitals);
 * the outlet gives its country `outlet`: the country of a national or local outlet of the outlets
   registry (`data/outlets.csv`, written from public knowledge: "An-Nahar" is Lebanese), else each
   country its name names ("The Kabul Times", "Daily Nation (Kenya)", "OSCE SMM-Ukraine").
 
-`country_focus` returns the countries by score, keeping every country named outright (by name, demonym or
-outlet) and every other country that at least `focus_support` distinct place names give a share of
+`country_focus` returns the countries by score, keeping every country named outright (by name, demonym,
+dateline or outlet) and every other country that at least `focus_support` distinct place names give a share of
 `focus_share` or more ("in Juliaca, Puno": two names of one country; a lone name does not make its own
 context: the resolver ranks its entries by population then); `resolve` ranks a place's candidates by
 this order.
@@ -51,9 +53,11 @@ def ranking_data() -> dict[str, Any]:
     return data
 
 
-def country_focus(mentions: Iterable[tuple[str, str]], outlet: str | None = None) -> list[str]:
+def country_focus(
+    mentions: Iterable[tuple[str, str]], outlet: str | None = None, filed: Iterable[str] = ()
+) -> list[str]:
     """ISO3 codes of the countries an article is about, best first, from its named entities (text, label:
-    GPE, LOC or NORP) and its outlet's name."""
+    GPE, LOC or NORP), its outlet's name and the places its dateline names (`filed`)."""
     data = ranking_data()
     weights = data["focus_weights"]
     scores: Counter[str] = Counter()
@@ -73,8 +77,27 @@ def country_focus(mentions: Iterable[tuple[str, str]], outlet: str | None = None
     for iso3 in outlet_countries(outlet):
         scores[iso3] += weights["outlet"]
         named.add(iso3)
+    for iso3 in filed_countries(filed):
+        scores[iso3] += weights["dateline"]
+        named.add(iso3)
     ranked = sorted(scores, key=lambda c: (-scores[c], c))
     return [c for c in ranked if c in named or support[c] >= data["focus_support"]]
+
+
+def filed_countries(names: Iterable[str]) -> list[str]:
+    """The countries where a dateline's places lie ("PESHAWAR, Pakistan --"): a country it names, else
+    the one that holds most of a place name's weight (a dateline names a city a reader knows)."""
+    found: dict[str, None] = {}
+    for name in names:
+        country = country_for_name(name)
+        if country is not None:
+            found.setdefault(country[1])
+            continue
+        shares = place_shares(name)
+        best = max(shares, key=lambda c: shares[c], default=None)
+        if best is not None and shares[best] >= 0.5:
+            found.setdefault(best)
+    return list(found)
 
 
 def focus_mentions(ents: Iterable[Any]) -> list[tuple[str, str]]:
