@@ -423,3 +423,23 @@ def test_an_event_with_no_place_is_in_the_country_of_the_dateline(code_text) -> 
     (mention,) = code_text(text)
     assert (mention.iso3, mention.geo_precision) == ("KEN", 4)  # the dateline's city is not the place
     assert mention.actor1 == "Military Forces of Kenya"
+
+
+def test_a_camp_is_a_settlement_unless_its_name_holds_the_word() -> None:
+    (place,) = resolve_places("near Kobarre refugee camp, Mandera", ["KEN"])
+    assert (place.location, place.admin1, place.geo_precision) == ("Kobarre", "Mandera", 2)
+    phrase = parse_place_phrases("in Kobarre cattle camp in Lamu county")[0]
+    assert (phrase.text, phrase.kind) == ("Kobarre", "village")
+    phrase = parse_place_phrases("in Zarvo Camp in Lamu county")[0]  # a military camp's name
+    assert (phrase.text, phrase.kind) == ("Zarvo Camp", None)
+
+
+def test_the_town_struck_is_read_from_the_verb_its_place_phrase_hangs_on(code_text) -> None:
+    text = (
+        "Raid in Kenya\n\nRaiders struck Kobarre cattle camp in Lamu county on Sunday, killing four herders."
+    )
+    (mention,) = code_text(text)
+    assert (mention.location, mention.admin1, mention.geo_precision) == ("Kobarre", "Lamu", 2)
+    text = "Raid in Kenya\n\nRaiders struck a cattle camp in Lamu county on Sunday, killing four herders."
+    (mention,) = code_text(text)
+    assert (mention.location, mention.geo_precision) == ("Lamu", 3)

@@ -427,6 +427,21 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     return name
 
 
+def name_start(target: Token, end: int) -> int:
+    """Where the proper name before token `end` begins (compound PROPNs, hyphenated: "Kiru-Adok")."""
+    doc, start = target.doc, end
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+        if (
+            start > 1
+            and doc[start - 1].text == "-"
+            and doc[start - 2].pos_ == "PROPN"
+            and not doc[start - 2].whitespace_
+        ):
+            start -= 2
+    return start
+
+
 def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext, cues: Cues) -> str | None:
     """The town a violent verb's object names when the clause's place phrase follows it ("shelled
     Kobarre in Lamu", "raided Mpeketoni in Lamu", "shelled Kobarre village in Lamu"): a town of the
@@ -434,7 +449,9 @@ def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext, cues: Cues)
     or struck from the air (what is shelled is a place)."""
     if cand.nominal:
         return None
-    target = next((c for c in cand.head.children if c.dep_ == "dobj"), None)
+    # "raiders struck X village in Y, killing four": the phrase's own verb, when the trigger is another
+    verb = prep.head if prep.head.pos_ in VERBAL else cand.head
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if (
         target is not None
         and prep.head.i == prep.i - 1
@@ -450,14 +467,19 @@ def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext, cues: Cues)
     kind_word = lemma(target) in cues.settlement_words
     if target.pos_ != "PROPN" and not kind_word:
         return None
-    start = target.i
-    while start > 0 and target.doc[start - 1].dep_ == "compound" and target.doc[start - 1].pos_ == "PROPN":
-        start -= 1
+    kind_start = target.i + 1  # where the name ends
+    if kind_word:  # "X village", "X cattle camp", "X refugee camp": the kind's own modifiers, then the name
+        kind_start = target.i
+        while kind_start > target.i - 2 and target.doc[kind_start - 1].dep_ == "compound":
+            if target.doc[kind_start - 1].pos_ != "NOUN" or not target.doc[kind_start - 1].is_lower:
+                break
+            kind_start -= 1
+    start = name_start(target, min(kind_start, target.i))
     words = target.doc[start : target.i + 1]
-    if start == target.i and kind_word:
-        return None  # "shelled the village in X": no name
+    if start == kind_start:
+        return None  # "shelled the village in X", "raided a cattle camp in X": no name
     if any(c.dep_ == "det" for c in target.children) or any(
-        t.ent_id_ or compact(t.text) in COMMON_WORDS for t in words[: len(words) - kind_word]
+        t.ent_id_ or compact(t.text) in COMMON_WORDS for t in target.doc[start:kind_start]
     ):
         return None  # "targeted the X Military Faculty in Y": a site, placed at Y; a town takes no "the"
     name = words.text

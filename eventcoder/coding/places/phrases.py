@@ -39,6 +39,7 @@ from eventcoder.coding.places.words import (
     KIND_WORDS,
     LEAD_WORDS,
     LEVEL_SEPARATORS,
+    NAME_KIND_WORDS,
     NEAR_SEPARATORS,
     NEAR_WORDS,
     NOT_MODIFIERS,
@@ -430,7 +431,7 @@ def _one_name(text: str) -> _Name | None:
     ):
         center = words[-2].lower() == "district"
         words = words[:-1]
-    while len(words) > 1 and words[-1].lower().strip(".") in KIND_WORDS:
+    while len(words) > 1 and is_kind_word(words[-1]):
         w = KIND_WORDS[words.pop().lower().strip(".")]
         kind = kind or w
         near = near or w == "area"
@@ -466,6 +467,12 @@ def _country_capital(words: list[str]) -> str | None:
 def _names_organisation(words: list[str]) -> bool:
     """True for an organisation's name the gazetteer lacks ("Zarvo Front", "Lamu People's Militia")."""
     return len(words) > 1 and words[-1].lower() in ORGANISATION_HEADS and not is_known_place(" ".join(words))
+
+
+def is_kind_word(word: str) -> bool:
+    """A feature word after a name ("district", "Province", "camp"), not part of the name ("Hamza Camp")."""
+    low = word.lower().strip(".")
+    return low in KIND_WORDS and not (low in NAME_KIND_WORDS and word[:1].isupper())
 
 
 def split_kind(text: str) -> tuple[str, str | None]:

@@ -3,7 +3,9 @@
 Keys of the data file (all lower case), and the names they are read into here:
 
 * `kind_words` (KIND_WORDS): a feature word after a name ("district", "oblast", "lga") -> the kind a
-  `PlacePhrase` carries; every kind is one of KINDS below.
+  `PlacePhrase` carries; every kind is one of KINDS below. `name_kind_words` (NAME_KIND_WORDS): those that
+  are part of the name when capitalised ("a cattle camp", "Kobarre refugee camp"; "Hamza Camp" is a
+  military camp's name).
   (The nouns that mark or continue a place phrase in the dependency parse, "road", "camp", "zone", are
   another list, `place_kind_words` of data/cues.json.)
 * `near_words`, `direction_words`: words that make a place "near"; a direction adjective before a feature
@@ -66,6 +68,7 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 KIND_WORDS: dict[str, str] = dict(_DATA["kind_words"])
+NAME_KIND_WORDS = _set("name_kind_words")
 NEAR_WORDS = _set("near_words")
 SITE_WORDS = _set("site_words")
 HOLDER_WORDS = _set("holder_words")
