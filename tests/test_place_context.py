@@ -434,6 +434,14 @@ def test_a_camp_is_a_settlement_unless_its_name_holds_the_word() -> None:
     assert (phrase.text, phrase.kind) == ("Zarvo Camp", None)
 
 
+def test_a_name_written_with_units_the_gazetteer_lacks_is_no_namesake_abroad() -> None:
+    # South Sudan's payams are below the gazetteer's units; Kenya's Kisumu is no payam of an unknown county
+    (place,) = resolve_places("in Kisumu payam of Zarvo", ["SSD"])
+    assert place.iso3 == "SSD" and place.latitude is None
+    (place,) = resolve_places("in Kisumu", ["SSD"])  # a city named alone is still the city abroad
+    assert place.iso3 == "KEN"
+
+
 def test_the_town_struck_is_read_from_the_verb_its_place_phrase_hangs_on(code_text) -> None:
     text = (
         "Raid in Kenya\n\nRaiders struck Kobarre cattle camp in Lamu county on Sunday, killing four herders."

@@ -354,7 +354,8 @@ def _resolve_phrase(
     softq = [containers_of_name(g, q, ctx) for q in soft]
     if len(names) == 2:
         return _resolve_pair(g, names, phrase, hard, softq, ctx, area)
-    return _best(g, names[0] if names else phrase.text, phrase.kind, hard, softq, ctx, area)
+    unknown_units = bool(phrase.qualifiers) and not any(hard)  # "X payam of Y": units the gazetteer lacks
+    return _best(g, names[0] if names else phrase.text, phrase.kind, hard, softq, ctx, area, unknown_units)
 
 
 def _nested(hard: list[set[Ref]], g: Gazetteer) -> list[set[Ref]]:
@@ -412,8 +413,10 @@ def _best(
     softq: list[set[Ref]],
     ctx: list[int],
     area: frozenset[Ref] = frozenset(),
+    unknown_units: bool = False,
 ) -> Ref | None:
-    """Rank the candidates of one name (see the module docstring) and apply the acceptance rules."""
+    """Rank the candidates of one name (see the module docstring) and apply the acceptance rules; a name
+    written with units the gazetteer does not hold (`unknown_units`) is no namesake abroad."""
     exact = candidates(g, name, kind)
     constrained = any(hard)
     ranked = _rank(g, exact, kind, hard, softq, ctx, area)
@@ -439,7 +442,8 @@ def _best(
             ]
             ranked = _rank(g, exact + fuzzy, kind, hard, softq, ctx, area)
         return _namesake_seat(g, ranked[0].cand.ref, name, kind)
-    if ranked and not constrained and compact(name) not in COMMON_WORDS:  # "Airport" is no town abroad
+    if ranked and not constrained and not unknown_units and compact(name) not in COMMON_WORDS:
+        # "Airport" is no town abroad; nor is "Lith" in "Lith payam of Twic East", a unit's unknown unit
         # An exact match outside the article's countries (or a weak one inside) beats a fuzzy one inside.
         outside = _outside_choice(g, ranked, kind)
         if outside is not None:
