@@ -451,3 +451,16 @@ def test_the_town_struck_is_read_from_the_verb_its_place_phrase_hangs_on(code_te
     text = "Raid in Kenya\n\nRaiders struck a cattle camp in Lamu county on Sunday, killing four herders."
     (mention,) = code_text(text)
     assert (mention.location, mention.geo_precision) == ("Lamu", 3)
+
+
+def test_a_village_the_sentence_opens_with_is_finer_than_the_county_its_trigger_names(code_text) -> None:
+    # the parser hangs "in Mandera county" on the verb and "in Kobarre village" on "living"
+    text = (
+        "Raid in Kenya\n\nOn Monday two people living in Kobarre village, in Mandera county, were shot dead "
+        "by gunmen."
+    )
+    (mention,) = code_text(text)
+    assert (mention.location, mention.admin1, mention.geo_precision) == ("Kobarre", "Mandera", 2)
+    text = "Raid in Kenya\n\nOn Monday two people were shot dead by gunmen in Mandera county."
+    (mention,) = code_text(text)
+    assert (mention.location, mention.geo_precision) == ("Mandera", 3)

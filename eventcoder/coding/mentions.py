@@ -360,8 +360,11 @@ def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
 
 def outside_frame(place: Place, frame: Place, placed: Candidate, cues: Cues) -> bool:
     """The trigger's place is not inside the sentence's opening place: another country or province, or a
-    part of a town ("in Braga neighbourhood") that the gazetteer found far from the opening town."""
+    part of a town ("in Braga neighbourhood") that the gazetteer found far from the opening town; or it
+    is only the unit the opening place lies in ("living in X village, in Y county", split by the parser)."""
     if (frame.iso3, frame.admin1) != (place.iso3, place.admin1):
+        return True
+    if (place.geo_precision or 4) >= 3 and (frame.geo_precision or 4) < place.geo_precision:
         return True
     return (
         frame.geo_precision == 1
