@@ -163,6 +163,15 @@ def test_peaceful_protest_and_protest_with_intervention(code_text):
     assert broken_up.acled_sub_event_type == "Protest with intervention"
 
 
+def test_protesters_the_police_shoot_at_are_protesters_not_rioters(code_text):
+    # the crowd is the object of the force ("shot and wounded five demonstrators"), not its author
+    m = only(code_text("Police shot and wounded five demonstrators in Nakuru on Tuesday."), "protest")
+    assert (m.actor1, m.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+    assert m.acled_sub_event_type == "Protest with intervention"
+    m = only(code_text("Five protesters were shot dead by police in Nakuru on Tuesday."), "protest")
+    assert m.acled_sub_event_type == "Excessive force against protesters"
+
+
 def test_protesters_who_throw_stones_are_rioters(code_text):
     m = only(code_text("Demonstrators pelted police with stones and torched tyres in Dhaka on Sunday."))
     assert m.acled_event_type == "Riots"

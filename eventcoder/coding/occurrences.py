@@ -189,9 +189,13 @@ def crowd_acts(verb: Token, cues: Cues) -> bool:
 
 
 def crowd_target(cand: Candidate, cues: Cues) -> bool:
-    """Fire aimed at protesters ('police fired tear gas at the demonstrators'): force used on a protest,
-    which stays that protest (ACLED's protest with intervention or excessive force), not an attack."""
-    return any(lemma(t) in cues.protester_nouns for t in prep_targets(cand.anchor, cues.target_prepositions))
+    """Fire aimed at protesters ('police fired tear gas at the demonstrators', 'police shot and wounded
+    five demonstrators', 'protesters were shot'): force used on a protest, which stays that protest
+    (ACLED's protest with intervention or excessive force), not an attack, nor the crowd's violence."""
+    targets = prep_targets(cand.anchor, cues.target_prepositions)
+    verbs = (cand.anchor, *cand.anchor.conjuncts) if cand.anchor.pos_ in VERBAL else ()
+    targets += [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(lemma(t) in cues.protester_nouns for t in targets)
 
 
 def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:

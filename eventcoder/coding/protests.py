@@ -35,7 +35,12 @@ def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources
         return "violent_demonstration"
     if says_any(" ".join(crowd_text(sentences[i]) for i in span), cues.protest_violence):
         return "violent_demonstration"
-    if says_any(told, cues.protest_intervention) or any(m.event_type == "arrest" for m in cluster.members):
+    forced = "protest" in variants  # force used on the crowd ("police shot at protesters"): refine_type's
+    if (
+        forced
+        or says_any(told, cues.protest_intervention)
+        or any(m.event_type == "arrest" for m in cluster.members)
+    ):
         return "intervention"
     for v in ("hunger_strike", "strike", "blockade"):
         if v in variants:
