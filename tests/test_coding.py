@@ -178,6 +178,15 @@ def test_protesters_who_throw_stones_are_rioters(code_text):
     assert m.actor1 == "Rioters (Bangladesh)"
 
 
+def test_the_side_that_broke_a_truce_by_an_attack_is_its_actor(code_text):
+    text = (
+        "A truce took hold in the valley on Friday. "
+        "On Saturday the Syrian regime violated it by shelling a town."
+    )
+    violated = [m for m in code_text(text) if m.sub_event_type == "violated"]
+    assert len(violated) == 1 and violated[0].actor1 == "Government of Syria"
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

@@ -497,6 +497,8 @@ def to_mention(
     actor2 = first_actor(cluster, best, "actor2", other=actor1 if etype in VIOLENT else None)
     if etype == "clash":
         actor1, actor2 = named_for_unnamed(actor1, actor2, cluster)
+    if sub == "violated" and actor1 is None:  # "the regime violated it by attacking X": the violator
+        actor1 = next((m.subject_actor for m in (best, *cluster.members) if m.subject_actor), None)
     if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):
         actor1, actor2 = salient_parties(actor1, actor2, clusters)
     if etype == "protest":
