@@ -187,6 +187,13 @@ def test_the_side_that_broke_a_truce_by_an_attack_is_its_actor(code_text):
     assert len(violated) == 1 and violated[0].actor1 == "Government of Syria"
 
 
+@pytest.mark.parametrize("who", ["officials representing", "officials of", "envoys from"])
+def test_the_people_at_talks_stand_for_whom_they_represent(code_text, who):
+    # the venue's country is no party; the country the officials speak for is
+    m = only(code_text(f"Talks between {who} Kenya and the Zarvo Front were held in Geneva on Monday."))
+    assert (m.actor1, m.actor2, m.iso3) == ("Government of Kenya", "Zarvo Front", "CHE")
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

@@ -25,10 +25,12 @@ from eventcoder.coding.rules import (
     is_definite,
     is_passive,
     lemma,
+    named_entity_before,
     noun_phrase,
     of_objects,
     path_up,
     possessor,
+    represented,
     set_free,
     span_ents,
 )
@@ -478,6 +480,8 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
     if between is not None:
         agent = agent or between
         others = [c for c in between.conjuncts if c.i > between.i]
+        if not others and (party := represented(between)) is not None:  # "officials representing X and Y"
+            others = [c for c in party.conjuncts if c.i > party.i]
         patient = others[0] if others else patient
     if cand.event_type in ("dialogue", "agreement") and agent is None:
         agent, patient = named_parties(head, patient, cues)
@@ -587,15 +591,6 @@ def sent_victims(sent: Span, cues: Cues) -> Token | None:
     return None
 
 
-def named_entity_before(phrase: Span) -> Token | None:
-    """A dictionary group named right before a phrase the parser cut it from ('IS | militants' when
-    'IS' was read as a verb): the last token of that entity, else None."""
-    if phrase.start == 0:
-        return None
-    prev = phrase.doc[phrase.start - 1]
-    return prev if prev.ent_id_ and prev.ent_type_ in ("ORG", "NORP") else None
-
-
 def resolve_actor(
     tok: Token, cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources, role: int
 ) -> Actor | None:
@@ -619,6 +614,11 @@ def resolve_actor(
     phrase = noun_phrase(tok)
     if entity is not None and entity.label_ == "GPE" and "-" in entity.text:
         phrase = tok.doc[tok.i : tok.i + 1]
+    party = represented(tok)  # "officials of X", "envoys representing X": X's government
+    if party is not None and (party_country := country_for_name(party.text)) is not None:
+        speaker = res.actors.resolve(tok.text, country)
+        if speaker is not None and speaker == res.actors.generic("government", speaker.country):
+            return res.actors.generic("government", party_country[1])
     actor = res.actors.resolve(lookup_text(phrase), country)
     before = named_entity_before(phrase)
     if before is not None and (actor is None or res.actors.is_unidentified(actor)):

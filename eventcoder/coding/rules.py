@@ -612,3 +612,26 @@ def possessor(pronoun: Token, skip: frozenset[int] = frozenset()) -> Token | Non
     """The actor "its" or "their" stands for: the last dictionary actor named before it in its sentence."""
     before = pronoun.doc[pronoun.sent.start : pronoun.i]
     return next((t for t in reversed(before) if t.ent_id_ and t.i not in skip), None)
+
+
+def named_entity_before(phrase: Span) -> Token | None:
+    """A dictionary group named right before a phrase the parser cut it from ('IS | militants' when
+    'IS' was read as a verb): the last token of that entity, else None."""
+    if phrase.start == 0:
+        return None
+    prev = phrase.doc[phrase.start - 1]
+    return prev if prev.ent_id_ and prev.ent_type_ in ("ORG", "NORP") else None
+
+
+REPRESENTING_PREPOSITIONS = frozenset({"of", "from", "for"})
+
+
+def represented(person: Token) -> Token | None:
+    """Whom the people a noun names speak for: "officials representing X", "envoys of X", "delegates
+    from X" (X's head), else None."""
+    for child in person.rights:
+        if child.dep_ == "prep" and child.lower_ in REPRESENTING_PREPOSITIONS:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.lemma_ == "represent":
+            return next((g for g in child.children if g.dep_ == "dobj"), None)
+    return None
