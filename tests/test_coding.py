@@ -194,6 +194,13 @@ def test_the_people_at_talks_stand_for_whom_they_represent(code_text, who):
     assert (m.actor1, m.actor2, m.iso3) == ("Government of Kenya", "Zarvo Front", "CHE")
 
 
+def test_a_government_that_strikes_does_so_by_its_forces(code_text):
+    m = only(code_text("The Kenyan government shelled Zarvo Front positions near Garissa on Monday."))
+    assert (m.actor1, m.actor2) == ("Military Forces of Kenya", "Zarvo Front")
+    talks = only(code_text("The government and the Zarvo Front signed a ceasefire in Nairobi on Monday."))
+    assert talks.actor1 == "Government of Kenya"  # in talks and truces the government is itself
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

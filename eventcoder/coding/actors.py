@@ -415,6 +415,13 @@ class ActorDictionary:
                 return self.generic(kind, new)
         return actor
 
+    def armed(self, actor: Actor | None) -> Actor | None:
+        """The side that used force: a government named generically ("the regime carried out airstrikes")
+        is its military, as ACLED codes state violence by forces; any other actor as it is."""
+        if actor is None or actor.country is None or actor != self.generic("government", actor.country):
+            return actor
+        return self.generic("military", actor.country)
+
     def is_unidentified(self, actor: Actor) -> bool:
         """Whether an actor is an unnamed armed group or gang ("Unidentified Armed Group (X)")."""
         return is_unidentified(actor)

@@ -511,6 +511,7 @@ def to_mention(
             text = " ".join(sent_text(m.sent) for m in cluster.members)
             army_weapons = variant in ARMY_WEAPON_VARIANTS
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
+    actor1 = res.actors.armed(actor1) if etype in VIOLENT else actor1  # a government fights by its forces
     if etype in VIOLENT and actor1 is not None and res.actors.is_unidentified(actor1):
         text = " ".join(sent_text(m.sent) for m in cluster.members)
         if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
