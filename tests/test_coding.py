@@ -201,6 +201,15 @@ def test_a_government_that_strikes_does_so_by_its_forces(code_text):
     assert talks.actor1 == "Government of Kenya"  # in talks and truces the government is itself
 
 
+def test_who_facilitated_talks_is_no_party_to_them(code_text):
+    text = (
+        "Both sides said a Nairobi delegation led by a retired general sat down on Monday with a team "
+        "representing the Zarvo Front, in talks facilitated by Tanzania."
+    )
+    m = only(code_text(text), "dialogue")
+    assert m.actor1 == "Government of Kenya" and "Tanzania" not in (m.actor2 or "")
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

@@ -37,8 +37,6 @@ from eventcoder.coding.rules import (
 from eventcoder.coding.sentcache import remembered, sent_tokens
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
-
-
 PARTY_EVENTS = frozenset({"dialogue", "agreement", "ceasefire"})  # a capital names a party's government
 
 
@@ -467,6 +465,8 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
     """Who did a nominal event and to whom: its own modifiers first, then its governing verb."""
     head, anchor = cand.head, cand.anchor
     agent = nominal_agent(head, cand.event_type in VIOLENT)  # "their truce" is both sides'
+    if agent is not None and agent.head.dep_ == "agent" and lemma(agent.head.head) in cues.mediator_verbs:
+        agent = None  # "talks facilitated by X": X mediates
     pronoun = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
     if pronoun and head.dep_ == "dobj" and repels(head.head, cues):  # "X repulsed their attacks": not X's
         agent = repelled_attackers(head, head.head)
