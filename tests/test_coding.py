@@ -210,6 +210,25 @@ def test_who_facilitated_talks_is_no_party_to_them(code_text):
     assert m.actor1 == "Government of Kenya" and "Tanzania" not in (m.actor2 or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Clashes pitting Kenya's government troops against Zarvo Front rebels near Garissa have killed "
+            "at least 20 fighters.",
+            ("Military Forces of Kenya", "Zarvo Front"),
+        ),
+        (
+            "Fighting pitting police against Zarvo Front rebels killed 20 people near Garissa on Monday.",
+            ("Police Forces of Kenya", "Zarvo Front"),
+        ),
+    ],
+)
+def test_clashes_pitting_one_side_against_another(code_text, text, sides):
+    m = only(code_text(text))
+    assert (m.event_type, m.actor1, m.actor2) == ("clash", *sides)
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

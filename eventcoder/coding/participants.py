@@ -21,6 +21,7 @@ from eventcoder.coding.rules import (
     VERBAL,
     bracketed_units,
     freed,
+    has_active_subject,
     has_name_after,
     is_definite,
     is_passive,
@@ -29,6 +30,7 @@ from eventcoder.coding.rules import (
     noun_phrase,
     of_objects,
     path_up,
+    pitted_sides,
     possessor,
     represented,
     set_free,
@@ -366,6 +368,8 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
         agent, patient = nominal_participants(cand, cues)
     else:
         agent, patient = verbal_participants(cand, cues)
+    if agent is None and (pitted := pitted_sides(head)) is not None:  # "clashes pitting X against Y"
+        agent, patient = pitted
     if body_trigger(cand, cues):
         agent, patient = None, next(iter(of_objects(head)), None)  # who found a body did not kill
     if repels(head, cues) or repels(anchor, cues):
@@ -444,13 +448,6 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
 def in_trigger(tok: Token, cand: Candidate) -> bool:
     """A word of the trigger phrase itself ("fire" of "exchanged fire"): no participant."""
     return cand.trigger.start <= tok.i < cand.trigger.end
-
-
-def has_active_subject(verb: Token) -> bool:
-    """A verb the parser calls passive only for a word it misread as an auxiliary ('IS militants
-    attacked': 'IS' read as 'is'): it has an active subject and no passive subject or agent."""
-    deps = {c.dep_ for c in verb.children}
-    return "nsubj" in deps and not deps & {"nsubjpass", "agent"}
 
 
 def other_party(cand: Candidate, agent: Token | None, patient: Token | None) -> Token | None:
