@@ -229,6 +229,13 @@ def test_clashes_pitting_one_side_against_another(code_text, text, sides):
     assert (m.event_type, m.actor1, m.actor2) == ("clash", *sides)
 
 
+def test_an_arrest_told_without_who_made_it_is_the_polices(code_text):
+    m = only(code_text("Four people were arrested in Garissa on Monday."))
+    assert (m.event_type, m.actor1) == ("arrest", "Police Forces of Kenya")
+    m = only(code_text("Soldiers arrested four people in Garissa on Monday."))
+    assert m.actor1 == "Military Forces of Kenya"  # one who is named keeps the arrest
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

@@ -51,7 +51,7 @@ from eventcoder.coding.places import (
 )
 from eventcoder.coding.places.focus import LOCATIVES
 from eventcoder.coding.places.words import PARTY_PREPOSITIONS
-from eventcoder.coding.protests import protest_actors, protest_variant
+from eventcoder.coding.protests import crowd_sized, protest_actors, protest_variant
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -512,6 +512,10 @@ def to_mention(
             army_weapons = variant in ARMY_WEAPON_VARIANTS
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
     actor1 = res.actors.armed(actor1) if etype in VIOLENT else actor1  # a government fights by its forces
+    if etype == "arrest" and actor1 is None:  # "four people were arrested": by the police, as ACLED codes
+        actor1 = res.actors.generic(
+            "police", (placed.place.iso3 if (placed := cluster.placed()) else None) or ctx.main_country
+        )
     if etype in VIOLENT and actor1 is not None and res.actors.is_unidentified(actor1):
         text = " ".join(sent_text(m.sent) for m in cluster.members)
         if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
@@ -597,13 +601,6 @@ def to_mention(
         fatalities=fatalities,
         part=best.split_key if best.split_group is not None else None,
     )
-
-
-def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
-    """Whether the text tags the size of a crowd ('[size=about 30]', as ACLED notes of demonstrations
-    do): violence it reports is then a crowd's, a riot."""
-    text = ctx.article.text or ""
-    return any(tag in text for tag in cues.crowd_size_tags)
 
 
 def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:

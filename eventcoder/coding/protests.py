@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import ArticleContext, CoderResources, stated_dead
+from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import others_relative_clause
 from eventcoder.coding.occurrences import Cluster, crowd_acts, is_armed, is_crowd, is_government
 from eventcoder.coding.rules import lemma, noun_phrase
@@ -111,3 +112,10 @@ def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -
                 if found is not None and is_armed(found) and found.inter == 1:
                     return found
     return None
+
+
+def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
+    """Whether the text tags the size of a crowd ('[size=about 30]', as ACLED notes of demonstrations
+    do): violence it reports is then a crowd's, a riot."""
+    text = ctx.article.text or ""
+    return any(tag in text for tag in cues.crowd_size_tags)
