@@ -236,6 +236,15 @@ def test_an_arrest_told_without_who_made_it_is_the_polices(code_text):
     assert m.actor1 == "Military Forces of Kenya"  # one who is named keeps the arrest
 
 
+def test_people_detained_as_members_of_a_group_are_that_group(code_text):
+    m = only(
+        code_text("Four people suspected of belonging to al-Shabaab were arrested in Garissa on Monday.")
+    )
+    assert (m.actor1, m.actor2) == ("Police Forces of Kenya", "Al Shabaab")
+    m = only(code_text("Four traders were arrested in Garissa on Monday."))
+    assert m.actor2 == "Civilians (Kenya)"
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

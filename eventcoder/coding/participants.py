@@ -633,7 +633,8 @@ def resolve_actor(
         return res.actors.generic("military" if cand.event_type in VIOLENT else "government", country_only[1])
     if actor is None and cand.event_type in PARTY_EVENTS:  # "a truce with Islamabad": its government
         actor = res.actors.resolve(phrase.text, country, capitals=True)
-    if actor is None or is_unidentified(actor):  # "militants suspected to belong to X": X
+    # "militants suspected to belong to X", "people linked to X" (detained): X
+    if actor is None or is_unidentified(actor) or actor == res.actors.generic("civilians", actor.country):
         actor = affiliated_group(tok, country, res) or actor
     if actor is not None:
         return actor
