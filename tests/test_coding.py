@@ -245,6 +245,13 @@ def test_people_detained_as_members_of_a_group_are_that_group(code_text):
     assert m.actor2 == "Civilians (Kenya)"
 
 
+@pytest.mark.parametrize("held", ["the governmental positions", "government positions"])
+def test_positions_of_the_government_are_held_by_its_forces(code_text, held):
+    text = f"Rebels shell army posts\n\nZarvo Front fighters fired mortars at {held} near Garissa on Monday."
+    m = only(code_text(text))
+    assert (m.actor1, m.actor2) == ("Zarvo Front", "Military Forces of Kenya")
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

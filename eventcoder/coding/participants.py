@@ -636,8 +636,8 @@ def resolve_actor(
     # "militants suspected to belong to X", "people linked to X" (detained): X
     if actor is None or is_unidentified(actor) or actor == res.actors.generic("civilians", actor.country):
         actor = affiliated_group(tok, country, res) or actor
-    if actor is not None:
-        return actor
+    if actor is not None:  # "government positions" are held by its forces
+        return res.actors.armed(actor) if lemma(tok) in cues.position_words else actor
     modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
     if modifiers:
         actor = res.actors.resolve(tok.doc[modifiers[0].left_edge.i : tok.i].text, country)
