@@ -252,6 +252,19 @@ def test_positions_of_the_government_are_held_by_its_forces(code_text, held):
     assert (m.actor1, m.actor2) == ("Zarvo Front", "Military Forces of Kenya")
 
 
+@pytest.mark.parametrize(
+    ("site", "side"),
+    [
+        ("a checkpoint manned by soldiers", "Military Forces of Kenya"),
+        ("a post held by police", "Police Forces of Kenya"),
+    ],
+)
+def test_a_site_struck_is_its_crews(code_text, site, side):
+    text = f"Militants attack post in Kenya\n\nAl-Shabaab militants attacked {site} near Garissa on Monday."
+    m = only(code_text(text), "clash")
+    assert (m.actor1, m.actor2) == ("Al Shabaab", side)
+
+
 def test_ceasefire_declared_ended_and_talks(code_text):
     text = (
         "The rebels declared a ceasefire on 2 March 2023. "

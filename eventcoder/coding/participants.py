@@ -20,6 +20,7 @@ from eventcoder.coding.rules import (
     FINITE_TAGS,
     VERBAL,
     bracketed_units,
+    crewed_by,
     freed,
     has_active_subject,
     has_name_after,
@@ -406,7 +407,9 @@ def exposed_to(head: Token, cues: Cues) -> Token | None:
 
 def holder_of(target: Token | None, cues: Cues) -> Token | None:
     """Who holds a position struck ("fired on the positions of the army of X": the army, "the rebels'
-    positions": the rebels), else the target itself."""
+    positions": the rebels; "a checkpoint manned by soldiers": the soldiers), else the target itself."""
+    if target is not None and (crew := crewed_by(target)) is not None:
+        return crew
     if target is None or lemma(target) not in cues.position_words:
         return target
     owners = [*of_objects(target), *(c for c in target.children if c.dep_ == "poss")]

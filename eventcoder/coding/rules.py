@@ -660,3 +660,18 @@ def pitted_sides(noun: Token) -> tuple[Token, Token] | None:
     first = [t for t in doc[pit.i + 1 : against.i] if t.pos_ in ("NOUN", "PROPN")]
     other = next((g for g in against.children if g.dep_ == "pobj"), None)
     return (first[-1], other) if first and other is not None else None
+
+
+CREWING_VERBS = frozenset({"man", "guard", "staff", "hold", "occupy", "defend", "run"})
+
+
+def crewed_by(site: Token) -> Token | None:
+    """Who holds a site a participle says ("a checkpoint manned by soldiers", "a post held by rebels"):
+    the agent of the participle, else None."""
+    for child in site.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in CREWING_VERBS:
+            by = next((c for c in child.children if c.dep_ == "agent"), None)
+            found = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if found is not None:
+                return found
+    return None
