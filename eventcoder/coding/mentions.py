@@ -513,9 +513,8 @@ def to_mention(
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
     actor1 = res.actors.armed(actor1) if etype in VIOLENT else actor1  # a government fights by its forces
     if etype == "arrest" and actor1 is None:  # "four people were arrested": by the police, as ACLED codes
-        actor1 = res.actors.generic(
-            "police", (placed.place.iso3 if (placed := cluster.placed()) else None) or ctx.main_country
-        )
+        located = cluster.placed()
+        actor1 = res.actors.generic("police", (located.place.iso3 if located else None) or ctx.main_country)
     if etype in VIOLENT and actor1 is not None and res.actors.is_unidentified(actor1):
         text = " ".join(sent_text(m.sent) for m in cluster.members)
         if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
