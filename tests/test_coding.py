@@ -181,10 +181,10 @@ def test_protesters_who_throw_stones_are_rioters(code_text):
 def test_the_side_that_broke_a_truce_by_an_attack_is_its_actor(code_text):
     text = (
         "A truce took hold in the valley on Friday. "
-        "On Saturday the Syrian regime violated it by shelling a town."
+        "On Saturday the Kenyan government violated it by shelling a town."
     )
     violated = [m for m in code_text(text) if m.sub_event_type == "violated"]
-    assert len(violated) == 1 and violated[0].actor1 == "Government of Syria"
+    assert len(violated) == 1 and violated[0].actor1 == "Government of Kenya"
 
 
 @pytest.mark.parametrize("who", ["officials representing", "officials of", "envoys from"])

@@ -470,7 +470,7 @@ def _names_organisation(words: list[str]) -> bool:
 
 
 def is_kind_word(word: str) -> bool:
-    """A feature word after a name ("district", "Province", "camp"), not part of the name ("Hamza Camp")."""
+    """A feature word after a name ("district", "Province", "camp"), not part of the name ("Zarvo Camp")."""
     low = word.lower().strip(".")
     return low in KIND_WORDS and not (low in NAME_KIND_WORDS and word[:1].isupper())
 

@@ -443,7 +443,7 @@ def _best(
             ranked = _rank(g, exact + fuzzy, kind, hard, softq, ctx, area)
         return _namesake_seat(g, ranked[0].cand.ref, name, kind)
     if ranked and not constrained and not unknown_units and compact(name) not in COMMON_WORDS:
-        # "Airport" is no town abroad; nor is "Lith" in "Lith payam of Twic East", a unit's unknown unit
+        # "Airport" is no town abroad; nor is "Kisumu" in "Kisumu payam of Zarvo" (units the gazetteer lacks)
         # An exact match outside the article's countries (or a weak one inside) beats a fuzzy one inside.
         outside = _outside_choice(g, ranked, kind)
         if outside is not None:

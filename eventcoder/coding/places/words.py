@@ -4,7 +4,7 @@ Keys of the data file (all lower case), and the names they are read into here:
 
 * `kind_words` (KIND_WORDS): a feature word after a name ("district", "oblast", "lga") -> the kind a
   `PlacePhrase` carries; every kind is one of KINDS below. `name_kind_words` (NAME_KIND_WORDS): those that
-  are part of the name when capitalised ("a cattle camp", "Kobarre refugee camp"; "Hamza Camp" is a
+  are part of the name when capitalised ("a cattle camp", "Kobarre refugee camp"; "Zarvo Camp" is a
   military camp's name).
   (The nouns that mark or continue a place phrase in the dependency parse, "road", "camp", "zone", are
   another list, `place_kind_words` of data/cues.json.)
