@@ -8,7 +8,13 @@ from spacy.tokens import Span
 
 from eventcoder.coding.places import country_focus, gazetteer, named_place, resolve_places
 from eventcoder.coding.places.candidates import candidates
-from eventcoder.coding.places.focus import outlet_areas, outlet_countries, outlet_rows, place_shares
+from eventcoder.coding.places.focus import (
+    filed_countries,
+    outlet_areas,
+    outlet_countries,
+    outlet_rows,
+    place_shares,
+)
 from eventcoder.coding.places.phrases import parse_place_phrases, place_groups
 
 
@@ -411,8 +417,11 @@ def test_a_dateline_names_where_the_story_was_filed() -> None:
     ]:
         assert dateline_places(line[: dateline_end(line)]) == names
     # its country counts as named; a body place of another country still leads when named more
-    assert country_focus([], filed=["Garissa"]) == ["KEN"]
-    assert country_focus([("Arusha", "GPE"), ("Tanzania", "GPE")], filed=["Nairobi"])[0] == "TZA"
+    assert country_focus([], filed=filed_countries(["Garissa"])) == ["KEN"]
+    assert (
+        country_focus([("Arusha", "GPE"), ("Tanzania", "GPE")], filed=filed_countries(["Nairobi"]))[0]
+        == "TZA"
+    )
 
 
 def test_an_event_with_no_place_is_in_the_country_of_the_dateline(code_text) -> None:

@@ -415,10 +415,14 @@ class ActorDictionary:
                 return self.generic(kind, new)
         return actor
 
+    def is_generic(self, actor: Actor | None, kind: str) -> bool:
+        """The actor is the generic one of a kind for its country ("Government of X" for "government")."""
+        return actor is not None and actor == self.generic(kind, actor.country)
+
     def armed(self, actor: Actor | None) -> Actor | None:
         """The side that used force: a government named generically ("the regime carried out airstrikes")
         is its military, as ACLED codes state violence by forces; any other actor as it is."""
-        if actor is None or actor.country is None or actor != self.generic("government", actor.country):
+        if actor is None or actor.country is None or not self.is_generic(actor, "government"):
             return actor
         return self.generic("military", actor.country)
 

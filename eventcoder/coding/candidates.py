@@ -206,7 +206,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
     elif article.title:
         headline_end = restated_title_end(doc_text(doc), article.title)
     dateline = lede_dateline(doc_text(doc), headline_end)
-    filed = dateline_places(doc_text(doc)[dateline[0] : dateline[1]])  # where the story was filed
+    filed = filed_countries(dateline_places(doc_text(doc)[dateline[0] : dateline[1]]))  # where it was filed
     in_dateline = {e.start for e in doc_ents(doc) if dateline[0] <= e.start_char < dateline[1]}
     ents = focus_mentions(e for e in doc_ents(doc) if e.start not in linked and e.start not in in_dateline)
     paragraph_of: dict[int, int] = {}
@@ -224,9 +224,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
     return ArticleContext(
         article=article,
         countries=country_focus(ents, article.source, filed),
-        place_countries=placed_in(ents)
-        | frozenset(outlet_countries(article.source))
-        | frozenset(filed_countries(filed)),
+        place_countries=placed_in(ents) | frozenset(outlet_countries(article.source)) | frozenset(filed),
         areas=outlet_areas(article.source),
         weighted_countries=[c for c, w in weights.most_common() if w > 0],
         actor_country=named.most_common(1)[0][0] if named else None,

@@ -498,15 +498,14 @@ def to_mention(
     if etype == "clash":
         actor1, actor2 = named_for_unnamed(actor1, actor2, cluster)
     if sub == "violated" and actor1 is None:  # "the regime violated it by attacking X": the violator
-        actor1 = next((m.subject_actor for m in (best, *cluster.members) if m.subject_actor), None)
+        actor1 = first_subject(best, cluster)
     if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):
         actor1, actor2 = salient_parties(actor1, actor2, clusters)
     if etype == "protest":
         actor1, actor2 = protest_actors(actor1, actor2, row.acled_event_type == "Riots", ctx, cluster, res)
     elif etype in VIOLENT and actor1 is None:
         country = (cluster.placed().place.iso3 if cluster.placed() else None) or ctx.main_country
-        subjects = [m.subject_actor for m in (best, *cluster.members) if m.subject_actor is not None]
-        actor1 = subjects[0] if subjects else None
+        actor1 = first_subject(best, cluster)
         if actor1 is None:
             text = " ".join(sent_text(m.sent) for m in cluster.members)
             army_weapons = variant in ARMY_WEAPON_VARIANTS
@@ -600,6 +599,11 @@ def to_mention(
         fatalities=fatalities,
         part=best.split_key if best.split_group is not None else None,
     )
+
+
+def first_subject(best: Candidate, cluster: Cluster) -> Actor | None:
+    """The actor the parse found before the trigger of the event's best mention, else of its others."""
+    return next((m.subject_actor for m in (best, *cluster.members) if m.subject_actor is not None), None)
 
 
 def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | None:

@@ -616,8 +616,7 @@ def resolve_actor(
         phrase = tok.doc[tok.i : tok.i + 1]
     party = represented(tok)  # "officials of X", "envoys representing X": X's government
     if party is not None and (party_country := country_for_name(party.text)) is not None:
-        speaker = res.actors.resolve(tok.text, country)
-        if speaker is not None and speaker == res.actors.generic("government", speaker.country):
+        if res.actors.is_generic(res.actors.resolve(tok.text, country), "government"):
             return res.actors.generic("government", party_country[1])
     actor = res.actors.resolve(lookup_text(phrase), country)
     before = named_entity_before(phrase)
@@ -637,7 +636,7 @@ def resolve_actor(
     if actor is None and cand.event_type in PARTY_EVENTS:  # "a truce with Islamabad": its government
         actor = res.actors.resolve(phrase.text, country, capitals=True)
     # "militants suspected to belong to X", "people linked to X" (detained): X
-    if actor is None or is_unidentified(actor) or actor == res.actors.generic("civilians", actor.country):
+    if actor is None or is_unidentified(actor) or res.actors.is_generic(actor, "civilians"):
         actor = affiliated_group(tok, country, res) or actor
     if actor is not None:  # "government positions" are held by its forces
         return res.actors.armed(actor) if lemma(tok) in cues.position_words else actor

@@ -57,7 +57,8 @@ def country_focus(
     mentions: Iterable[tuple[str, str]], outlet: str | None = None, filed: Iterable[str] = ()
 ) -> list[str]:
     """ISO3 codes of the countries an article is about, best first, from its named entities (text, label:
-    GPE, LOC or NORP), its outlet's name and the places its dateline names (`filed`)."""
+    GPE, LOC or NORP), its outlet's name and the countries of the places its dateline names (`filed`,
+    ISO3 codes: `filed_countries`)."""
     data = ranking_data()
     weights = data["focus_weights"]
     scores: Counter[str] = Counter()
@@ -77,7 +78,7 @@ def country_focus(
     for iso3 in outlet_countries(outlet):
         scores[iso3] += weights["outlet"]
         named.add(iso3)
-    for iso3 in filed_countries(filed):
+    for iso3 in filed:
         scores[iso3] += weights["dateline"]
         named.add(iso3)
     ranked = sorted(scores, key=lambda c: (-scores[c], c))
