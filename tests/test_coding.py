@@ -172,10 +172,23 @@ def test_protesters_the_police_shoot_at_are_protesters_not_rioters(code_text):
     assert m.acled_sub_event_type == "Excessive force against protesters"
 
 
-def test_protesters_who_throw_stones_are_rioters(code_text):
+def test_protesters_who_throw_stones_are_a_riot_named_as_the_report_names_the_crowd(code_text):
+    # the violence is the event type's; the crowd keeps the report's word for it
     m = only(code_text("Demonstrators pelted police with stones and torched tyres in Dhaka on Sunday."))
-    assert m.acled_event_type == "Riots"
-    assert m.actor1 == "Rioters (Bangladesh)"
+    assert (m.acled_event_type, m.actor1) == ("Riots", "Protesters (Bangladesh)")
+    m = only(code_text("Rioters pelted police with stones and torched tyres in Dhaka on Sunday."))
+    assert (m.acled_event_type, m.actor1) == ("Riots", "Rioters (Bangladesh)")
+    text = (
+        "Demonstrators marched through Nakuru on Monday against fuel prices. Later a mob pelted police with"
+        " stones and torched tyres in the town."
+    )
+    assert [m.actor1 for m in code_text(text) if m.acled_event_type == "Riots"] == ["Rioters (Kenya)"]
+
+
+def test_a_note_tagging_the_crowd_size_names_violent_demonstrators_rioters(code_text):
+    text = "On 4 May 2021, demonstrators pelted police with stones in Nakuru town. [size=around 50]"
+    m = only(code_text(text))
+    assert (m.acled_event_type, m.actor1) == ("Riots", "Rioters (Kenya)")
 
 
 def test_the_side_that_broke_a_truce_by_an_attack_is_its_actor(code_text):

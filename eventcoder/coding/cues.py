@@ -152,6 +152,7 @@ class Cues:
     guarded_sites: frozenset[str]
     crowd_nouns: frozenset[str]
     protester_nouns: frozenset[str]
+    rioter_nouns: frozenset[str]  # a report's own words for a violent crowd ("rioters", "a mob")
     demonstration_words: frozenset[str]
     clash_lemmas: frozenset[str]
     exchange_lemmas: frozenset[str]

@@ -19,6 +19,8 @@ from eventcoder.coding.occurrences import Cluster, crowd_acts, is_armed, is_crow
 from eventcoder.coding.rules import lemma, noun_phrase
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # "riot police", "anti-riot units": no crowd
+
 
 def protest_variant(cluster: Cluster, sentences: list[Span], res: CoderResources) -> str:
     """Peaceful, with intervention, excessive force, violent demonstration or mob violence."""
@@ -87,13 +89,28 @@ def protest_actors(
     """Protest events are coded to 'Protesters (X)' or 'Rioters (X)'; the group itself is associated."""
     placed = cluster.placed()
     iso3 = (placed.place.iso3 if placed else None) or ctx.main_country or (actor1.country if actor1 else None)
-    crowd = res.actors.generic("rioters" if riot else "protesters", iso3)
+    crowd = res.actors.generic(
+        "rioters" if riot and called_rioters(cluster, ctx, res.cues) else "protesters", iso3
+    )
     # the other side is who met the crowd (police, a counter-crowd, those attacked), never the government
     # it protests against: a protest's grievance is no actor
     second = actor2 if actor2 is not None and not is_crowd(actor2) and not is_government(actor2) else None
     if second is None and actor1 is not None and is_armed(actor1):
         second = actor1
     return crowd, second or intervening_force(cluster, iso3, res)
+
+
+def called_rioters(cluster: Cluster, ctx: ArticleContext, cues: Cues) -> bool:
+    """A violent crowd is "Rioters (X)" as ACLED names it, unless a report (not a note tagging the crowd's
+    size, as ACLED's own do) calls it protesters and the riot's sentences never rioters or a mob: the
+    crowd keeps the report's name, the violence is in the sub-event type."""
+    if crowd_sized(ctx, cues):
+        return True
+    told = [tok for m in cluster.members for tok in sent_tokens(m.sent)]
+    if any(lemma(t) in cues.rioter_nouns and t.pos_ == "NOUN" and t.dep_ not in MODIFIER_DEPS for t in told):
+        return True
+    doc = cluster.first.sent.doc
+    return not any(lemma(t) in cues.protester_nouns - cues.rioter_nouns for t in doc)
 
 
 def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -> Actor | None:
