@@ -462,6 +462,16 @@ def test_the_town_struck_is_read_from_the_verb_its_place_phrase_hangs_on(code_te
     assert (mention.location, mention.geo_precision) == ("Lamu", 3)
 
 
+def test_the_village_a_jet_struck_with_bombs_is_the_place_not_the_county(code_text) -> None:
+    # "with three bombs" is a second reading of the verb (the bombs) that sees only "in Mandera county"
+    text = (
+        "Air strike in Kenya\n\nOn Tuesday, a military jet struck Kobarre village in Mandera county with"
+        " three bombs."
+    )
+    (mention,) = code_text(text)
+    assert (mention.location, mention.admin1, mention.geo_precision) == ("Kobarre", "Mandera", 2)
+
+
 def test_a_village_the_sentence_opens_with_is_finer_than_the_county_its_trigger_names(code_text) -> None:
     # the parser hangs "in Mandera county" on the verb and "in Kobarre village" on "living"
     text = (

@@ -47,9 +47,11 @@ def group_sentence(
     elif violent and (reports_casualties(sent, res.cues) or any(body_trigger(c, res.cues) for c in violent)):
         # a body found with marks of violence (its checks passed) is a death told, as a toll is
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
-    if primary is not None and primary.place is None:  # "A was hit by warplanes": the clause's place
-        same = (c for c in violent if c is not primary and c.anchor == primary.anchor and c.place is not None)
-        if (placed := next(same, None)) is not None:
+    if primary is not None:  # "A was hit by warplanes": the clause's place, its finest reading
+        placed = finer_reading(
+            primary, [c for c in violent if c is not primary and c.anchor == primary.anchor]
+        )
+        if placed is not None:
             primary.place, primary.place_text = placed.place, placed.place_text
     if primary is not None and primary.sub_event_type == "abduction" and stated_dead(sent_text(sent)):
         primary.sub_event_type, primary.variant = "armed_assault", "attack"
@@ -233,6 +235,24 @@ def own_statement(verb: Token, other: Token) -> bool:
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     told = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
     return verb.i != other.i and told and doer is not None and doer.i not in {c.i for c in other.children}
+
+
+def finer_reading(primary: Candidate, readings: list[Candidate]) -> Candidate | None:
+    """Another reading of the primary's own trigger that places it where the primary has no place, or
+    names the town struck in the primary's own place phrase ("a jet struck X village in Y county with
+    bombs": the verb's reading has "X village in Y county", the bombs' only "in Y county")."""
+    placed = [c for c in readings if c.place is not None]
+    if primary.place is None:
+        return placed[0] if placed else None
+    own = primary.place_text
+    return next((c for c in placed if own and named_before(c.place_text or "", own)), None)
+
+
+def named_before(text: str, phrase: str) -> bool:
+    """The text is the phrase with a name before it ("X village in Y county" for "in Y county"), not a
+    longer phrase around it ("in a clash with police at X in Y")."""
+    prefix = text[: -len(phrase)].strip() if text.endswith(phrase) else ""
+    return prefix[:1].isupper()
 
 
 def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, bool, int, int, int]:
