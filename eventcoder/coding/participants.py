@@ -7,14 +7,12 @@ responsibility); `resolve_actor` turns a token into a dictionary actor, followin
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.places import country_for_name, parse_place_phrases, resolve_place
+from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import (
     FINITE_TAGS,
@@ -683,17 +681,3 @@ def names_town(name: str, ctx: ArticleContext, units: str = "") -> bool:
     """The name is, exactly, a town or village of the article's countries, or of any when it names none
     (a name the tagger took for an organisation); or one the units written after it place (" (Y, Z)")."""
     return town_named(name, tuple(ctx.countries), units)
-
-
-@lru_cache(maxsize=16384)
-def town_named(name: str, countries: tuple[str, ...], units: str = "") -> bool:
-    """`names_town` for a name and the article's countries (memoised: names recur across articles)."""
-    phrases = parse_place_phrases(name + units)
-    if not phrases:
-        return False
-    place = resolve_place(phrases, countries)
-    return (
-        (place.iso3 in countries or not countries)
-        and (place.geo_precision or 4) <= 2
-        and compact(place.location or "") == compact(name)
-    )

@@ -24,6 +24,7 @@ from eventcoder.coding.places.resolve import (
     named_place,
     resolve_place,
     resolve_places,
+    town_named,
 )
 
 __all__ = [
@@ -42,4 +43,5 @@ __all__ = [
     "parse_place_phrases",
     "resolve_place",
     "resolve_places",
+    "town_named",
 ]

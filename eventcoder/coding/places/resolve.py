@@ -80,7 +80,7 @@ from eventcoder.coding.places.candidates import (
 )
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.keys import compact, skeleton
-from eventcoder.coding.places.phrases import alternatives, place_groups, split_kind
+from eventcoder.coding.places.phrases import alternatives, parse_place_phrases, place_groups, split_kind
 from eventcoder.coding.places.records import Place, PlacePhrase
 from eventcoder.coding.places.words import (
     ADM1_KINDS,
@@ -665,3 +665,18 @@ def _population(g: Gazetteer, ref: Ref) -> int:
     if kind == "r":
         return g.regions[i].population
     return g.units[i].population if kind == "u" else g.countries[i].population
+
+
+@lru_cache(maxsize=16384)
+def town_named(name: str, countries: tuple[str, ...], units: str = "") -> bool:
+    """The name is, exactly, a town or village of the countries (of any when none are given), or one the
+    units written after it place (" (Y, Z)"); memoised: names recur across articles."""
+    phrases = parse_place_phrases(name + units)
+    if not phrases:
+        return False
+    place = resolve_place(phrases, countries)
+    return (
+        (place.iso3 in countries or not countries)
+        and (place.geo_precision or 4) <= 2
+        and compact(place.location or "") == compact(name)
+    )
