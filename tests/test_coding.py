@@ -658,3 +658,18 @@ def test_a_side_filled_from_another_mention_is_never_the_events_other_side():
     assert first_actor(cluster, best, "actor2", other=front) is None
     cluster.members.append(SimpleNamespace(actor1=front, actor2=army))
     assert first_actor(cluster, best, "actor2", other=front) == army
+
+
+def test_bare_troops_are_the_forces_of_the_one_nationality_the_article_names(code_text):
+    # a raid across a border: "soldiers" are the Kenyan forces the article names, not Somalia's
+    lede = (
+        "Kenyan troops push into Somali border town\n\n{} have pushed deeper into southern Somalia this week."
+    )
+    told = " On Monday, {} shot dead four civilians in Dhobley, residents said."
+    m = only(code_text(lede.format("Kenyan forces") + told.format("soldiers")))
+    assert (m.actor1, m.iso3) == ("Military Forces of Kenya", "SOM")
+    # forces of two countries named, or the soldiers said to be the government's: the event's country
+    m = only(code_text(lede.format("Kenyan and Somali forces") + told.format("soldiers")))
+    assert m.actor1 == "Military Forces of Somalia"
+    m = only(code_text(lede.format("Kenyan forces") + told.format("government soldiers")))
+    assert m.actor1 == "Military Forces of Somalia"

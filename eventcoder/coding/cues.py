@@ -153,6 +153,7 @@ class Cues:
     crowd_nouns: frozenset[str]
     protester_nouns: frozenset[str]
     rioter_nouns: frozenset[str]  # a report's own words for a violent crowd ("rioters", "a mob")
+    state_force_nouns: frozenset[str]  # a country's forces: "Israeli troops", bare "the soldiers"
     demonstration_words: frozenset[str]
     clash_lemmas: frozenset[str]
     exchange_lemmas: frozenset[str]
