@@ -584,3 +584,18 @@ def test_a_province_whose_biggest_town_is_not_its_capital_is_placed_at_its_capit
     # GeoNames' populations point to Mar del Plata; the alias file names the capital (use "seat")
     p = place("in Buenos Aires province", "ARG")
     assert (p.location, p.admin1, p.geo_precision) == ("La Plata", "Buenos Aires", 3)
+
+
+def test_a_country_named_for_its_border_is_no_place_of_the_event() -> None:
+    # "the Somali border" is where Kenya meets Somalia, not Somalia: the unit the clause names is the place
+    assert [p.text for p in parse_place_phrases("near the Somali border in Mandera county")] == ["Mandera"]
+    assert [p.text for p in parse_place_phrases("on the border with Somalia in Mandera county")] == [
+        "Mandera"
+    ]
+    assert parse_place_phrases("near the Somalia border") == []
+    # a town on a border is a place, and a country beside the town named first only drops out
+    assert [p.text for p in parse_place_phrases("in the border town of Kobarre in Mandera county")] == [
+        "Kobarre",
+        "Mandera",
+    ]
+    assert [p.text for p in parse_place_phrases("in Lamu, on the border with Somalia")] == ["Lamu"]

@@ -245,7 +245,9 @@ def _levels(text: str) -> list[list[_Name]]:
         else:
             levels.append(names)
             level_seps.append(sep)
-    # A country or place the first one borders is no enclosing place ("in Rafah, on the border with Egypt").
+    # A country or place the first one borders is no enclosing place ("in Rafah, on the border with Egypt");
+    # a country named for its border is no place at all ("near the Malian border in X region": X region)
+    levels = [level for level in levels if not all(n.border and country_for_name(n.text) for n in level)]
     return [level for k, level in enumerate(levels) if k == 0 or not all(n.border for n in level)]
 
 
