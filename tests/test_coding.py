@@ -673,3 +673,25 @@ def test_bare_troops_are_the_forces_of_the_one_nationality_the_article_names(cod
     assert m.actor1 == "Military Forces of Somalia"
     m = only(code_text(lede.format("Kenyan forces") + told.format("government soldiers")))
     assert m.actor1 == "Military Forces of Somalia"
+
+
+def test_country_names_the_model_mislabels_or_misses_are_countries(coder):
+    from spacy.tokens import Span
+
+    from eventcoder.coding.nlp import CountryLabels
+
+    nlp, res = coder
+    labels = CountryLabels(nlp, res.actors.country_labels())
+    text = "Niger said Kenyan troops crossed from Somalia near the Niger Delta and the Kenya-Somalia border."
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]  # "Niger" read as a person, "Somalia" left untagged
+    labelled = {(e.text, e.label_) for e in labels(doc).ents}
+    assert {("Niger", "GPE"), ("Kenyan", "NORP"), ("Somalia", "GPE")} <= labelled
+    # part of another name, or two countries' link: no mention of the country
+    assert {e.start for e in doc.ents} == {0, 2, 6}
+
+
+def test_a_country_the_model_takes_for_a_person_still_places_the_event(code_text):
+    # whatever the model reads "Niger" as, the country is the place of an event told only there
+    (m,) = code_text("Gunmen killed five soldiers in Niger on Monday, the army said.")
+    assert m.iso3 == "NER"

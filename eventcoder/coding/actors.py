@@ -607,6 +607,20 @@ class ActorDictionary:
         names = (a for e in self.entries for a in (e.base_name, *e.aliases))
         return sorted({a for a in names if is_cased(a) and " " not in a})
 
+    def country_labels(self) -> dict[str, str]:
+        """Entity labels of every country's names (GPE) and demonyms, singular and plural (NORP), as
+        written; names of three letters or fewer are left to the model ("US", "CAR")."""
+        labels: dict[str, str] = {}
+        for country in self.countries.values():
+            for demonym in country.demonyms:
+                labels[demonym] = "NORP"
+                if not demonym.endswith(("s", "i", "ese")):
+                    labels[demonym + "s"] = "NORP"
+            for name in country.names:
+                if len(name) > 3 and "," not in name and "(" not in name:
+                    labels[name] = "GPE"
+        return labels
+
     def entity_ruler_patterns(self) -> list[dict]:
         """spaCy EntityRuler patterns for named actors: {"label": "ORG" or "NORP", "pattern": a lower-case
         phrase or [token dicts], "id": canonical name}. Dashes and possessives are optional tokens,

@@ -79,7 +79,7 @@ def coder_version() -> str:
 def load_coder(model: str) -> tuple[Language, CoderResources]:
     """The spaCy pipeline and dictionaries of this process (loaded on first use)."""
     actors = ActorDictionary.load()
-    nlp = build_pipeline(model, actors.entity_ruler_patterns(), actors.acronyms())
+    nlp = build_pipeline(model, actors.entity_ruler_patterns(), actors.acronyms(), actors.country_labels())
     return nlp, CoderResources(actors=actors, cues=load_cues())
 
 

@@ -5,6 +5,9 @@ Components (registered factories, versioned names):
   or a list item never runs into the next line;
 - `entity_ruler` (before `ner`): actor names from data/actors.jsonl, so "Tehreek-e-Taliban
   Pakistan", "Da’ish" or "ISIS-Khorasan" are one ORG entity the statistical model respects;
+- `eventcoder_country_labels_v1` (after `ner`): an entity that is exactly a country's name or demonym
+  gets GPE or NORP (the small model reads "Niger", "Mali" or "Azerbaijan" as a person or an
+  organisation as often as not), and such a name the model left untagged becomes one;
 - `eventcoder_triggers_v1` (last): PhraseMatchers over data/triggers.jsonl that puts every event
   trigger in `doc.spans["event_triggers"]`, labelled "event_type.sub_event_type|variant|role".
 """
@@ -24,6 +27,7 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from eventcoder.coding.actor_patterns import DASHES
 from eventcoder.config import DATA_DIR
 
 TRIGGERS_FILE = DATA_DIR / "triggers.jsonl"
@@ -158,16 +162,67 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class CountryLabels:
+    """Country names and demonyms labelled as what they are: an entity whose whole text is one gets its
+    label (GPE for a name, NORP for a demonym; a named actor of the ruler keeps its own), and one the
+    model left outside any entity becomes an entity, unless a capitalised word beside it makes it part
+    of another name ("Niger Delta", "New Mexico")."""
+
+    def __init__(self, nlp: Language, labels: dict[str, str]) -> None:
+        self.labels = labels
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for text in labels:
+            self.matcher.add(text, [nlp.make_doc(text)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Relabel or add the country entities of the doc."""
+        ents, changed = list(doc.ents), False
+        for k, ent in enumerate(ents):
+            label = self.labels.get(ent.text.removeprefix("the ")) if not ent.ent_id_ else None
+            if label is not None and ent.label_ != label and not (label == "GPE" and ent.label_ == "LOC"):
+                ents[k], changed = Span(doc, ent.start, ent.end, label=label), True
+        for _, start, end in self.matcher(doc):
+            if all(t.ent_iob_ == "O" for t in doc[start:end]) and not name_beside(doc, start, end):
+                ents.append(Span(doc, start, end, label=self.labels[doc[start:end].text]))
+                changed = True
+        if changed:
+            doc.ents = filter_spans(ents)
+        return doc
+
+
+def name_beside(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word (not the first of its sentence) right before or after the span, or joined to
+    it by a hyphen ("the Pak-Afghan border": two countries' link, no mention of either)."""
+    if start > 1 and doc[start - 1].text in DASHES and not doc[start - 2].whitespace_:
+        return True
+    if end + 1 < len(doc) and doc[end].text in DASHES and not doc[end - 1].whitespace_:
+        return True
+    before = start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start
+    return before or (end < len(doc) and doc[end].is_title)
+
+
+@Language.factory("eventcoder_country_labels_v1", default_config={"labels": {}})
+def make_country_labels(nlp: Language, name: str, labels: dict[str, str]) -> CountryLabels:
+    """Factory of the country-label component."""
+    return CountryLabels(nlp, labels)
+
+
 def build_pipeline(
-    model: str, actor_patterns: list[dict] | None = None, acronyms: Sequence[str] = ()
+    model: str,
+    actor_patterns: list[dict] | None = None,
+    acronyms: Sequence[str] = (),
+    country_labels: dict[str, str] | None = None,
 ) -> Language:
-    """The model with our components; actor patterns go into an EntityRuler before `ner`, and actor
-    acronyms that are English words in capitals are read as names (`name_norms`)."""
+    """The model with our components; actor patterns go into an EntityRuler before `ner`, country names
+    and demonyms are labelled after it, and actor acronyms that are English words in capitals are read
+    as names (`name_norms`)."""
     nlp = spacy.load(model)
     name_norms(nlp, acronyms)
     nlp.add_pipe("eventcoder_line_breaks_v1", before="parser")
     if actor_patterns:
         add_actor_ruler(nlp, actor_patterns, before="ner")
+    if country_labels:
+        nlp.add_pipe("eventcoder_country_labels_v1", after="ner", config={"labels": country_labels})
     nlp.add_pipe("eventcoder_triggers_v1", last=True)
     return nlp
 
