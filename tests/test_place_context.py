@@ -483,3 +483,12 @@ def test_a_village_the_sentence_opens_with_is_finer_than_the_county_its_trigger_
     text = "Raid in Kenya\n\nOn Monday two people were shot dead by gunmen in Mandera county."
     (mention,) = code_text(text)
     assert (mention.location, mention.geo_precision) == ("Mandera", 3)
+
+
+def test_an_unknown_name_with_its_unit_after_a_comma_is_the_place(code_text) -> None:
+    text = (
+        "Convoy ambushed in Kenya\n\nA convoy was ambushed on Monday at Kobarre, in the Mandera region,"
+        " killing four soldiers."
+    )
+    (mention,) = code_text(text)
+    assert (mention.location, mention.admin1, mention.geo_precision) == ("Kobarre", "Mandera", 2)

@@ -599,3 +599,11 @@ def test_a_country_named_for_its_border_is_no_place_of_the_event() -> None:
         "Mandera",
     ]
     assert [p.text for p in parse_place_phrases("in Lamu, on the border with Somalia")] == ["Lamu"]
+
+
+def test_a_kind_told_in_apposition_is_what_the_name_before_it_is() -> None:
+    # "X, a northern village in Y": X is the village, Y keeps no kind of X's
+    first, second = parse_place_phrases("in Kobarre, a northern village in Mandera")
+    assert (first.text, first.kind, second.text, second.kind) == ("Kobarre", "village", "Mandera", None)
+    place = resolve_place(parse_place_phrases("in Kobarre, a northern village in Mandera"), ["KEN"])
+    assert (place.location, place.admin1, place.geo_precision) == ("Kobarre", "Mandera", 2)

@@ -303,14 +303,22 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
 
 def units_follow(tok: Token) -> bool:
     """A name followed by the place it lies in: a bracket of units ("X (Y, Z)"), or a comma and a place
-    name, with "in" or without ("X, in Y county", "X, Y province")."""
+    name, with "in" or without ("X, in Y county", "X, in the Y region", "X, Y province")."""
     doc, i, stop = tok.doc, tok.i + 1, tok.sent.end
     if i < stop and bracketed_units_end(doc, i, stop):
         return True
     if i + 1 >= stop or doc[i].text != ",":
         return False
-    unit = doc[i + 2] if doc[i + 1].lower_ == "in" and i + 2 < stop else doc[i + 1]
-    return unit.ent_type_ in PLACE_LABELS and unit.text[:1].isupper()
+    said_in = doc[i + 1].lower_ == "in"
+    j = i + 2 if said_in else i + 1
+    while said_in and j < stop - 1 and (doc[j].pos_ == "DET" or (doc[j].pos_ == "ADJ" and doc[j].is_lower)):
+        j += 1  # "X, in the northern Y region"
+    unit = doc[min(j, stop - 1)]
+    # a bare name after the comma may be the next of a list ("near A, B, C and D"): a tagged place, or
+    # a known one that ends the list ("at X, Y.")
+    listed = unit.i + 1 < stop and doc[unit.i + 1].lower_ in (",", "and", "or")
+    known = plausible_place_name(unit) and (said_in or not listed)
+    return unit.text[:1].isupper() and (unit.ent_type_ in PLACE_LABELS or known)
 
 
 def written_as_place(tok: Token, cues: Cues) -> bool:

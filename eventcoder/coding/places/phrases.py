@@ -225,6 +225,9 @@ def _levels(text: str) -> list[list[_Name]]:
         pending_near = pending_near or near or sep in NEAR_SEPARATORS
         pending_border = pending_border or _BORDER.search(piece) is not None
         if not names:
+            if kind_only and sep == "," and levels and levels[-1][-1].kind is None and not coordinated:
+                levels[-1][-1].kind = kind_only  # "X, a northern village in Y": what X is, not Y
+                continue
             pending_kind = kind_only or pending_kind
             pending_capital = "capital" in piece.lower().split()
             continue
