@@ -961,7 +961,8 @@ def test_a_scene_in_another_paragraph_or_behind_another_event_is_not_taken(code_
         "A shoot-out broke out later and a soldier was wounded."
     )
     clash = [m for m in code_text(text) if m.event_type == "clash"]
-    assert all(m.location != "Garissa" or m.geo_precision == 4 for m in clash)
+    # not the scene's town (precision 1); the story's one town, "near" it, is what it may take
+    assert all(m.location != "Garissa" or m.geo_precision == 2 for m in clash)
     assert all(m.evidence.startswith("A shoot-out") for m in clash)
 
 

@@ -492,3 +492,14 @@ def test_an_unknown_name_with_its_unit_after_a_comma_is_the_place(code_text) -> 
     )
     (mention,) = code_text(text)
     assert (mention.location, mention.admin1, mention.geo_precision) == ("Kobarre", "Mandera", 2)
+
+
+def test_an_event_told_without_a_place_in_a_story_of_one_town_is_in_that_town(code_text) -> None:
+    lede = "Police detain protesters in Kenyan town\n\nSecurity forces in Garissa detained 57 on Friday."
+    later = " The unrest began on 30 September, when demonstrators and police clashed with deadly results."
+    protest = next(m for m in code_text(lede + later) if m.event_type == "protest")
+    assert (protest.location, protest.iso3, protest.geo_precision) == ("Garissa", "KEN", 2)
+    # a story of two towns does not say which
+    two = lede + " In Lamu, police arrested 12 people on Saturday." + later
+    protest = next(m for m in code_text(two) if m.event_type == "protest")
+    assert (protest.location, protest.geo_precision) == ("Kenya", 4)

@@ -1,13 +1,15 @@
 """Where an event took place when its trigger's own place phrase does not say: a place its sentences
 name, the scene the sentences before it set, the frame its sentence opens with, the venue of the
-article's talks, the country of a truce's parties, and the country-level fallback (a country the
-sentences name as a place, the home of a named armed group, the article's focus).
+article's talks, the country of a truce's parties, the country-level fallback (a country the
+sentences name as a place, the home of a named armed group, the article's focus), and the one town
+of an article whose other events all lie there.
 
 Used by mentions.to_mention; a pure part of the coding core.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span
@@ -204,3 +206,18 @@ def country_name(iso3: str | None) -> str | None:
         return None
     place = resolve_place([PlacePhrase(iso3)], [iso3])
     return place.country
+
+
+def article_town(cluster: Cluster, clusters: list[Cluster], iso3: str | None) -> Place | None:
+    """The one town or district every other placed event of the article lies at, in the event's country:
+    an event the article tells without a place of its own ("since the clashes of 30 September"), in a
+    story of one place, is there ("near" it: precision 2 at best)."""
+    places = {}
+    for other in clusters:
+        placed = other.placed() if other is not cluster else None
+        if placed is not None and placed.place.iso3 == iso3 and (placed.place.geo_precision or 4) < 4:
+            places[(placed.place.location, placed.place.admin1)] = placed.place
+    if len(places) != 1:
+        return None
+    place = next(iter(places.values()))
+    return replace(place, geo_precision=max(place.geo_precision or 2, 2)) if place.latitude else None

@@ -28,6 +28,7 @@ from eventcoder.coding.dates import (
     year_of,
 )
 from eventcoder.coding.event_places import (
+    article_town,
     fallback_place,
     frame_place,
     outside_frame,
@@ -362,6 +363,8 @@ def to_mention(
     if place is None and etype in ("dialogue", "agreement"):  # the venue the article gives its talks
         place = talks_venue(clusters)
     place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
+    if place is not None and place.geo_precision == 4 and etype not in ("dialogue", "agreement", "ceasefire"):
+        place = article_town(cluster, clusters, place.iso3) or place  # a story of one town: there
     if place is not None and ctx.areas and etype not in ("dialogue", "agreement"):  # talks have a venue
         place = beat_place(place, ctx.areas) or place  # an unknown village or none: on the outlet's beat
     place_text = placed.place_text if placed else None
