@@ -695,3 +695,14 @@ def test_a_country_the_model_takes_for_a_person_still_places_the_event(code_text
     # whatever the model reads "Niger" as, the country is the place of an event told only there
     (m,) = code_text("Gunmen killed five soldiers in Niger on Monday, the army said.")
     assert m.iso3 == "NER"
+
+
+def test_bare_militants_are_the_one_armed_group_the_article_names(code_text):
+    lede = "Attacks in northern Kenya\n\n{} attacked a police post in Mandera on Monday."
+    told = " Militants also raided a market in Lamu on Tuesday, killing two traders."
+    raid = [m for m in code_text(lede.format("Al-Shabaab fighters") + told) if m.location == "Lamu"]
+    assert [m.actor1 for m in raid] == ["Al Shabaab"]
+    # two groups named: which one is not told
+    two = lede.format("Al-Shabaab and Islamic State fighters") + told
+    raid = [m for m in code_text(two) if m.location == "Lamu"]
+    assert [m.actor1 for m in raid] == ["Unidentified Armed Group (Kenya)"]

@@ -17,7 +17,7 @@ from eventcoder.coding.actors import DASHES, Actor, ActorDictionary
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import EventDate, resolve_date
 from eventcoder.coding.fatalities.figures import killed_figures
-from eventcoder.coding.forces import named_forces
+from eventcoder.coding.forces import named_forces, named_groups
 from eventcoder.coding.places import Place, country_focus, country_for_name, focus_mentions
 from eventcoder.coding.places.focus import filed_countries, outlet_areas, outlet_countries, place_shares
 from eventcoder.coding.rules import VERBAL, date_phrase, doc_ents, doc_text, lemma
@@ -51,6 +51,7 @@ class ArticleContext:
     last_armed_actor: Actor | None = None
     areas: tuple[tuple[str, str], ...] = ()  # (ISO3, ADM1) its outlet reports from: namesakes there first
     forces: frozenset[str] = frozenset()  # countries whose forces it names by nationality ("Israeli troops")
+    groups: frozenset[str] = frozenset()  # the non-state armed groups it names
 
     @property
     def published(self) -> dt.date | None:
@@ -238,6 +239,7 @@ def article_context(doc: Doc, article: Article, res: CoderResources) -> ArticleC
         captions=caption_spans(doc_text(doc)),
         dateline=dateline,
         forces=named_forces(doc, res.cues),
+        groups=named_groups(doc, res.actors),
     )
 
 

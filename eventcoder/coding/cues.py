@@ -154,6 +154,7 @@ class Cues:
     protester_nouns: frozenset[str]
     rioter_nouns: frozenset[str]  # a report's own words for a violent crowd ("rioters", "a mob")
     state_force_nouns: frozenset[str]  # a country's forces: "Israeli troops", bare "the soldiers"
+    group_fighter_nouns: frozenset[str]  # a group's fighters told bare: "militants", "the rebels"
     demonstration_words: frozenset[str]
     clash_lemmas: frozenset[str]
     exchange_lemmas: frozenset[str]

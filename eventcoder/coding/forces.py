@@ -1,7 +1,9 @@
-"""Whose forces a bare "troops" names: an article that names state forces of one nationality only
-("Israeli forces", "the Israeli military", "Russia's army") means them by "troops", "soldiers" or "the
-army" told without a nationality, wherever the event took place (a raid in an occupied town, a strike
-across a border); an article naming forces of two countries, or none, leaves them to the event's country.
+"""Whose forces a bare "troops" or "militants" names: an article that names state forces of one
+nationality only ("Israeli forces", "the Israeli military", "Russia's army") means them by "troops",
+"soldiers" or "the army" told without a nationality, wherever the event took place (a raid in an
+occupied town, a strike across a border); one that names a single non-state armed group means it by
+"militants", "rebels" or "the fighters". An article naming two, or none, leaves them as they were: the
+event country's forces, an unidentified armed group.
 
 Used by candidates.article_context and participants.resolve_actor; a pure part of the coding core.
 """
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from eventcoder.coding.actors import Actor, ActorDictionary
+from eventcoder.coding.actors import Actor, ActorDictionary, is_unidentified
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import doc_ents, lemma
@@ -21,6 +23,9 @@ if TYPE_CHECKING:
     from eventcoder.coding.candidates import ArticleContext
 
 STATE_FORCE_KINDS = ("military", "police")
+ARMED_GROUP_INTER = frozenset(
+    {2, 4}
+)  # ACLED's rebels and identity militias (political militias are parties too)
 NATIONALITY_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
 
@@ -35,6 +40,29 @@ def named_forces(doc: Doc, cues: Cues) -> frozenset[str]:
         if lemma(root.head) in cues.state_force_nouns and (country := country_for_name(ent.text)) is not None:
             found.add(country[1])
     return frozenset(found)
+
+
+def named_groups(doc: Doc, actors: ActorDictionary) -> frozenset[str]:
+    """The non-state armed groups (rebels, identity militias; not parties) the text names."""
+    found = set()
+    for ent in doc_ents(doc):
+        actor = actors.resolve(ent.ent_id_) if ent.ent_id_ else None
+        if actor is not None and actor.inter in ARMED_GROUP_INTER and not is_unidentified(actor):
+            found.add(actor.name)
+    return frozenset(found)
+
+
+def named_group(
+    actor: Actor | None, tok: Token, ctx: ArticleContext, actors: ActorDictionary, cues: Cues
+) -> Actor | None:
+    """An unidentified armed group read from a bare "militants", "rebels" or "the fighters" is the one
+    non-state armed group the article names."""
+    if actor is None or len(ctx.groups) != 1 or not is_unidentified(actor):
+        return actor
+    modifiers = [t for t in tok.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < tok.i]
+    if lemma(tok) not in cues.group_fighter_nouns or any(t.pos_ != "ADJ" or t.ent_type_ for t in modifiers):
+        return actor  # "IS fighters", "a regime's fighter", "Somali militants": someone's, not the group's
+    return actors.resolve(next(iter(ctx.groups))) or actor
 
 
 def national_forces(

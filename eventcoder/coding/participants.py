@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.forces import national_forces
+from eventcoder.coding.forces import named_group, national_forces
 from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import (
@@ -638,11 +638,9 @@ def resolve_actor(
     if actor is None or is_unidentified(actor) or res.actors.is_generic(actor, "civilians"):
         actor = affiliated_group(tok, country, res) or actor
     if actor is not None:  # "government positions" are held by its forces; bare "troops" the named ones
-        return (
-            res.actors.armed(actor)
-            if lemma(tok) in cues.position_words
-            else national_forces(actor, tok, ctx, res.actors, cues)
-        )
+        if lemma(tok) in cues.position_words:
+            return res.actors.armed(actor)
+        return national_forces(named_group(actor, tok, ctx, res.actors, cues), tok, ctx, res.actors, cues)
     modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
     if modifiers:
         actor = res.actors.resolve(tok.doc[modifiers[0].left_edge.i : tok.i].text, country)
