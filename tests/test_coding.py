@@ -706,3 +706,18 @@ def test_bare_militants_are_the_one_armed_group_the_article_names(code_text):
     two = lede.format("Al-Shabaab and Islamic State fighters") + told
     raid = [m for m in code_text(two) if m.location == "Lamu"]
     assert [m.actor1 for m in raid] == ["Unidentified Armed Group (Kenya)"]
+
+
+def test_a_release_told_without_who_freed_them_is_by_those_who_held_them(code_text):
+    text = (
+        "Protesters detained in Kenya\n\nPolice detained 30 protesters in Nakuru on Monday. Some of those"
+        " detained were released later."
+    )
+    (release,) = [m for m in code_text(text) if m.event_type == "release"]
+    assert release.actor1 == "Police Forces of Kenya"
+    text = (
+        "Hostages freed in Kenya\n\nAl-Shabaab fighters kidnapped five engineers near Garissa in March. The"
+        " engineers were released on Friday."
+    )
+    (release,) = [m for m in code_text(text) if m.event_type == "release"]
+    assert (release.actor1, release.iso3) == ("Al Shabaab", "KEN")  # the captors say who, not where

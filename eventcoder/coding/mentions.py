@@ -378,6 +378,8 @@ def to_mention(
     if etype == "attack" and sub in ("armed_assault", "abduction") and actor2 is None:
         # an assault on armed forces is a clash: an attack's unnamed victims are civilians, as ACLED codes
         actor2 = res.actors.generic("civilians", (place.iso3 if place else None) or ctx.main_country)
+    if etype == "release" and actor1 is None:  # "some of those detained were released": by who held them
+        actor1 = captors(cluster, clusters, res, place.iso3 if place else ctx.main_country)
     if place is not None and place.iso3:
         actor1, actor2 = localise(actor1, place.iso3, res), localise(actor2, place.iso3, res)
     sentence = best.sent
@@ -425,6 +427,25 @@ def to_mention(
         fatalities=fatalities,
         part=best.split_key if best.split_group is not None else None,
     )
+
+
+def captors(cluster: Cluster, clusters: list[Cluster], res: CoderResources, iso3: str | None) -> Actor | None:
+    """Who held the people a release frees: the side of the article's arrest or abduction told before it
+    (else after it), the police for an arrest that names no arrester, as ACLED codes both."""
+    holding = [c for c in clusters if c is not cluster and any(captive_taking(m) for m in c.members)]
+    earlier = [c for c in holding if c.first.sent_index < cluster.first.sent_index]
+    for other in reversed(earlier) if earlier else holding:
+        actor = first_actor(other, other.best(), "actor1")
+        if actor is not None:
+            return actor
+        if any(m.event_type == "arrest" for m in other.members):
+            return res.actors.generic("police", iso3)
+    return None
+
+
+def captive_taking(cand: Candidate) -> bool:
+    """An arrest or an abduction: people taken and held."""
+    return cand.event_type == "arrest" or cand.sub_event_type == "abduction"
 
 
 def first_subject(best: Candidate, cluster: Cluster) -> Actor | None:
