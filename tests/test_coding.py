@@ -721,3 +721,11 @@ def test_a_release_told_without_who_freed_them_is_by_those_who_held_them(code_te
     )
     (release,) = [m for m in code_text(text) if m.event_type == "release"]
     assert (release.actor1, release.iso3) == ("Al Shabaab", "KEN")  # the captors say who, not where
+
+
+def test_people_described_by_their_arrest_at_their_release_are_no_new_arrest(code_text):
+    text = (
+        "Kenyan police free detained traders\n\nPolice detained 30 traders in Nakuru on Monday. Some of"
+        " those detained were released on Tuesday."
+    )
+    assert sorted(m.event_type for m in code_text(text)) == ["arrest", "release"]

@@ -560,3 +560,30 @@ def has_specific_day(cand: Candidate, cues: Cues) -> bool:
     return any(date_specificity(date_phrase(span), cues) >= 2.0 for span in spans) or any(
         t.lower_ in cues.specific_day_words for span in spans for t in span
     )
+
+
+def planned_participle(head: Token, cues: Cues) -> bool:
+    """'a protest being planned by a group', 'an attack feared by residents': a participle after the
+    noun says it is not (yet) real; 'a protest planned by students took place' asserts it did (the
+    caller exempts eventive mentions)."""
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in cues.irrealis_modifiers for c in head.children
+    )
+
+
+def said_of_captives(span: Span, sent: Span, cues: Cues) -> bool:
+    """An arrest or abduction told as what describes people a release frees ("some of those detained were
+    released", "the kidnapped engineers were freed"): the release is told; the arrest, if any, elsewhere."""
+    root = span.root
+    if span.label_.split("|")[0] not in ("arrest.arrest", "attack.abduction") or root.dep_ not in (
+        "acl",
+        "amod",
+    ):
+        return False
+    if root.lower_ not in cues.captive_modifiers:
+        return False
+    return any(
+        s.label_.startswith("release.")
+        for s in doc_spans(sent.doc, TRIGGER_SPANS)
+        if sent.start <= s.start < sent.end
+    )

@@ -32,6 +32,8 @@ from eventcoder.coding.generic import (
     one_after_another,
     over_a_period,
     over_several_occasions,
+    planned_participle,
+    said_of_captives,
     starts_a_period,
     tallied_conflict,
     war_on_a_country,
@@ -143,8 +145,8 @@ def make_candidate(
         (span.root.pos_ not in allowed and not set_free(span.root)) or names_people(span.root)
     ):
         return None
-    if event_type == "protest" and arrested_people(span.root):
-        return None  # "detained 57 protesters": the arrest is told; the protest, if any, elsewhere
+    if (event_type == "protest" and arrested_people(span.root)) or said_of_captives(span, sent, res.cues):
+        return None  # "detained 57 protesters": the arrest is told; "those detained were freed": the release
     head = event_head(span)
     if head.i != span.root.i and lemma(head) in cues.armament_nouns:
         return None  # "an assault rifle", "attack helicopters", "a strike force": what fights, no event
@@ -206,15 +208,6 @@ def make_candidate(
             return None
         cand.shadow = True
     return cand
-
-
-def planned_participle(head: Token, cues: Cues) -> bool:
-    """'a protest being planned by a group', 'an attack feared by residents': a participle after the
-    noun says it is not (yet) real; 'a protest planned by students took place' asserts it did (the
-    caller exempts eventive mentions)."""
-    return any(
-        c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in cues.irrealis_modifiers for c in head.children
-    )
 
 
 def fended_off(cand: Candidate, cues: Cues) -> bool:
