@@ -729,3 +729,12 @@ def test_people_described_by_their_arrest_at_their_release_are_no_new_arrest(cod
         " those detained were released on Tuesday."
     )
     assert sorted(m.event_type for m in code_text(text)) == ["arrest", "release"]
+
+
+def test_a_number_freed_after_captives_were_told_is_a_release(code_text):
+    text = (
+        "Missionaries freed in Kenya\n\nGunmen kidnapped 17 missionaries near Garissa in October. The final"
+        " 12 were released on Thursday, police said."
+    )
+    assert sorted(m.event_type for m in code_text(text)) == ["attack", "release"]
+    assert [m.event_type for m in code_text("Budget in Kenya\n\nThe ministry released 12 on Thursday.")] == []

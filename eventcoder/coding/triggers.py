@@ -413,6 +413,7 @@ def observed_count(head: Token, cues: Cues) -> bool:
 
 
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
+PERSONAL_OBJECTS = frozenset({"them", "him", "her"})
 
 
 def armed_targeting(cand: Candidate, res: CoderResources) -> bool:
@@ -678,8 +679,8 @@ def releases_people(head: Token, cues: Cues) -> bool:
             return True
         if any(c.dep_ == "nummod" for c in tok.children) and tok.tag_ in ("NNS", "NNPS"):
             return True
-        if tok.lower_ in ("them", "him", "her") and told_before(head, 1, holds_captives):
-            return True  # "arrested the wives ..., but later released them": the captives
+        if (tok.lower_ in PERSONAL_OBJECTS or tok.pos_ == "NUM") and told_before(head, 1, holds_captives):
+            return True  # "arrested the wives ..., but later released them", "the final 12 were freed"
     return False
 
 
