@@ -544,3 +544,12 @@ def test_one_body_is_one_dead_but_a_body_of_people_is_none() -> None:
     assert count_fatalities("The body of a man was found by a road with his hands tied.") == 1
     assert count_fatalities("The bodies of two men were found near the bridge.") == 2
     assert count_fatalities("A government body of five people was formed to look into the killing.") is None
+
+
+def test_the_dead_of_a_relative_clause_on_another_stretch_of_time_are_not_the_events(code_text):
+    text = (
+        "Bomb kills ranger in Kenya\n\nOne ranger died and six others were wounded when a bomb exploded in"
+        " Garissa on Monday, following a weekend in which a spate of attacks killed six people."
+    )
+    (m,) = [m for m in code_text(text) if m.sub_event_type == "explosion"]
+    assert m.fatalities == 1

@@ -463,6 +463,9 @@ def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | Non
     return res.actors.resolve(actor.name, iso3) or actor
 
 
+PERIOD_NOUNS = frozenset({"day", "night", "weekend", "week", "month", "year", "period", "time"})
+
+
 def cluster_fatalities(cluster: Cluster, clusters: list[Cluster]) -> int | None:
     """The dead of the event: of its sentences; of its own clause when another of the real events
     (`clusters`) is told in another clause of its one sentence; for one place of a sentence naming
@@ -483,7 +486,24 @@ def cluster_fatalities(cluster: Cluster, clusters: list[Cluster]) -> int | None:
         if own is not None or not any(stated_dead(sent_text(m.sent)) for m in whole if not m.headline):
             return own
         return count_fatalities(" ".join(sent_text(m.sent) for m in whole if not m.headline))
-    return count_fatalities(" ".join(sent_text(s) for s in fatality_sentences(cluster)))
+    starts = {m.trigger.start for m in cluster.members}
+    return count_fatalities(" ".join(own_text(s, starts) for s in fatality_sentences(cluster)))
+
+
+def own_text(sent: Span, starts: set[int]) -> str:
+    """The sentence without a relative clause on a stretch of time that tells none of the event's own
+    triggers ("a ranger died ..., following a weekend in which a spate of attacks killed six": the six
+    are the weekend's; "since April, when militants killed 25" keeps its 25 for that April event)."""
+    aside = [
+        inside
+        for tok in sent_tokens(sent)
+        if tok.dep_ == "relcl"
+        and (tok.head.ent_type_ in ("DATE", "TIME") or lemma(tok.head) in PERIOD_NOUNS)
+        and not any(start in (inside := range(tok.left_edge.i, tok.right_edge.i + 1)) for start in starts)
+    ]
+    if not aside:
+        return sent_text(sent)
+    return "".join(t.text_with_ws for t in sent_tokens(sent) if not any(t.i in r for r in aside))
 
 
 def own_clause_dead(cluster: Cluster, clusters: list[Cluster]) -> int | None:
