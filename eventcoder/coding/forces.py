@@ -23,9 +23,8 @@ if TYPE_CHECKING:
     from eventcoder.coding.candidates import ArticleContext
 
 STATE_FORCE_KINDS = ("military", "police")
-ARMED_GROUP_INTER = frozenset(
-    {2, 4}
-)  # ACLED's rebels and identity militias (political militias are parties too)
+# ACLED's rebels and identity militias (its political militias are parties too)
+ARMED_GROUP_INTER = frozenset({2, 4})
 NATIONALITY_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
 
@@ -59,8 +58,7 @@ def named_group(
     non-state armed group the article names."""
     if actor is None or len(ctx.groups) != 1 or not is_unidentified(actor):
         return actor
-    modifiers = [t for t in tok.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < tok.i]
-    if lemma(tok) not in cues.group_fighter_nouns or any(t.pos_ != "ADJ" or t.ent_type_ for t in modifiers):
+    if not bare_phrase(tok, cues.group_fighter_nouns):
         return actor  # "IS fighters", "a regime's fighter", "Somali militants": someone's, not the group's
     return actors.resolve(next(iter(ctx.groups))) or actor
 
@@ -73,12 +71,15 @@ def national_forces(
     if actor is None or len(ctx.forces) != 1 or actor.country in ctx.forces:
         return actor
     kind = next((k for k in STATE_FORCE_KINDS if actors.is_generic(actor, k)), None)
-    phrase = [t for t in tok.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= tok.i]
-    if kind is None or not all(bare_word(t, cues) for t in phrase):
+    if kind is None or not bare_phrase(tok, cues.state_force_nouns):
         return actor  # "government troops", "regime forces", "Somali soldiers": their own country
     return actors.generic(kind, next(iter(ctx.forces)))
 
 
-def bare_word(tok: Token, cues: Cues) -> bool:
-    """A word of a security noun phrase that names no one's forces ("the heavily armed troops")."""
-    return lemma(tok) in cues.state_force_nouns or (tok.pos_ == "ADJ" and not tok.ent_type_)
+def bare_phrase(tok: Token, words: frozenset[str]) -> bool:
+    """A noun of `words` whose modifiers name no one: plain adjectives and words of the same list ("the
+    heavily armed troops", "security forces"; not "government troops" or "Somali soldiers")."""
+    phrase = [t for t in tok.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= tok.i]
+    return lemma(tok) in words and all(
+        lemma(t) in words or (t.pos_ == "ADJ" and not t.ent_type_) for t in phrase
+    )
