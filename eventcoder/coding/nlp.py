@@ -192,7 +192,7 @@ class CountryLabels:
 
 def name_beside(doc: Doc, start: int, end: int) -> bool:
     """A capitalised word (not the first of its sentence) right before or after the span, or joined to
-    it by a hyphen ("the Pak-Afghan border": two countries' link, no mention of either)."""
+    it by a hyphen ("the Kenya-Somalia border": two countries' link, no mention of either)."""
     if start > 1 and doc[start - 1].text in DASHES and not doc[start - 2].whitespace_:
         return True
     if end + 1 < len(doc) and doc[end].text in DASHES and not doc[end - 1].whitespace_:
