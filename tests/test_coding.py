@@ -738,3 +738,12 @@ def test_a_number_freed_after_captives_were_told_is_a_release(code_text):
     )
     assert sorted(m.event_type for m in code_text(text)) == ["attack", "release"]
     assert [m.event_type for m in code_text("Budget in Kenya\n\nThe ministry released 12 on Thursday.")] == []
+
+
+def test_others_hurt_beside_soldiers_killed_are_the_soldiers_side(code_text):
+    text = (
+        "Soldiers killed in Kenya\n\nTwo soldiers died and four others were injured in a firefight with"
+        " Al-Shabaab fighters in Lamu on Monday."
+    )
+    (m,) = code_text(text)
+    assert (m.event_type, m.actor1, m.actor2) == ("clash", "Military Forces of Kenya", "Al Shabaab")

@@ -597,6 +597,9 @@ def resolve_actor(
     cues = res.cues
     if tok.lower_ in cues.positional_anaphors:
         return former_or_latter(tok, country, res)
+    if lemma(tok) == "other" and tok.head.dep_ == "conj":  # "two soldiers died and four others were hurt"
+        first = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        tok = first if first is not None and lemma(first) in cues.state_force_nouns else tok
     anaphor = tok.lower_ in cues.anaphoric_nouns and not has_name_after(tok)
     if tok.pos_ == "PRON" or (anaphor and is_definite(tok, cues)):
         if tok.lower_ in cues.relative_pronouns and tok.head.dep_ == "relcl":
