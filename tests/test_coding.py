@@ -747,3 +747,13 @@ def test_others_hurt_beside_soldiers_killed_are_the_soldiers_side(code_text):
     )
     (m,) = code_text(text)
     assert (m.event_type, m.actor1, m.actor2) == ("clash", "Military Forces of Kenya", "Al Shabaab")
+
+
+def test_talks_told_with_one_party_do_not_take_its_own_forces_as_the_other(code_text):
+    text = (
+        "Talks revived in Kenya\n\nSoldiers clashed with Al-Shabaab fighters in Lamu on Monday. Soldiers"
+        " also clashed with Al-Shabaab fighters in Garissa on Tuesday, and soldiers raided a camp in"
+        " Mandera on Wednesday. On Thursday the government of Kenya revived peace talks."
+    )
+    talks = [m for m in code_text(text) if m.event_type == "dialogue"]
+    assert talks and all(m.actor2 != "Military Forces of Kenya" for m in talks)

@@ -548,7 +548,12 @@ def salient_parties(
                     counts[actor.name] += 1
                     by_name[actor.name] = actor
     taken = {a.name for a in (actor1, actor2) if a}
-    ranked = [by_name[name] for name, _ in counts.most_common() if name not in taken]
+    states = {a.country for a in (actor1, actor2) if a and a.inter == 1}  # no party to talks with itself
+    ranked = [
+        by_name[name]
+        for name, _ in counts.most_common()
+        if name not in taken and not (by_name[name].inter == 1 and by_name[name].country in states)
+    ]
     if actor1 is None and ranked:
         actor1 = ranked.pop(0)
     if actor2 is None and ranked:
