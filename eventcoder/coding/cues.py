@@ -152,6 +152,7 @@ class Cues:
     guarded_sites: frozenset[str]
     crowd_nouns: frozenset[str]
     protester_nouns: frozenset[str]
+    time_span_nouns: frozenset[str]  # stretches of time a relative clause may tell other events of
     rioter_nouns: frozenset[str]  # a report's own words for a violent crowd ("rioters", "a mob")
     state_force_nouns: frozenset[str]  # a country's forces: "Israeli troops", bare "the soldiers"
     group_fighter_nouns: frozenset[str]  # a group's fighters told bare: "militants", "the rebels"

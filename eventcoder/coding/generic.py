@@ -575,10 +575,7 @@ def said_of_captives(span: Span, sent: Span, cues: Cues) -> bool:
     """An arrest or abduction told as what describes people a release frees ("some of those detained were
     released", "the kidnapped engineers were freed"): the release is told; the arrest, if any, elsewhere."""
     root = span.root
-    if span.label_.split("|")[0] not in ("arrest.arrest", "attack.abduction") or root.dep_ not in (
-        "acl",
-        "amod",
-    ):
+    if not holds_captives(span) or root.dep_ not in ("acl", "amod"):
         return False
     if root.lower_ not in cues.captive_modifiers:
         return False
@@ -587,3 +584,8 @@ def said_of_captives(span: Span, sent: Span, cues: Cues) -> bool:
         for s in doc_spans(sent.doc, TRIGGER_SPANS)
         if sent.start <= s.start < sent.end
     )
+
+
+def holds_captives(span: Span) -> bool:
+    """An arrest or an abduction trigger: it leaves someone to release."""
+    return span.label_.split("|")[0] in ("arrest.arrest", "attack.abduction")

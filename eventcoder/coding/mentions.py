@@ -386,7 +386,7 @@ def to_mention(
     start = scene_start(best, clusters, sentences, ctx, scene)
     fatalities = None
     if etype in VIOLENT or etype == "protest" or (etype == "ceasefire" and sub == "violated"):
-        fatalities = cluster_fatalities(cluster, clusters)
+        fatalities = cluster_fatalities(cluster, clusters, res.cues)
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
     return Mention(
@@ -463,10 +463,7 @@ def localise(actor: Actor | None, iso3: str, res: CoderResources) -> Actor | Non
     return res.actors.resolve(actor.name, iso3) or actor
 
 
-PERIOD_NOUNS = frozenset({"day", "night", "weekend", "week", "month", "year", "period", "time"})
-
-
-def cluster_fatalities(cluster: Cluster, clusters: list[Cluster]) -> int | None:
+def cluster_fatalities(cluster: Cluster, clusters: list[Cluster], cues: Cues) -> int | None:
     """The dead of the event: of its sentences; of its own clause when another of the real events
     (`clusters`) is told in another clause of its one sentence; for one place of a sentence naming
     several, only the number that belongs to that place ('four in A'), never the whole sentence's
@@ -487,10 +484,10 @@ def cluster_fatalities(cluster: Cluster, clusters: list[Cluster]) -> int | None:
             return own
         return count_fatalities(" ".join(sent_text(m.sent) for m in whole if not m.headline))
     starts = {m.trigger.start for m in cluster.members}
-    return count_fatalities(" ".join(own_text(s, starts) for s in fatality_sentences(cluster)))
+    return count_fatalities(" ".join(own_text(s, starts, cues) for s in fatality_sentences(cluster)))
 
 
-def own_text(sent: Span, starts: set[int]) -> str:
+def own_text(sent: Span, starts: set[int], cues: Cues) -> str:
     """The sentence without a relative clause on a stretch of time that tells none of the event's own
     triggers ("a ranger died ..., following a weekend in which a spate of attacks killed six": the six
     are the weekend's; "since April, when militants killed 25" keeps its 25 for that April event)."""
@@ -498,7 +495,7 @@ def own_text(sent: Span, starts: set[int]) -> str:
         inside
         for tok in sent_tokens(sent)
         if tok.dep_ == "relcl"
-        and (tok.head.ent_type_ in ("DATE", "TIME") or lemma(tok.head) in PERIOD_NOUNS)
+        and (tok.head.ent_type_ in ("DATE", "TIME") or lemma(tok.head) in cues.time_span_nouns)
         and not any(start in (inside := range(tok.left_edge.i, tok.right_edge.i + 1)) for start in starts)
     ]
     if not aside:

@@ -24,6 +24,7 @@ from eventcoder.coding.generic import (
     generic_plural,
     habitual_clause,
     has_specific_date,
+    holds_captives,
     is_characterisation,
     is_grievance,
     kind_of_people,
@@ -682,11 +683,6 @@ def releases_people(head: Token, cues: Cues) -> bool:
         if (tok.lower_ in PERSONAL_OBJECTS or tok.pos_ == "NUM") and told_before(head, 1, holds_captives):
             return True  # "arrested the wives ..., but later released them", "the final 12 were freed"
     return False
-
-
-def holds_captives(span: Span) -> bool:
-    """An arrest or an abduction trigger: it leaves someone to release."""
-    return span.label_.split("|")[0] in ("arrest.arrest", "attack.abduction")
 
 
 def captive_participle(tok: Token, cues: Cues) -> bool:
