@@ -390,6 +390,14 @@ def test_names_that_hold_positions_are_no_place() -> None:
     assert [p.text for p in parse_place_phrases("at police posts of Garissa town")] == ["Garissa"]
 
 
+def test_a_street_named_after_a_town_is_no_town() -> None:
+    # Kisumu and Nakuru are towns; a street named after one, written street word first, is in the city
+    streets = ("on the rue de Kisumu in Nairobi", "along Avenida Nakuru, Nairobi", "on the avenue in Nairobi")
+    for text in streets:
+        assert [p.text for p in parse_place_phrases(text)] == ["Nairobi"], text
+    assert parse_place_phrases("at a shop on Avenue Kisumu") == []
+
+
 def test_a_part_or_site_of_a_named_town_is_a_place_phrase(coder):
     # "in the eastern part of X town": the phrase places the event, whatever the tagger made of X
     from eventcoder.coding.attach import locative_place_prep

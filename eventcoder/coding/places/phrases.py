@@ -47,6 +47,7 @@ from eventcoder.coding.places.words import (
     PARTICLES,
     PLACING_VERBS,
     SITE_WORDS,
+    STREET_WORDS,
     TOWN_KINDS,
     alternation,
 )
@@ -323,6 +324,8 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
     while words and (not _is_name_word(words[0]) or _is_distance(words) or unit or _opening_lead(words)):
         unit = _is_distance(words)
         w = words.pop(0).lower().strip("'\"")
+        if w in STREET_WORDS:  # "on the rue de X": a street's name, no town
+            return [], near, None, True
         site = site or w in SITE_WORDS
         of_kind = w in DIRECTION_WORDS and any(x.lower() in KIND_WORDS for x in words[:2])  # "northern city"
         near = near or (w in NEAR_WORDS and not of_kind) or bool(_DISTANCE.match(w))
@@ -422,6 +425,8 @@ def _one_name(text: str) -> _Name | None:
     words = text.strip(" '\"").split()
     while words and words[0].lower() in LEAD_WORDS:
         words.pop(0)
+    if words and words[0].lower().strip(".") in STREET_WORDS:  # "Avenida X", "Rue X": a street
+        return None
     full = " ".join(words)
     capital = _country_capital(words)
     if capital is not None:  # "Kenya's capital", "Brazil's capital city"
