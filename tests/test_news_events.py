@@ -1153,7 +1153,7 @@ def test_lines_between_headline_and_dateline_restate_the_story_the_dated_lede_te
         " killing five traders, police said.\n\nThe market reopened on Wednesday."
     )
     (attack,) = code_text(text)
-    assert attack.evidence.startswith("TAMALE, Ghana -- Gunmen on motorbikes") and attack.fatalities == 5
+    assert attack.evidence.startswith("Gunmen on motorbikes") and attack.fatalities == 5  # dateline apart
     assert attack.location == "Tamale"
 
 
@@ -2201,3 +2201,12 @@ def test_two_sides_the_parser_chained_onto_a_list_of_places_are_the_clash_s_side
         " clashed."
     )
     assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Military Forces of Kenya", "Zarvo Front")]
+
+
+def test_a_dateline_is_no_part_of_the_lede_s_parse(code_text):
+    text = (
+        "Attack in Kenya\n"
+        "NAIROBI, March 3 (Agency) - Al-Shabaab fighters attacked a police post in Mandera on Monday, killing"
+        " two officers."
+    )
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Al Shabaab", "Police Forces of Kenya")]

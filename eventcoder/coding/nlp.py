@@ -3,6 +3,8 @@
 Components (registered factories, versioned names):
 - `eventcoder_line_breaks_v1` (before the parser): a line break ends a sentence, so a headline
   or a list item never runs into the next line;
+- `eventcoder_datelines_v1` (before the parser): a dateline opening a paragraph ("KYIV, March 3
+  (Reuters) -") ends a sentence, so the lede's first words are not parsed as the city's apposition;
 - `entity_ruler` (before `ner`): actor names from data/actors.jsonl, so "Tehreek-e-Taliban
   Pakistan", "Da’ish" or "ISIS-Khorasan" are one ORG entity the statistical model respects;
 - `eventcoder_country_labels_v1` (after `ner`): an entity that is exactly a country's name or demonym
@@ -15,6 +17,7 @@ Components (registered factories, versioned names):
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +32,7 @@ from spacy.util import filter_spans
 
 from eventcoder.coding.actor_patterns import DASHES
 from eventcoder.config import DATA_DIR
+from eventcoder.ingest.published import dateline_end
 
 TRIGGERS_FILE = DATA_DIR / "triggers.jsonl"
 TRIGGER_SPANS = "event_triggers"
@@ -162,6 +166,32 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("eventcoder_datelines_v1")
+def datelines(doc: Doc) -> Doc:
+    """Start a sentence after a dateline that opens a paragraph: "NAIROBI, March 3 (Agency) - Al-Shabaab
+    fighters attacked ..." parsed as one sentence made the city its subject and the fighters its
+    apposition, so the attack lost its attacker."""
+    text = doc.text
+    for start in paragraph_starts(text):
+        end = dateline_end(text[start : start + DATELINE_CHARS])
+        if not end:
+            continue
+        at = start + end + len(text[start + end :]) - len(text[start + end :].lstrip())
+        found = doc.char_span(at, at + 1, alignment_mode="expand") if at < len(text) else None
+        if found is not None and found.start > 0:
+            doc[found.start].is_sent_start = True
+    return doc
+
+
+DATELINE_CHARS = 200  # a dateline is read within the first characters of its paragraph
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where each line of the text starts, past its leading blanks, lines opening with a capital only."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+    return [s for s in starts if s < len(text) and text[s].isupper()]
+
+
 class CountryLabels:
     """Country names and demonyms labelled as what they are: an entity whose whole text is one gets its
     label (GPE for a name, NORP for a demonym; a named actor of the ruler keeps its own), and one the
@@ -219,6 +249,7 @@ def build_pipeline(
     nlp = spacy.load(model)
     name_norms(nlp, acronyms)
     nlp.add_pipe("eventcoder_line_breaks_v1", before="parser")
+    nlp.add_pipe("eventcoder_datelines_v1", before="parser")
     if actor_patterns:
         add_actor_ruler(nlp, actor_patterns, before="ner")
     if country_labels:
