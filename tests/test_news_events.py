@@ -2203,6 +2203,31 @@ def test_two_sides_the_parser_chained_onto_a_list_of_places_are_the_clash_s_side
     assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Military Forces of Kenya", "Zarvo Front")]
 
 
+def test_a_day_a_report_was_made_on_does_not_part_the_event_from_its_own_day(code_text):
+    # "said on Thursday that ...": the statement's day, the firefight happened on the Wednesday told after
+    text = (
+        "Three police killed in clash with militants\n"
+        "Kenyan police said on Thursday that three officers died and five others were wounded in a firefight"
+        " with Al-Shabaab militants in the country's northeast. According to the police, the gunbattle broke"
+        " out in a village in Mandera county on Wednesday and lasted an hour."
+    )
+    [clash] = code_text(text)
+    assert (clash.event_date, clash.admin1, clash.fatalities) == (dt.date(2024, 5, 15), "Mandera", 3)
+
+
+def test_the_sentence_with_the_event_s_own_day_and_place_is_its_evidence_over_the_report(code_text):
+    text = (
+        "Ten killed in Kenyan air strike\n"
+        "Ten civilians were killed when the Kenyan military carried out an air strike on a village, residents"
+        " said on Wednesday.\n\n"
+        "On Tuesday afternoon, a military jet struck Kobarre village in Mandera county with two bombs, an"
+        " official said."
+    )
+    [strike] = code_text(text)
+    assert strike.evidence.startswith("On Tuesday afternoon, a military jet struck")
+    assert (strike.event_date, strike.fatalities) == (dt.date(2024, 5, 14), 10)
+
+
 def test_a_dateline_is_no_part_of_the_lede_s_parse(code_text):
     text = (
         "Attack in Kenya\n"

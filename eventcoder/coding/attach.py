@@ -130,12 +130,14 @@ def photo_date(ent: Span, ctx: ArticleContext) -> bool:
 
 
 def reported_day(span: Span, cand: Candidate, cues: Cues) -> bool:
-    """A date phrase of the reporting clause ("said on Thursday that ..."), not of the event's own clause."""
+    """A date phrase of the reporting clause ("said on Thursday that ..."), not of the event's own clause:
+    a reporting clause below the trigger's clauses, or one above it ("Police said on Thursday that
+    three officers died in a firefight")."""
     chain = clause_chain(cand.anchor)
-    return (
-        attachment_rank(span, cand.head, chain) is None
-        and reporting_clause_rank(span, chain, cues) is not None
-    )
+    rank = attachment_rank(span, cand.head, chain)
+    if rank is None:
+        return reporting_clause_rank(span, chain, cues) is not None
+    return rank > 1 and lemma(chain[rank - 1]) in cues.reporting_verbs
 
 
 def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | None:
