@@ -757,3 +757,14 @@ def test_talks_told_with_one_party_do_not_take_its_own_forces_as_the_other(code_
     )
     talks = [m for m in code_text(text) if m.event_type == "dialogue"]
     assert talks and all(m.actor2 != "Military Forces of Kenya" for m in talks)
+
+
+def test_a_note_of_two_reported_strikes_is_told_by_its_first(code_text):
+    # both sentences are dated by their report, the second by a day the note does not repeat
+    text = (
+        "Reported on 2 May 2024, an airstrike by Kenyan military forces hit houses, injuring 1 civilian, in"
+        " Mandera district, Mandera. Reported on the same day, shelling by Kenyan military forces killed 1"
+        " civilian, in Mandera district, Mandera."
+    )
+    [strike] = code_text(text)
+    assert strike.evidence.startswith("Reported on 2 May 2024, an airstrike")

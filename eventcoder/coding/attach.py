@@ -172,8 +172,9 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     cand.date = resolve_date(text, ctx.published)
     cand.date_origin = "phrase" if cand.date else "clock" if span.label_ == "TIME" else "none"
     filed = ctx.dateline[0] <= span.start_char < ctx.dateline[1]  # "MANILA, November 4 (Xinhua):"
-    if cand.date is not None and (filed or reported_day(span, cand, cues)):
+    if cand.date_origin != "clock" and (filed or reported_day(span, cand, cues)):
         cand.date_origin = "report"  # "the military said on Thursday that two soldiers died": by then
+        # (also a day not resolved here, "Reported on the same day": it dates the report all the same)
 
 
 def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:

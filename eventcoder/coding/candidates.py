@@ -168,7 +168,8 @@ class Candidate:
 
     def informativeness(self) -> float:
         """How much this mention says about its event (the best one is the evidence)."""
-        score = self.date_specificity / 2 if self.date_origin == "report" else self.date_specificity
+        score = self.date_specificity
+        score -= min(score, 0.5) if self.date_origin == "report" else 0.0  # the day it was said, not done
         score += 1.0 if self.place_text else 0.0
         precision = (self.place.geo_precision or 4) if self.place is not None else 4
         score += 1.0 if precision < 3 else 0.5 if precision == 3 else 0.0  # resolved, to a town or a region
