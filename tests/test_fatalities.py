@@ -553,3 +553,21 @@ def test_the_dead_of_a_relative_clause_on_another_stretch_of_time_are_not_the_ev
     )
     (m,) = [m for m in code_text(text) if m.sub_event_type == "explosion"]
     assert m.fatalities == 1
+
+
+def test_a_total_of_every_side_after_one_side_s_dead_is_the_event_s_dead() -> None:
+    text = (
+        "Gunmen shot dead a police officer in Garissa early on Sunday. Police said that by the evening the"
+        " shootout had left four people dead, the officer and three attackers."
+    )
+    assert count_fatalities(text) == 4
+    # two accounts of all the dead still take the lower one
+    assert count_fatalities("Gunmen killed five people in Garissa. Police said three people had died.") == 3
+
+
+def test_dead_already_counted_told_again_change_no_total() -> None:
+    text = (
+        "Gunmen shot dead a police officer in Garissa on Sunday. Police said the shootout had left four"
+        " people dead. Officials said the gunmen fled into the forest after the killing of the officer."
+    )
+    assert count_fatalities(text) == 4

@@ -34,7 +34,10 @@ Choices (ACLED: "the most conservative estimate available"):
   a repeat when the number is the same; when attributed to a source or contrasted ("police said 4,
   residents said 7") or definite ("the five victims"), an alternative account -- the lower one is kept,
   unless it restates every group already counted with the same numbers and adds others (then it extends
-  the count); otherwise another death of that group. A later figure for "people" in general is a
+  the count), tells only groups already counted with their numbers ("the killing of the officer": no
+  change), or is a total of "people" in general larger than the groups counted so far ("shot dead an
+  officer ... police said the shootout left four people dead": the total of every side); otherwise
+  another death of that group. A later figure for "people" in general is a
   breakdown when smaller and an update when larger. A death toll replaces what came before and the latest
   toll wins, except a toll from a source with no update verb ("media put the toll at 21"), which is an
   alternative account; a cumulative toll ("since January", "over the past two weeks", or "bringing the

@@ -52,6 +52,11 @@ def _merge(main: _Account, figs: list[Fig], total: int) -> None:
         if all(groups.get(k) == v for k, v in main.groups.items()):
             main.value = max(main.value, value)  # a fuller restatement: every group again, same numbers
             main.groups.update(groups)
+        elif all(main.groups.get(k) == v for k, v in groups.items()):
+            pass  # "the killing of the officer": dead already counted, told again
+        elif set(groups) == {None} and None not in main.groups and value > main.value:
+            main.value = value  # "shot dead an officer ... police said four people died": all groups' total
+            main.groups.update(groups)
         else:
             main.value = min(main.value, value)  # another account of the same dead: the lower one
             for k, v in groups.items():
