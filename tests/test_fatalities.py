@@ -571,3 +571,11 @@ def test_dead_already_counted_told_again_change_no_total() -> None:
         " people dead. Officials said the gunmen fled into the forest after the killing of the officer."
     )
     assert count_fatalities(text) == 4
+
+
+def test_one_side_s_dead_after_a_total_of_people_is_part_of_it() -> None:
+    text = (
+        "A police convoy came under attack in Garissa, and the gun battle that followed left 10 people dead."
+        " According to an official statement, the shootout cost the lives of five officers."
+    )
+    assert count_fatalities(text) == 10

@@ -29,20 +29,21 @@ Choices (ACLED: "the most conservative estimate available"):
 * Attackers who die count when the text says so ("the attacker blew himself up" -> 1); a suicide
   bombing does not add an unstated bomber to the figure the text gives (GUIDELINES: the number stated).
 * Summing: groups of dead in one clause are summed; "also / another / other / more / additional / a third"
-  figures add to what came before. Groups are compared by head noun, synonyms merged (militants =
-  fighters = insurgents, soldiers = troops, ...). A later clause about a group already counted is:
-  a repeat when the number is the same; when attributed to a source or contrasted ("police said 4,
-  residents said 7") or definite ("the five victims"), an alternative account -- the lower one is kept,
-  unless it restates every group already counted with the same numbers and adds others (then it extends
-  the count), tells only groups already counted with their numbers ("the killing of the officer": no
-  change), or is a total of "people" in general larger than the groups counted so far ("shot dead an
-  officer ... police said the shootout left four people dead": the total of every side); otherwise
-  another death of that group. A later figure for "people" in general is a
-  breakdown when smaller and an update when larger. A death toll replaces what came before and the latest
-  toll wins, except a toll from a source with no update verb ("media put the toll at 21"), which is an
-  alternative account; a cumulative toll ("since January", "over the past two weeks", or "bringing the
-  toll to" next to the event's own figure) is ignored, as is a figure told in the present perfect over a
-  stretch of time ("300 have been killed in weeks of unrest", "so far this year").
+  figures add to what came before. Groups are compared by head noun, synonyms merged (militants = fighters =
+  insurgents, soldiers = troops, ...). A later clause about a group already counted is: a repeat when the
+  number is the same; when attributed to a source or contrasted ("police said 4, residents said 7") or
+  definite ("the five victims"), an alternative account -- the lower one is kept, unless it restates every
+  group already counted with the same numbers and adds others (then it extends the count), tells only groups
+  already counted with their numbers ("the killing of the officer": no change), or is a total of "people" in
+  general larger than the groups counted so far ("shot dead an officer ... police said the shootout left four
+  people dead": the total of every side), or one group's dead fewer than a total of "people" counted before
+  ("left 10 people dead ... officials said it cost the lives of five gendarmes": a part of the ten); otherwise
+  another death of that group. A later figure for "people" in general is a breakdown when smaller and an
+  update when larger. A death toll replaces what came before and the latest toll wins, except a toll from a
+  source with no update verb ("media put the toll at 21"), which is an alternative account; a cumulative toll
+  ("since January", "over the past two weeks", or "bringing the toll to" next to the event's own figure) is
+  ignored, as is a figure told in the present perfect over a stretch of time ("300 have been killed in weeks
+  of unrest", "so far this year").
 * People killed "together with" / "along with" a passive's subject are dead too.
 * Two events told in one sentence, in clauses cut at contrast words ("..., while on Friday militants
   killed five"), each take their own clause's dead (`clause_fatalities`).

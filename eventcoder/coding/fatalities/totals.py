@@ -57,6 +57,8 @@ def _merge(main: _Account, figs: list[Fig], total: int) -> None:
         elif set(groups) == {None} and None not in main.groups and value > main.value:
             main.value = value  # "shot dead an officer ... police said four people died": all groups' total
             main.groups.update(groups)
+        elif None in main.groups and None not in groups and value < main.value:
+            main.groups.update(groups)  # "left 10 people dead ... officials said five gendarmes": a part
         else:
             main.value = min(main.value, value)  # another account of the same dead: the lower one
             for k, v in groups.items():
