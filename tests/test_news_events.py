@@ -2235,3 +2235,27 @@ def test_a_dateline_is_no_part_of_the_lede_s_parse(code_text):
         " two officers."
     )
     assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Al Shabaab", "Police Forces of Kenya")]
+
+
+def test_a_claim_of_responsibility_told_on_its_own_names_who_did_the_attack_just_told(code_text):
+    text = (
+        "Suicide bomber kills 12 at Kenyan base\n"
+        "A suicide bomber drove a vehicle into a military base in Garissa on Saturday, killing 12 soldiers,"
+        " officials said. The al-Shabaab extremist group claimed responsibility."
+    )
+    assert [m.actor1 for m in code_text(text)] == ["Al Shabaab"]
+    text = (
+        "Two attacks in Kenya\n"
+        "Gunmen killed three traders in Mandera on Monday. In a separate incident, a bomb killed two soldiers"
+        " in Garissa. Al-Shabaab claimed responsibility."
+    )
+    by_place = {m.location: m.actor1 for m in code_text(text)}
+    assert by_place == {"Mandera": "Unidentified Armed Group (Kenya)", "Garissa": "Al Shabaab"}
+    text = "A roadside bomb killed five officers in Garissa on Monday. No group claimed responsibility."
+    assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
+
+
+def test_the_group_blamed_for_an_attack_did_it(code_text):
+    for blame in ("Police blamed Al-Shabaab for the attack.", "Al-Shabaab was blamed for the bombing."):
+        text = f"A roadside bomb killed five police officers in Garissa on Monday. {blame}"
+        assert [m.actor1 for m in code_text(text)] == ["Al Shabaab"], blame

@@ -16,6 +16,7 @@ from eventcoder.coding.actor_words import perpetrator_kind
 from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.attach import bound_date
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
+from eventcoder.coding.claims import CLAIM_REACH, claim_subjects
 from eventcoder.coding.crosswalk import crosswalk
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import (
@@ -42,7 +43,13 @@ from eventcoder.coding.event_places import (
 from eventcoder.coding.fatalities.figures import clause_fatalities, count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.occurrences import Cluster, demonstration_told, is_armed
-from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, resolve_actor, subject_of
+from eventcoder.coding.participants import (
+    ARMED_TYPES,
+    ARMY_WEAPON_VARIANTS,
+    NON_STATE_ARMED,
+    resolve_actor,
+    subject_of,
+)
 from eventcoder.coding.places import Place, beat_place
 from eventcoder.coding.protests import crowd_sized, protest_actors, protest_variant
 from eventcoder.coding.rules import (
@@ -334,6 +341,10 @@ def to_mention(
             text = " ".join(sent_text(m.sent) for m in cluster.members)
             army_weapons = variant in ARMY_WEAPON_VARIANTS
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
+    if etype in VIOLENT and (actor1 is None or res.actors.is_unidentified(actor1)):
+        actor1 = (
+            claimed_after(cluster, clusters, sentences, ctx, res) or actor1
+        )  # "X claimed responsibility."
     actor1 = res.actors.armed(actor1) if etype in VIOLENT else actor1  # a government fights by its forces
     if etype == "arrest" and actor1 is None:  # "four people were arrested": by the police, as ACLED codes
         located = cluster.placed()
@@ -440,6 +451,27 @@ def captors(cluster: Cluster, clusters: list[Cluster], res: CoderResources, iso3
             return actor
         if any(m.event_type == "arrest" for m in other.members):
             return res.actors.generic("police", iso3)
+    return None
+
+
+def claimed_after(
+    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, res: CoderResources
+) -> Actor | None:
+    """The named armed group of a claim of responsibility told in a sentence of its own ("The X group
+    claimed responsibility."), when the event is the violent one told just before it."""
+    last = max(m.sent_index for m in cluster.members)
+    best = cluster.best()
+    country = best.place.iso3 if best.place is not None and best.place.iso3 else ctx.main_country
+    for subject in claim_subjects(best.sent.doc, res.cues):
+        index = next(i for i, s in enumerate(sentences) if s.start <= subject.i < s.end)
+        if not 0 < index - last <= CLAIM_REACH:
+            continue
+        between = range(last + 1, index + 1)
+        if any(m.sent_index in between for c in clusters if c.first.event_type in VIOLENT for m in c.members):
+            continue  # another violent event told in between: the claim is of that one, or unclear
+        actor = resolve_actor(subject, best, country, ctx, res, role=1)
+        if actor is not None and actor.inter in NON_STATE_ARMED and not is_unidentified(actor):
+            return actor
     return None
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
+from eventcoder.coding.claims import blamed
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.forces import named_group, national_forces
 from eventcoder.coding.places import country_for_name, town_named
@@ -164,13 +165,13 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
-    """'X claimed responsibility for the attack': X is the attack's actor 1."""
+    """'X claimed responsibility for the attack', 'police blamed X for the attack': X is its actor 1."""
     if not cand.nominal:
         return None
     for tok in path_up(cand.head, limit=4):
         if lemma(tok) in cues.claim_verbs and any(lemma(c) == "responsibility" for c in tok.children):
             return subject_of(tok)
-    return None
+    return blamed(cand.head)
 
 
 def mediated_by(cand: Candidate, cues: Cues) -> Token | None:
