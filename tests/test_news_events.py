@@ -1170,6 +1170,17 @@ def test_people_blocking_a_road_protest_and_security_forces_closing_one_do_not(c
     assert protest.event_type == "protest"
 
 
+def test_armed_men_blocking_a_road_to_attack_it_hold_no_protest(code_text):
+    for text in (
+        "Gunmen abducted 20 passengers in Mandera on Sunday. The attackers blocked the road near Kobarre"
+        " and opened fire on vehicles.",
+        "On Sunday, militants stormed Kobarre village in Mandera county and blocked the road to Lafey.",
+    ):
+        assert "protest" not in [m.event_type for m in code_text(text)], text
+    text = "On Sunday, residents marched to the county office in Mandera and blocked the road."
+    assert [m.event_type for m in code_text(text)] == ["protest"]
+
+
 def test_an_armed_actor_targeting_something_is_an_attack(code_text):
     (strike,) = code_text("On 7 May 2020, the air force targeted a rebel fuel truck near Mizdah.")
     assert (strike.event_type, strike.sub_event_type, strike.iso3) == ("attack", "explosion", "LBY")

@@ -493,13 +493,16 @@ def struck_place(cand: Candidate, res: CoderResources) -> bool:
 
 def blocks_a_road(head: Token, cues: Cues) -> bool:
     """People blocking a road, street or bridge ("residents blocked some streets in X", "traders barricaded
-    the highway with burning tyres"); not security forces closing one, nor a bill or a plan "blocked"."""
+    the highway with burning tyres"); not security forces closing one, nor armed men stopping traffic
+    ("the gunmen blocked the highway and opened fire on vehicles"), nor a bill or a plan "blocked"."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     if not any(lemma(o) in cues.road_words for o in objects):
         return False
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    return subject is None or lemma(subject) not in cues.security_nouns
+    verbs = (head, head.head) if head.dep_ == "conj" else (head,)  # "stormed the village and blocked ..."
+    subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
+    armed = cues.security_nouns | cues.armed_subjects | cues.attacker_nouns
+    return subject is None or lemma(subject) not in armed
 
 
 def protest_purpose(head: Token, anchor: Token, cues: Cues) -> bool:
