@@ -2270,3 +2270,11 @@ def test_the_group_blamed_for_an_attack_did_it(code_text):
     for blame in ("Police blamed Al-Shabaab for the attack.", "Al-Shabaab was blamed for the bombing."):
         text = f"A roadside bomb killed five police officers in Garissa on Monday. {blame}"
         assert [m.actor1 for m in code_text(text)] == ["Al Shabaab"], blame
+
+
+def test_force_used_on_a_crowd_is_where_the_crowd_it_dispersed_was(code_text):
+    text = (
+        "Protest in Kenya\nPolice fired tear gas on Tuesday to disperse hundreds of protesters who marched"
+        " through central Nairobi against new taxes."
+    )
+    assert [(m.event_type, m.location) for m in code_text(text)] == [("protest", "Nairobi")]

@@ -250,8 +250,8 @@ def belongs_to_other_event(prep: Token, cand: Candidate) -> bool:
 
 def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate, cues: Cues) -> bool:
     """A phrase in a clause under the trigger's clauses that reports no other event of its own
-    (a 'killing' of the same event may be there, or what it was 'targeting'; another attack or a truce
-    may not)."""
+    (a 'killing' of the same event may be there, or what it was 'targeting', or the crowd force was used
+    on, "fired tear gas to disperse protesters who marched in X"; another attack or a truce may not)."""
     clause = clause_of(tok)
     if not any(top in clause.ancestors for top in chain):
         return False
@@ -262,6 +262,7 @@ def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate, cues: Cu
         label, _, role = span.label_.split("|")
         family = "violent" if label.split(".")[0] in VIOLENT else label.split(".")[0]
         aim = family == cand.family and lemma(span.root) in cues.targeting_verbs
+        aim = aim or (family == cand.family and cand.variant == "intervention")  # the crowd it dispersed
         if span.root.i in inside and (family != cand.family or role == "event") and not aim:
             return False
     return True
