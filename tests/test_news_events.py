@@ -2278,3 +2278,13 @@ def test_force_used_on_a_crowd_is_where_the_crowd_it_dispersed_was(code_text):
         " through central Nairobi against new taxes."
     )
     assert [(m.event_type, m.location) for m in code_text(text)] == [("protest", "Nairobi")]
+
+
+def test_the_fighting_between_two_named_groups_is_the_clash_of_unnamed_militias_just_told(code_text):
+    text = (
+        "Clashes in Garissa kill 27\n"
+        "Heavy clashes between two rival militias in Garissa killed at least 27 people on Tuesday, officials"
+        " said. The fighting between Al-Shabaab and the Zarvo Front erupted after a commander was detained."
+    )
+    [clash] = code_text(text)
+    assert (clash.location, clash.fatalities, clash.actor1) == ("Garissa", 27, "Al Shabaab")

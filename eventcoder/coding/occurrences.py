@@ -434,7 +434,7 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
             return False
         if cand.actor1.name in sides or (cand.actor2 is not None and cand.actor2.name in sides):
             return True
-        return cand.event_type == "clash" and unnamed_side_of(cand, sides)
+        return cand.event_type == "clash" and (unnamed_side_of(cand, sides) or sides_named(cluster, cand))
     if cand.event_type == "protest" and crowd_told_again(cluster, cand):
         return True
     if unnamed_group_named(known, cand.actor1):
@@ -478,6 +478,13 @@ def unnamed_side_of(cand: Candidate, sides: set[str]) -> bool:
     return len(sides) < 2 or any(
         a.name in sides or any(s.startswith(f"{a.name} ") for s in sides) for a in named
     )
+
+
+def sides_named(cluster: Cluster, cand: Candidate) -> bool:
+    """A definite "the fighting between X and Y" after a clash told with no side named ("clashes between
+    two rival militias killed 27"): the sides of the clash just told, named."""
+    armed = [a for m in cluster.members for a in (m.actor1, m.actor2) if is_armed(a)]
+    return points_back(cand) and bool(armed) and all(is_unidentified(a) for a in armed)
 
 
 def points_back(cand: Candidate) -> bool:
