@@ -2288,3 +2288,9 @@ def test_the_fighting_between_two_named_groups_is_the_clash_of_unnamed_militias_
     )
     [clash] = code_text(text)
     assert (clash.location, clash.fatalities, clash.actor1) == ("Garissa", 27, "Al Shabaab")
+
+
+def test_an_airport_or_port_named_by_its_town_places_the_event_there(code_text):
+    for site in ("Wajir airport", "Lamu port", "Garissa airport"):  # tagged ORG, none, PERSON
+        text = f"Arrests in Kenya\nOn Saturday, 46 traders were arrested at {site}."
+        assert [(m.location, m.geo_precision) for m in code_text(text)] == [(site.split()[0], 1)], site
