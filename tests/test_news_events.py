@@ -2294,3 +2294,9 @@ def test_an_airport_or_port_named_by_its_town_places_the_event_there(code_text):
     for site in ("Wajir airport", "Lamu port", "Garissa airport"):  # tagged ORG, none, PERSON
         text = f"Arrests in Kenya\nOn Saturday, 46 traders were arrested at {site}."
         assert [(m.location, m.geo_precision) for m in code_text(text)] == [(site.split()[0], 1)], site
+
+
+def test_a_road_written_by_its_number_is_a_road_people_block(code_text):
+    for road in ("the A104", "the KN 5", "KE-230"):
+        text = f"On 7 May 2020, farmers blocked {road} near Nakuru demanding fertiliser."
+        assert [m.event_type for m in code_text(text)] == ["protest"], road

@@ -1,7 +1,8 @@
 """How a protest is coded: its ACLED sub-type from the words of its sentences, and its sides (the crowd
-as "Protesters (X)" or "Rioters (X)", the security forces that met it as the other side).
+as "Protesters (X)" or "Rioters (X)", the security forces that met it as the other side); and whether
+a road blocked is a protest (`blocks_a_road`).
 
-Used by mentions.to_mention; a pure part of the coding core.
+Used by mentions.to_mention and triggers; a pure part of the coding core.
 """
 
 from __future__ import annotations
@@ -136,3 +137,31 @@ def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
     do): violence it reports is then a crowd's, a riot."""
     text = ctx.article.text or ""
     return any(tag in text for tag in cues.crowd_size_tags)
+
+
+def blocks_a_road(head: Token, cues: Cues) -> bool:
+    """People blocking a road, street or bridge ("residents blocked some streets in X", "traders barricaded
+    the highway with burning tyres"); not security forces closing one, nor armed men stopping traffic
+    ("the gunmen blocked the highway and opened fire on vehicles"), nor a bill or a plan "blocked"."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    if not any(lemma(o) in cues.road_words or road_number(o) for o in objects):
+        return False
+    verbs = (head, head.head) if head.dep_ == "conj" else (head,)  # "stormed the village and blocked ..."
+    subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
+    armed = cues.security_nouns | cues.armed_subjects | cues.attacker_nouns
+    return subject is None or lemma(subject) not in armed
+
+
+ROAD_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}")  # "the A104", "KE-230", "the KN 5"
+
+
+def road_number(obj: Token) -> bool:
+    """A road written by its number: letters and digits, together or the digits apart ("KN 5")."""
+    if ROAD_NUMBER.fullmatch(obj.text):
+        return True
+    return (
+        obj.text.isupper()
+        and 1 <= len(obj.text) <= 3
+        and any(c.dep_ == "nummod" and c.text.isdigit() and c.i == obj.i + 1 for c in obj.children)
+    )

@@ -42,6 +42,7 @@ from eventcoder.coding.generic import (
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of, repels
+from eventcoder.coding.protests import blocks_a_road
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -489,20 +490,6 @@ def struck_place(cand: Candidate, res: CoderResources) -> bool:
             cand.sub_event_type, cand.variant = "explosion", "shelling"
         return munitions or any(armed(a, res) or lemma(a) in cues.fired_weapon_words for a in agents)
     return struck_times(head)
-
-
-def blocks_a_road(head: Token, cues: Cues) -> bool:
-    """People blocking a road, street or bridge ("residents blocked some streets in X", "traders barricaded
-    the highway with burning tyres"); not security forces closing one, nor armed men stopping traffic
-    ("the gunmen blocked the highway and opened fire on vehicles"), nor a bill or a plan "blocked"."""
-    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-    if not any(lemma(o) in cues.road_words for o in objects):
-        return False
-    verbs = (head, head.head) if head.dep_ == "conj" else (head,)  # "stormed the village and blocked ..."
-    subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
-    armed = cues.security_nouns | cues.armed_subjects | cues.attacker_nouns
-    return subject is None or lemma(subject) not in armed
 
 
 def protest_purpose(head: Token, anchor: Token, cues: Cues) -> bool:
