@@ -342,9 +342,8 @@ def to_mention(
             army_weapons = variant in ARMY_WEAPON_VARIANTS
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
     if etype in VIOLENT and (actor1 is None or res.actors.is_unidentified(actor1)):
-        actor1 = (
-            claimed_after(cluster, clusters, sentences, ctx, res) or actor1
-        )  # "X claimed responsibility."
+        # "... killing 12 soldiers. X claimed responsibility.": the group the claim names
+        actor1 = claimed_after(cluster, clusters, sentences, ctx, res) or actor1
     actor1 = res.actors.armed(actor1) if etype in VIOLENT else actor1  # a government fights by its forces
     if etype == "arrest" and actor1 is None:  # "four people were arrested": by the police, as ACLED codes
         located = cluster.placed()
