@@ -8,6 +8,7 @@ actors and fatalities of the merged event; crosswalk to ACLED/CAMEO/PLOVER; evid
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import Counter
 
 from spacy.tokens import Span
@@ -343,7 +344,7 @@ def to_mention(
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
     if etype in VIOLENT and (actor1 is None or res.actors.is_unidentified(actor1)):
         # "... killing 12 soldiers. X claimed responsibility.": the group the claim names
-        actor1 = claimed_after(cluster, clusters, sentences, ctx, res) or actor1
+        actor1 = claimed_after(cluster, best, clusters, sentences, ctx, res) or actor1
     actor1 = res.actors.armed(actor1) if etype in VIOLENT else actor1  # a government fights by its forces
     if etype == "arrest" and actor1 is None:  # "four people were arrested": by the police, as ACLED codes
         located = cluster.placed()
@@ -454,15 +455,20 @@ def captors(cluster: Cluster, clusters: list[Cluster], res: CoderResources, iso3
 
 
 def claimed_after(
-    cluster: Cluster, clusters: list[Cluster], sentences: list[Span], ctx: ArticleContext, res: CoderResources
+    cluster: Cluster,
+    best: Candidate,
+    clusters: list[Cluster],
+    sentences: list[Span],
+    ctx: ArticleContext,
+    res: CoderResources,
 ) -> Actor | None:
     """The named armed group of a claim of responsibility told in a sentence of its own ("The X group
-    claimed responsibility."), when the event is the violent one told just before it."""
+    claimed responsibility."), when the event (its best mention `best`) is the violent one told just
+    before it."""
     last = max(m.sent_index for m in cluster.members)
-    best = cluster.best()
     country = best.place.iso3 if best.place is not None and best.place.iso3 else ctx.main_country
     for subject in claim_subjects(best.sent.doc, res.cues):
-        index = next(i for i, s in enumerate(sentences) if s.start <= subject.i < s.end)
+        index = bisect_right([s.start for s in sentences], subject.i) - 1  # the claim's sentence
         if not 0 < index - last <= CLAIM_REACH:
             continue
         between = range(last + 1, index + 1)
