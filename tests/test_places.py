@@ -133,6 +133,13 @@ def test_village_missing_from_gazetteer_is_named_at_its_district() -> None:
     assert p.latitude is not None
 
 
+def test_a_district_word_before_a_province_name_does_not_take_a_far_spelling_variant() -> None:
+    # GeoNames has no district Bushehr, only the province; the district Behshahr (same consonants, another
+    # province) is not meant: the unknown village is placed in the province the text names
+    p = place("in Kobarre village, Bushehr district", "IRN")
+    assert (p.location, p.admin1, p.geo_precision) == ("Kobarre", "Bushehr", 2)
+
+
 def test_country_only_has_precision_4_and_capital_coordinates() -> None:
     p = place("in Pakistan", "AFG")
     assert (p.location, p.country, p.iso3, p.geo_precision, p.admin1) == (

@@ -22,6 +22,9 @@ Choosing among entries of the same name, in this order (first difference wins):
    place of 100,000 people or more, then a place that is the seat of every unit of its name in its country
    ("Goma"), then ADM1/ADM2 or a region, then a smaller place ("Kabul" -> the city, "Helmand" -> the
    province, "Swat" -> the district); a qualifier used as the place itself prefers units;
+   A spelling variant of the feature word's type takes the place of an exact entry of another type only
+   when close (similarity >= 0.75) or inside that entry ("X district" is the province X when the only
+   district of those consonants lies elsewhere);
 4. exact name (or alias, or name without an Arabic article or a final "City") before fuzzy match (same
    consonant skeleton, similarity >= 0.6, similar length or one name the start of the other, only inside
    a context country or a resolved qualifier);
@@ -92,6 +95,11 @@ from eventcoder.coding.places.words import (
 )
 
 NEAR_MARGIN = 1.0  # degrees around the main context country's places
+# a spelling of the name that has the kind the feature word asks for replaces an exact entry of another kind
+# when this similar ("Vehari city": the town Vihari, not the district) or inside it ("Muscat district": the
+# province's district Masqat); "Tripura district" is the state Tripura, not the district Tiruppur elsewhere,
+# whose consonants are the same
+KIND_SPELLING = 0.75
 SUBSTANTIAL = 20_000  # outside the article's countries, the only place of a name this big is taken
 ENCLOSING = "enclosing"  # internal kind: a qualifier used as the place because the inner place is unknown
 
@@ -438,7 +446,10 @@ def _best(
             if fitting:
                 return _namesake_seat(g, fitting[0].cand.ref, name, kind)
             fuzzy = [
-                c for c in fuzzy_candidates(g, name, ctx, hard) if _kind_pref(g, c.ref, kind, False) >= 3
+                c
+                for c in fuzzy_candidates(g, name, ctx, hard)
+                if _kind_pref(g, c.ref, kind, False) >= 3
+                and (c.similarity >= KIND_SPELLING or containers(g, c.ref) & {e.ref for e in exact})
             ]
             ranked = _rank(g, exact + fuzzy, kind, hard, softq, ctx, area)
         return _namesake_seat(g, ranked[0].cand.ref, name, kind)
