@@ -140,6 +140,13 @@ def test_a_district_word_before_a_province_name_does_not_take_a_far_spelling_var
     assert (p.location, p.admin1, p.geo_precision) == ("Kobarre", "Bushehr", 2)
 
 
+def test_a_town_without_district_in_the_gazetteer_meets_a_district_of_its_province() -> None:
+    # GeoNames gives Lagos no ADM2; Eti-Osa is an LGA of Lagos State: the city meets that qualifier, and a
+    # loosely written outer region ("Western", an ADM1 name only abroad) does not carry it to Sri Lanka
+    p = place("in Lagos city (Eti-Osa, Western)")
+    assert (p.location, p.admin1, p.iso3, p.geo_precision) == ("Lagos", "Lagos", "NGA", 1)
+
+
 def test_country_only_has_precision_4_and_capital_coordinates() -> None:
     p = place("in Pakistan", "AFG")
     assert (p.location, p.country, p.iso3, p.geo_precision, p.admin1) == (

@@ -9,7 +9,7 @@ Choosing among entries of the same name, in this order (first difference wins):
 1. the qualifiers written with the phrase ("Gardez city, Paktia" -> the Gardez inside Paktia); a phrase
    whose qualifiers resolve but that has no entry inside them is *not* resolved (a village of the same
    name elsewhere is not taken) unless it names a unit that is unique in its country; later phrases count
-   as softer qualifiers;
+   as softer qualifiers; a town the gazetteer gives no ADM2 meets a district of its province;
 2. the article's countries (`context_iso3`, most mentioned first); a country name itself counts as in
    context unless an ADM1 of the main country has that name ("Georgia" in a US article); a notable or
    substantial entry (below) within the main country's extent (its places' bounding box and a degree)
@@ -570,15 +570,19 @@ def _rank(
     seats = _namesake_seats(g, cands) if kind is None else {}
     for town, units in seats.items():  # the seat is as much in context as its units
         contexts[town] = max(contexts[town], *(contexts[u] for u in units))
+    provinces = [_provinces_of_districts(g, q) for q in hard]
     scored = []
     for c in cands:
         conts = containers(g, c.ref)
+        if c.ref[0] == "t" and g.town(c.ref[1]).adm2 is None:
+            # a town the gazetteer gives no district meets a district of its province
+            conts = conts | {("d", u[1]) for u in conts if u[0] == "u"}
         capital = c.ref[0] == "t" and c.ref[1] in g.capital_towns
         context = contexts[c.ref]
         weak = strong and context > 0 and c.ref in weak_refs
         scored.append(
             _Scored(
-                qualifiers=sum(1 for q in hard if q and conts & q),
+                qualifiers=sum(1 for q, up in zip(hard, provinces, strict=True) if q and conts & (q | up)),
                 soft_qualifiers=sum(1 for q in softq if q and conts & q),
                 context=0 if weak else context,
                 kind_fit=2.5 if c.ref in seats and not capital else _kind_pref(g, c.ref, kind, capital),
@@ -593,6 +597,11 @@ def _rank(
         )
     scored.sort(key=lambda sc: sc.order, reverse=True)
     return scored
+
+
+def _provinces_of_districts(g: Gazetteer, refs: set[Ref]) -> set[Ref]:
+    """The provinces of the ADM2s among some entries, marked ("d", ADM1) to meet only a town without ADM2."""
+    return {("d", adm1) for kind, i in refs if kind == "u" and (adm1 := g.unit_adm1(i)) is not None}
 
 
 def _namesake_seats(g: Gazetteer, cands: list[Cand]) -> dict[Ref, list[Ref]]:
