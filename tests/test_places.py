@@ -340,6 +340,16 @@ def test_regions_made_of_adm1s_resolve_at_their_middle() -> None:
     assert place("in Darfur", "SDN").iso3 == "SDN"
 
 
+def test_states_of_a_federation_and_former_provinces_are_regions() -> None:
+    # Somalia's federal member states, Kenya's former provinces, Nigeria's geopolitical zones: written in
+    # the news, no unit of GeoNames
+    p = place("in Puntland")
+    assert (p.location, p.iso3, p.geo_precision, p.admin1) == ("Puntland", "SOM", 3, None)
+    assert place("in the Western region of Kenya", "KEN").iso3 == "KEN"  # not Sri Lanka's province
+    assert place("in Nigeria's North West", "NGA").admin1 is None  # seven states, not the state Niger
+    assert place("in Garissa, North Eastern Province", "KEN").admin1 == "Garissa"
+
+
 def test_town_named_like_the_units_it_seats_is_the_town() -> None:
     goma = place("in Goma", "COD")
     assert (goma.location, goma.admin1, goma.geo_precision) == ("Goma", "Nord-Kivu", 1)
