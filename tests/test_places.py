@@ -52,6 +52,13 @@ def test_parse_nested_clause_most_specific_first() -> None:
     assert phrases[-1].text == "Kunduz"
 
 
+def test_parse_a_force_capitalised_is_no_place() -> None:
+    # "Police forces", "Security forces": common words written with capitals before an organisation's head
+    assert [p.text for p in parse_place_phrases("at Police forces in Zzqxville")] == ["Zzqxville"]
+    assert [p.text for p in parse_place_phrases("with Security forces in Garissa")] == ["Garissa"]
+    assert parse_place_phrases("with Zarvo forces in Garissa")[0].text == "Zarvo"  # a name is kept
+
+
 def test_parse_a_capitalised_opening_preposition_before_lower_case_words() -> None:
     # a sentence opening "In southern X township, ...": the direction is no part of the name
     assert parse_place_phrases("In southern Kobarre township, Lamu county")[0] == PlacePhrase(

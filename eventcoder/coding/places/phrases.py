@@ -9,9 +9,9 @@ Nigerian "local government area" read as a district. Words around the places are
 the first lower-case word that is neither a particle inside a name ("Qala i Naw") nor a feature word or its
 modifier ("Mohmand tribal district"), so "on Sunday" goes; a clause after the places ("..., where ...")
 is cut; a sentence's subject before the locative phrase ("Protests also took place in ...") and dates
-("in March") are no places; a place the first one borders ("Rafah, on the border with Egypt") is no
-enclosing place. A direction word before a place ("northern Gaza") makes it near; before a feature word
-("the northern city of Kano") it does not.
+("in March") are no places, nor is a force written with capitals ("at Police forces in X"); a place the
+first one borders ("Rafah, on the border with Egypt") is no enclosing place. A direction word before a
+place ("northern Gaza") makes it near; before a feature word ("the northern city of Kano") it does not.
 
 `place_groups` gives the phrases of each coordinated place of a clause ("in Mombasa and Kisumu"). The word
 lists come from `data/place_words.json` (`words`).
@@ -32,6 +32,7 @@ from eventcoder.coding.places.words import (
     BORDER_WORDS,
     CENTER_WORDS,
     CLAUSE_END_WORDS,
+    COMMON_WORDS,
     DATE_WORDS,
     DIRECTION_WORDS,
     DISTRICT_PHRASES,
@@ -341,6 +342,8 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
         return ([_Name(capital, "city", near)] if capital else []), near, None, False
     end = _name_run(words)
     clause = end < len(words)
+    if clause and _names_force(words[:end], words[end]):
+        return [], near, None, clause
     words = words[:end]
     if not words:
         return [], near, lead_kind or kind_only, clause
@@ -472,6 +475,14 @@ def _country_capital(words: list[str]) -> str | None:
         return None
     country = words[0].removesuffix("s").removesuffix("'")
     return capital_of(country) if country_for_name(country) is not None else None
+
+
+def _names_force(words: list[str], following: str) -> bool:
+    """Common words capitalised before an organisation's head: a force, no place ("at Police forces in X",
+    "with Security forces")."""
+    return following.lower().strip(".,;:") in ORGANISATION_HEADS and all(
+        w.lower().strip(".,;:") in COMMON_WORDS for w in words
+    )
 
 
 def _names_organisation(words: list[str]) -> bool:
