@@ -220,6 +220,11 @@ def containers(g: Gazetteer, ref: Ref) -> set[Ref]:
     return out
 
 
+def provinces_of_districts(g: Gazetteer, refs: set[Ref]) -> set[Ref]:
+    """The provinces of the ADM2s among some entries, marked ("d", ADM1) to meet only a town without ADM2."""
+    return {("d", adm1) for kind, i in refs if kind == "u" and (adm1 := g.unit_adm1(i)) is not None}
+
+
 _BRACKETED = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*(.*)$")
 
 

@@ -79,6 +79,7 @@ from eventcoder.coding.places.candidates import (
     country_of,
     fuzzy_candidates,
     notable,
+    provinces_of_districts,
     shortened_candidates,
 )
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
@@ -570,7 +571,7 @@ def _rank(
     seats = _namesake_seats(g, cands) if kind is None else {}
     for town, units in seats.items():  # the seat is as much in context as its units
         contexts[town] = max(contexts[town], *(contexts[u] for u in units))
-    provinces = [_provinces_of_districts(g, q) for q in hard]
+    provinces = [provinces_of_districts(g, q) for q in hard]
     scored = []
     for c in cands:
         conts = containers(g, c.ref)
@@ -597,11 +598,6 @@ def _rank(
         )
     scored.sort(key=lambda sc: sc.order, reverse=True)
     return scored
-
-
-def _provinces_of_districts(g: Gazetteer, refs: set[Ref]) -> set[Ref]:
-    """The provinces of the ADM2s among some entries, marked ("d", ADM1) to meet only a town without ADM2."""
-    return {("d", adm1) for kind, i in refs if kind == "u" and (adm1 := g.unit_adm1(i)) is not None}
 
 
 def _namesake_seats(g: Gazetteer, cands: list[Cand]) -> dict[Ref, list[Ref]]:
