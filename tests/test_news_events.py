@@ -2300,3 +2300,22 @@ def test_a_road_written_by_its_number_is_a_road_people_block(code_text):
     for road in ("the A104", "the KN 5", "KE-230"):
         text = f"On 7 May 2020, farmers blocked {road} near Nakuru demanding fertiliser."
         assert [m.event_type for m in code_text(text)] == ["protest"], road
+
+
+def test_where_the_doers_are_based_is_not_where_they_struck(code_text):
+    # a place phrase inside the active subject tells where the attackers come from; the clause's other
+    # place phrase tells where they struck (the frame and the trigger's phrase alike)
+    based = code_text(
+        "Militants based in Lamu attacked a police post near Zzqxville, Mandera county, on Monday."
+    )
+    assert [(m.location, m.admin1) for m in based] == [("Zzqxville", "Mandera")]
+    stationed = code_text(
+        "On 8 May 2020, troops of the Zarvo Front stationed at Garissa fired on the positions of the army"
+        " near Zzqxville, Mandera."
+    )
+    assert [m.admin1 for m in stationed] == ["Mandera"]
+    # victims living somewhere were shot there; alone, the subject's place is still the event's
+    assert code_text("Two people living in Zzqxville village, in Wajir county, were shot dead.")[
+        0
+    ].admin1 == ("Wajir")
+    assert code_text("Protesters in Nakuru marched against the tax bill on Tuesday.")[0].location == "Nakuru"

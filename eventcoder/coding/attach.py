@@ -33,6 +33,7 @@ from eventcoder.coding.rules import (
     date_phrase,
     doc_ents,
     doc_text,
+    in_subject,
     lemma,
     month_as_modifier,
     noun_phrase,
@@ -42,6 +43,8 @@ from eventcoder.coding.rules import (
     span_ents,
 )
 from eventcoder.coding.sentcache import doc_memo, doc_spans, sent_tokens
+
+SUBJECT_RANK = 60  # a place phrase inside the subject: taken only when the clause has no other
 
 
 def attach(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
@@ -188,7 +191,10 @@ def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:
             continue
         if rank != 0 and belongs_to_other_event(tok, cand):
             continue
-        found.append((50 if rank is None else rank, tok))
+        rank = 50 if rank is None else rank
+        if rank and in_subject(tok):  # "militants based in X attacked ... in Y": where they are from
+            rank = SUBJECT_RANK
+        found.append((rank, tok))
     return sorted(found, key=lambda x: (x[0], x[1].i))
 
 

@@ -29,7 +29,7 @@ from eventcoder.coding.places import (
 )
 from eventcoder.coding.places.focus import LOCATIVES
 from eventcoder.coding.places.words import PARTY_PREPOSITIONS
-from eventcoder.coding.rules import PLACE_LABELS, doc_text, names_town_part, span_ents
+from eventcoder.coding.rules import PLACE_LABELS, doc_text, in_subject, names_town_part, span_ents
 
 
 def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bool:
@@ -147,6 +147,8 @@ def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
         if e.start >= cand.trigger.start:
             break
         before = sent.doc[e.start - 1].lower_ if e.start > sent.start else ""
+        if before in ("in", "at") and in_subject(sent.doc[e.start - 1]):
+            continue  # "militants based in X attacked ...": where the doers are from, no frame
         if before in ("in", "at") and (e.label_ in PLACE_LABELS or after_locative(e)):
             return named_place(
                 ((text[e.start_char : sent.end_char], False),), tuple(ctx.countries), ctx.areas

@@ -426,6 +426,17 @@ def month_as_modifier(ent: Span, cues: Cues) -> bool:
     )
 
 
+def in_subject(tok: Token) -> bool:
+    """A token inside the doer of a clause ("the forces of X located at Y fired"), below no verb of its own;
+    not inside a passive subject ("people living in X were shot": the victims' place is the event's)."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ == "nsubj":
+            return True
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("acl", "amod"):
+            return False
+    return False
+
+
 def attachment_rank(span: Span, head: Token, chain: list[Token]) -> int | None:
     """0 if a phrase modifies the trigger, 1+k if it sits in the k-th clause of the chain, else None."""
     for tok in path_up(span.root, limit=10):
