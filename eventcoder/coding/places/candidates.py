@@ -179,6 +179,7 @@ def shortened_candidates(g: Gazetteer, name: str, kind: str | None, hard: list[s
 
 
 BIG_TOWN = 100_000  # a place this big is notable: meant even outside the article's countries
+SUBSTANTIAL = 20_000  # outside the article's countries, the only place of a name this big is taken
 
 
 def notable(g: Gazetteer, ref: Ref) -> bool:
@@ -187,6 +188,19 @@ def notable(g: Gazetteer, ref: Ref) -> bool:
     if kind == "t":
         return i in g.capital_towns or g.town_population(i) >= BIG_TOWN
     return kind in ("c", "r") or g.units[i].level == 1
+
+
+def is_substantial(g: Gazetteer, ref: Ref) -> bool:
+    """A place of 20,000 people or more, or a unit with that many in its places."""
+    kind, i = ref
+    if kind == "t":
+        return g.town_population(i) >= SUBSTANTIAL
+    return kind == "u" and not g.is_empty_unit(i) and g.units[i].population >= SUBSTANTIAL
+
+
+def weak_unit(g: Gazetteer, ref: Ref) -> bool:
+    """A unit with no populated place in the gazetteer (a statistical area: a name, no place)."""
+    return ref[0] == "u" and g.is_empty_unit(ref[1])
 
 
 def country_of(g: Gazetteer, ref: Ref) -> int:

@@ -78,9 +78,11 @@ from eventcoder.coding.places.candidates import (
     containers_of_name,
     country_of,
     fuzzy_candidates,
+    is_substantial,
     notable,
     provinces_of_districts,
     shortened_candidates,
+    weak_unit,
 )
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.keys import compact, skeleton
@@ -101,7 +103,6 @@ NEAR_MARGIN = 1.0  # degrees around the main context country's places
 # province's district Masqat); "Tripura district" is the state Tripura, not the district Tiruppur elsewhere,
 # whose consonants are the same
 KIND_SPELLING = 0.75
-SUBSTANTIAL = 20_000  # outside the article's countries, the only place of a name this big is taken
 ENCLOSING = "enclosing"  # internal kind: a qualifier used as the place because the inner place is unknown
 
 
@@ -270,7 +271,7 @@ def _city_of_quarter(g: Gazetteer, phrase: PlacePhrase, ctx: list[int]) -> Ref |
     if not dash or not head.strip() or not rest[:1].isupper() or phrase.kind not in (None, *TOWN_KINDS):
         return None
     inside = [c.ref for c in candidates(g, head.strip(), None) if c.ref[0] == "t"]
-    cities = [r for r in inside if (notable(g, r) or _substantial(g, r)) and country_of(g, r) in ctx]
+    cities = [r for r in inside if (notable(g, r) or is_substantial(g, r)) and country_of(g, r) in ctx]
     if not cities:
         return None
     city = max(cities, key=lambda r: g.town_population(r[1]))
@@ -302,7 +303,7 @@ def _namesake_off_beat(g: Gazetteer, ref: Ref, phrase: PlacePhrase, area: frozen
     monitor's report); a notable or substantial place is meant wherever it is."""
     if phrase.qualifiers or len(alternatives(phrase.text)) > 1 or phrase.kind not in (None, *TOWN_KINDS):
         return False
-    if ref[0] not in ("t", "u") or notable(g, ref) or _substantial(g, ref):
+    if ref[0] not in ("t", "u") or notable(g, ref) or is_substantial(g, ref):
         return False
     return country_of(g, ref) in {country_of(g, a) for a in area} and not containers(g, ref) & area
 
@@ -478,7 +479,7 @@ def _meant_anywhere(g: Gazetteer, ref: Ref, name: str) -> bool:
     if ref not in exact:
         return False
     country = country_of(g, ref)
-    return notable(g, ref) or _substantial(g, ref) or [country_of(g, r) for r in exact].count(country) == 1
+    return notable(g, ref) or is_substantial(g, ref) or [country_of(g, r) for r in exact].count(country) == 1
 
 
 def _inside_innermost(g: Gazetteer, ref: Ref, hard: list[set[Ref]]) -> bool:
@@ -500,23 +501,10 @@ def _outside_choice(g: Gazetteer, ranked: list[_Scored], kind: str | None = None
         return known[0]
     if kind == "area":
         return None
-    substantial = [sc for sc in ranked if _substantial(g, sc.cand.ref)]
+    substantial = [sc for sc in ranked if is_substantial(g, sc.cand.ref)]
     if substantial and len({country_of(g, sc.cand.ref) for sc in substantial}) == 1:
         return substantial[0]
     return None
-
-
-def _substantial(g: Gazetteer, ref: Ref) -> bool:
-    """A place of 20,000 people or more, or a unit with that many in its places."""
-    kind, i = ref
-    if kind == "t":
-        return g.town_population(i) >= SUBSTANTIAL
-    return kind == "u" and not g.is_empty_unit(i) and g.units[i].population >= SUBSTANTIAL
-
-
-def _weak(g: Gazetteer, ref: Ref) -> bool:
-    """A unit with no populated place in the gazetteer (a statistical area: a name, no place)."""
-    return ref[0] == "u" and g.is_empty_unit(ref[1])
 
 
 def _namesake_seat(g: Gazetteer, ref: Ref, name: str, kind: str | None) -> Ref:
@@ -563,9 +551,9 @@ def _rank(
         c.ref[0] == "u" and g.unit_country(c.ref[1]) == ctx[0] and g.unit_level(c.ref[1]) == 1 for c in cands
     )
     # An empty unit in a context country does not count as in context against a real place elsewhere.
-    weak_refs = {c.ref for c in cands if _weak(g, c.ref)}
+    weak_refs = {c.ref for c in cands if weak_unit(g, c.ref)}
     strong = bool(weak_refs) and any(
-        c.exact and c.ref not in weak_refs and (notable(g, c.ref) or _substantial(g, c.ref)) for c in cands
+        c.exact and c.ref not in weak_refs and (notable(g, c.ref) or is_substantial(g, c.ref)) for c in cands
     )
     contexts = {c.ref: _ctx_score(g, c.ref, ctx, ctx_units) for c in cands}
     seats = _namesake_seats(g, cands) if kind is None else {}
@@ -628,7 +616,7 @@ def _ctx_score(g: Gazetteer, ref: Ref, ctx: list[int], ctx_units: bool) -> int:
     score = 2 * (n - ctx.index(country)) if country in ctx else 0
     if ref[0] == "c":  # a country named counts as the first context country ("Sudan" is no town abroad)
         return 2 * n if not ctx_units else score
-    if score < 2 * n - 1 and (notable(g, ref) or _substantial(g, ref)) and _near_country(g, ref, ctx[0]):
+    if score < 2 * n - 1 and (notable(g, ref) or is_substantial(g, ref)) and _near_country(g, ref, ctx[0]):
         return 2 * n - 1
     return score
 
