@@ -357,6 +357,15 @@ def test_states_of_a_federation_and_former_provinces_are_regions() -> None:
     assert place("in Garissa, North Eastern Province", "KEN").admin1 == "Garissa"
 
 
+def test_a_capitalised_direction_word_before_a_town_is_a_part_of_it() -> None:
+    # "Central X" and "Southern X" name no place of their own: the town X (near it, unless central)
+    central = place("in Central Nairobi", "KEN")
+    assert (central.location, central.geo_precision) == ("Nairobi", 1)
+    southern = place("in Southern Garissa", "KEN")
+    assert (southern.location, southern.geo_precision) == ("Garissa", 2)
+    assert place("in Northern Zzqxville", "KEN").location == "Northern Zzqxville"  # unknown: as written
+
+
 def test_town_named_like_the_units_it_seats_is_the_town() -> None:
     goma = place("in Goma", "COD")
     assert (goma.location, goma.admin1, goma.geo_precision) == ("Goma", "Nord-Kivu", 1)
