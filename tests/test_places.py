@@ -59,6 +59,15 @@ def test_parse_a_force_capitalised_is_no_place() -> None:
     assert parse_place_phrases("with Zarvo forces in Garissa")[0].text == "Zarvo"  # a name is kept
 
 
+def test_parse_a_world_region_is_no_place() -> None:
+    # a continent or a region of several countries names no place of one: "Africa" is an old name of a
+    # Tunisian town, "Middle East" a quarter of a US city, "Horn" a Dutch town
+    assert parse_place_phrases("in the Middle East") == []
+    assert parse_place_phrases("across West Africa") == []
+    assert [p.text for p in parse_place_phrases("in Kenya and the Horn of Africa")] == ["Kenya"]
+    assert place("in South Africa").iso3 == "ZAF"  # a country's name is kept
+
+
 def test_parse_a_capitalised_opening_preposition_before_lower_case_words() -> None:
     # a sentence opening "In southern X township, ...": the direction is no part of the name
     assert parse_place_phrases("In southern Kobarre township, Lamu county")[0] == PlacePhrase(

@@ -50,6 +50,7 @@ from eventcoder.coding.places.words import (
     SITE_WORDS,
     STREET_WORDS,
     TOWN_KINDS,
+    WORLD_REGIONS,
     alternation,
 )
 
@@ -291,7 +292,7 @@ def _split_protected(text: str) -> list[tuple[str, str]]:
         if (
             sep in ("of", "in")
             and _CAP.match(out[-1][1].split()[-1] if out[-1][1].split() else "")
-            and (_is_known_text(joined))
+            and (_is_known_text(joined) or _ends_in_world_region(joined))
         ):
             out[-1][1] = joined
         else:
@@ -304,6 +305,12 @@ def _split_protected(text: str) -> list[tuple[str, str]]:
         elif piece.strip():
             pieces.append((sep, piece.strip()))
     return pieces
+
+
+def _ends_in_world_region(text: str) -> bool:
+    """True when a text ends with the name of a world region ("Kenya and the Horn of Africa")."""
+    low = " ".join(text.lower().split())
+    return any(low == r or low.endswith(" " + r) for r in WORLD_REGIONS)
 
 
 def _is_known_text(text: str) -> bool:
@@ -459,6 +466,8 @@ def _one_name(text: str) -> _Name | None:
     if all(w.lower().strip(".,") in DATE_WORDS or w.strip(".,").isdigit() for w in words):  # "March 2023"
         return None
     if _names_organisation(words):  # "the positions of the Zarvo Front"
+        return None
+    if {" ".join(words).lower(), full.lower()} & WORLD_REGIONS:  # "in West Africa": no place of one country
         return None
     if kind == "area" and len(words) > 1 and words[-1].lower() in KIND_WORDS:
         words.pop()

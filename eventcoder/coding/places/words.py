@@ -73,6 +73,7 @@ NAME_KIND_WORDS = _set("name_kind_words")
 NEAR_WORDS = _set("near_words")
 SITE_WORDS = _set("site_words")
 STREET_WORDS = _set("street_words")
+WORLD_REGIONS = frozenset(" ".join(r.split()) for r in _DATA["world_regions"])  # no place of a country
 HOLDER_WORDS = _set("holder_words")
 DIRECTION_WORDS = _set("direction_words")
 LEAD_WORDS = _set("lead_words")
