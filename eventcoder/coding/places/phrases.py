@@ -13,15 +13,16 @@ is cut; a sentence's subject before the locative phrase ("Protests also took pla
 first one borders ("Rafah, on the border with Egypt") is no enclosing place. A direction word before a
 place ("northern Gaza") makes it near; before a feature word ("the northern city of Kano") it does not.
 
-`place_groups` gives the phrases of each coordinated place of a clause ("in Mombasa and Kisumu"). The word
-lists come from `data/place_words.json` (`words`).
+`place_groups` gives the phrases of each coordinated place of a clause ("in Mombasa and Kisumu");
+`without_direction` a name without its capitalised direction word ("Central Beirut"), for a name that
+resolves to nothing as a whole. The word lists come from `data/place_words.json` (`words`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventcoder.coding.places.lookup import capital_of, country_for_name, is_known_place
@@ -524,3 +525,13 @@ def alternatives(text: str) -> list[str]:
     if "/" in text and not is_known_place(text):
         return [n.strip() for n in text.split("/") if n.strip()]
     return [text.strip()]
+
+
+def without_direction(phrases: Sequence[PlacePhrase]) -> list[PlacePhrase] | None:
+    """A first name that opens with a capitalised direction word and resolved to nothing as a whole
+    ("Central Beirut", "West Mosul"): the name without it, near unless central (as "central X" is)."""
+    words = phrases[0].text.split() if phrases else []
+    if len(words) < 2 or words[0].lower() not in DIRECTION_WORDS or not words[1][:1].isupper():
+        return None
+    near = phrases[0].near or words[0].lower() in NEAR_WORDS
+    return [replace(phrases[0], text=" ".join(words[1:]), near=near), *phrases[1:]]

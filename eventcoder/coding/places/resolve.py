@@ -86,7 +86,13 @@ from eventcoder.coding.places.candidates import (
 )
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.keys import compact, skeleton
-from eventcoder.coding.places.phrases import alternatives, parse_place_phrases, place_groups, split_kind
+from eventcoder.coding.places.phrases import (
+    alternatives,
+    parse_place_phrases,
+    place_groups,
+    split_kind,
+    without_direction,
+)
 from eventcoder.coding.places.records import Place, PlacePhrase
 from eventcoder.coding.places.words import (
     ADM1_KINDS,
@@ -94,7 +100,6 @@ from eventcoder.coding.places.words import (
     COMMON_WORDS,
     DIRECTION_WORDS,
     KIND_WORDS,
-    NEAR_WORDS,
     TOWN_KINDS,
 )
 
@@ -176,22 +181,12 @@ def resolve_place(
     split = _unit_tail(g, phrases, ctx)
     if split is not None:  # "X Sinaloa", "X Baja California": a town and its unit without a comma
         return resolve_place(split, context_iso3, areas)
-    bare = _without_direction(phrases)
+    bare = without_direction(phrases)
     part = resolve_place(bare, context_iso3, areas) if bare is not None else None
     if part is not None and (part.geo_precision or 4) < 4:  # "Central X", "West X": part of a place X (a
         # country's part is no place of the country: "South Yemen", "West Africa")
         return part
     return unknown_place(g, expanded, ctx)
-
-
-def _without_direction(phrases: Sequence[PlacePhrase]) -> list[PlacePhrase] | None:
-    """A first name that opens with a capitalised direction word and resolved to nothing as a whole
-    ("Central Beirut", "West Mosul"): the name without it, near unless central (as "central X" is)."""
-    words = phrases[0].text.split() if phrases else []
-    if len(words) < 2 or words[0].lower() not in DIRECTION_WORDS or not words[1][:1].isupper():
-        return None
-    near = phrases[0].near or words[0].lower() in NEAR_WORDS
-    return [replace(phrases[0], text=" ".join(words[1:]), near=near), *phrases[1:]]
 
 
 def _unit_tail(g: Gazetteer, phrases: Sequence[PlacePhrase], ctx: list[int]) -> list[PlacePhrase] | None:
