@@ -2319,3 +2319,10 @@ def test_where_the_doers_are_based_is_not_where_they_struck(code_text):
         0
     ].admin1 == ("Wajir")
     assert code_text("Protesters in Nakuru marched against the tax bill on Tuesday.")[0].location == "Nakuru"
+
+
+def test_an_opening_locative_is_its_own_phrase_not_the_words_after_it(code_text):
+    # "in X, workers of the Metro protested": the frame is X; "the Metro" (a town's name abroad) is no unit
+    # of it
+    protest = code_text("On 8 May 2024, in Nakuru, workers of the Metro protested over unpaid wages.")
+    assert [(m.location, m.iso3) for m in protest] == [("Nakuru", "KEN")]

@@ -29,7 +29,14 @@ from eventcoder.coding.places import (
 )
 from eventcoder.coding.places.focus import LOCATIVES
 from eventcoder.coding.places.words import PARTY_PREPOSITIONS
-from eventcoder.coding.rules import PLACE_LABELS, doc_text, in_subject, names_town_part, span_ents
+from eventcoder.coding.rules import (
+    PLACE_LABELS,
+    doc_text,
+    in_subject,
+    names_town_part,
+    phrase_text,
+    span_ents,
+)
 
 
 def signed_abroad(place: Place, actors: tuple[Actor | None, Actor | None]) -> bool:
@@ -139,9 +146,11 @@ def locative_start(ent: Span) -> int:
     return before.idx if before is not None and before.lower_ in LOCATIVES else ent.start_char
 
 
-def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
+def frame_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> Place | None:
     """The place of a locative that opens the sentence before the trigger ("On 2 May, in Manaus, Amazonas,
-    a man was shot in X neighbourhood"): the frame the trigger's own place lies in."""
+    a man was shot in X neighbourhood"): the frame the trigger's own place lies in. Read from the
+    preposition's phrase ("in X, workers of the Y protested": X, not X in a unit Y), else, when that names
+    nothing known, from the words after the name (the parser may leave the phrase's units out)."""
     sent, text = cand.sent, doc_text(cand.sent.doc)
     for e in span_ents(sent):
         if e.start >= cand.trigger.start:
@@ -150,9 +159,12 @@ def frame_place(cand: Candidate, ctx: ArticleContext) -> Place | None:
         if before in ("in", "at") and in_subject(sent.doc[e.start - 1]):
             continue  # "militants based in X attacked ...": where the doers are from, no frame
         if before in ("in", "at") and (e.label_ in PLACE_LABELS or after_locative(e)):
-            return named_place(
-                ((text[e.start_char : sent.end_char], False),), tuple(ctx.countries), ctx.areas
-            )
+            prep = sent.doc[e.start - 1]
+            told = phrase_text(prep, cues) if prep.dep_ == "prep" else ""
+            told = told[len(prep.text) :].strip() if told.startswith(prep.text) else told
+            rest = text[e.start_char : sent.end_char]  # the parser may leave the phrase's units out
+            texts = ((told, False), (rest, False)) if told.startswith(e.text) else ((rest, False),)
+            return named_place(texts, tuple(ctx.countries), ctx.areas)
     return None
 
 

@@ -356,7 +356,7 @@ def to_mention(
     placed = cluster.placed()
     place = placed.place if placed else None
     framed = placed is not None and placed.split_group is None  # one place of a list is not framed by another
-    frame = frame_place(placed, ctx) if framed and place is not None and place.latitude else None
+    frame = frame_place(placed, ctx, res.cues) if framed and place is not None and place.latitude else None
     if frame is not None and place is not None and outside_frame(place, frame, placed, res.cues):
         place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
