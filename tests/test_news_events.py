@@ -2326,3 +2326,24 @@ def test_an_opening_locative_is_its_own_phrase_not_the_words_after_it(code_text)
     # of it
     protest = code_text("On 8 May 2024, in Nakuru, workers of the Metro protested over unpaid wages.")
     assert [(m.location, m.iso3) for m in protest] == [("Nakuru", "KEN")]
+
+
+def test_the_other_side_of_an_exchange_of_fire_is_read_wherever_the_parser_hangs_with(code_text):
+    # "exchanged fire with civil police officers": the parser hangs "with" on "fire", not on the verb
+    clash = code_text("Gunmen exchanged fire with civil police officers in Garissa on Monday.")[0]
+    assert (clash.actor1, clash.actor2) == ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya")
+
+
+def test_the_side_whose_operation_it_was_began_the_clash(code_text):
+    # ACLED's actor 1 is the side that initiated: a clash during a police operation or patrol is the police's
+    # (drug traffickers are a gang: the noun was no actor at all, and the operation's default side took it)
+    raid = code_text("Drug traffickers exchanged fire with police during an operation in Garissa on Monday.")[
+        0
+    ]
+    assert (raid.actor1, raid.actor2) == ("Police Forces of Kenya", "Unidentified Gang (Kenya)")
+    killed = code_text(
+        "Two bandits were killed after exchanging fire with soldiers during a patrol in Garissa."
+    )
+    assert killed[0].actor1 == "Military Forces of Kenya"
+    theirs = code_text("Militants clashed with soldiers during their raid on a village near Garissa.")[0]
+    assert theirs.actor1 == "Unidentified Armed Group (Kenya)"  # the operation was the militants'

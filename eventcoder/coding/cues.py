@@ -81,6 +81,8 @@ class Cues:
     locative_prepositions: frozenset[str]
     figurative_locatives: frozenset[str]
     strict_place_prepositions: frozenset[str]
+    initiative_nouns: frozenset[str]  # "during an operation": the side that began a clash
+    initiative_prepositions: frozenset[str]
     place_kind_words: frozenset[str]
     place_continuation: frozenset[str]
     place_trailing: frozenset[str]

@@ -83,3 +83,19 @@ def bare_phrase(tok: Token, words: frozenset[str]) -> bool:
     return lemma(tok) in words and all(
         lemma(t) in words or (t.pos_ == "ADJ" and not t.ent_type_) for t in phrase
     )
+
+
+def state_initiative(verb: Token, cues: Cues) -> bool:
+    """A clash told as happening during an operation or a patrol ("exchanged fire with police during an
+    operation", "were killed after exchanging fire with troops during a raid"): the state forces began it
+    (ACLED's actor 1 is the side that initiated); not when the operation is another side's ("their raid")."""
+    clause = [verb, *(a for a in verb.ancestors if a.pos_ in ("VERB", "AUX"))][:2]
+    for head in clause:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in cues.initiative_prepositions:
+                continue
+            for obj in prep.children:
+                owned = any(c.dep_ == "poss" for c in obj.children)
+                if obj.dep_ == "pobj" and lemma(obj) in cues.initiative_nouns and not owned:
+                    return True
+    return False

@@ -13,7 +13,7 @@ from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.claims import blamed
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.forces import named_group, national_forces
+from eventcoder.coding.forces import named_group, national_forces, state_initiative
 from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import (
@@ -86,6 +86,14 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     two_unnamed = two_unnamed and cand.actor1 is not None and is_unidentified(cand.actor1)
     if cand.actor1 and cand.actor2 and cand.actor1.name == cand.actor2.name and not two_unnamed:
         cand.actor2 = None  # one side told twice; "gunmen shot dead a militia commander": two armed groups
+    if (
+        cand.event_type == "clash"
+        and cand.actor1
+        and cand.actor2
+        and cand.actor2.inter == 1 != cand.actor1.inter
+    ):
+        if state_initiative(cand.head, res.cues):  # "gang members exchanged fire with police during a raid"
+            cand.actor1, cand.actor2 = cand.actor2, cand.actor1
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):
         ctx.last_armed_actor = cand.actor1
 
@@ -440,7 +448,8 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
         agent = subject_of(head) or by_agent(head)
         patient = next((c for c in head.children if c.dep_ == "dobj"), None)
         if patient is not None and in_trigger(patient, cand):  # "exchanged fire with police": the other side
-            patient = prep_object(head, {"with"}) or patient
+            # the parser hangs "with" on the verb or on "fire" ("exchanged fire with civil police officers")
+            patient = prep_object(head, {"with"}) or prep_object(patient, {"with"}) or patient
         weapons = cues.generic_weapon_words | cues.fired_weapon_words
         # "fired with weapons on X", "fired small arms at X": the weapons are no side, X is
         if patient is None or {lemma(patient), patient.lower_} & weapons:
