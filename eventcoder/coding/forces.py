@@ -3,7 +3,8 @@ nationality only ("Israeli forces", "the Israeli military", "Russia's army") mea
 "soldiers" or "the army" told without a nationality, wherever the event took place (a raid in an
 occupied town, a strike across a border); one that names a single non-state armed group means it by
 "militants", "rebels" or "the fighters". An article naming two, or none, leaves them as they were: the
-event country's forces, an unidentified armed group.
+event country's forces, an unidentified armed group. `state_initiative` tells a clash the state forces
+began (fought during their operation or patrol).
 
 Used by candidates.article_context and participants.resolve_actor; a pure part of the coding core.
 """
