@@ -2347,3 +2347,15 @@ def test_the_side_whose_operation_it_was_began_the_clash(code_text):
     assert killed[0].actor1 == "Military Forces of Kenya"
     theirs = code_text("Militants clashed with soldiers during their raid on a village near Garissa.")[0]
     assert theirs.actor1 == "Unidentified Armed Group (Kenya)"  # the operation was the militants'
+
+
+def test_an_arrest_made_during_a_raid_is_the_arrest(code_text):
+    # "arrested three during a raid": the raid is the arrest's, no attack by an unidentified group
+    arrest = code_text("Police arrested three suspected militants during a raid in Garissa on Tuesday.")
+    assert [(m.event_type, m.actor1) for m in arrest] == [("arrest", "Police Forces of Kenya")]
+    seized = code_text(
+        "Police said they had arrested two suspects and seized weapons during a raid in Wajir."
+    )
+    assert [m.event_type for m in seized] == ["arrest"]
+    abducted = code_text("Gunmen abducted three farmers during a raid on a village near Garissa on Tuesday.")
+    assert [m.sub_event_type for m in abducted] == ["abduction"]

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventcoder.coding.actor_patterns import DASHES
+from eventcoder.coding.sentcache import doc_spans
 from eventcoder.config import DATA_DIR
 from eventcoder.ingest.published import dateline_end
 
@@ -276,3 +277,22 @@ def add_actor_ruler(nlp: Language, patterns: list[dict], **where: str) -> None:
     others = [name for name in nlp.pipe_names if name != ruler.name]
     with nlp.select_pipes(disable=others):
         ruler.add_patterns(patterns)
+
+
+def trigger_on(verb: Token, family: str, links: frozenset[str] | None = None) -> bool:
+    """A trigger of a family ("ceasefire", "arrest") that the parse hangs on the verb (by one of
+    `links`, when given): "broke the truce", "raided ... and arrested"."""
+    return any(
+        span.label_.startswith(f"{family}.")
+        and span.root.head.i == verb.i
+        and (links is None or span.root.dep_ in links)
+        for span in doc_spans(verb.doc, TRIGGER_SPANS)
+    )
+
+
+def trigger_at(verb: Token, family: str) -> bool:
+    """The verb is itself a trigger of a family ("arrested ... during a raid")."""
+    return any(
+        span.label_.startswith(f"{family}.") and span.root.i == verb.i
+        for span in doc_spans(verb.doc, TRIGGER_SPANS)
+    )

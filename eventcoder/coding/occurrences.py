@@ -23,7 +23,7 @@ from eventcoder.coding.fire import (
     observed_fire,
 )
 from eventcoder.coding.geo import km_between
-from eventcoder.coding.nlp import TRIGGER_SPANS
+from eventcoder.coding.nlp import TRIGGER_SPANS, trigger_at, trigger_on
 from eventcoder.coding.participants import (
     ARMED_TYPES,
     ARMY_WEAPON_VARIANTS,
@@ -234,26 +234,21 @@ def act_of_violation(cand: Candidate, cues: Cues) -> bool:
     )
 
 
-def trigger_on(verb: Token, family: str, links: frozenset[str] | None = None) -> bool:
-    """A trigger of a family ("ceasefire", "arrest") that the parse hangs on the verb (by one of
-    `links`, when given): "broke the truce", "raided ... and arrested"."""
-    return any(
-        span.label_.startswith(f"{family}.")
-        and span.root.head.i == verb.i
-        and (links is None or span.root.dep_ in links)
-        for span in doc_spans(verb.doc, TRIGGER_SPANS)
-    )
-
-
 def arresting_raid(cand: Candidate, cues: Cues) -> bool:
     """A raid by police or troops whose clause tells of arrests and of no one killed or hurt ("police
-    raided a house and arrested three", "raided the hideout, detaining them"): the arrests are the
-    event, not an attack."""
-    if lemma(cand.head) not in cues.arrest_raid_verbs or cand.actor1 is None or cand.actor1.inter != 1:
+    raided a house and arrested three", "raided the hideout, detaining them", "arrested three during a
+    raid"): the arrests are the event, not an attack."""
+    if lemma(cand.head) not in cues.arrest_raid_verbs:
+        return False
+    during = cand.nominal and cand.head.dep_ == "pobj" and cand.head.head.dep_ == "prep"
+    if not during and (cand.actor1 is None or cand.actor1.inter != 1):
         return False
     text = sent_text(cand.sent)
     if stated_dead(text) or set(WORDS_RE.findall(text.lower())) & cues.wounded_words:
         return False
+    if during:  # the raid an arrest was made in ("arrested three ... and seized arms during a raid")
+        verb = cand.head.head.head
+        return trigger_at(verb, "arrest") or (verb.dep_ == "conj" and trigger_at(verb.head, "arrest"))
     return trigger_on(cand.head, "arrest", ARREST_LINKS)
 
 
