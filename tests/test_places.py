@@ -375,6 +375,13 @@ def test_a_capitalised_direction_word_before_a_town_is_a_part_of_it() -> None:
     assert place("in Northern Zzqxville", "KEN").location == "Northern Zzqxville"  # unknown: as written
 
 
+def test_a_country_named_before_capital_is_its_capital() -> None:
+    # a headline's "in Kenya capital", as "Kenya's capital" and "the Kenyan capital" are
+    assert place("in Kenya capital").location == "Nairobi"
+    assert place("in the Burkina Faso capital").iso3 == "BFA"
+    assert place("in Kenya's capital city").location == "Nairobi"
+
+
 def test_town_named_like_the_units_it_seats_is_the_town() -> None:
     goma = place("in Goma", "COD")
     assert (goma.location, goma.admin1, goma.geo_precision) == ("Goma", "Nord-Kivu", 1)

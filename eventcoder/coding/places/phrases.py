@@ -478,12 +478,12 @@ def _one_name(text: str) -> _Name | None:
 
 
 def _country_capital(words: list[str]) -> str | None:
-    """The capital a country's possessive names ("Kenya's capital city" -> "Nairobi")."""
-    if len(words) < 2 or not words[0].endswith(("'s", "'")) or words[1].lower() != "capital":
+    """The capital a country's name or possessive names ("Kenya's capital city", "the Burkina Faso
+    capital" in a headline -> its capital)."""
+    at = next((i for i, w in enumerate(words) if w.lower() == "capital"), None)
+    if not at or any(KIND_WORDS.get(w.lower()) != "city" for w in words[at + 1 :]):
         return None
-    if any(KIND_WORDS.get(w.lower()) != "city" for w in words[2:]):
-        return None
-    country = words[0].removesuffix("s").removesuffix("'")
+    country = " ".join(words[:at]).removesuffix("'s").removesuffix("'")
     return capital_of(country) if country_for_name(country) is not None else None
 
 
