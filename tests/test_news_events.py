@@ -2359,3 +2359,11 @@ def test_an_arrest_made_during_a_raid_is_the_arrest(code_text):
     assert [m.event_type for m in seized] == ["arrest"]
     abducted = code_text("Gunmen abducted three farmers during a raid on a village near Garissa on Tuesday.")
     assert [m.sub_event_type for m in abducted] == ["abduction"]
+
+
+def test_force_used_on_people_told_as_protesting_is_the_protest(code_text):
+    # "students protesting in X" are protesters: tear gas fired at them is the protest's intervention
+    protest = code_text("Police fired tear gas at students protesting in Nakuru on Thursday.")
+    assert [(m.event_type, m.actor1, m.actor2) for m in protest] == [
+        ("protest", "Protesters (Kenya)", "Police Forces of Kenya")
+    ]

@@ -83,6 +83,7 @@ class Cues:
     strict_place_prepositions: frozenset[str]
     initiative_nouns: frozenset[str]  # "during an operation": the side that began a clash
     initiative_prepositions: frozenset[str]
+    protesting_verbs: frozenset[str]  # "students protesting in X": a crowd of protesters
     place_kind_words: frozenset[str]
     place_continuation: frozenset[str]
     place_trailing: frozenset[str]

@@ -195,7 +195,14 @@ def crowd_target(cand: Candidate, cues: Cues) -> bool:
     targets = prep_targets(cand.anchor, cues.target_prepositions)
     verbs = (cand.anchor, *cand.anchor.conjuncts) if cand.anchor.pos_ in VERBAL else ()
     targets += [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(lemma(t) in cues.protester_nouns for t in targets)
+    return any(lemma(t) in cues.protester_nouns or protesting(t, cues) for t in targets)
+
+
+def protesting(noun: Token, cues: Cues) -> bool:
+    """People told as protesting ("students protesting against fees", "marching workers")."""
+    return any(
+        c.dep_ in ("acl", "relcl", "amod") and lemma(c) in cues.protesting_verbs for c in noun.children
+    )
 
 
 def fire_across_a_line(cand: Candidate, cues: Cues) -> bool:
