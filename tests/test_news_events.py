@@ -2367,3 +2367,9 @@ def test_force_used_on_people_told_as_protesting_is_the_protest(code_text):
     assert [(m.event_type, m.actor1, m.actor2) for m in protest] == [
         ("protest", "Protesters (Kenya)", "Police Forces of Kenya")
     ]
+
+
+def test_an_event_joined_to_a_when_clause_takes_its_date(code_text):
+    # "since April 2017, when rebels ambushed and killed ...": the parser may hang "when" on either verb
+    text = "It was the worst loss since April 2017, when rebels ambushed and killed 25 soldiers in Wajir."
+    assert [m.event_date.year for m in code_text(text)] == [2017]

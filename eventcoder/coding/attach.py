@@ -101,12 +101,17 @@ YEAR_RE = re.compile(r"(?:the year )?\d{4}")
 
 
 def when_clause_on(ent: Span, verb: Token) -> bool:
-    """The verb heads a "when" clause on the date phrase ("on 12 March, when gunmen attacked ...")."""
+    """The verb heads a "when" clause on the date phrase ("on 12 March, when gunmen attacked ..."), or is
+    joined to the verb that does ("when gunmen ambushed and killed ...", "when" parsed on either)."""
+    while verb.dep_ == "conj":
+        verb = verb.head
     return (
         verb.dep_ == "relcl"
         and ent.start <= verb.head.i < ent.end
         and not YEAR_RE.fullmatch(ent.text.strip())  # "since 2017, when ... 1,970 times": a period
-        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+        and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for v in (verb, *verb.conjuncts) for c in v.children
+        )
     )
 
 
