@@ -2369,6 +2369,17 @@ def test_force_used_on_people_told_as_protesting_is_the_protest(code_text):
     ]
 
 
+def test_a_province_and_a_town_in_it_can_be_one_occurrence(code_text):
+    # a province alone is placed at its seat, with the seat's district: that district is no claim that
+    # the event lay there, so the town of the next sentence, in another district of the province, is it
+    text = (
+        "Four Colombian soldiers were killed when rebels of the Zarvo Front attacked a military patrol in the"
+        " southern province of Narino, the army said on Thursday. The ambush took place near the town of"
+        " Tumaco on Wednesday afternoon."
+    )
+    assert [(m.event_type, m.location, m.fatalities) for m in code_text(text)] == [("clash", "Tumaco", 4)]
+
+
 def test_an_event_joined_to_a_when_clause_takes_its_date(code_text):
     # "since April 2017, when rebels ambushed and killed ...": the parser may hang "when" on either verb
     text = "It was the worst loss since April 2017, when rebels ambushed and killed 25 soldiers in Wajir."

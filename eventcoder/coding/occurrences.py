@@ -400,7 +400,7 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     names_b = {n for n in (b.location, b.admin2, b.admin1) if n}
     if a.location in names_b or b.location in names_a:
         return True
-    if a.admin2 and b.admin2 and a.admin2 != b.admin2:
+    if a.admin2 and b.admin2 and a.admin2 != b.admin2 and not (a.province_level or b.province_level):
         return False  # two towns or districts named in two districts are two places, however close
     if (a.geo_precision or 4) >= 3 or (b.geo_precision or 4) >= 3:
         return a.admin1 is not None and a.admin1 == b.admin1

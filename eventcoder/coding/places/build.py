@@ -48,7 +48,7 @@ def to_place(g: Gazetteer, ref: Ref, phrase: PlacePhrase, missed: bool) -> Place
         r = g.regions[i]
         c = g.countries[r.country]
         adm1 = g.units[r.adm1s[0]].name if len(r.adm1s) == 1 else None
-        return Place(r.name, adm1, None, c.name, c.iso3, r.latitude, r.longitude, 3)
+        return Place(r.name, adm1, None, c.name, c.iso3, r.latitude, r.longitude, 3, province_level=True)
     if kind == "t":
         t = g.town(i)
         inexact = missed and phrase.kind not in TOWN_KINDS
@@ -63,7 +63,9 @@ def to_place(g: Gazetteer, ref: Ref, phrase: PlacePhrase, missed: bool) -> Place
     seat = g.town(u.seat) if u.seat is not None else None
     adm2 = g.units[seat.adm2].name if seat is not None and seat.adm2 is not None else None
     location = seat.name if seat is not None else u.name
-    return Place(location, u.name, adm2, country.name, country.iso3, u.latitude, u.longitude, precision)
+    return Place(
+        location, u.name, adm2, country.name, country.iso3, u.latitude, u.longitude, precision, precision == 3
+    )
 
 
 def town_place(g: Gazetteer, idx: int, precision: int) -> Place:

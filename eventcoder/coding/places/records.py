@@ -85,3 +85,4 @@ class Place:
     latitude: float | None
     longitude: float | None
     geo_precision: int | None
+    province_level: bool = False  # an ADM1 or region alone: its admin2 is only its seat's
