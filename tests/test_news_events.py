@@ -2384,3 +2384,13 @@ def test_an_event_joined_to_a_when_clause_takes_its_date(code_text):
     # "since April 2017, when rebels ambushed and killed ...": the parser may hang "when" on either verb
     text = "It was the worst loss since April 2017, when rebels ambushed and killed 25 soldiers in Wajir."
     assert [m.event_date.year for m in code_text(text)] == [2017]
+
+
+def test_members_of_an_armed_group_struck_are_the_group_not_civilians(code_text):
+    # a party's members attacked are civilians (ACLED), an armed group's members are the group
+    strike = code_text(
+        "An Israeli drone strike on a car in the town of Bint Jbeil killed two Hezbollah members."
+    )
+    assert strike[0].actor2 == "Hezbollah"
+    party = code_text("Gunmen shot dead two members of the opposition Zarvo party in Garissa on Sunday.")
+    assert party[0].actor2 == "Civilians (Kenya)"

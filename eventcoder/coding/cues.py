@@ -84,6 +84,8 @@ class Cues:
     initiative_nouns: frozenset[str]  # "during an operation": the side that began a clash
     initiative_prepositions: frozenset[str]
     protesting_verbs: frozenset[str]  # "students protesting in X": a crowd of protesters
+    party_name_words: frozenset[str]  # a political militia named as a party ("... Party", "... Movement")
+    combatant_member_words: frozenset[str]  # "Hezbollah members": an armed group's own, not civilians
     place_kind_words: frozenset[str]
     place_continuation: frozenset[str]
     place_trailing: frozenset[str]

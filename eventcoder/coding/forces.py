@@ -4,13 +4,15 @@ nationality only ("Israeli forces", "the Israeli military", "Russia's army") mea
 occupied town, a strike across a border); one that names a single non-state armed group means it by
 "militants", "rebels" or "the fighters". An article naming two, or none, leaves them as they were: the
 event country's forces, an unidentified armed group. `state_initiative` tells a clash the state forces
-began (fought during their operation or patrol).
+began (fought during their operation or patrol); `party_members` the members of a party attacked (civilians,
+as ACLED codes them), not an armed group's.
 
 Used by candidates.article_context and participants.resolve_actor; a pure part of the coding core.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -100,3 +102,15 @@ def state_initiative(verb: Token, cues: Cues) -> bool:
                 if obj.dep_ == "pobj" and lemma(obj) in cues.initiative_nouns and not owned:
                     return True
     return False
+
+
+def party_members(target: Token | None, actor: Actor | None, cues: Cues) -> bool:
+    """Members, supporters or officials of a party (inter 3, told with no armed word) as the ones
+    attacked: ACLED codes them civilians, the party associated."""
+    if actor is None or actor.inter != 3 or target is None or lemma(target) not in cues.member_words:
+        return False
+    words = {*re.findall(r"[a-z]+", actor.name.lower()), *(lemma(t) for t in target.subtree)}
+    party = not cues.party_name_words.isdisjoint(words)  # "... Party", "members of the X party"
+    if not party and lemma(target) in cues.combatant_member_words:  # "two Hezbollah members": its fighters
+        return False
+    return not any(lemma(t) in cues.armed_subjects for t in target.subtree)  # "militia members": armed

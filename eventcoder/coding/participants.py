@@ -13,7 +13,7 @@ from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.claims import blamed
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.forces import named_group, national_forces, state_initiative
+from eventcoder.coding.forces import named_group, national_forces, party_members, state_initiative
 from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import (
@@ -96,14 +96,6 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
             cand.actor1, cand.actor2 = cand.actor2, cand.actor1
     if cand.actor1 and cand.actor1.inter in (2, 3, 4):
         ctx.last_armed_actor = cand.actor1
-
-
-def party_members(target: Token | None, actor: Actor | None, cues: Cues) -> bool:
-    """Members, supporters or officials of a party (inter 3, told with no armed word) as the ones
-    attacked: ACLED codes them civilians, the party associated."""
-    if actor is None or actor.inter != 3 or target is None or lemma(target) not in cues.member_words:
-        return False
-    return not any(lemma(t) in cues.armed_subjects for t in target.subtree)  # "militia members": armed
 
 
 def crowd_weapon(cand: Candidate) -> bool:
