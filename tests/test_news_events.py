@@ -2394,3 +2394,14 @@ def test_members_of_an_armed_group_struck_are_the_group_not_civilians(code_text)
     assert strike[0].actor2 == "Hezbollah"
     party = code_text("Gunmen shot dead two members of the opposition Zarvo party in Garissa on Sunday.")
     assert party[0].actor2 == "Civilians (Kenya)"
+
+
+def test_an_arrest_for_a_killing_is_the_arrest_alone(code_text):
+    # the killing is what the arrest is for: told before, not done by the arresters nor part of the arrest
+    text = "Gunmen killed a trader in Garissa on Monday. Police arrested two men over the killing on Tuesday."
+    assert [(m.event_type, m.actor1) for m in code_text(text)] == [
+        ("attack", "Unidentified Armed Group (Kenya)"),
+        ("arrest", "Police Forces of Kenya"),
+    ]
+    linked = code_text("Police in Garissa arrested five people in connection with the bombing.")
+    assert [m.event_type for m in linked] == ["arrest"]

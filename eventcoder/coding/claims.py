@@ -7,6 +7,9 @@ blame. "X claimed responsibility for the attack" names the attack's side in the 
 * a claim told in a sentence of its own, with no event word: "The X group claimed responsibility."
   (`claim_subjects`): it claims the violent event told just before it (mentions.to_mention).
 
+And the opposite: an event told only as what people were arrested for ("arrested two over the killing",
+"in connection with the attack", `charged_with`) was not done by the arresters, nor in the arrest.
+
 A pure part of the coding core.
 """
 
@@ -15,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.nlp import TRIGGER_SPANS
+from eventcoder.coding.nlp import TRIGGER_SPANS, trigger_at
 from eventcoder.coding.rules import lemma
 from eventcoder.coding.sentcache import remembered
 
@@ -63,3 +66,18 @@ def named_in(subject: Token) -> Token:
     """The dictionary name a subject's noun phrase holds before its head ("the X extremist group" -> X),
     else the subject."""
     return next((t for t in subject.subtree if t.ent_id_ and t.i < subject.i), subject)
+
+
+def charged_with(noun: Token, cues: Cues) -> bool:
+    """A violent noun told as what people were arrested for ("arrested over the killing", "for the attack",
+    "in connection with the bombing")."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ in cues.charge_prepositions:
+        verb = prep.head
+    elif prep.lower_ == "with" and lemma(prep.head) in cues.charge_nouns and prep.head.head.dep_ == "prep":
+        verb = prep.head.head.head
+    else:
+        return False
+    return trigger_at(verb, "arrest")

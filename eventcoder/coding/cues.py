@@ -96,6 +96,8 @@ class Cues:
     truce_announcing_verbs: frozenset[str]
     commitment_modals: frozenset[str]
     grievance_prepositions: frozenset[str]
+    charge_prepositions: frozenset[str]  # "arrested over the killing": what the arrest is for
+    charge_nouns: frozenset[str]  # "in connection with the attack"
     figurative_target_prepositions: frozenset[str]
     ambiguous_protest_verbs: frozenset[str]
     gathering_words: frozenset[str]

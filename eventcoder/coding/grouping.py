@@ -10,11 +10,12 @@ from spacy.tokens import Span, Token
 
 from eventcoder.coding.attach import attach
 from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, body_trigger, stated_dead
+from eventcoder.coding.claims import charged_with
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import VERBAL, clause_chain, lemma, names_town_part
+from eventcoder.coding.rules import VERBAL, clause_chain, is_definite, lemma, names_town_part
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 from eventcoder.coding.several import SPLIT_FAMILIES, struck_places
 
@@ -36,6 +37,8 @@ def group_sentence(
 ) -> list[Candidate]:
     """One candidate per family in a sentence; support triggers only when nothing stronger is there."""
     out: list[Candidate] = []
+    # "arrested two over the killing": the killing told before, what the arrest is for, no event here
+    cands = [c for c in cands if not (c.family == "violent" and charged_reference(c, res.cues))]
     violent = [c for c in cands if c.family == "violent"]
     violent_events = [c for c in violent if c.role == "event"]
     for cand in violent:
@@ -88,7 +91,7 @@ def group_sentence(
                 out.append(cand)
                 seen[cand.family].append(cand)
             continue
-        if cand.event_type == "arrest" and primary is not None and same_operation(cand, primary):
+        if cand.event_type == "arrest" and primary is not None and same_operation(cand, primary, res.cues):
             continue
         seen[cand.family] = [cand]
         attach(cand, ctx, res)
@@ -218,12 +221,14 @@ def struck_alike(town: Candidate, primary: Candidate, cues: Cues) -> None:
         town.sub_event_type, town.variant = primary.sub_event_type, primary.variant
 
 
-def same_operation(arrest: Candidate, violent: Candidate) -> bool:
+def same_operation(arrest: Candidate, violent: Candidate, cues: Cues) -> bool:
     """An arrest told in the same clause as fighting ('killed, wounded and arrested') is part of it."""
     chain = clause_chain(violent.anchor)
     anchor = arrest.anchor
     if own_statement(anchor, violent.anchor):
         return False  # "said that the shootout left four dead, and that officers detained four suspects"
+    if charged_with(violent.head, cues):
+        return False  # "arrested five in connection with the killing": the arrest is for it, not in it
     return (
         anchor in chain or any(c in chain for c in anchor.conjuncts) or violent.anchor in clause_chain(anchor)
     )
@@ -294,3 +299,11 @@ def reports_casualties(sent: Span, cues: Cues) -> bool:
     return bool(words & cues.casualty_words) and any(
         t.like_num or t.lower_ in cues.casualty_quantifiers for t in sent_tokens(sent)
     )
+
+
+def charged_reference(cand: Candidate, cues: Cues) -> bool:
+    """A violent noun told only as what people were arrested for, as one already known ("in connection
+    with the attack", "over the killing"); "over the killing of a journalist in X" tells it anew."""
+    head = cand.head
+    told = any(c.dep_ == "prep" for c in head.children)
+    return cand.nominal and charged_with(head, cues) and is_definite(head, cues) and not told

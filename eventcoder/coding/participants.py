@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
-from eventcoder.coding.claims import blamed
+from eventcoder.coding.claims import blamed, charged_with
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.forces import named_group, national_forces, party_members, state_initiative
 from eventcoder.coding.places import country_for_name, town_named
@@ -508,6 +508,8 @@ def done_by_subject(head: Token, anchor: Token, cues: Cues) -> bool:
         head = head.head
     if head.dep_ in ("dobj", "attr", "oprd"):
         return True
+    if charged_with(head, cues):
+        return False  # "arrested five in connection with the killing": the arresters did not kill
     if head.dep_ == "nsubjpass" and head.head.i == anchor.i and by_agent(anchor) is not None:
         return True
     path = [t for t in path_up(head, stop=anchor) if t.dep_ == "prep"]
