@@ -2405,3 +2405,9 @@ def test_an_arrest_for_a_killing_is_the_arrest_alone(code_text):
     ]
     linked = code_text("Police in Garissa arrested five people in connection with the bombing.")
     assert [m.event_type for m in linked] == ["arrest"]
+
+
+def test_negotiators_from_a_government_stand_for_it_not_for_the_venue(code_text):
+    text = "Negotiators from the Afghan government and the Taliban resumed peace talks in Doha on Tuesday."
+    talks = code_text(text)[0]
+    assert (talks.actor1, talks.actor2, talks.iso3) == ("Government of Afghanistan", "Taliban", "QAT")

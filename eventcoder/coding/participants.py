@@ -621,9 +621,11 @@ def resolve_actor(
     if entity is not None and entity.label_ == "GPE" and "-" in entity.text:
         phrase = tok.doc[tok.i : tok.i + 1]
     party = represented(tok)  # "officials of X", "envoys representing X": X's government
-    if party is not None and (party_country := country_for_name(party.text)) is not None:
-        if res.actors.is_generic(res.actors.resolve(tok.text, country), "government"):
+    if party is not None and res.actors.is_generic(res.actors.resolve(tok.text, country), "government"):
+        if (party_country := country_for_name(party.text)) is not None:
             return res.actors.generic("government", party_country[1])
+        if (whose := resolve_actor(party, cand, country, ctx, res, role)) is not None:
+            return whose  # "negotiators from the Afghan government": that government, not the venue's
     actor = res.actors.resolve(lookup_text(phrase), country)
     before = named_entity_before(phrase)
     if before is not None and (actor is None or res.actors.is_unidentified(actor)):
