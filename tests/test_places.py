@@ -382,6 +382,13 @@ def test_a_country_named_before_capital_is_its_capital() -> None:
     assert place("in Kenya's capital city").location == "Nairobi"
 
 
+def test_a_demonym_that_also_names_a_province_before_town_is_a_demonym() -> None:
+    # "Somali" is also Ethiopia's Somali region: before a lower-case "town of", it is the adjective
+    assert place("in the Somali town of Beledweyne").location == "Beledweyne"
+    assert place("in the Somali region", "ETH").admin1 == "Somali"
+    assert place("in Guatemala City").location == "Guatemala City"  # a city's own name is kept whole
+
+
 def test_town_named_like_the_units_it_seats_is_the_town() -> None:
     goma = place("in Goma", "COD")
     assert (goma.location, goma.admin1, goma.geo_precision) == ("Goma", "Nord-Kivu", 1)

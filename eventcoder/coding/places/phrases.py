@@ -341,7 +341,10 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
         popped_kind = KIND_WORDS.get(w)
         if popped_kind and not words:
             kind_only = popped_kind
-    demonym = words.pop(0) if words and _is_demonym(words[0]) else None  # "the Pakistani city of Quetta"
+    # "the Pakistani city of Quetta"; "the Somali town of X" (a demonym that also names a province elsewhere)
+    town_after = len(words) > 1 and words[1].islower() and KIND_WORDS.get(words[1].strip(".,")) in TOWN_KINDS
+    adjective = words and (_is_demonym(words[0]) or (town_after and country_for_name(words[0]) is not None))
+    demonym = words.pop(0) if adjective else None
     lead_kind: str | None = popped_kind if words else None  # "the provincial capital Lashkar Gah"
     while words and words[0].lower() in KIND_WORDS:
         lead_kind = KIND_WORDS[words.pop(0).lower()]
