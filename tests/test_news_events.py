@@ -2411,3 +2411,13 @@ def test_negotiators_from_a_government_stand_for_it_not_for_the_venue(code_text)
     text = "Negotiators from the Afghan government and the Taliban resumed peace talks in Doha on Tuesday."
     talks = code_text(text)[0]
     assert (talks.actor1, talks.actor2, talks.iso3) == ("Government of Afghanistan", "Taliban", "QAT")
+
+
+def test_an_event_told_the_next_day_is_another_occurrence(code_text):
+    text = (
+        "Gunmen killed eight people in the village of Kobarre in eastern Kenya on Sunday, a local official"
+        " said. The next day, soldiers killed 12 suspected militants in the same area, the army said."
+    )
+    mentions = code_text(text)
+    assert [(m.event_type, m.fatalities) for m in mentions] == [("attack", 8), ("clash", 12)]
+    assert (mentions[1].event_date - mentions[0].event_date).days == 1

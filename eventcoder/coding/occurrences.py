@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.dates import windows_overlap
+from eventcoder.coding.dates import day_offset, windows_overlap
 from eventcoder.coding.fire import (
     fire_on_areas,
     fire_on_held_positions,
@@ -415,6 +415,8 @@ REPORT_LAG_DAYS = 7  # a report dated by its statement ("said on Thursday") tell
 def days_compatible(a: Candidate, b: Candidate) -> bool:
     """Two dates that can be one occurrence's: overlapping, or one the day of a report ("said on
     Thursday that ...") and the other a day of the week before it ("on Wednesday")."""
+    if any(c.date is None and c.date_text and day_offset(c.date_text) for c in (a, b)):
+        return False  # "The next day, soldiers killed ...": another day than the event told before
     if windows_overlap(a.date, b.date):
         return True
     for report, told in ((a, b), (b, a)):
