@@ -2421,3 +2421,9 @@ def test_an_event_told_the_next_day_is_another_occurrence(code_text):
     mentions = code_text(text)
     assert [(m.event_type, m.fatalities) for m in mentions] == [("attack", 8), ("clash", 12)]
     assert (mentions[1].event_date - mentions[0].event_date).days == 1
+
+
+def test_a_ledes_opening_count_stays_with_its_sentence_after_a_dateline(code_text):
+    # "NAIROBI, May 3 - Two soldiers and three militants were killed ...": the parser split "Two" off
+    text = "NAIROBI, May 3 - Two Kenyan soldiers and three militants were killed in a gunfight in Garissa."
+    assert [m.fatalities for m in code_text(text)] == [5]

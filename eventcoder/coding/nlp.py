@@ -181,7 +181,14 @@ def datelines(doc: Doc) -> Doc:
         found = doc.char_span(at, at + 1, alignment_mode="expand") if at < len(text) else None
         if found is not None and found.start > 0:
             doc[found.start].is_sent_start = True
+            for tok in doc[found.start + 1 : found.start + LEDE_WORDS]:  # "- Two | Indian soldiers ...":
+                if tok.is_punct or tok.text[:1].isspace():  # the parser split a lede's opening count off
+                    break
+                tok.is_sent_start = False
     return doc
+
+
+LEDE_WORDS = 4  # the lede's first words after a dateline are never a sentence's start
 
 
 DATELINE_CHARS = 200  # a dateline is read within the first characters of its paragraph
