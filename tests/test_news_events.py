@@ -2427,3 +2427,13 @@ def test_a_ledes_opening_count_stays_with_its_sentence_after_a_dateline(code_tex
     # "NAIROBI, May 3 - Two soldiers and three militants were killed ...": the parser split "Two" off
     text = "NAIROBI, May 3 - Two Kenyan soldiers and three militants were killed in a gunfight in Garissa."
     assert [m.fatalities for m in code_text(text)] == [5]
+
+
+def test_a_town_retaken_from_a_group_is_a_battle_with_it(code_text):
+    # "recaptured", "retook": the state regains territory (ACLED's battle), as "seized" is one
+    retaken = code_text(
+        "Kenyan soldiers retook the town of Lafey from the Zarvo Front after heavy fighting on Sunday."
+    )
+    assert [(m.event_type, m.actor1, m.actor2, m.location) for m in retaken] == [
+        ("clash", "Military Forces of Kenya", "Zarvo Front", "Lafey")
+    ]

@@ -79,7 +79,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         and cand.actor1 is not None
     ):
         cand.actor2 = joint_side(agent_tok, cand.actor1, res)  # "forces of A and B exchanged fire"
-    if cand.territory and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
+    taken = cand.territory or cand.variant in ("overtakes_territory", "regains_territory")
+    if taken and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
         cand.actor2 = resolve_actor(lost, cand, country, ctx, res, role=2)  # "captured from al Shabaab"
     two_unnamed = agent_tok is not None and patient_tok is not None and agent_tok.i != patient_tok.i
     two_unnamed = two_unnamed and patient_tok.pos_ != "PRON"  # "gunmen attacked him": not told who
