@@ -570,7 +570,8 @@ def _rank(
     seats = _namesake_seats(g, cands) if kind is None else {}
     for town, units in seats.items():  # the seat is as much in context as its units
         contexts[town] = max(contexts[town], *(contexts[u] for u in units))
-    provinces = [provinces_of_districts(g, q) for q in hard]
+    # a qualifier's districts also stand for their provinces, met only by a town without ADM2 (its marker)
+    qualified = [q | provinces_of_districts(g, q) for q in hard]
     scored = []
     for c in cands:
         conts = containers(g, c.ref)
@@ -582,7 +583,7 @@ def _rank(
         weak = strong and context > 0 and c.ref in weak_refs
         scored.append(
             _Scored(
-                qualifiers=sum(1 for q, up in zip(hard, provinces, strict=True) if q and conts & (q | up)),
+                qualifiers=sum(1 for q in qualified if q and conts & q),
                 soft_qualifiers=sum(1 for q in softq if q and conts & q),
                 context=0 if weak else context,
                 kind_fit=2.5 if c.ref in seats and not capital else _kind_pref(g, c.ref, kind, capital),
