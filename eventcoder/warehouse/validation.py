@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
+
+
+def load_schemas(models: Sequence[type[pa.DataFrameModel]]) -> None:
+    """Build the models' schemas and load pandera's pandas backends now, ahead of a first validation
+    that would otherwise pay for them (pandera then imports its dask typing, and hypothesis when it is
+    installed: about half a second, once per process)."""
+    for model in models:
+        model.to_schema()
+    pa.DataFrameSchema({"n": pa.Column(int, pa.Check.ge(0))}).validate(pd.DataFrame({"n": [1]}))
 
 
 @dataclass(frozen=True)

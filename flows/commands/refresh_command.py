@@ -230,12 +230,18 @@ def start_coders_ahead(settings: Settings) -> None:
 
 def load_run_start() -> None:
     """Load what a run needs first, while Prefect waits for its API to start: the language model (about
-    0.5 s) and the coder's data versions for the run's row (both kept for the process)."""
+    0.5 s), the coder's data versions for the run's row and the warehouse's schemas (about 0.5 s; all
+    kept for the process)."""
     from eventcoder.coding.coder import data_versions
     from eventcoder.ingest.language import identifier
+    from eventcoder.warehouse.validation import load_schemas
+    from schemas import tables
 
     identifier()
     data_versions()
+    load_schemas(
+        [tables.ArticleSchema, tables.MentionSchema, tables.EventSchema, tables.InputSchema, tables.RunSchema]
+    )
 
 
 def unrecorded_files(raw: Path, warehouse: Path, enough: int) -> int:
