@@ -420,6 +420,21 @@ def test_a_town_struck_or_taken_is_the_name_set_beside_its_kind_of_settlement(co
     assert (m.event_type, m.location, m.admin1, m.geo_precision) == (kind, "Kobarre", "Lamu", 2)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized the town of Mpeketoni in Kenya's Lamu county on Sunday after fighting with troops.",
+        "Bandits raided the village of Mpeketoni, in Lamu county, on Sunday and stole 200 cattle.",
+        "Gunmen attacked the town of Mpeketoni, in Lamu county, on Sunday and killed two farmers.",
+    ],
+)
+def test_a_settlement_named_as_the_object_struck_or_taken_is_the_place(code_text, text):
+    # "the town of X" as the verb's object is where it happened, before the unit the clause names after it
+    places = {(m.location, m.admin1, m.geo_precision) for m in code_text(text)}
+    assert ("Mpeketoni", "Lamu", 1) in places
+    assert all(location == "Mpeketoni" for location, _, _ in places)
+
+
 def test_two_events_of_one_sentence_each_count_their_own_dead(code_text):
     text = (
         "On Sunday one soldier died and a policeman was hurt in an attack on a checkpoint in Mandera, "

@@ -435,7 +435,11 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     if cand.nominal:
         return None
     target = next((c for c in cand.head.children if c.dep_ == "nsubjpass"), None)
-    if target is None or target.ent_type_ in ("NORP", "DATE") or target.ent_id_:
+    if target is None:  # "overran the town of X": the settlement named as the active verb's object
+        obj = next((c for c in cand.head.children if c.dep_ == "dobj"), None)
+        settled = settlement_of(obj, cues) if obj is not None else None
+        return settled[0] if settled is not None else None
+    if target.ent_type_ in ("NORP", "DATE") or target.ent_id_:
         return None
     if target.pos_ != "PROPN" and not (
         lemma(target) in cues.place_kind_words and any(c.pos_ == "PROPN" for c in target.lefts)
@@ -448,6 +452,18 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     if target.ent_type_ in ("PERSON", "ORG") and not is_known_place(name):
         return name if cand.sub_event_type == "explosion" or struck_times(cand.head) else None
     return name
+
+
+def settlement_of(noun: Token, cues: Cues) -> tuple[str, int] | None:
+    """ "the town of X", "the village of X-Y": the settlement word with its name as written ("town of X")
+    and the index after the name; None for any other noun."""
+    if lemma(noun) not in cues.settlement_words:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ in ("NORP", "PERSON", "ORG"):
+        return None
+    return f"{noun.text} of {noun.doc[name_start(name, name.i) : name.i + 1].text}", name.i + 1
 
 
 def name_start(target: Token, end: int) -> int:
@@ -475,6 +491,10 @@ def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext, cues: Cues)
     # "raiders struck X village in Y, killing four": the phrase's own verb, when the trigger is another
     verb = prep.head if prep.head.pos_ in VERBAL else cand.head
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    settled = settlement_of(target, cues) if target is not None else None
+    if settled is not None:  # "seized the town of X in Y", "raided the village of X, in Y"
+        after = settled[1] + (target.doc[settled[1]].text == "," if settled[1] < len(target.doc) else 0)
+        return settled[0] if prep.i == after else None
     if (
         target is not None
         and prep.head.i == prep.i - 1
