@@ -1608,6 +1608,21 @@ def test_police_acting_on_a_crowd_are_the_protests_other_side(code_text, text, s
     assert (mention.actor2 or "").startswith(side) if side else mention.actor2 is None
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Police fired tear gas at protesters in Nakuru on Tuesday, killing at least five people.", "Police"),
+        ("Rioters attacked residents of a Nakuru suburb on Tuesday, injuring ten people.", "Civilians"),
+    ],
+)
+def test_the_dead_of_a_crowd_met_by_force_are_not_the_protests_other_side(code_text, text, side):
+    # the people killed when police fired on protesters are of the crowd: the police are the other side;
+    # people a crowd attacked stay its other side
+    (mention,) = code_text(text)
+    assert mention.event_type == "protest"
+    assert mention.actor2.startswith(side)
+
+
 def test_a_subject_the_parser_hung_before_a_date_still_acts(code_text):
     # the parse makes "May" the verb's subject, or gives it none and hangs the troops on the speaker
     text = (

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from eventcoder.coding.actors import Actor
+from eventcoder.coding.actors import GENERIC_KINDS, Actor
 from eventcoder.coding.candidates import ArticleContext, CoderResources, stated_dead
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import others_relative_clause
@@ -98,6 +98,10 @@ def protest_actors(
     second = actor2 if actor2 is not None and not is_crowd(actor2) and not is_government(actor2) else None
     if second is None and actor1 is not None and is_armed(actor1):
         second = actor1
+    if second is not None and second.inter == GENERIC_KINDS["civilians"].inter:
+        # "police fired at protesters, killing five people": the dead are of the crowd; the force that met
+        # it is the other side, when one is told
+        return crowd, intervening_force(cluster, iso3, res) or second
     return crowd, second or intervening_force(cluster, iso3, res)
 
 
