@@ -31,6 +31,19 @@ def test_left_dead() -> None:
     assert count_fatalities("The bombing left 12 dead and dozens injured.") == 12
 
 
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Troops clashed with rebels, leaving four rebels and one soldier dead.", 5),
+        ("Two soldiers, three civilians dead in border clash", 5),
+        ("The raid left 20 injured and 5 dead.", 5),  # the injured are no group of the dead
+        ("Police reported 3 arrests and 2 deaths.", 2),  # before a death noun, the last figure only
+    ],
+)
+def test_every_group_of_people_listed_before_dead_is_dead(text: str, dead: int) -> None:
+    assert count_fatalities(text) == dead
+
+
 def test_intransitive_died_and_lost_their_lives() -> None:
     assert count_fatalities("At least 8 people died when the bomb exploded.") == 8
     assert count_fatalities("Three policemen lost their lives in the attack.") == 3

@@ -45,6 +45,8 @@ Choices (ACLED: "the most conservative estimate available"):
   ignored, as is a figure told in the present perfect over a stretch of time ("300 have been killed in weeks
   of unrest", "so far this year").
 * People killed "together with" / "along with" a passive's subject are dead too.
+* Every group of people listed before "dead" is dead ("left four rebels and one soldier dead" -> 5);
+  before a death noun only the last figure is ("3 arrests and 2 deaths" -> 2).
 * Two events told in one sentence, in clauses cut at contrast words ("..., while on Friday militants
   killed five"), each take their own clause's dead (`clause_fatalities`).
 * "he was killed" / "killing him" count only when nothing else in the text gives a number of dead.

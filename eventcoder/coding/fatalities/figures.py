@@ -51,7 +51,15 @@ from eventcoder.coding.fatalities.cues import (
 )
 from eventcoder.coding.fatalities.numbers import parse_qty
 from eventcoder.coding.fatalities.people import Item, make_item, object_items, starts_object, subject_items
-from eventcoder.coding.fatalities.tokens import Sentence, Tok, clause_of, mask, match_any, sentences
+from eventcoder.coding.fatalities.tokens import (
+    Sentence,
+    Tok,
+    clause_of,
+    is_person,
+    mask,
+    match_any,
+    sentences,
+)
 from eventcoder.coding.fatalities.totals import Fig, event_total
 
 SINGULAR_REMAINS = frozenset({"body", "corpse"})  # one person's remains: a figure of one, or none
@@ -309,7 +317,11 @@ def _sentence_figures(sent: Sentence) -> list[Fig]:
         elif seq := match_any(toks, i, DEATH_NOUNS, hi):
             e = i + len(seq)
             if not (i > lo and toks[i - 1].low in DEFINITE) and not _ambiguous(toks, i, e, hi):
-                items = [it for it in subject_items(toks, i, lo)[-1:] if it.quantified or it.count == 0]
+                items = [it for it in subject_items(toks, i, lo) if it.quantified or it.count == 0]
+                # "left four rebels and one soldier dead": every group of people listed before "dead";
+                # before a death noun ("3 arrests and 2 deaths"), the last figure only
+                if seq != ("dead",) or not all(it.head and is_person(it.head) for it in items):
+                    items = items[-1:]
                 found = _figures_from(sent, items, i)
         elif low in TOLL_NOUNS:
             found = _toll(sent, i)
