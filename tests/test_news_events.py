@@ -2302,6 +2302,18 @@ def test_the_group_blamed_for_an_attack_did_it(code_text):
         assert [m.actor1 for m in code_text(text)] == ["Al Shabaab"], blame
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attacks blamed on Zarvo Front militants killed two soldiers in Garissa on Tuesday.",
+        "The attack in Garissa on Tuesday, which killed two soldiers, has been blamed on the Zarvo Front.",
+        "Two soldiers were killed in Garissa on Tuesday. Police blamed the attack on the Zarvo Front.",
+    ],
+)
+def test_the_group_an_attack_is_blamed_on_did_it(code_text, text):
+    assert [m.actor1 for m in code_text(text)] == ["Zarvo Front"]
+
+
 def test_force_used_on_a_crowd_is_where_the_crowd_it_dispersed_was(code_text):
     text = (
         "Protest in Kenya\nPolice fired tear gas on Tuesday to disperse hundreds of protesters who marched"

@@ -23,20 +23,29 @@ from eventcoder.coding.rules import lemma
 from eventcoder.coding.sentcache import remembered
 
 BLAME_PREPOSITIONS = {"blame": "for"}  # "blamed X for" ("accused X of" tells an allegation: no event)
+BLAMED_ON = "on"  # "blamed the attack on X": the event blamed, then who
 CLAIM_REACH = 2  # a claim told on its own is of a violent event told this many sentences before at most
 
 
 def blamed(noun: Token) -> Token | None:
-    """The one a blame names for the event noun ("blamed X for the attack", "X was blamed for it"), or
-    None."""
+    """The one a blame names for the event noun ("blamed X for the attack", "X was blamed for it", "blamed
+    the attack on X", "the attack was blamed on X", "attacks blamed on X"), or None."""
     prep = noun.head
     verb = prep.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or BLAME_PREPOSITIONS.get(lemma(verb)) != prep.lower_:
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and BLAME_PREPOSITIONS.get(lemma(verb)) == prep.lower_:
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        verb = noun.head
+    else:
+        verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if verb is None or lemma(verb) not in BLAME_PREPOSITIONS:
         return None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            return child
-    return None
+    # the parser hangs "on X" on the verb or on the noun blamed
+    preps = (c for c in (*verb.children, *noun.children) if c.dep_ == "prep" and c.lower_ == BLAMED_ON)
+    on = next(preps, None)
+    who = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    # a blame on a kind of people ("blamed on jihadists") names no one the event's own words do not
+    return who if who is not None and any(t.pos_ == "PROPN" for t in who.subtree) else None
 
 
 def claim_subjects(doc: Doc, cues: Cues) -> tuple[Token, ...]:
