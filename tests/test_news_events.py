@@ -435,6 +435,19 @@ def test_a_settlement_named_as_the_object_struck_or_taken_is_the_place(code_text
     assert all(location == "Mpeketoni" for location, _, _ in places)
 
 
+@pytest.mark.parametrize(
+    "text, town, county",
+    [
+        ("Soldiers shelled the town of Banissa in Mandera county on Monday.", "Banissa", "Mandera"),
+        ("Rebels attacked the village of Habaswein, in Wajir county, on Monday.", "Habaswein", "Wajir"),
+    ],
+)
+def test_a_town_named_after_of_is_a_place_whatever_the_tagger_took_it_for(code_text, text, town, county):
+    # the tagger takes these names for a person and an organisation; "the town of X" names a town
+    (mention,) = code_text(text)
+    assert (mention.location, mention.admin1) == (town, county)
+
+
 def test_two_events_of_one_sentence_each_count_their_own_dead(code_text):
     text = (
         "On Sunday one soldier died and a policeman was hurt in an attack on a checkpoint in Mandera, "

@@ -461,8 +461,8 @@ def settlement_of(noun: Token, cues: Cues) -> tuple[str, int] | None:
         return None
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if name is None or name.pos_ != "PROPN" or name.ent_type_ in ("NORP", "PERSON", "ORG"):
-        return None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ == "NORP":  # "the town of X": a place,
+        return None  # whatever the tagger took X for
     return f"{noun.text} of {noun.doc[name_start(name, name.i) : name.i + 1].text}", name.i + 1
 
 
