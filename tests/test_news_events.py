@@ -448,6 +448,27 @@ def test_a_town_named_after_of_is_a_place_whatever_the_tagger_took_it_for(code_t
     assert (mention.location, mention.admin1) == (town, county)
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Air force jets killed 30 Zarvo Front fighters in raids on their camps near Garissa on Monday.",
+            "explosion",
+        ),
+        ("Five Zarvo Front fighters were killed by a drone near Garissa on Monday.", "explosion"),
+        (
+            "Troops killed 30 Zarvo Front fighters in raids on their camps near Garissa on Monday.",
+            "armed_clash",
+        ),
+        ("Air force intelligence officers shot dead two farmers near Garissa on Monday.", "armed_assault"),
+    ],
+)
+def test_a_killing_by_aircraft_is_an_air_strike(code_text, text, sub_event_type):
+    # the subject's (or agent's) head is an aircraft or a drone: an air strike, whoever was hit
+    (mention,) = code_text(text)
+    assert mention.sub_event_type == sub_event_type
+
+
 def test_two_events_of_one_sentence_each_count_their_own_dead(code_text):
     text = (
         "On Sunday one soldier died and a policeman was hurt in an attack on a checkpoint in Mandera, "

@@ -326,6 +326,9 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return marks_of_violence(cand, cues)
     if etype in VIOLENT and body_trigger(cand, cues):
         return found_remains(cand, cues)
+    if cand.sub_event_type == "armed_assault" and any(v.pos_ in VERBAL and flown_by(v, cues) for v in verbs):
+        # "jets killed 30 bandits", "jets killed 30 bandits in raids on their camps"
+        cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
     if etype in VIOLENT and head.pos_ in VERBAL and lemma(head) in cues.targeting_verbs:
         return armed_targeting(cand, res)
     if etype == "protest" and head.pos_ in VERBAL and lemma(head) in cues.blocking_verbs:
@@ -436,6 +439,14 @@ def armed_targeting(cand: Candidate, res: CoderResources) -> bool:
     if {lemma(t) for t in subject.subtree} & cues.air_subjects:
         cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
     return True
+
+
+def flown_by(verb: Token, cues: Cues) -> bool:
+    """Aircraft or drones did it: the head of the verb's subject or passive agent is one ("air force jets
+    killed", "a drone killed", "were killed by a drone"; not "air force intelligence officers")."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(lemma(d) in cues.air_subjects and lemma(d) != "air" for d in doers)
 
 
 def speaker_if_pronoun(subject: Token | None, cues: Cues) -> Token | None:
