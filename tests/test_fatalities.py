@@ -44,6 +44,14 @@ def test_every_group_of_people_listed_before_dead_is_dead(text: str, dead: int) 
     assert count_fatalities(text) == dead
 
 
+def test_a_clause_set_days_apart_counts_its_own_dead() -> None:
+    text = (
+        "Militants killed three people on Sunday, a day after they ambushed a convoy and killed two soldiers."
+    )
+    assert clause_fatalities(text, text.index("killed three"), text.index("ambushed")) == 3
+    assert clause_fatalities(text, text.index("ambushed"), text.index("killed three")) == 2
+
+
 def test_intransitive_died_and_lost_their_lives() -> None:
     assert count_fatalities("At least 8 people died when the bomb exploded.") == 8
     assert count_fatalities("Three policemen lost their lives in the attack.") == 3

@@ -469,6 +469,22 @@ def test_a_killing_by_aircraft_is_an_air_strike(code_text, text, sub_event_type)
     assert mention.sub_event_type == sub_event_type
 
 
+def test_a_clause_set_days_after_another_is_another_days_event(code_text):
+    # "on Sunday, two days after militants attacked X": the attack two days before, in its own place,
+    # with its own dead; the killing keeps Sunday and its three dead
+    text = (
+        "Gunmen killed three people in Garissa on Sunday, two days after militants attacked a post in Wajir."
+    )
+    found = {(m.location, m.event_date, m.fatalities) for m in code_text(text, dt.date(2024, 5, 21))}
+    assert found == {("Garissa", dt.date(2024, 5, 19), 3), ("Wajir", dt.date(2024, 5, 17), None)}
+
+
+def test_an_arrest_a_day_after_a_protest_is_not_part_of_it(code_text):
+    text = "Police arrested 20 people in Nakuru on Sunday, a day after protesters clashed with police there."
+    found = {(m.event_type, m.event_date) for m in code_text(text, dt.date(2024, 5, 21))}
+    assert found == {("arrest", dt.date(2024, 5, 19)), ("protest", dt.date(2024, 5, 18))}
+
+
 def test_two_events_of_one_sentence_each_count_their_own_dead(code_text):
     text = (
         "On Sunday one soldier died and a policeman was hurt in an attack on a checkpoint in Mandera, "

@@ -3,6 +3,7 @@ through participants.py, its actors)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -10,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, country_mention
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.dates import resolve_date
+from eventcoder.coding.dates import EventDate, day_offset, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMY_WEAPON_VARIANTS, attach_actors, names_town
 from eventcoder.coding.places import (
@@ -179,10 +180,34 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     cand.date_specificity = date_specificity(text, cues)
     cand.date = resolve_date(text, ctx.published)
     cand.date_origin = "phrase" if cand.date else "clock" if span.label_ == "TIME" else "none"
+    shift = days_apart(cand)
+    if shift and cand.date is not None and cand.date.precision == 1 and not in_clause(span, cand.anchor):
+        day = cand.date.date + dt.timedelta(days=shift)  # "on Sunday, two days after militants attacked X"
+        cand.date = EventDate(day, 1, day, day, text)
     filed = ctx.dateline[0] <= span.start_char < ctx.dateline[1]  # "MANILA, November 4 (Xinhua):"
     if cand.date_origin != "clock" and (filed or reported_day(span, cand, cues)):
         cand.date_origin = "report"  # "the military said on Thursday that two soldiers died": by then
         # (also a day not resolved here, "Reported on the same day": it dates the report all the same)
+
+
+def days_apart(cand: Candidate) -> int | None:
+    """Days from the clause the candidate's clause hangs on to the candidate's own, when set "N days
+    after" it ("X on Sunday, two days after militants attacked Y": -2) or "before" it (+N); else None."""
+    verb = cand.anchor
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if verb.dep_ != "advcl" or not marks:
+        return None
+    for child in verb.children:
+        if child.dep_ == "npadvmod":
+            offset = day_offset(f"{verb.doc[child.left_edge.i : child.i + 1].text} {marks[0]}")
+            if offset:
+                return -offset
+    return None
+
+
+def in_clause(span: Span, verb: Token) -> bool:
+    """The phrase lies inside the verb's clause."""
+    return verb.left_edge.i <= span.start and span.end <= verb.right_edge.i + 1
 
 
 def place_preps(cand: Candidate, cues: Cues) -> list[tuple[int, Token]]:

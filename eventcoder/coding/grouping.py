@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventcoder.coding.attach import attach
+from eventcoder.coding.attach import attach, days_apart
 from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, body_trigger, stated_dead
 from eventcoder.coding.claims import charged_with
 from eventcoder.coding.cues import Cues
@@ -65,6 +65,10 @@ def group_sentence(
         and c is not primary
         and (reason := "day" if other_day(c, primary) else other_reason(c, primary, ctx, res))
     }
+    if primary is not None:  # "killed three on Sunday, two days after militants attacked X": a killing
+        # on a day of its own is its own occurrence, even told by a verb that only supports others
+        days = [c for c in violent if c.role != "event" and days_apart(primary) and other_day(c, primary)]
+        others.update((id(c), (c, "day")) for c in days[:1])
     if primary is not None:
         fill_from(primary, [c for c in violent if c is not primary and id(c) not in others])
         for other, reason in others.values():
@@ -105,10 +109,10 @@ def other_day(cand: Candidate, primary: Candidate) -> bool:
     occurrence, not the primary's."""
     if cand.anchor == primary.anchor or not cand.date_text or not primary.date_text:
         return False
+    if cand.date is not None and primary.date is not None:  # one phrase, days apart: "on Sunday, two
+        return not windows_overlap(cand.date, primary.date)  # days after militants attacked ..."
     if cand.date_text.lower() == primary.date_text.lower():
         return False
-    if cand.date is not None and primary.date is not None:
-        return not windows_overlap(cand.date, primary.date)
     return cand.date_specificity >= 1.0 and primary.date_specificity >= 1.0
 
 
@@ -229,6 +233,8 @@ def same_operation(arrest: Candidate, violent: Candidate, cues: Cues) -> bool:
         return False  # "said that the shootout left four dead, and that officers detained four suspects"
     if charged_with(violent.head, cues):
         return False  # "arrested five in connection with the killing": the arrest is for it, not in it
+    if days_apart(violent) or days_apart(arrest):
+        return False  # "arrested 20 on Sunday, a day after protesters clashed with police"
     return (
         anchor in chain or any(c in chain for c in anchor.conjuncts) or violent.anchor in clause_chain(anchor)
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.dates import is_month_name
+from eventcoder.coding.dates import day_offset, is_month_name
 from eventcoder.coding.places.words import PARTICLES
 from eventcoder.coding.sentcache import has_word, remembered, sent_tokens
 
@@ -559,7 +559,12 @@ def read_date_phrase(span: Span) -> str:
         if not 1 <= int(doc[start - 1].text) <= 31:
             break
         start -= 1
-    return doc[start : span.end].text
+    end = span.end
+    for tok in span:  # "on Sunday, two days after ...": the model ran the day and the offset together
+        if tok.text == "," and day_offset(f"{doc[tok.i + 1 : span.end].text} after"):
+            end = tok.i
+            break
+    return doc[start:end].text
 
 
 def prep_targets(token: Token, preps: frozenset[str]) -> list[Token]:

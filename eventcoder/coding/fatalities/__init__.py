@@ -48,7 +48,8 @@ Choices (ACLED: "the most conservative estimate available"):
 * Every group of people listed before "dead" is dead ("left four rebels and one soldier dead" -> 5);
   before a death noun only the last figure is ("3 arrests and 2 deaths" -> 2).
 * Two events told in one sentence, in clauses cut at contrast words ("..., while on Friday militants
-  killed five"), each take their own clause's dead (`clause_fatalities`).
+  killed five") or at a clause set days apart ("..., a day after they killed two soldiers"), each take
+  their own clause's dead (`clause_fatalities`).
 * "he was killed" / "killing him" count only when nothing else in the text gives a number of dead.
 * Numbers that are not counts of people are skipped: years, dates, ages ("a 25-year-old"), times, units,
   labels ("Section 144"), things ("2 bombs").

@@ -11,6 +11,8 @@ from eventcoder.coding.fatalities.cues import (
     CONTRAST,
     DEATH_WORD_RE,
     IRREGULAR_SINGULAR,
+    OFFSET_MARKS,
+    OFFSET_UNITS,
     PERSON,
     QUOTES,
     RELATIVE_RE,
@@ -122,10 +124,22 @@ def sentences(text: str, masked: str) -> list[Sentence]:
             t += 1
         sent = Sentence(text, toks, lo, t, n)
         sent.clause_starts = [
-            k for k in range(lo + 1, t) if toks[k].low in CONTRAST or toks[k - 1].low == ";"
+            k
+            for k in range(lo + 1, t)
+            if toks[k].low in CONTRAST or toks[k - 1].low == ";" or offset_clause(toks, k, t)
         ]
         out.append(sent)
     return out
+
+
+def offset_clause(toks: list[Tok], k: int, hi: int) -> bool:
+    """Token k opens a clause set days apart after a comma (", two days after militants attacked X")."""
+    return (
+        k + 2 < hi
+        and toks[k - 1].low == ","
+        and toks[k + 1].low in OFFSET_UNITS
+        and toks[k + 2].low in OFFSET_MARKS
+    )
 
 
 def clause_of(sent: Sentence, k: int) -> int:
