@@ -485,6 +485,19 @@ def test_an_arrest_a_day_after_a_protest_is_not_part_of_it(code_text):
     assert found == {("arrest", dt.date(2024, 5, 19)), ("protest", dt.date(2024, 5, 18))}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers killed at least 20 civilians in the village of Zzqxville in central Mali last week.",
+        "Soldiers killed at least 20 civilians in Zzqxville, central Mali, last week, residents said.",
+    ],
+)
+def test_an_unknown_village_in_a_country_named_beside_it_is_in_that_country(code_text, text):
+    # Guinea has a prefecture named Mali: the country written beside a village is the country
+    (mention,) = code_text(text)
+    assert (mention.iso3, mention.actor2) == ("MLI", "Civilians (Mali)")
+
+
 def test_two_events_of_one_sentence_each_count_their_own_dead(code_text):
     text = (
         "On Sunday one soldier died and a policeman was hurt in an attack on a checkpoint in Mandera, "

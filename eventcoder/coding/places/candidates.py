@@ -255,6 +255,12 @@ def containers_of_name(g: Gazetteer, text: str, ctx: list[int]) -> set[Ref]:
     cands = candidates(g, name, kind) or fuzzy_candidates(g, name, ctx, [])
     if ctx:  # "Kanpur (UP)" in an Indian article; "the Central African Republic, the UN" names no unit
         cands = [c for c in cands if not c.by_code or country_of(g, c.ref) in ctx]
+    # "X in central Mali": the country, not a namesake unit abroad (Guinea's Mali), unless the article's
+    # main country has a unit of that name ("Atlanta, Georgia" in a US article)
+    countries = [c for c in cands if c.ref[0] == "c" and c.exact]
+    home = any(c.ref[0] != "c" and country_of(g, c.ref) in ctx[:1] for c in cands)
+    if countries and kind is None and not home:
+        cands = countries
     areas = [c for c in cands if c.ref[0] != "t"]
     for c in areas or cands:
         refs.add(c.ref)

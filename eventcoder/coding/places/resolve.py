@@ -21,10 +21,10 @@ Choosing among entries of the same name, in this order (first difference wins):
    (or the seat of a unit of that name); with no feature word: country, then a national capital or a
    place of 100,000 people or more, then a place that is the seat of every unit of its name in its country
    ("Goma"), then ADM1/ADM2 or a region, then a smaller place ("Kabul" -> the city, "Helmand" -> the
-   province, "Swat" -> the district); a qualifier used as the place itself prefers units;
-   A spelling variant of the feature word's type takes the place of an exact entry of another type only
-   when close (similarity >= 0.75) or inside that entry ("X district" is the province X when the only
-   district of those consonants lies elsewhere);
+   province, "Swat" -> the district); a qualifier used as the place itself prefers units, but a country
+   in context stays the country ("X in central Mali" is not Guinea's prefecture Mali); a spelling variant
+   of the feature word's type replaces an exact entry of another type only when close (similarity >=
+   0.75) or inside it ("X district" is the province X when the only such district lies elsewhere);
 4. exact name (or alias, or name without an Arabic article or a final "City") before fuzzy match (same
    consonant skeleton, similarity >= 0.6, similar length or one name the start of the other, only inside
    a context country or a resolved qualifier);
@@ -442,7 +442,8 @@ def _best(
     constrained = any(hard)
     ranked = _rank(g, exact, kind, hard, softq, ctx, area)
     if ranked and _acceptable(ranked[0], hard, ctx):
-        if kind is not None and ranked[0].kind_fit < 3:
+        country = kind == ENCLOSING and ranked[0].cand.ref[0] == "c" and ranked[0].context > 0
+        if kind is not None and ranked[0].kind_fit < 3 and not country:  # "X in Mali": Mali, not its namesake
             # The feature word asks for another type: an exact entry of that type that is in context or
             # notable ("Kuwait City" is no country), else a fuzzy one ("Vehari city" matched the district);
             # never one of a country less in context than the best entry (Lebanon's Tripoli, a town, is not
