@@ -24,6 +24,26 @@ def test_protests_in_a_list_of_towns_are_one_event_per_town(code_text):
     assert len({m.event_id for m in mentions}) == 3
 
 
+@pytest.mark.parametrize(
+    "text, towns",
+    [
+        (
+            "Protesters clashed with police in Nairobi and the port city of Mombasa on Thursday.",
+            ["Mombasa", "Nairobi"],
+        ),
+        (
+            "Protests were held in Nairobi and Marsabit on Friday.",
+            ["Marsabit", "Nairobi"],
+        ),  # tagged a facility
+    ],
+)
+def test_towns_coordinated_by_their_kind_or_tagged_as_sites_are_one_event_each(code_text, text, towns):
+    # "A and the port city of B": B is the list's second town, not the unit A lies in
+    mentions = code_text(text)
+    assert places(mentions, "protest") == towns
+    assert {m.admin1 for m in mentions} == set(towns)
+
+
 def test_a_preposition_repeated_down_a_list_of_towns_is_one_event_per_town(code_text):
     text = (
         "Students marched in neighbourhoods of Nairobi, in the port city of Mombasa, in the lakeside city"

@@ -23,6 +23,7 @@ from eventcoder.coding.places import (
 )
 from eventcoder.coding.places.gazetteer import read_csv
 from eventcoder.coding.places.keys import compact
+from eventcoder.coding.places.phrases import place_groups
 from eventcoder.coding.places.words import KIND_WORDS, PLACE_WORDS_FILE
 
 
@@ -50,6 +51,17 @@ def test_parse_nested_clause_most_specific_first() -> None:
     assert phrases[1].text == "Qala Kohna"
     assert phrases[2] == PlacePhrase("Imam Sahib", "district", ("Kunduz",))
     assert phrases[-1].text == "Kunduz"
+
+
+def test_parse_a_settlement_coordinated_by_its_kind_is_no_enclosing_place() -> None:
+    # "A and the port city of B" lists two towns; "A in the city of B" still places A in B
+    assert [
+        (p.text, p.qualifiers) for p in parse_place_phrases("in Nairobi and the port city of Mombasa")
+    ] == [
+        ("Nairobi", ()),
+        ("Mombasa", ()),
+    ]
+    assert [len(g) for g in place_groups("in Nairobi and the city of Mombasa")] == [1, 1]
 
 
 def test_parse_a_force_capitalised_is_no_place() -> None:

@@ -29,6 +29,7 @@ from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import patient_of, prep_object
 from eventcoder.coding.places import Place, PlacePhrase, parse_place_phrases, resolve_place, resolve_places
 from eventcoder.coding.places.keys import compact
+from eventcoder.coding.places.lookup import is_known_place
 from eventcoder.coding.rules import VERBAL, bracketed_units, clause_chain, lemma, phrase_text
 from eventcoder.coding.sentcache import doc_spans
 
@@ -313,7 +314,8 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
         [objs[0], *[c for c in objs[0].conjuncts if c.i > objs[0].i and not inside_word(c)]] if objs else []
     )
     names = [kind_named(n, cues) for n in names]
-    names = [n for n in names if n.pos_ == "PROPN" and n.ent_type_ != "FAC" and names_a_place(n, cues)]
+    # a facility is no town of the list, unless the tagger took a town for one ("in Dakar and Ziguinchor")
+    names = [n for n in names if n.pos_ == "PROPN" and not_a_site(n) and names_a_place(n, cues)]
     countries = tuple(ctx.countries)
     if any(lemma(t) in cues.town_part_words for t in own_tokens(prep)):
         place = place_of((text,), countries, ctx.areas)  # "in A and B neighbourhoods": parts of one town
@@ -361,11 +363,20 @@ def town_list(text: str, ctx: ArticleContext) -> list[tuple[str, Place]]:
     return [(ph.text, p) for ph, p in zip(phrases, places, strict=True)]
 
 
+def not_a_site(name: Token) -> bool:
+    """A name that is not a facility's ("the Serena Hotel"): not tagged one, or a single word the
+    gazetteer holds as a place."""
+    return name.ent_type_ != "FAC" or (not list(name.lefts) and is_known_place(name.text))
+
+
 def kind_named(name: Token, cues: Cues) -> Token:
-    """The name in a list's last item written with the list's kind of place ('A, B and C provinces':
+    """The name in a list's item written with a kind of place ('A, B and C provinces', "the city of C";
     the parser makes 'provinces' the item and C its modifier); any other item as it is."""
     if name.pos_ == "PROPN" or lemma(name) not in cues.place_kind_words:
         return name
+    of = [g for c in name.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of and of[0].pos_ == "PROPN":  # "A and the southern city of B": B
+        return of[0]
     named = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < name.i]
     return named[0] if len(named) == 1 else name
 

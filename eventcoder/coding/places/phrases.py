@@ -79,6 +79,10 @@ _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:" + alternation(LEVEL_SEPARATORS) + r")\s
 _COORD = re.compile(r"\s*(/|\band\b|\bor\b|(?<=\s)&(?=\s))\s*")  # "AJ&K" is one name
 _CAP = re.compile(r"(?:[a-z]{1,3}-|[a-z]{1,2}(?=[A-Z]))?[A-Z0-9]")  # also "al-Bab", "ez-Zor", "eThekwini"
 _POSSESSIVE = re.compile(r"(.+?)'s?\s+(.*[A-Z].*)$")
+# "A and the southern city of B": B is coordinated with A (B city), not the unit A lies in
+_COORD_SETTLEMENT = re.compile(
+    r"\b(and|or)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(city|town|village)\s+of\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+)
 _DISTANCE = re.compile(r"\d[\d.,]*(?:-\d+)?$")
 
 
@@ -174,6 +178,7 @@ def _linearise(text: str) -> str:
     text = _SENTENCE_END.split(text, maxsplit=1)[0]
     text = " ".join(text.split()).strip(" .;:")
     text = _LGA.sub("district", text)  # Nigeria's ADM2s
+    text = _COORD_SETTLEMENT.sub(r"\1 \3 \2", text)
     relative = _RELATIVE.search(text)
     first_name = re.search(r"(?:^|\s)[A-Z0-9]", text)
     if relative and (first_name is None or relative.start() < first_name.start()):
