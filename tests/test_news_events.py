@@ -2397,6 +2397,24 @@ def test_the_group_an_attack_is_blamed_on_did_it(code_text, text):
     assert [m.actor1 for m in code_text(text)] == ["Zarvo Front"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were killed by a landmine in Garissa on Tuesday, the army said, blaming Zarvo Front.",
+        "A drone strike killed 23 civilians in Garissa on Tuesday, activists said, blaming the Zarvo Front.",
+    ],
+)
+def test_the_group_a_report_blames_did_it(code_text, text):
+    # "..., officials said, blaming X": the reporting verb's participle names the doer
+    assert [m.actor1 for m in code_text(text)] == ["Zarvo Front"]
+
+
+def test_a_weapon_in_a_headline_is_no_group(code_text):
+    # headline capitals make the tagger take "Landmine" for an organisation: a weapon, no actor
+    text = "Landmine kills two soldiers in Kenya\n\nTwo soldiers were killed by a landmine in Garissa."
+    assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
+
+
 def test_force_used_on_a_crowd_is_where_the_crowd_it_dispersed_was(code_text):
     text = (
         "Protest in Kenya\nPolice fired tear gas on Tuesday to disperse hundreds of protesters who marched"

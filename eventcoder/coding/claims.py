@@ -3,7 +3,7 @@ blame. "X claimed responsibility for the attack" names the attack's side in the 
 (participants.claimed_by); this module reads the two other ways news writes it:
 
 * a blame on the event's noun: "Police blamed X for the attack", "X was blamed for the bombing"
-  (`blamed`);
+  (`blamed`), or in the report of it: "..., activists said, blaming X" (`blamed_by_reporter`);
 * a claim told in a sentence of its own, with no event word: "The X group claimed responsibility."
   (`claim_subjects`): it claims the violent event told just before it (mentions.to_mention).
 
@@ -46,6 +46,20 @@ def blamed(noun: Token) -> Token | None:
     who = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     # a blame on a kind of people ("blamed on jihadists") names no one the event's own words do not
     return who if who is not None and any(t.pos_ == "PROPN" for t in who.subtree) else None
+
+
+def blamed_by_reporter(verb: Token, cues: Cues) -> Token | None:
+    """The one the report of an event blames ("23 civilians were killed, activists said, blaming X"): the
+    object of the reporting verb's participle of blame, when it holds a name (not "blaming jihadists")."""
+    report = verb.head if verb.dep_ == "ccomp" else None
+    if report is None or lemma(report) not in cues.reporting_verbs:
+        return None
+    for clause in report.children:
+        if clause.dep_ == "advcl" and lemma(clause) in BLAME_PREPOSITIONS:
+            who = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if who is not None and any(t.pos_ == "PROPN" for t in who.subtree):
+                return who
+    return None
 
 
 def claim_subjects(doc: Doc, cues: Cues) -> tuple[Token, ...]:

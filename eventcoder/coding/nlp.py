@@ -297,6 +297,11 @@ def trigger_on(verb: Token, family: str, links: frozenset[str] | None = None) ->
     )
 
 
+def inside_trigger(tok: Token) -> bool:
+    """The token lies inside an event trigger ("Landmine kills four": a weapon, whatever the tagger says)."""
+    return any(span.start <= tok.i < span.end for span in doc_spans(tok.doc, TRIGGER_SPANS))
+
+
 def trigger_at(verb: Token, family: str) -> bool:
     """The verb is itself a trigger of a family ("arrested ... during a raid")."""
     return any(

@@ -11,9 +11,10 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
-from eventcoder.coding.claims import blamed, charged_with
+from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.forces import named_group, national_forces, party_members, state_initiative
+from eventcoder.coding.nlp import inside_trigger
 from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
 from eventcoder.coding.rules import (
@@ -166,13 +167,14 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
-    """'X claimed responsibility for the attack', 'police blamed X for the attack': X is its actor 1."""
+    """'X claimed responsibility for the attack', 'police blamed X for the attack', '..., police said,
+    blaming X': X is its actor 1."""
     if not cand.nominal:
-        return None
+        return blamed_by_reporter(cand.head, cues)
     for tok in path_up(cand.head, limit=4):
         if lemma(tok) in cues.claim_verbs and any(lemma(c) == "responsibility" for c in tok.children):
             return subject_of(tok)
-    return blamed(cand.head)
+    return blamed(cand.head) or blamed_by_reporter(cand.anchor, cues)
 
 
 def mediated_by(cand: Candidate, cues: Cues) -> Token | None:
@@ -656,7 +658,7 @@ def resolve_actor(
         actor = res.actors.resolve(tok.doc[modifiers[0].left_edge.i : tok.i].text, country)
         if actor is not None:
             return actor
-    if entity is not None and entity.label_ == "ORG" and tok.ent_type_ == "ORG":
+    if entity is not None and entity.label_ == "ORG" and tok.ent_type_ == "ORG" and not inside_trigger(tok):
         located = compact(cand.place.location or "") if cand.place is not None else ""
         placed_here = bool(located) and (
             located == compact(tok.text) or compact(entity.text).startswith(located)
