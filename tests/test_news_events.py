@@ -2415,6 +2415,20 @@ def test_a_weapon_in_a_headline_is_no_group(code_text):
     assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
 
 
+@pytest.mark.parametrize(
+    ("victims", "event_type", "side"),
+    [
+        ("a village chief and his son", "attack", "Civilians (Kenya)"),
+        ("an imam", "attack", "Civilians (Kenya)"),
+        ("an army chief", "clash", "Military Forces of Kenya"),
+    ],
+)
+def test_a_chief_or_a_cleric_killed_is_a_civilian(code_text, victims, event_type, side):
+    # a village's chief, a cleric, a relative: civilians; an army's chief stays its army
+    (mention,) = code_text(f"Gunmen killed {victims} in Garissa on Monday.")
+    assert (mention.event_type, mention.actor2) == (event_type, side)
+
+
 def test_force_used_on_a_crowd_is_where_the_crowd_it_dispersed_was(code_text):
     text = (
         "Protest in Kenya\nPolice fired tear gas on Tuesday to disperse hundreds of protesters who marched"
