@@ -64,6 +64,14 @@ def test_parse_a_settlement_coordinated_by_its_kind_is_no_enclosing_place() -> N
     assert [len(g) for g in place_groups("in Nairobi and the city of Mombasa")] == [1, 1]
 
 
+def test_parse_the_kind_of_a_building_is_no_place() -> None:
+    # "a Pentecostal church", "a Sunni mosque": a capitalised word says what kind of building, unless a place
+    phrases = parse_place_phrases("inside a Pentecostal church in the town of Mpeketoni in Lamu county")
+    assert [p.text for p in phrases] == ["Mpeketoni", "Lamu"]
+    assert [p.text for p in parse_place_phrases("at a Sunni mosque in Garissa")] == ["Garissa"]
+    assert [p.text for p in parse_place_phrases("at a Nairobi market")] == ["Nairobi"]
+
+
 def test_parse_a_force_capitalised_is_no_place() -> None:
     # "Police forces", "Security forces": common words written with capitals before an organisation's head
     assert [p.text for p in parse_place_phrases("at Police forces in Zzqxville")] == ["Zzqxville"]

@@ -31,6 +31,7 @@ from eventcoder.coding.places.words import (
     ADM1_KINDS,
     ADM2_KINDS,
     BORDER_WORDS,
+    BUILDING_WORDS,
     CENTER_WORDS,
     CLAUSE_END_WORDS,
     COMMON_WORDS,
@@ -358,6 +359,9 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
         return ([_Name(capital, "city", near)] if capital else []), near, None, False
     end = _name_run(words)
     clause = end < len(words)
+    building = clause and words[end].lower().strip(".,") in BUILDING_WORDS
+    if building and not is_known_place(" ".join(words[:end])):  # "inside a Pentecostal church": its kind
+        return [], near, None, clause
     if clause and _names_force(words[:end], words[end]):
         return [], near, None, clause
     words = words[:end]

@@ -10,9 +10,11 @@ Keys of the data file (all lower case), and the names they are read into here:
   another list, `place_kind_words` of data/cues.json.)
 * `near_words`, `direction_words`: words that make a place "near"; a direction adjective before a feature
   word ("the northern city of Kano") does not. `site_words`: words before a building or site rather than
-  a village ("outside the Parliament"). `street_words`: words that open a street's name ("the rue de X",
-  "Avenida X"): the name after them is a street's, no town. `holder_words`: what a side holds ("the
-  positions of X"): the names after their "of" name who holds them, not where.
+  a village ("outside the Parliament"); `building_words`: buildings a capitalised modifier may say the
+  kind of ("a Pentecostal church": no place unless the gazetteer holds the modifier). `street_words`:
+  words that open a street's name ("the rue de X", "Avenida X"): the name after them is a street's, no
+  town. `holder_words`: what a side holds ("the positions of X"): the names after their "of" name who
+  holds them, not where.
 * `lead_words`: words dropped before a name; `particles`: lower-case words inside a name ("Qala i Naw");
   `not_modifiers`: words that end a name instead of modifying its feature word ("Zamfara State on Sunday").
 * `clause_end_words`: words that start another clause after the places ("in Kharkiv, where ...");
@@ -72,6 +74,7 @@ KIND_WORDS: dict[str, str] = dict(_DATA["kind_words"])
 NAME_KIND_WORDS = _set("name_kind_words")
 NEAR_WORDS = _set("near_words")
 SITE_WORDS = _set("site_words")
+BUILDING_WORDS = _set("building_words")
 STREET_WORDS = _set("street_words")
 WORLD_REGIONS = frozenset(" ".join(r.split()) for r in _DATA["world_regions"])  # no place of a country
 HOLDER_WORDS = _set("holder_words")
