@@ -2429,6 +2429,16 @@ def test_a_chief_or_a_cleric_killed_is_a_civilian(code_text, victims, event_type
     assert (mention.event_type, mention.actor2) == (event_type, side)
 
 
+def test_the_people_a_headline_tells_shot_dead_were_shot(code_text):
+    # "Three police officers shot dead in X" (a headline's bare participle): the officers were shot
+    text = (
+        "Three police officers shot dead in Kenya's Garissa\n\nNAIROBI - Three police officers were shot dead"
+        " in an ambush near Garissa on Tuesday, officials said."
+    )
+    (mention,) = code_text(text)
+    assert (mention.actor1, mention.actor2) == ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya")
+
+
 def test_force_used_on_a_crowd_is_where_the_crowd_it_dispersed_was(code_text):
     text = (
         "Protest in Kenya\nPolice fired tear gas on Tuesday to disperse hundreds of protesters who marched"

@@ -25,6 +25,7 @@ from eventcoder.coding.rules import (
     freed,
     has_active_subject,
     has_name_after,
+    headline_passive,
     is_definite,
     is_passive,
     lemma,
@@ -49,8 +50,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     agent_tok, patient_tok = participants(cand, res.cues)
     country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.nationality
     cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
-    if cand.event_type in VIOLENT and agent_tok is None:
-        cand.subject_actor = armed_subject_before(cand, country, ctx, res)
+    if cand.event_type in VIOLENT and agent_tok is None and getattr(patient_tok, "dep_", None) != "nsubj":
+        cand.subject_actor = armed_subject_before(cand, country, ctx, res)  # not the subject acted on
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
     )
@@ -167,8 +168,7 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
-    """'X claimed responsibility for the attack', 'police blamed X for the attack', '..., police said,
-    blaming X': X is its actor 1."""
+    """'X claimed responsibility for the attack', 'blamed X for it', '..., blaming X': X is actor 1."""
     if not cand.nominal:
         return blamed_by_reporter(cand.head, cues)
     for tok in path_up(cand.head, limit=4):
@@ -372,6 +372,8 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
         agent, patient = nominal_participants(cand, cues)
     else:
         agent, patient = verbal_participants(cand, cues)
+    if not cand.nominal and cand.headline and headline_passive(head, cues.victim_verbs):
+        agent, patient = None, agent  # "Three police officers shot dead in X": the officers were shot
     if agent is None and (pitted := pitted_sides(head)) is not None:  # "clashes pitting X against Y"
         agent, patient = pitted
     if body_trigger(cand, cues):

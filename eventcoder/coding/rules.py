@@ -437,6 +437,13 @@ def in_subject(tok: Token) -> bool:
     return False
 
 
+def headline_passive(verb: Token, verbs: frozenset[str]) -> bool:
+    """A headline's bare participle ("Three police officers shot dead in X"): its subject was acted on."""
+    deps = {c.dep_ for c in verb.children}
+    bare = "nsubj" in deps and not deps & {"dobj", "aux", "auxpass", "agent"}
+    return bare and verb.tag_ in ("VBD", "VBN") and lemma(verb) in verbs
+
+
 def attachment_rank(span: Span, head: Token, chain: list[Token]) -> int | None:
     """0 if a phrase modifies the trigger, 1+k if it sits in the k-th clause of the chain, else None."""
     for tok in path_up(span.root, limit=10):
