@@ -72,6 +72,14 @@ def test_parse_the_kind_of_a_building_is_no_place() -> None:
     assert [p.text for p in parse_place_phrases("at a Nairobi market")] == ["Nairobi"]
 
 
+def test_every_demonym_of_the_actors_list_names_its_country() -> None:
+    # one list of demonyms (data/demonyms.csv) for actors and places: "the Rwandese city of Kigali"
+    assert country_for_name("Rwandese") == ("Rwanda", "RWA")
+    assert country_for_name("Ecuadorean") == ("Ecuador", "ECU")
+    assert [p.text for p in parse_place_phrases("in the Rwandese city of Kigali")] == ["Kigali"]
+    assert country_for_name("") is None
+
+
 def test_parse_a_force_capitalised_is_no_place() -> None:
     # "Police forces", "Security forces": common words written with capitals before an organisation's head
     assert [p.text for p in parse_place_phrases("at Police forces in Zzqxville")] == ["Zzqxville"]

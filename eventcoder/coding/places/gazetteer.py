@@ -441,6 +441,11 @@ class Gazetteer:
                 use = row["use"]
                 index = {"demonym": self.demonyms, "part": self.country_parts}.get(use, self.country_index)
                 index[compact(row["name"])] = i
+        for row in read_csv("demonyms.csv"):  # the actors' demonyms too ("Ecuadorean"): one list for both
+            i = self.country_row(row["iso3"])
+            for name in row["demonyms"].split("|") if i else ():
+                if name.strip():
+                    self.demonyms.setdefault(compact(name), i)
 
     def _capital_towns(self) -> dict[int, int]:
         """Country index -> town index of its capital (from `places_capitals.csv`)."""
@@ -613,7 +618,13 @@ class _Units(Mapping[int, Unit]):
         return len(self._gaz._raw)
 
 
-SNAPSHOT_SOURCES = ("places_aliases.csv", "places_countries.csv", "places_capitals.csv", "places_regions.csv")
+SNAPSHOT_SOURCES = (
+    "places_aliases.csv",
+    "places_countries.csv",
+    "places_capitals.csv",
+    "places_regions.csv",
+    "demonyms.csv",
+)
 
 
 def snapshot_path() -> Path:
