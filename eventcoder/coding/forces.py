@@ -5,7 +5,7 @@ occupied town, a strike across a border); one that names a single non-state arme
 "militants", "rebels" or "the fighters". An article naming two, or none, leaves them as they were: the
 event country's forces, an unidentified armed group. `state_initiative` tells a clash the state forces
 began (fought during their operation or patrol); `party_members` the members of a party attacked (civilians,
-as ACLED codes them), not an armed group's.
+as ACLED codes them), not an armed group's; `joint_side` the second country of "the forces of A and B".
 
 Used by candidates.article_context and participants.resolve_actor; a pure part of the coding core.
 """
@@ -17,15 +17,16 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from eventcoder.coding.actors import Actor, ActorDictionary, is_unidentified
+from eventcoder.coding.actors import GENERIC_KINDS, Actor, ActorDictionary, is_unidentified
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.places import country_for_name
-from eventcoder.coding.rules import doc_ents, lemma
+from eventcoder.coding.rules import doc_ents, lemma, of_objects
 
 if TYPE_CHECKING:
     from eventcoder.coding.candidates import ArticleContext
 
 STATE_FORCE_KINDS = ("military", "police")
+STATE_KINDS = {GENERIC_KINDS[k].with_country.split("{")[0]: k for k in STATE_FORCE_KINDS}  # prefix: kind
 # ACLED's rebels and identity militias (its political militias are parties too)
 ARMED_GROUP_INTER = frozenset({2, 4})
 NATIONALITY_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -114,3 +115,17 @@ def party_members(target: Token | None, actor: Actor | None, cues: Cues) -> bool
     if not party and lemma(target) in cues.combatant_member_words:  # "two Hezbollah members": its fighters
         return False
     return not any(lemma(t) in cues.armed_subjects for t in target.subtree)  # "militia members": armed
+
+
+def joint_side(agent: Token, actor: Actor, actors: ActorDictionary) -> Actor | None:
+    """The second country of "the military forces of A and B exchanged fire": its forces of the same
+    kind are the other side of the clash."""
+    kind = next((k for prefix, k in STATE_KINDS.items() if actor.name.startswith(prefix)), None)
+    if kind is None:
+        return None
+    for owner in of_objects(agent):
+        for other in (c for c in owner.conjuncts if c.i > owner.i):
+            found = country_for_name(other.text)
+            if found is not None and found[1] != actor.country:
+                return actors.generic(kind, found[1])
+    return None

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.actors import GENERIC_KINDS, Actor, is_unidentified
+from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.forces import named_group, national_forces, party_members, state_initiative
+from eventcoder.coding.forces import joint_side, named_group, national_forces, party_members, state_initiative
 from eventcoder.coding.nlp import inside_trigger
 from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
@@ -80,7 +80,7 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         and agent_tok is not None
         and cand.actor1 is not None
     ):
-        cand.actor2 = joint_side(agent_tok, cand.actor1, res)  # "forces of A and B exchanged fire"
+        cand.actor2 = joint_side(agent_tok, cand.actor1, res.actors)  # "forces of A and B exchanged fire"
     taken = cand.territory or cand.variant in ("overtakes_territory", "regains_territory")
     if taken and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
         cand.actor2 = resolve_actor(lost, cand, country, ctx, res, role=2)  # "captured from al Shabaab"
@@ -104,23 +104,6 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
 def crowd_weapon(cand: Candidate) -> bool:
     """A protest told by the force used on it ("tear gas", "water cannon")."""
     return cand.event_type == "protest" and cand.variant == "intervention"
-
-
-STATE_KINDS = {GENERIC_KINDS[k].with_country.split("{")[0]: k for k in ("military", "police")}
-
-
-def joint_side(agent: Token, actor: Actor, res: CoderResources) -> Actor | None:
-    """The second country of "the military forces of A and B exchanged fire": its forces of the same
-    kind are the other side of the clash."""
-    kind = next((k for prefix, k in STATE_KINDS.items() if actor.name.startswith(prefix)), None)
-    if kind is None:
-        return None
-    for owner in of_objects(agent):
-        for other in (c for c in owner.conjuncts if c.i > owner.i):
-            found = country_for_name(other.text)
-            if found is not None and found[1] != actor.country:
-                return res.actors.generic(kind, found[1])
-    return None
 
 
 ARMED_TYPES = (1, 2, 3, 4, 8)
