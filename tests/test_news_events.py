@@ -2439,6 +2439,21 @@ def test_the_people_a_headline_tells_shot_dead_were_shot(code_text):
     assert (mention.actor1, mention.actor2) == ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya")
 
 
+@pytest.mark.parametrize("where", ["Mandera clash", "Kenya gunfight"])
+def test_the_side_the_body_tells_killed_is_not_the_events_doer(code_text, where):
+    # the headline's "Two soldiers killed in X clash" parses the soldiers as the clash's doers; the body
+    # tells them killed: they are the other side, never both
+    text = (
+        f"Two soldiers killed in {where}\n\nMANDERA - Two soldiers and three militants were killed in a clash"
+        " in Mandera on Monday, police said."
+    )
+    (mention,) = code_text(text)
+    assert (mention.actor1, mention.actor2) == (
+        "Unidentified Armed Group (Kenya)",
+        "Military Forces of Kenya",
+    )
+
+
 def test_force_used_on_a_crowd_is_where_the_crowd_it_dispersed_was(code_text):
     text = (
         "Protest in Kenya\nPolice fired tear gas on Tuesday to disperse hundreds of protesters who marched"

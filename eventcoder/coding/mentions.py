@@ -324,7 +324,8 @@ def to_mention(
         variant = variant if told else "mob_violence"  # a crowd's violence with no demonstration told
     row = crosswalk(etype, sub, variant)
     date, date_text, date_origin = event_date(cluster, narrative or clusters, sentences, ctx, res.cues)
-    actor1 = first_actor(cluster, best, "actor1")
+    # never the side the best mention tells acted on ("Two soldiers killed in X clash" read as their doing)
+    actor1 = first_actor(cluster, best, "actor1", other=best.actor2 if etype in VIOLENT else None)
     # a violent event's sides are two actors; talks may be told of one government's two parts
     actor2 = first_actor(cluster, best, "actor2", other=actor1 if etype in VIOLENT else None)
     if etype == "clash":
