@@ -2454,6 +2454,26 @@ def test_the_side_the_body_tells_killed_is_not_the_events_doer(code_text, where)
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Kenyan troops and Zarvo Front fighters exchanged fire at the border, killing two civilians.",
+            {"Military Forces of Kenya", "Zarvo Front"},
+        ),
+        (
+            "Police and gang members exchanged fire in Nakuru on Monday.",
+            {"Police Forces of Kenya", "Unidentified Gang (Kenya)"},
+        ),
+    ],
+)
+def test_two_sides_that_exchanged_fire_are_the_clashs_sides(code_text, text, sides):
+    # "X and Y exchanged fire at the border": "at" places them, the civilians killed are no side; the
+    # parser's "Police and | gang members" (Police a modifier of members) still names two sides
+    (mention,) = code_text(text)
+    assert {mention.actor1, mention.actor2} == sides
+
+
 def test_force_used_on_a_crowd_is_where_the_crowd_it_dispersed_was(code_text):
     text = (
         "Protest in Kenya\nPolice fired tear gas on Tuesday to disperse hundreds of protesters who marched"

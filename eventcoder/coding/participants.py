@@ -429,10 +429,13 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
         patient = next((c for c in head.children if c.dep_ == "dobj"), None)
         if patient is not None and in_trigger(patient, cand):  # "exchanged fire with police": the other side
             # the parser hangs "with" on the verb or on "fire" ("exchanged fire with civil police officers")
-            patient = prep_object(head, {"with"}) or prep_object(patient, {"with"}) or patient
+            patient = prep_object(head, {"with"}) or prep_object(patient, {"with"})  # none: "X and Y" may be
         weapons = cues.generic_weapon_words | cues.fired_weapon_words
         # "fired with weapons on X", "fired small arms at X": the weapons are no side, X is
-        if patient is None or {lemma(patient), patient.lower_} & weapons:
+        # "X and Y exchanged fire at the border": two sides, and "at" places them
+        pair = cand.event_type in SYMMETRIC_TYPES and agent is not None and bool(agent.conjuncts)
+        armed = patient is not None and {lemma(patient), patient.lower_} & weapons
+        if (patient is None and not pair) or armed:
             patient = prep_object(head, cues.verbal_target_prepositions, skip=weapons) or patient
     return agent, other_party(cand, agent, patient)
 
@@ -446,7 +449,8 @@ def other_party(cand: Candidate, agent: Token | None, patient: Token | None) -> 
     """For events between two sides, 'X and Y clashed / agreed / held talks': Y is the other side."""
     if agent is None or patient is not None or cand.event_type not in SYMMETRIC_TYPES:
         return patient
-    others = [c for c in agent.conjuncts if c.i > agent.i]
+    others = [c for c in agent.conjuncts if c.i > agent.i]  # "Police and gang members": parsed as the
+    others += [c for c in agent.lefts if c.dep_ == "nmod" and [g.dep_ for g in c.children] == ["cc"]]  # nmod
     return others[0] if others else None
 
 
