@@ -499,6 +499,16 @@ def test_a_clause_set_days_after_another_is_another_days_event(code_text):
     assert found == {("Garissa", dt.date(2024, 5, 19), 3), ("Wajir", dt.date(2024, 5, 17), None)}
 
 
+def test_a_killing_in_a_clause_set_days_before_is_its_own_event(code_text):
+    # "attacked X on Sunday, two days after militants killed five in Y": the killing two days before in Y
+    text = (
+        "NAIROBI - Gunmen attacked a police post in Garissa on Sunday, two days after militants killed five"
+        " people in Wajir."
+    )
+    found = {(m.location, m.event_date, m.fatalities) for m in code_text(text, dt.date(2024, 5, 21))}
+    assert found == {("Garissa", dt.date(2024, 5, 19), None), ("Wajir", dt.date(2024, 5, 17), 5)}
+
+
 def test_an_arrest_a_day_after_a_protest_is_not_part_of_it(code_text):
     text = "Police arrested 20 people in Nakuru on Sunday, a day after protesters clashed with police there."
     found = {(m.event_type, m.event_date) for m in code_text(text, dt.date(2024, 5, 21))}

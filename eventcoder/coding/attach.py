@@ -194,12 +194,12 @@ def days_apart(cand: Candidate) -> int | None:
     """Days from the clause the candidate's clause hangs on to the candidate's own, when set "N days
     after" it ("X on Sunday, two days after militants attacked Y": -2) or "before" it (+N); else None."""
     verb = cand.anchor
-    marks = [c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     if verb.dep_ != "advcl" or not marks:
         return None
-    for child in verb.children:
+    for child in (*verb.children, *marks[0].children):  # "two days" hangs on the verb or on "after"
         if child.dep_ == "npadvmod":
-            offset = day_offset(f"{verb.doc[child.left_edge.i : child.i + 1].text} {marks[0]}")
+            offset = day_offset(f"{verb.doc[child.left_edge.i : child.i + 1].text} {marks[0].lower_}")
             if offset:
                 return -offset
     return None

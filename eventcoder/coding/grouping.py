@@ -67,7 +67,11 @@ def group_sentence(
     }
     if primary is not None:  # "killed three on Sunday, two days after militants attacked X": a killing
         # on a day of its own is its own occurrence, even told by a verb that only supports others
-        days = [c for c in violent if c.role != "event" and days_apart(primary) and other_day(c, primary)]
+        days = [
+            c
+            for c in violent
+            if c.role != "event" and (days_apart(primary) or days_apart(c)) and other_day(c, primary)
+        ]
         others.update((id(c), (c, "day")) for c in days[:1])
     if primary is not None:
         fill_from(primary, [c for c in violent if c is not primary and id(c) not in others])
