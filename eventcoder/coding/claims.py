@@ -44,8 +44,13 @@ def blamed(noun: Token) -> Token | None:
     preps = (c for c in (*verb.children, *noun.children) if c.dep_ == "prep" and c.lower_ == BLAMED_ON)
     on = next(preps, None)
     who = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
-    # a blame on a kind of people ("blamed on jihadists") names no one the event's own words do not
-    return who if who is not None and any(t.pos_ == "PROPN" for t in who.subtree) else None
+    return who if names_someone(who) else None
+
+
+def names_someone(who: Token | None) -> bool:
+    """A blamed phrase that holds a name: a blame on a kind of people ("blamed on jihadists") names no one
+    the event's own words do not."""
+    return who is not None and any(t.pos_ == "PROPN" for t in who.subtree)
 
 
 def blamed_by_reporter(verb: Token, cues: Cues) -> Token | None:
@@ -57,7 +62,7 @@ def blamed_by_reporter(verb: Token, cues: Cues) -> Token | None:
     for clause in report.children:
         if clause.dep_ == "advcl" and lemma(clause) in BLAME_PREPOSITIONS:
             who = next((c for c in clause.children if c.dep_ == "dobj"), None)
-            if who is not None and any(t.pos_ == "PROPN" for t in who.subtree):
+            if names_someone(who):
                 return who
     return None
 

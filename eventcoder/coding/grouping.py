@@ -67,10 +67,9 @@ def group_sentence(
     }
     if primary is not None:  # "killed three on Sunday, two days after militants attacked X": a killing
         # on a day of its own is its own occurrence, even told by a verb that only supports others
+        apart = bool(days_apart(primary))  # once, not per candidate
         days = [
-            c
-            for c in violent
-            if c.role != "event" and (days_apart(primary) or days_apart(c)) and other_day(c, primary)
+            c for c in violent if c.role != "event" and (apart or days_apart(c)) and other_day(c, primary)
         ]
         others.update((id(c), (c, "day")) for c in days[:1])
     if primary is not None:
