@@ -19,7 +19,7 @@ from eventcoder.coding.places.keys import (
     strip_generic,
 )
 from eventcoder.coding.places.phrases import split_kind
-from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, TOWN_KINDS
+from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, GENERIC_SUFFIXES, TOWN_KINDS
 
 ANYWHERE_SIMILARITY = 0.8  # a unit matched by spelling without any country known
 Ref = tuple[str, int]  # ("c", country) | ("u", unit) | ("t", town) | ("r", region)
@@ -81,8 +81,11 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
     if name.strip().isupper():  # an ADM1 written by its ISO 3166-2 code ("Kanpur (UP)")
         for u in g.unit_codes.get(name.strip(), ()):
             out.setdefault(("u", u), Cand(("u", u), True, by_code=True))
+    written = written_generic_word(name)
     for key in dict.fromkeys(unit_keys):
         for u in g.unit_index.get(key, ()):
+            if key not in keys and other_generic_word(g, u, written):
+                continue  # "Green Zone" is no "Green County"
             out.setdefault(("u", u), Cand(("u", u), True))
         for r in g.region_index.get(key, ()):
             out.setdefault(("r", r), Cand(("r", r), True))
@@ -90,6 +93,26 @@ def candidates(g: Gazetteer, name: str, kind: str | None) -> list[Cand]:
         for u in split_units(g, name):
             out.setdefault(("u", u), Cand(("u", u), False, 0.9))
     return list(out.values())
+
+
+def written_generic_word(name: str) -> str | None:
+    """The generic unit word a name is written with ("Green Zone" -> zone; "X city" names a town too)."""
+    words = fold_words(name)
+    stem = strip_generic(words)
+    if len(stem) == len(words) or words[: len(stem)] != stem:
+        return None
+    written = " ".join(words[len(stem) :])
+    return None if written in TOWN_KINDS else written
+
+
+def other_generic_word(g: Gazetteer, unit: int, written: str | None) -> bool:
+    """The unit's own names carry generic words, none the one written ("Green County" is no "Green Zone")."""
+    if written is None:
+        return False
+    own = g.unit_name_keys(unit)
+    suffixes = {s: compact(s) for s in GENERIC_SUFFIXES}
+    theirs = {s for s, key in suffixes.items() for k in own if k.endswith(key) and k[: -len(key)] in own}
+    return bool(theirs) and written not in theirs
 
 
 SPLIT_NAME_MIN = 4  # letters a split unit's name needs of its own ("" + "Norte" is no "Nord")
@@ -116,13 +139,16 @@ def fuzzy_candidates(g: Gazetteer, name: str, ctx: list[int], hard: list[set[Ref
     if not within and not countries:
         return _fuzzy_units_anywhere(g, key, skel)
     search = countries | {country_of(g, r) for r in within}
-    towns = [t for c in search for t in g.fuzzy_towns(c).get(skel, ())]
+    written = written_generic_word(name)  # "Green Zone" is a unit's name, no town's
+    towns = [t for c in search for t in g.fuzzy_towns(c).get(skel, ())] if written is None else []
     for kind, found in (("u", g.unit_fuzzy.get(skel, ())), ("t", towns)):
         for i in found:
             ref: Ref = (kind, i)
             if within and not (containers(g, ref) & within):
                 continue
             if not within and country_of(g, ref) not in countries:
+                continue
+            if kind == "u" and other_generic_word(g, i, written):
                 continue
             other = g.units[i].name if kind == "u" else g.town(i).name
             sim = _similarity(key, name_keys(strip_generic(fold_words(other))))

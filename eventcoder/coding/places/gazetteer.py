@@ -215,6 +215,10 @@ class Gazetteer:
         """Population of a town (cheap, no object built)."""
         return self._t_pop[idx]
 
+    def unit_name_keys(self, idx: int) -> frozenset[str]:
+        """The exact keys of a unit's names (with and without their generic words)."""
+        return frozenset(self._unit_keys.get(idx, ()))
+
     def unit_country(self, idx: int) -> int:
         """Country index of a unit (cheap, the unit is not built)."""
         return self._raw[idx].country
