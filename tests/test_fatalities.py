@@ -559,6 +559,9 @@ def test_the_speaker_after_a_list_of_dead_is_not_one_of_them() -> None:
     assert count_fatalities("Missiles hit Kharkiv, killing three people, the governor said.") == 3
     assert count_fatalities("Gunmen killed a policeman, the district chief said.") == 1
     assert count_fatalities("The attack killed two soldiers, a policeman and a child, officials said.") == 4
+    # a speaker with a number of their own is a speaker too
+    text = "A drone hit a car, killing a Zarvo Front commander and two of his guards, two officials said."
+    assert count_fatalities(text) == 3
 
 
 def test_one_body_is_one_dead_but_a_body_of_people_is_none() -> None:

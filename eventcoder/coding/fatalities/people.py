@@ -181,8 +181,8 @@ def _items(toks: list[Tok], a: int, b: int, lo: int) -> list[Item]:
         comma = False
         out.append(item)
         p = max(nxt, p + 1)
-    if out and b < len(toks) and toks[b].low in REPORTING and out[-1].comma_before and not out[-1].quantified:
-        out.pop()  # "killing three people, the governor said": the speaker, not one of the dead
+    if out and b < len(toks) and toks[b].low in REPORTING and out[-1].comma_before:
+        out.pop()  # "killing three people, the governor (two aides) said": the speaker, not one of the dead
     return out
 
 
