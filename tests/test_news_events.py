@@ -637,7 +637,8 @@ def test_grenades_an_assault_was_carried_out_with_are_its_means_artillery_is_the
 def test_a_caption_told_apart_folds_into_the_body_event_that_took_in_the_headline():
     from types import SimpleNamespace
 
-    from eventcoder.coding.occurrences import Cluster, fold_headlines
+    from eventcoder.coding.headlines import fold_headlines
+    from eventcoder.coding.occurrences import Cluster
 
     def mention(headline: bool) -> SimpleNamespace:
         return SimpleNamespace(headline=headline, shadow=False, family="violent")
@@ -2649,3 +2650,12 @@ def test_a_town_retaken_from_a_group_is_a_battle_with_it(code_text):
     assert [(m.event_type, m.actor1, m.actor2, m.location) for m in retaken] == [
         ("clash", "Military Forces of Kenya", "Zarvo Front", "Lafey")
     ]
+
+
+def test_a_headline_killing_is_the_deadly_riot_the_body_tells(code_text):
+    text = (
+        "Two killed as mobs torch homes in Kenya\n\n"
+        "NAKURU, Kenya - Two people were killed and at least a dozen houses were set on fire when armed "
+        "mobs attacked a village in Nakuru county on Sunday night, police said on Monday."
+    )
+    assert [(m.event_type, m.fatalities) for m in code_text(text)] == [("protest", 2)]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from eventcoder.coding.attach import one_place_per_name
 from eventcoder.coding.candidates import Candidate, CoderResources, article_context
+from eventcoder.coding.headlines import fold_headlines
 from eventcoder.coding.mentions import to_mention
 from eventcoder.coding.occurrences import Cluster, dead_of_the_protests, merge_mentions, refine_type
 from eventcoder.coding.triggers import trigger_candidates
@@ -40,7 +41,7 @@ def code_doc(doc: Doc, article: Article, res: CoderResources) -> list[Mention]:
     for cand, old in one_place_per_name(cands):
         renamed_for_place(cand, old, res)
     dead_of_the_protests(cands, ctx.paragraph_of)
-    clusters = merge_mentions(cands, ctx.published)
+    clusters = fold_headlines(merge_mentions(cands, ctx.published))
     real = [c for c in clusters if not c.first.shadow]
     # summaries (sets of events told one by one) date the events told after them as real ones do
     narrative = [c for c in clusters if not c.first.shadow or c.first.summary]

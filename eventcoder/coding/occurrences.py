@@ -629,34 +629,7 @@ def merge_mentions(cands: list[Candidate], published: dt.date | None = None) -> 
             target.members.append(cand)
         elif not cand.reference or cand.shadow:
             clusters.append(Cluster([cand]))
-    return fold_headlines(clusters)
-
-
-def fold_headlines(clusters: list[Cluster]) -> list[Cluster]:
-    """A headline restates the article's lead event: a headline-only occurrence is the body's first
-    report of the same family, even when the body tells it with another place or type word ('Rebels
-    kill two peacekeepers' / 'their convoy was ambushed'); it stays an event only when the body does
-    not report one of its family."""
-    out: list[Cluster] = []
-    for cluster in clusters:
-        if cluster.first.shadow or not all(m.headline for m in cluster.members):
-            out.append(cluster)
-            continue
-        body = next(
-            (
-                c
-                for c in clusters
-                if not c.first.shadow
-                and any(m.family == cluster.first.family for m in c.members)  # also one a protest took in
-                and not all(m.headline for m in c.members)  # the body's, with the headline it took in
-            ),
-            None,
-        )
-        if body is None:
-            out.append(cluster)
-        else:
-            body.members[:0] = cluster.members
-    return out
+    return clusters
 
 
 def antecedent_cluster(
