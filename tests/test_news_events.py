@@ -2659,3 +2659,25 @@ def test_a_headline_killing_is_the_deadly_riot_the_body_tells(code_text):
         "mobs attacked a village in Nakuru county on Sunday night, police said on Monday."
     )
     assert [(m.event_type, m.fatalities) for m in code_text(text)] == [("protest", 2)]
+
+
+def test_a_claim_in_a_relative_clause_names_the_doer_of_the_event_told_before(code_text):
+    text = (
+        "Gunmen killed five villagers in Garissa on Saturday. "
+        "The attack, which was claimed by the Zarvo Front, drew condemnation."
+    )
+    assert [m.actor1 for m in code_text(text)] == ["Zarvo Front"]
+    clash = (
+        "Militants attacked a checkpoint in Garissa on Saturday, killing 11 soldiers. "
+        "Five soldiers were wounded in the attack, which was claimed by the Zarvo Front."
+    )
+    assert [m.actor1 for m in code_text(clash)] == ["Zarvo Front"]
+
+
+def test_attacks_told_as_repeated_over_time_are_no_event_of_their_own(code_text):
+    text = (
+        "Gunmen shot dead a trader near Garissa on Tuesday. "
+        "The area has been repeatedly attacked by the Zarvo Front in recent weeks."
+    )
+    assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
+    assert code_text("The Zarvo Front has frequently raided villages near Garissa.") == []

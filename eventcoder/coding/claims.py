@@ -2,6 +2,8 @@
 blame. "X claimed responsibility for the attack" names the attack's side in the claim's own clause
 (participants.claimed_by); this module reads the two other ways news writes it:
 
+* a claim in a relative clause of the event's noun: "the attack, which was claimed by X"
+  (`claimed_in_relative`);
 * a blame on the event's noun: "Police blamed X for the attack", "X was blamed for the bombing"
   (`blamed`), or in the report of it: "..., activists said, blaming X" (`blamed_by_reporter`);
 * a claim told in a sentence of its own, with no event word: "The X group claimed responsibility."
@@ -45,6 +47,18 @@ def blamed(noun: Token) -> Token | None:
     on = next(preps, None)
     who = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     return who if names_someone(who) else None
+
+
+def claimed_in_relative(noun: Token, cues: Cues) -> Token | None:
+    """The claimant a relative clause of the event noun names ("the attack, which was claimed by X")."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or lemma(clause) not in cues.claim_verbs:
+            continue
+        agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+        who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if who is not None:
+            return who
+    return None
 
 
 def names_someone(who: Token | None) -> bool:

@@ -360,11 +360,13 @@ def not_its_kind(event_type: str, head: Token, cues: Cues) -> bool:
 
 
 def one_after_another(cand: Candidate, cues: Cues) -> bool:
-    """A perfect clause told of a series ("as one leader after another has been caught or killed"):
-    occurrences one by one over time, none of them told."""
+    """A perfect clause told of a series ("as one leader after another has been caught or killed", "the
+    area has been repeatedly attacked by X"): occurrences one by one over time, none of them told."""
     verb = cand.anchor if cand.anchor.pos_ in VERBAL else None
     if verb is None or not (is_perfect(verb, cues) or any(is_perfect(c, cues) for c in verb.ancestors)):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in cues.frequency_adverbs for c in verb.children):
+        return True
     words = [t.lower_ for t in sent_tokens(cand.sent)]
     return any(
         w == "after" and "one" in words[max(0, i - 3) : i] and words[i + 1] in ("another", "the")

@@ -275,6 +275,12 @@ def named_for_unnamed(
     return actor1, actor2
 
 
+def named_doer(cluster: Cluster, other: Actor | None) -> Actor | None:
+    """The named armed group (not a state's forces) another mention of the event tells as its doer."""
+    named = (m.actor1 for m in cluster.members if m.actor1 is not None and m.actor1 != other)
+    return next((a for a in named if is_armed(a) and a.inter != 1 and not is_unidentified(a)), None)
+
+
 def confidence(cluster: Cluster, best: Candidate, date_origin: str, place: Place | None) -> float:
     """Confidence in [0, 1] from how the event was found (the codebook documents the terms)."""
     score = 0.5 if best.nominal else 0.6
@@ -330,6 +336,8 @@ def to_mention(
     actor2 = first_actor(cluster, best, "actor2", other=actor1 if etype in VIOLENT else None)
     if etype == "clash":
         actor1, actor2 = named_for_unnamed(actor1, actor2, cluster)
+    elif etype in VIOLENT and actor1 is not None and is_unidentified(actor1):
+        actor1 = named_doer(cluster, actor2) or actor1  # "Gunmen killed five. The attack, claimed by X, ..."
     if sub == "violated" and actor1 is None:  # "the regime violated it by attacking X": the violator
         actor1 = first_subject(best, cluster)
     if etype in ("dialogue", "agreement", "ceasefire") and (actor1 is None or actor2 is None):

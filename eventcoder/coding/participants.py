@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
-from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with
+from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with, claimed_in_relative
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.forces import joint_side, named_group, national_forces, party_members, state_initiative
 from eventcoder.coding.nlp import inside_trigger
@@ -157,7 +157,7 @@ def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
     for tok in path_up(cand.head, limit=4):
         if lemma(tok) in cues.claim_verbs and any(lemma(c) == "responsibility" for c in tok.children):
             return subject_of(tok)
-    return blamed(cand.head) or blamed_by_reporter(cand.anchor, cues)
+    return claimed_in_relative(cand.head, cues) or blamed(cand.head) or blamed_by_reporter(cand.anchor, cues)
 
 
 def mediated_by(cand: Candidate, cues: Cues) -> Token | None:
