@@ -2681,3 +2681,14 @@ def test_attacks_told_as_repeated_over_time_are_no_event_of_their_own(code_text)
     )
     assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
     assert code_text("The Zarvo Front has frequently raided villages near Garissa.") == []
+
+
+def test_the_attackers_told_again_continue_the_raid_just_told(code_text):
+    text = (
+        "At least 32 people were killed when armed youths raided cattle camps in Lamu county on Saturday. "
+        "The attackers made off with thousands of cattle and abducted 12 women, an official said. "
+        "Seven of the attackers were also killed, he said."
+    )
+    assert [(m.sub_event_type, m.fatalities) for m in code_text(text)] == [("armed_assault", 39)]
+    again = "Gunmen raided a village near Lamu on Saturday. Gunmen abducted 12 women in Garissa on Sunday."
+    assert len(code_text(again)) == 2

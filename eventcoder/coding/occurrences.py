@@ -534,8 +534,10 @@ def strikes_attackers(cand: Candidate, cues: Cues) -> bool:
 
 def set_apart(cand: Candidate) -> bool:
     """A mention that could tell another occurrence: it has a date, a place or an acting side of its own
-    ("After heavy gunfire from both sides, the militants fled" continues the ambush just told)."""
-    return bool(cand.date_text or cand.place_text or (cand.actor1 is not None and cand.actor1.inter))
+    ("After heavy gunfire from both sides, the militants fled" continues the ambush just told; so do "the
+    attackers", unnamed, told again)."""
+    own_side = cand.actor1 is not None and cand.actor1.inter and not cand.doer_told_again
+    return bool(cand.date_text or cand.place_text or own_side)
 
 
 def act_told(violation: Cluster, cand: Candidate) -> bool:

@@ -50,6 +50,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     agent_tok, patient_tok = participants(cand, res.cues)
     country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.nationality
     cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
+    unnamed = cand.actor1 is not None and is_unidentified(cand.actor1)
+    cand.doer_told_again = unnamed and agent_tok is not None and is_definite(agent_tok, res.cues)
     if cand.event_type in VIOLENT and agent_tok is None and getattr(patient_tok, "dep_", None) != "nsubj":
         cand.subject_actor = armed_subject_before(cand, country, ctx, res)  # not the subject acted on
     cand.actor2 = (
