@@ -2692,3 +2692,10 @@ def test_the_attackers_told_again_continue_the_raid_just_told(code_text):
     assert [(m.sub_event_type, m.fatalities) for m in code_text(text)] == [("armed_assault", 39)]
     again = "Gunmen raided a village near Lamu on Saturday. Gunmen abducted 12 women in Garissa on Sunday."
     assert len(code_text(again)) == 2
+
+
+def test_forces_that_came_under_fire_did_not_fire(code_text):
+    text = "Kenya said its soldiers had come under fire near Mandera and that one of its soldiers was killed."
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [
+        ("Unidentified Armed Group (Kenya)", "Military Forces of Kenya")
+    ]

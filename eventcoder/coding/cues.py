@@ -170,6 +170,7 @@ class Cues:
     ceasefire_lines: frozenset[str]
     crowd_size_tags: frozenset[str]
     victim_subject_verbs: frozenset[str]
+    victim_subject_phrases: frozenset[str]  # "came under fire": the subject suffers it
     direct_fire_cues: frozenset[str]
     heavy_weapon_phrases: frozenset[str]  # "heavy machine guns": fired from afar, not direct fire
     counted_fire_units: frozenset[str]  # "57 shots", "13 bursts of fire": how fire was counted

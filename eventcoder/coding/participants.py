@@ -133,7 +133,8 @@ def armed_subject_before(
 def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues) -> bool:
     """The word modifying a nominal trigger ('police | raid'); for a verb, the active subject (or the
     last modifier of a noun read as the verb: 'a gendarme | shot') of a verb above it that does
-    not report or suffer ('the army said ...', 'soldiers died ...'), or a root noun above it."""
+    not report or suffer ('the army said ...', 'soldiers died ...', 'guards came under fire'), or a
+    root noun above it."""
     if tok.dep_ == "compound" and tok.head.i == cand.head.i:
         return True
     if tok.dep_ == "ROOT":
@@ -149,7 +150,8 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
     blocked = cues.victim_subject_verbs | cues.reporting_verbs | cues.discovery_verbs
     if verb.i == cand.head.i and repels(verb, cues):
         return False  # "the officer repelled the attack": who repels defends
-    return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked
+    suffers = any(f"{lemma(verb)} {c.lower_}" in cues.victim_subject_phrases for c in verb.children)
+    return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked and not suffers
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
