@@ -2699,3 +2699,13 @@ def test_forces_that_came_under_fire_did_not_fire(code_text):
     assert [(m.actor1, m.actor2) for m in code_text(text)] == [
         ("Unidentified Armed Group (Kenya)", "Military Forces of Kenya")
     ]
+
+
+def test_the_town_taken_after_clashes_is_their_place_and_its_takers_a_side(code_text):
+    text = (
+        "Fighters of the Zarvo Front took control of the town of Mpeketoni in Kenya's Lamu county on "
+        "Friday after clashes with the army, residents said."
+    )
+    [clash] = code_text(text)
+    assert (clash.event_type, clash.location, clash.actor1) == ("clash", "Mpeketoni", "Zarvo Front")
+    assert clash.actor2 == "Military Forces of Kenya"

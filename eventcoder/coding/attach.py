@@ -457,13 +457,12 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
 def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     """The place a passive violent verb tells as struck ("Kobarre was hit by drones", "Kobarre village was
     shelled"): its name, when the clause has no locative phrase of its own."""
-    if cand.nominal:
-        return None
+    if cand.nominal:  # "took control of the town of X after clashes": the town the clashes were for
+        verb = cand.head.head.head if cand.head.dep_ == "pobj" and cand.head.head.dep_ == "prep" else None
+        return taken_settlement(verb, cues) if verb is not None and verb.pos_ == "VERB" else None
     target = next((c for c in cand.head.children if c.dep_ == "nsubjpass"), None)
     if target is None:  # "overran the town of X": the settlement named as the active verb's object
-        obj = next((c for c in cand.head.children if c.dep_ == "dobj"), None)
-        settled = settlement_of(obj, cues) if obj is not None else None
-        return settled[0] if settled is not None else None
+        return taken_settlement(cand.head, cues)
     if target.ent_type_ in ("NORP", "DATE") or target.ent_id_:
         return None
     if target.pos_ != "PROPN" and not (
@@ -477,6 +476,17 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
     if target.ent_type_ in ("PERSON", "ORG") and not is_known_place(name):
         return name if cand.sub_event_type == "explosion" or struck_times(cand.head) else None
     return name
+
+
+def taken_settlement(verb: Token, cues: Cues) -> str | None:
+    """The settlement a verb's object names ("overran the town of X"), or the object of its control
+    ("took control of the town of X")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and lemma(obj) in cues.control_nouns:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    settled = settlement_of(obj, cues) if obj is not None else None
+    return settled[0] if settled is not None else None
 
 
 def settlement_of(noun: Token, cues: Cues) -> tuple[str, int] | None:

@@ -170,6 +170,7 @@ class Cues:
     ceasefire_lines: frozenset[str]
     crowd_size_tags: frozenset[str]
     victim_subject_verbs: frozenset[str]
+    control_nouns: frozenset[str]  # "took control of the town of X": the town taken
     victim_subject_phrases: frozenset[str]  # "came under fire": the subject suffers it
     direct_fire_cues: frozenset[str]
     heavy_weapon_phrases: frozenset[str]  # "heavy machine guns": fired from afar, not direct fire

@@ -139,7 +139,9 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
         return True
     if tok.dep_ == "ROOT":
         return tok in governors
-    if cand.nominal:
+    if cand.nominal and not (
+        cand.event_type == "clash" and tok.dep_ == "nsubj" and fought_over(cand, tok.head)
+    ):
         return False
     if tok.dep_ == "compound" and tok.i + 1 == tok.head.i:
         verb = tok.head
@@ -152,6 +154,11 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
         return False  # "the officer repelled the attack": who repels defends
     suffers = any(f"{lemma(verb)} {c.lower_}" in cues.victim_subject_phrases for c in verb.children)
     return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked and not suffers
+
+
+def fought_over(cand: Candidate, verb: Token) -> bool:
+    """A clash noun told as the circumstance of the verb ("took the town after clashes with X")."""
+    return cand.head.dep_ == "pobj" and cand.head.head.dep_ == "prep" and cand.head.head.head == verb
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
