@@ -2709,3 +2709,13 @@ def test_the_town_taken_after_clashes_is_their_place_and_its_takers_a_side(code_
     [clash] = code_text(text)
     assert (clash.event_type, clash.location, clash.actor1) == ("clash", "Mpeketoni", "Zarvo Front")
     assert clash.actor2 == "Military Forces of Kenya"
+
+
+def test_a_present_clause_describing_a_place_is_no_event(code_text):
+    text = (
+        "Gunmen burst into a bar in Kenya's Lamu county on Saturday night, killing 11 people. "
+        "The attack in the town of Mpeketoni was the latest in the county, where gangs are fighting over "
+        "land."
+    )
+    assert [(m.event_type, m.location) for m in code_text(text)] == [("attack", "Mpeketoni")]
+    assert code_text("Troops patrol the hills near Lamu, where militants attack convoys.") == []

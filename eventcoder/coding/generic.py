@@ -334,6 +334,20 @@ def habitual_clause(cand: Candidate, cues: Cues) -> bool:
     return bool(subjects) and bare_plural(subjects[0]) and not place_preps(cand, cues)
 
 
+PRESENT_AUX = frozenset({"is", "are", "'s", "'re", "has", "have", "'ve"})
+
+
+def describes_a_place(cand: Candidate) -> bool:
+    """A present-tense clause describing a place ("the state, where cartels are fighting over routes",
+    "a region where militants attack convoys"): what goes on there, no one occurrence."""
+    verb = cand.head
+    if cand.nominal or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ in PRESENT_AUX for c in verb.children
+    )
+
+
 def war_on_a_country(cand: Candidate, cues: Cues) -> bool:
     """A country's assault on a whole country ("Russia's assault on Ukraine", "its attack on Ukraine"):
     the war as a whole, no one occurrence unless dated."""

@@ -20,6 +20,7 @@ from eventcoder.coding.generic import (
     claimed_by_its_subject,
     conflict_as_killer,
     conflict_displaced,
+    describes_a_place,
     during_a_war,
     generic_plural,
     habitual_clause,
@@ -186,6 +187,7 @@ def make_candidate(
         or war_on_a_country(cand, cues)
         or during_a_war(cand, cues)
         or one_after_another(cand, cues)
+        or describes_a_place(cand)
     )
     if (in_general and not has_specific_date(cand, cues)) or over_a_period(cand, ctx, cues):
         return None
