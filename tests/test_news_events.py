@@ -2719,3 +2719,13 @@ def test_a_present_clause_describing_a_place_is_no_event(code_text):
     )
     assert [(m.event_type, m.location) for m in code_text(text)] == [("attack", "Mpeketoni")]
     assert code_text("Troops patrol the hills near Lamu, where militants attack convoys.") == []
+
+
+def test_a_group_blamed_is_the_one_talked_with_and_no_base_kills(code_text):
+    text = (
+        "Kenya's government and the Zarvo Front resumed peace talks in Nairobi on Monday. "
+        "Earlier this month, the group was blamed for an attack on a military base in Lamu county that "
+        "killed two soldiers."
+    )
+    attack = [m for m in code_text(text) if m.event_type != "dialogue"]
+    assert [(m.actor1, m.actor2) for m in attack] == [("Zarvo Front", "Military Forces of Kenya")]

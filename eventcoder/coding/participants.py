@@ -99,8 +99,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     ):
         if state_initiative(cand.head, res.cues):  # "gang members exchanged fire with police during a raid"
             cand.actor1, cand.actor2 = cand.actor2, cand.actor1
-    if cand.actor1 and cand.actor1.inter in (2, 3, 4):
-        ctx.last_armed_actor = cand.actor1
+    named = [a for a in (cand.actor1, cand.actor2) if a is not None and a.inter in (2, 3, 4)]
+    ctx.last_armed_actor = named[0] if named else ctx.last_armed_actor  # a group fought or talked with too
 
 
 def crowd_weapon(cand: Candidate) -> bool:
@@ -611,6 +611,8 @@ def resolve_actor(
     if tok.pos_ == "PRON" or (anaphor and is_definite(tok, cues)):
         if tok.lower_ in cues.relative_pronouns and tok.head.dep_ == "relcl":
             tok = tok.head.head
+            if lemma(tok) in cues.armed_sites:  # "an attack on a base that killed two": no base kills
+                return None
         elif tok.lower_ in cues.non_actor_pronouns:
             return None
         else:
