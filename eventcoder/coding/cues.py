@@ -170,6 +170,7 @@ class Cues:
     ceasefire_lines: frozenset[str]
     crowd_size_tags: frozenset[str]
     victim_subject_verbs: frozenset[str]
+    army_strike_nouns: frozenset[str]  # "an Israeli strike killed": a nationality's strike is its army's
     control_nouns: frozenset[str]  # "took control of the town of X": the town taken
     victim_subject_phrases: frozenset[str]  # "came under fire": the subject suffers it
     direct_fire_cues: frozenset[str]

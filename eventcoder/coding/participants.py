@@ -49,6 +49,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     """Actor 1 (who did it) and actor 2 (to whom, or the other party) from the parse."""
     agent_tok, patient_tok = participants(cand, res.cues)
     country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.nationality
+    if agent_tok is not None and not cand.nominal and lemma(agent_tok) in res.cues.occasion_nouns:
+        agent_tok = nominal_agent(agent_tok)  # "an Israeli strike killed": the strike's doer
     cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
     unnamed = cand.actor1 is not None and is_unidentified(cand.actor1)
     cand.doer_told_again = unnamed and agent_tok is not None and is_definite(agent_tok, res.cues)
@@ -139,9 +141,11 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
         return True
     if tok.dep_ == "ROOT":
         return tok in governors
-    if cand.nominal and not (
-        cand.event_type == "clash" and tok.dep_ == "nsubj" and fought_over(cand, tok.head)
-    ):
+    # a clash noun told as the circumstance of the subject's verb ("took the town after clashes with X")
+    circumstance = (
+        cand.head.dep_ == "pobj" and cand.head.head.dep_ == "prep" and cand.head.head.head == tok.head
+    )
+    if cand.nominal and not (cand.event_type == "clash" and tok.dep_ == "nsubj" and circumstance):
         return False
     if tok.dep_ == "compound" and tok.i + 1 == tok.head.i:
         verb = tok.head
@@ -154,11 +158,6 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
         return False  # "the officer repelled the attack": who repels defends
     suffers = any(f"{lemma(verb)} {c.lower_}" in cues.victim_subject_phrases for c in verb.children)
     return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked and not suffers
-
-
-def fought_over(cand: Candidate, verb: Token) -> bool:
-    """A clash noun told as the circumstance of the verb ("took the town after clashes with X")."""
-    return cand.head.dep_ == "pobj" and cand.head.head.dep_ == "prep" and cand.head.head.head == verb
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
@@ -638,8 +637,9 @@ def resolve_actor(
     country_only = country_for_name(phrase.text)
     # "Israeli air raids", "a Russian missile": a nationality modifying the noun of a strike from afar (an
     # army's weapons) is its country's forces, as the country's name would be ("Palestinian attacks": no)
-    of_event = entity is not None and entity.label_ == "NORP" and tok.dep_ == "amod" and tok.head == cand.head
-    of_event = of_event and cand.variant in ARMY_WEAPON_VARIANTS
+    norp = entity is not None and entity.label_ == "NORP" and tok.dep_ == "amod"
+    of_event = norp and tok.head == cand.head and cand.variant in ARMY_WEAPON_VARIANTS
+    of_event = of_event or (norp and tok.head.dep_ == "nsubj" and lemma(tok.head) in cues.army_strike_nouns)
     if (
         country_only is not None
         and (entity is None or entity.label_ == "GPE" or of_event)
