@@ -2738,3 +2738,15 @@ def test_a_nationality_strike_that_killed_is_its_army_and_a_bomber_is_not_his_ow
     assert [m.actor1 for m in code_text(operation)] == ["Police Forces of Kenya"]
     bomber = "A suicide bomber blew himself up in a mosque in Garissa during prayers, killing 46 people."
     assert [(m.actor2, m.fatalities) for m in code_text(bomber)] == [("Civilians (Kenya)", 47)]
+
+
+def test_an_armed_sides_arson_is_its_attack_not_a_riot(code_text):
+    text = (
+        "Members of the Zarvo Front killed 70 people in an attack on the town of Mpeketoni in Lamu county "
+        "on Thursday. The gunmen also set fire to at least 45 homes, forcing residents to flee."
+    )
+    assert [(m.event_type, m.actor1) for m in code_text(text)] == [("attack", "Zarvo Front")]
+    torched = code_text("Gunmen torched 20 houses in a village near Lamu on Monday.")
+    assert [(m.event_type, m.actor2) for m in torched] == [("attack", "Civilians (Kenya)")]
+    tents = code_text("Police set fire to protesters' tents in Nairobi on Monday.")
+    assert [m.event_type for m in tents] == ["protest"]

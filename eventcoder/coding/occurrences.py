@@ -145,6 +145,12 @@ def armed_site(noun: Token, cues: Cues) -> bool:
     return any(lemma(t) in cues.security_nouns for t in owners)
 
 
+def crowd_told(cand: Candidate, cues: Cues) -> bool:
+    """The sentence tells of a crowd ("police set fire to protesters' tents") or one is a side."""
+    crowd = cues.protester_nouns | cues.crowd_nouns | cues.rioter_nouns
+    return is_crowd(cand.actor2) or any(lemma(t) in crowd for t in sent_tokens(cand.sent))
+
+
 def crowd_side(cand: Candidate, cues: Cues) -> bool:
     """A side of the fight named by a crowd noun ('party workers', 'supporters', 'students'), or people
     the sentence says were protesting."""
@@ -313,6 +319,9 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         cand.event_type, cand.sub_event_type, cand.variant = "ceasefire", "violated", "ceasefire"
         return
     cand.responds = strikes_attackers(cand, cues)
+    if cand.variant == "violent_demonstration" and is_armed(cand.actor1) and not crowd_told(cand, cues):
+        # "the gunmen also set fire to 45 homes": an armed side's arson is its attack, no riot
+        cand.event_type, cand.sub_event_type, cand.variant = "attack", "armed_assault", "armed_assault"
     if cand.event_type == "attack" and cand.sub_event_type == "explosion" and exchanged(cand.head, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
         return
