@@ -2750,3 +2750,8 @@ def test_an_armed_sides_arson_is_its_attack_not_a_riot(code_text):
     assert [(m.event_type, m.actor2) for m in torched] == [("attack", "Civilians (Kenya)")]
     tents = code_text("Police set fire to protesters' tents in Nairobi on Monday.")
     assert [m.event_type for m in tents] == ["protest"]
+
+
+def test_the_speaker_after_a_place_is_no_unit_of_it(code_text):
+    text = "On Thursday, U.S. forces struck a Zarvo Front camp near the town of Mandera, the U.S. army said."
+    assert [(m.iso3, m.location) for m in code_text(text)] == [("KEN", "Mandera")]

@@ -33,7 +33,6 @@ from eventcoder.coding.rules import (
     PLACE_LABELS,
     doc_text,
     in_subject,
-    names_town_part,
     phrase_text,
     span_ents,
 )
@@ -235,3 +234,8 @@ def article_town(cluster: Cluster, clusters: list[Cluster], iso3: str | None) ->
         return None
     place = next(iter(places.values()))
     return replace(place, geo_precision=max(place.geo_precision or 2, 2)) if place.latitude else None
+
+
+def names_town_part(text: str | None, cues: Cues) -> bool:
+    """A place phrase naming a part of a town ("in A neighbourhood", "a suburb of B")."""
+    return any(w in cues.town_part_words for w in (text or "").lower().split())

@@ -478,6 +478,8 @@ def read_phrase_text(prep: Token, cues: Cues) -> str:
         if closing:
             end = closing
             continue
+        if tok.head.dep_ == "nsubj" and tok.head.i > tok.i and lemma(tok.head.head) in cues.reporting_verbs:
+            break  # "near X, the U.S. military said": the speaker, no unit of X
         named = tok.pos_ == "PROPN" or (
             tok.ent_iob_ != "O" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL")
         )
@@ -508,11 +510,6 @@ def name_particle(doc: Doc, i: int, stop: int) -> bool:
         and doc[i + 1].is_title
         and doc[i - 1].is_title
     )
-
-
-def names_town_part(text: str | None, cues: Cues) -> bool:
-    """A place phrase naming a part of a town ("in A neighbourhood", "a suburb of B")."""
-    return any(w in cues.town_part_words for w in (text or "").lower().split())
 
 
 BRACKET_WORDS = 12  # the longest "(X, Y, Z)" of units read as one
