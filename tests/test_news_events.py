@@ -2755,3 +2755,19 @@ def test_an_armed_sides_arson_is_its_attack_not_a_riot(code_text):
 def test_the_speaker_after_a_place_is_no_unit_of_it(code_text):
     text = "On Thursday, U.S. forces struck a Zarvo Front camp near the town of Mandera, the U.S. army said."
     assert [(m.iso3, m.location) for m in code_text(text)] == [("KEN", "Mandera")]
+
+
+def test_a_clash_set_days_after_another_is_its_own_event_even_of_one_type(code_text):
+    two = (
+        "Police killed three militants in Garissa on Sunday, two days after militants attacked a police "
+        "post in Mandera, killing two officers."
+    )
+    events = code_text(two, published=dt.date(2024, 5, 10))
+    assert sorted((m.location, m.event_date, m.fatalities) for m in events) == [
+        ("Garissa", dt.date(2024, 5, 5), 3),
+        ("Mandera", dt.date(2024, 5, 3), 2),
+    ]
+    vague = two.replace("two days after", "days after")
+    events = code_text(vague, published=dt.date(2024, 5, 10))
+    mandera = [m for m in events if m.location == "Mandera"]
+    assert [(m.time_precision, m.fatalities) for m in mandera] == [(2, 2)]

@@ -182,26 +182,38 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     cand.date_origin = "phrase" if cand.date else "clock" if span.label_ == "TIME" else "none"
     shift = days_apart(cand)
     if shift and cand.date is not None and cand.date.precision == 1 and not in_clause(span, cand.anchor):
-        day = cand.date.date + dt.timedelta(days=shift)  # "on Sunday, two days after militants attacked X"
+        told = cand.date.date
+        day = told + dt.timedelta(days=shift)  # "on Sunday, two days after militants attacked X"
         cand.date = EventDate(day, 1, day, day, text)
+        if abs(shift) == abs(VAGUE_DAYS):  # "days after": a day of the week before (2 to 7 days)
+            sign = 1 if shift > 0 else -1
+            first, last = sorted((told + dt.timedelta(days=2 * sign), told + dt.timedelta(days=7 * sign)))
+            cand.date = EventDate(day, 2, first, last, text)
     filed = ctx.dateline[0] <= span.start_char < ctx.dateline[1]  # "MANILA, November 4 (Xinhua):"
     if cand.date_origin != "clock" and (filed or reported_day(span, cand, cues)):
         cand.date_origin = "report"  # "the military said on Thursday that two soldiers died": by then
         # (also a day not resolved here, "Reported on the same day": it dates the report all the same)
 
 
+VAGUE_DAYS = -3  # "days after": three days before, within the week
+
+
 def days_apart(cand: Candidate) -> int | None:
     """Days from the clause the candidate's clause hangs on to the candidate's own, when set "N days
-    after" it ("X on Sunday, two days after militants attacked Y": -2) or "before" it (+N); else None."""
+    after" it ("X on Sunday, two days after militants attacked Y": -2) or "before" it (+N); "days after"
+    with no number is VAGUE_DAYS that way; else None."""
     verb = cand.anchor
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     if verb.dep_ != "advcl" or not marks:
         return None
     for child in (*verb.children, *marks[0].children):  # "two days" hangs on the verb or on "after"
         if child.dep_ == "npadvmod":
-            offset = day_offset(f"{verb.doc[child.left_edge.i : child.i + 1].text} {marks[0].lower_}")
+            words = verb.doc[child.left_edge.i : child.i + 1].text
+            offset = day_offset(f"{words} {marks[0].lower_}")
             if offset:
                 return -offset
+            if words.lower() == "days":  # "days after a rocket attack killed 12": another day, within a week
+                return VAGUE_DAYS if marks[0].lower_ == "after" else -VAGUE_DAYS
     return None
 
 

@@ -131,6 +131,8 @@ def part_key(cand: Candidate, reason: str, ctx: ArticleContext, res: CoderResour
     """What names the candidate's part of its sentence: its day, its kind of violence or its town."""
     if reason == "kind":
         return cand.sub_event_type
+    if reason == "day" and cand.date is not None:  # "on Sunday, two days after ...": one phrase, two days
+        return cand.date.date.isoformat()
     town = own_town(cand, ctx, res.cues) if reason == "town" else None
     return town.location if town is not None else cand.date_text
 

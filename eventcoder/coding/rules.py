@@ -565,7 +565,8 @@ def read_date_phrase(span: Span) -> str:
         start -= 1
     end = span.end
     for tok in span:  # "on Sunday, two days after ...": the model ran the day and the offset together
-        if tok.text == "," and day_offset(f"{doc[tok.i + 1 : span.end].text} after"):
+        rest = doc[tok.i + 1 : span.end].text
+        if tok.text == "," and (day_offset(f"{rest} after") or rest.lower() == "days"):
             end = tok.i
             break
     return doc[start:end].text

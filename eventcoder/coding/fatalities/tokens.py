@@ -133,7 +133,10 @@ def sentences(text: str, masked: str) -> list[Sentence]:
 
 
 def offset_clause(toks: list[Tok], k: int, hi: int) -> bool:
-    """Token k opens a clause set days apart after a comma (", two days after militants attacked X")."""
+    """Token k opens a clause set days apart after a comma (", two days after militants attacked X",
+    ", days after ...")."""
+    if k + 1 < hi and toks[k - 1].low == "," and toks[k].low == "days" and toks[k + 1].low in OFFSET_MARKS:
+        return True
     return (
         k + 2 < hi
         and toks[k - 1].low == ","
