@@ -2734,6 +2734,8 @@ def test_a_group_blamed_is_the_one_talked_with_and_no_base_kills(code_text):
 def test_a_nationality_strike_that_killed_is_its_army_and_a_bomber_is_not_his_own_target(code_text):
     strike = "A Kenyan strike on a camp near Mandera on Tuesday killed a senior Zarvo Front commander."
     assert [m.actor1 for m in code_text(strike)] == ["Military Forces of Kenya"]
+    missile = "A Russian missile strike on a hardware store in Kharkiv killed six people on Saturday."
+    assert [m.actor1 for m in code_text(missile)] == ["Military Forces of Russia"]
     operation = "A police operation killed five suspected robbers in Garissa on Monday."
     assert [m.actor1 for m in code_text(operation)] == ["Police Forces of Kenya"]
     bomber = "A suicide bomber blew himself up in a mosque in Garissa during prayers, killing 46 people."

@@ -50,7 +50,7 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     agent_tok, patient_tok = participants(cand, res.cues)
     country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.nationality
     if agent_tok is not None and not cand.nominal and lemma(agent_tok) in res.cues.occasion_nouns:
-        agent_tok = nominal_agent(agent_tok)  # "an Israeli strike killed": the strike's doer
+        agent_tok = nominal_agent(agent_tok) or agent_tok  # "an Israeli strike killed": the strike's doer
     cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
     unnamed = cand.actor1 is not None and is_unidentified(cand.actor1)
     cand.doer_told_again = unnamed and agent_tok is not None and is_definite(agent_tok, res.cues)
