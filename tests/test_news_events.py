@@ -2672,6 +2672,8 @@ def test_a_claim_in_a_relative_clause_names_the_doer_of_the_event_told_before(co
         "Five soldiers were wounded in the attack, which was claimed by the Zarvo Front."
     )
     assert [m.actor1 for m in code_text(clash)] == ["Zarvo Front"]
+    officer = clash.replace("killing 11 soldiers", "killing an officer and 10 soldiers, the army said")
+    assert [m.actor1 for m in code_text(officer)] == ["Zarvo Front"]
 
 
 def test_attacks_told_as_repeated_over_time_are_no_event_of_their_own(code_text):

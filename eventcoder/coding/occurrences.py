@@ -447,6 +447,8 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
             return False
         if cand.actor1.name in sides or (cand.actor2 is not None and cand.actor2.name in sides):
             return True
+        if points_back(cand) and unnamed_group_named(known, cand.actor1):
+            return True  # "the attack, which was claimed by X": the gunmen just told were X's
         return cand.event_type == "clash" and (unnamed_side_of(cand, sides) or sides_named(cluster, cand))
     if cand.event_type == "protest" and crowd_told_again(cluster, cand):
         return True
