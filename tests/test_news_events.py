@@ -2775,3 +2775,14 @@ def test_a_clash_set_days_after_another_is_its_own_event_even_of_one_type(code_t
     events = code_text(vague, published=dt.date(2024, 5, 10))
     mandera = [m for m in events if m.location == "Mandera"]
     assert [(m.time_precision, m.fatalities) for m in mandera] == [(2, 2)]
+
+
+def test_the_violence_that_has_killed_thousands_is_a_tally_not_the_events_dead(code_text):
+    text = (
+        "Kenya's army said on Friday it had killed about 100 militants who attacked a military base in "
+        "the town of Mandera on Sunday. Kenya has been battling an insurgency since 2011. The violence "
+        "has killed more than 17,000 people and displaced two million."
+    )
+    assert [m.fatalities for m in code_text(text)] == [100]
+    since = code_text("Fighting in Garissa has killed 20 people since Saturday, officials said.")
+    assert [m.fatalities for m in since] == [20]

@@ -506,9 +506,9 @@ def conflict_displaced(cand: Candidate, cues: Cues) -> bool:
 
 def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:
     """A war or insurgency said to have killed ("a conflict that has killed thousands", "the insurgency
-    has claimed 10,000 lives"), fought as a whole ("Mali is fighting a jihadist insurgency") or doing
-    harm by itself ("people hit by the fighting"): a conflict's tally or its course, not one occurrence,
-    unless dated to a day or month of its own."""
+    has claimed 10,000 lives", "the violence has killed 17,000"), fought as a whole ("Mali is fighting a
+    jihadist insurgency") or doing harm by itself ("people hit by the fighting"): a conflict's tally or
+    its course, not one occurrence, unless dated to a day or month of its own."""
     head = cand.head
     if cand.nominal and head.dep_ == "pobj" and head.head.dep_ == "agent":  # "people hit by the fighting"
         return lemma(head) in cues.period_nouns | cues.conflict_agents and not has_specific_date(cand, cues)
@@ -522,6 +522,8 @@ def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:
     ]
     objects = [c for c in head.children if c.dep_ == "dobj"]
     conflict = any(lemma(t) in cues.period_nouns for t in doers + objects)
+    # "the violence has killed more than 17,000 people": fighting told as having killed, a tally
+    conflict = conflict or (is_perfect(head, cues) and any(lemma(t) in cues.conflict_nouns for t in doers))
     if not conflict:
         return False
     clause = head.head if head.dep_ == "conj" else head
