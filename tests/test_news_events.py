@@ -2786,3 +2786,15 @@ def test_the_violence_that_has_killed_thousands_is_a_tally_not_the_events_dead(c
     assert [m.fatalities for m in code_text(text)] == [100]
     since = code_text("Fighting in Garissa has killed 20 people since Saturday, officials said.")
     assert [m.fatalities for m in since] == [20]
+
+
+def test_a_drone_strike_is_the_event_and_the_strike_told_again_places_it(code_text):
+    text = (
+        "A drone strike on a town square in Kenya's Lamu county killed at least 26 people, a hospital "
+        "official said on Tuesday, as fighting between the army and the Zarvo Front intensified. "
+        "The strike hit the town of Mpeketoni on Sunday, the official said."
+    )
+    events = code_text(text, published=dt.date(2024, 5, 10))
+    assert [(m.sub_event_type, m.location, m.event_date, m.fatalities) for m in events] == [
+        ("explosion", "Mpeketoni", dt.date(2024, 5, 5), 26)
+    ]

@@ -282,7 +282,8 @@ def violent_priority(cand: Candidate, cues: Cues) -> tuple[bool, bool, int, int,
     variant = EXPLOSION_PRIORITY.index(cand.variant) if cand.variant in EXPLOSION_PRIORITY else 9
     aside = cand.head.dep_ in ("pobj", "pcomp") and cand.head.head.lower_ in cues.circumstance_prepositions
     aside = aside or (cand.variant == "grenade" and instrument(cand.head)) or means_of_clash(cand.head, cues)
-    return (aside, lemma(cand.trigger.root) in cues.targeting_verbs, sub, variant, cand.trigger.start)
+    targeting = not cand.nominal and lemma(cand.trigger.root) in cues.targeting_verbs  # not "a drone strike"
+    return (aside, targeting, sub, variant, cand.trigger.start)
 
 
 def instrument(noun: Token) -> bool:

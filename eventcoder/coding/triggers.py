@@ -436,9 +436,9 @@ def armed_targeting(cand: Candidate, res: CoderResources) -> bool:
         return struck_place(cand, res)
     if not objects or any(lemma(o) in cues.targeting_idioms for o in objects):
         return False
-    if not armed(subject, res) and not army_weapon(subject):
-        return False
-    if {lemma(t) for t in subject.subtree} & cues.air_subjects:
+    if not armed(subject, res) and not army_weapon(subject) and lemma(subject) not in cues.army_strike_nouns:
+        return False  # "the strike hit the town of X": the strike told again
+    if {lemma(t) for t in subject.subtree} & cues.air_subjects or lemma(subject) in cues.army_strike_nouns:
         cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
     return True
 
