@@ -2798,3 +2798,5 @@ def test_a_drone_strike_is_the_event_and_the_strike_told_again_places_it(code_te
     assert [(m.sub_event_type, m.location, m.event_date, m.fatalities) for m in events] == [
         ("explosion", "Mpeketoni", dt.date(2024, 5, 5), 26)
     ]
+    labour = code_text("A nationwide strike by doctors hit hospitals in Nairobi on Monday.")
+    assert [m.event_type for m in labour] == ["protest"]

@@ -436,11 +436,18 @@ def armed_targeting(cand: Candidate, res: CoderResources) -> bool:
         return struck_place(cand, res)
     if not objects or any(lemma(o) in cues.targeting_idioms for o in objects):
         return False
-    if not armed(subject, res) and not army_weapon(subject) and lemma(subject) not in cues.army_strike_nouns:
-        return False  # "the strike hit the town of X": the strike told again
-    if {lemma(t) for t in subject.subtree} & cues.air_subjects or lemma(subject) in cues.army_strike_nouns:
+    told_again = lemma(subject) in cues.army_strike_nouns and strike_told_before(subject)
+    if not armed(subject, res) and not army_weapon(subject) and not told_again:
+        return False  # "A drone strike killed 26 ... The strike hit the town of X": the strike again
+    if {lemma(t) for t in subject.subtree} & cues.air_subjects or told_again:
         cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
     return True
+
+
+def strike_told_before(noun: Token) -> bool:
+    """An air strike or shelling is told before the noun (no workers' strike is)."""
+    spans = doc_spans(noun.doc, TRIGGER_SPANS)
+    return any(s.end <= noun.i and s.label_.split("|")[1] in ARMY_WEAPON_VARIANTS for s in spans)
 
 
 def flown_by(verb: Token, cues: Cues) -> bool:
