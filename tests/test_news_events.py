@@ -2800,3 +2800,13 @@ def test_a_drone_strike_is_the_event_and_the_strike_told_again_places_it(code_te
     ]
     labour = code_text("A nationwide strike by doctors hit hospitals in Nairobi on Monday.")
     assert [m.event_type for m in labour] == ["protest"]
+
+
+def test_they_in_what_a_speaker_said_is_the_speaker(code_text):
+    text = (
+        "Rebels in Kenya's Lamu county said on Wednesday they had captured the town of Mpeketoni after "
+        "days of fighting with the army."
+    )
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [
+        ("Unidentified Armed Group (Kenya)", "Military Forces of Kenya")
+    ]

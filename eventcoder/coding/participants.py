@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import Actor, is_unidentified
+from eventcoder.coding.anaphora import ARMED_TYPES, NON_STATE_ARMED, antecedent, former_or_latter
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with, claimed_in_relative
 from eventcoder.coding.cues import Cues
@@ -110,8 +111,6 @@ def crowd_weapon(cand: Candidate) -> bool:
     return cand.event_type == "protest" and cand.variant == "intervention"
 
 
-ARMED_TYPES = (1, 2, 3, 4, 8)
-NON_STATE_ARMED = tuple(t for t in ARMED_TYPES if t != 1)  # all but state forces
 AFFILIATION_SPAN = 8  # words from a participant to the group a modifier ties it to
 
 
@@ -551,32 +550,6 @@ def named_parties(head: Token, patient: Token | None, cues: Cues) -> tuple[Token
     agent = named[0]
     rest = [t for t in named[1:] if patient is None or t.i != patient.i]
     return agent, patient or (rest[0] if rest else None)
-
-
-def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderResources) -> Actor | None:
-    """What 'they', 'their' or 'the group' stands for: the nearest armed actor named before it in
-    the sentence (for 'the group' or 'the militants', a non-state one: never the police or army),
-    else the last armed non-state actor of the article."""
-    wanted = NON_STATE_ARMED if tok.pos_ in ("NOUN", "PROPN") else ARMED_TYPES
-    for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
-        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in ("compound", "amod"):
-            actor = res.actors.resolve(noun_phrase(prev).text, country)
-            if actor is not None and actor.inter in wanted:
-                return actor
-    return ctx.last_armed_actor
-
-
-def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
-    """'the latter' / 'the former': the last or the first of the actors named before it in the sentence."""
-    named: list[Actor] = []
-    for ent in span_ents(tok.sent):
-        if ent.end <= tok.i and ent.label_ in ("ORG", "NORP", "GPE"):
-            actor = res.actors.resolve(ent.text, country)
-            if actor is not None and (not named or named[-1].name != actor.name):
-                named.append(actor)
-    if not named:
-        return None
-    return named[-1] if tok.lower_ == "latter" else named[0]
 
 
 def victims_in(cand: Candidate, cues: Cues) -> Token | None:

@@ -1,0 +1,52 @@
+"""Anaphora: whom "they", "the group", "the latter" stand for (the actor named before them), for
+`participants.resolve_actor`. A pure part of the coding core."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.coding.actors import Actor
+from eventcoder.coding.candidates import ArticleContext, CoderResources
+from eventcoder.coding.cues import Cues
+from eventcoder.coding.rules import lemma, noun_phrase, span_ents
+
+ARMED_TYPES = (1, 2, 3, 4, 8)
+NON_STATE_ARMED = tuple(t for t in ARMED_TYPES if t != 1)  # all but state forces
+
+
+def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderResources) -> Actor | None:
+    """What 'they', 'their' or 'the group' stands for: the nearest armed actor named before it in
+    the sentence (for 'the group' or 'the militants', a non-state one: never the police or army),
+    else the last armed non-state actor of the article."""
+    wanted = NON_STATE_ARMED if tok.pos_ in ("NOUN", "PROPN") else ARMED_TYPES
+    speaker = reporting_subject(tok, res.cues)  # "rebels in X said they had captured": the rebels
+    if speaker is not None and (actor := res.actors.resolve(noun_phrase(speaker).text, country)) is not None:
+        if actor.inter in wanted:
+            return actor
+    for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in ("compound", "amod"):
+            actor = res.actors.resolve(noun_phrase(prev).text, country)
+            if actor is not None and actor.inter in wanted:
+                return actor
+    return ctx.last_armed_actor
+
+
+def reporting_subject(tok: Token, cues: Cues) -> Token | None:
+    """The subject of the reporting verb whose clause a pronoun subject opens ("X said it had ...")."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "ccomp" or lemma(verb.head) not in cues.reporting_verbs:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
+def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
+    """'the latter' / 'the former': the last or the first of the actors named before it in the sentence."""
+    named: list[Actor] = []
+    for ent in span_ents(tok.sent):
+        if ent.end <= tok.i and ent.label_ in ("ORG", "NORP", "GPE"):
+            actor = res.actors.resolve(ent.text, country)
+            if actor is not None and (not named or named[-1].name != actor.name):
+                named.append(actor)
+    if not named:
+        return None
+    return named[-1] if tok.lower_ == "latter" else named[0]
