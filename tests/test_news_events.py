@@ -2810,3 +2810,18 @@ def test_they_in_what_a_speaker_said_is_the_speaker(code_text):
     assert [(m.actor1, m.actor2) for m in code_text(text)] == [
         ("Unidentified Armed Group (Kenya)", "Military Forces of Kenya")
     ]
+
+
+def test_similar_marches_held_in_several_towns_are_one_protest_each(code_text):
+    text = (
+        "Hundreds of women marched through central Nairobi on Saturday. "
+        "Similar marches were held in Mombasa, Kisumu and Nakuru."
+    )
+    assert [m.location for m in code_text(text)] == ["Nairobi", "Mombasa", "Kisumu", "Nakuru"]
+    assert code_text("Similar attacks have hit Lamu in recent months.") == []
+
+
+def test_a_crowd_that_rallied_outside_a_building_protested(code_text):
+    rally = code_text("Thousands of Kenyans rallied outside parliament in Nairobi on Monday.")
+    assert [(m.event_type, m.location) for m in rally] == [("protest", "Nairobi")]
+    assert code_text("The opposition rallied support in Nairobi on Monday.") == []

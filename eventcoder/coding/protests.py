@@ -17,7 +17,7 @@ from eventcoder.coding.candidates import ArticleContext, CoderResources, stated_
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import others_relative_clause
 from eventcoder.coding.occurrences import Cluster, crowd_acts, is_armed, is_crowd, is_government
-from eventcoder.coding.rules import lemma, noun_phrase
+from eventcoder.coding.rules import VERBAL, lemma, noun_phrase
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # "riot police", "anti-riot units": no crowd
@@ -169,3 +169,46 @@ def road_number(obj: Token) -> bool:
         and 1 <= len(obj.text) <= 3
         and any(c.dep_ == "nummod" and c.text.isdigit() and c.i == obj.i + 1 for c in obj.children)
     )
+
+
+PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
+
+
+def protest_purpose(head: Token, anchor: Token, cues: Cues) -> bool:
+    """A gathering that protests: its clause says what for ("gathered outside the ministry to demand
+    their wages", "a motorcade demanding the end of the lockdown", "assembled against the decree");
+    "relatives gathered at the hospital" or "police gathered evidence" do not."""
+    for word in {head, anchor}:
+        for child in word.children:
+            if child.dep_ in PURPOSE_DEPS and lemma(child) in cues.protest_purposes:
+                return True
+            if child.dep_ == "prep" and child.lower_ == "against":
+                return True
+        for verb in purpose_clauses(word):
+            if lemma(verb) in cues.protest_purposes:
+                return True
+            if any(c.dep_ == "dobj" and lemma(c) in cues.protest_purpose_objects for c in verb.children):
+                return True  # "to draw attention to their plight"
+    return False
+
+
+def misread_place(obj: Token, cues: Cues) -> bool:
+    """An object the parser made of a place phrase ("rallied outside | parliament")."""
+    return any(c.dep_ == "amod" and c.lower_ in cues.locative_prepositions for c in obj.children)
+
+
+def purpose_clauses(word: Token) -> list[Token]:
+    """The infinitive or participle clauses below a word and its nouns ("gathered during a visit of the
+    minister to demand ...", "did a motorcade to demand ...") with their conjuncts ("to commemorate ...
+    and denounce ..."), not those of another finite clause."""
+    found: list[Token] = []
+    stack = list(word.children)
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ in VERBAL and tok.tag_ not in ("VB", "VBG"):
+            continue  # a finite verb: a clause of its own
+        if tok.dep_ in PURPOSE_DEPS | {"relcl"} and tok.tag_ in ("VB", "VBG"):
+            found += [tok, *(c for c in tok.children if c.dep_ == "conj")]
+            continue
+        stack.extend(c for c in tok.children if c.dep_ not in ("conj", "ccomp"))
+    return found

@@ -310,8 +310,10 @@ def told_set(noun: Token, cues: Cues) -> bool:
 
 
 def place_list(head: Token) -> bool:
-    """The noun's own place phrase names several places ("in the A and B areas", "in A and B")."""
-    for prep in head.children:
+    """The noun's own place phrase names several places ("in the A and B areas", "in A and B"), or its
+    verb's ("similar marches were held in A, B and C")."""
+    verb = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+    for prep in (c for t in (head, *verb) for c in t.children):
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "on"):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 if any(

@@ -43,7 +43,7 @@ from eventcoder.coding.generic import (
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of, repels
-from eventcoder.coding.protests import blocks_a_road
+from eventcoder.coding.protests import blocks_a_road, misread_place, protest_purpose
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -339,8 +339,9 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return crowd_weapon_used(cand.trigger[-1], cues)
     if etype == "protest" and lemma(head) in cues.gathering_words:
         return protest_purpose(head, anchor, cues) or crowd_in_protest_story(cand, cues)
-    if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:
-        return not is_passive(head) and not any(c.dep_ in ("ccomp", "dobj") for c in head.children)
+    if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:  # not "rallied support"
+        objects = [c for c in head.children if c.dep_ in ("ccomp", "dobj") and not misread_place(c, cues)]
+        return protest_purpose(head, anchor, cues) or (not is_passive(head) and not objects)
     if etype in VIOLENT and not cand.nominal:
         target = patient_of(head)
         launched = (
@@ -419,7 +420,6 @@ def observed_count(head: Token, cues: Cues) -> bool:
     return False
 
 
-PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj"})
 PERSONAL_OBJECTS = frozenset({"them", "him", "her"})
 
 
@@ -510,41 +510,6 @@ def struck_place(cand: Candidate, res: CoderResources) -> bool:
             cand.sub_event_type, cand.variant = "explosion", "shelling"
         return munitions or any(armed(a, res) or lemma(a) in cues.fired_weapon_words for a in agents)
     return struck_times(head)
-
-
-def protest_purpose(head: Token, anchor: Token, cues: Cues) -> bool:
-    """A gathering that protests: its clause says what for ("gathered outside the ministry to demand
-    their wages", "a motorcade demanding the end of the lockdown", "assembled against the decree");
-    "relatives gathered at the hospital" or "police gathered evidence" do not."""
-    for word in {head, anchor}:
-        for child in word.children:
-            if child.dep_ in PURPOSE_DEPS and lemma(child) in cues.protest_purposes:
-                return True
-            if child.dep_ == "prep" and child.lower_ == "against":
-                return True
-        for verb in purpose_clauses(word):
-            if lemma(verb) in cues.protest_purposes:
-                return True
-            if any(c.dep_ == "dobj" and lemma(c) in cues.protest_purpose_objects for c in verb.children):
-                return True  # "to draw attention to their plight"
-    return False
-
-
-def purpose_clauses(word: Token) -> list[Token]:
-    """The infinitive or participle clauses below a word and its nouns ("gathered during a visit of the
-    minister to demand ...", "did a motorcade to demand ...") with their conjuncts ("to commemorate ...
-    and denounce ..."), not those of another finite clause."""
-    found: list[Token] = []
-    stack = list(word.children)
-    while stack:
-        tok = stack.pop()
-        if tok.pos_ in VERBAL and tok.tag_ not in ("VB", "VBG"):
-            continue  # a finite verb: a clause of its own
-        if tok.dep_ in PURPOSE_DEPS | {"relcl"} and tok.tag_ in ("VB", "VBG"):
-            found += [tok, *(c for c in tok.children if c.dep_ == "conj")]
-            continue
-        stack.extend(c for c in tok.children if c.dep_ not in ("conj", "ccomp"))
-    return found
 
 
 PROTEST_STORY_SENTENCES = 2  # a protest told this many sentences before a crowd's gathering is its protest
