@@ -2825,3 +2825,11 @@ def test_a_crowd_that_rallied_outside_a_building_protested(code_text):
     rally = code_text("Thousands of Kenyans rallied outside parliament in Nairobi on Monday.")
     assert [(m.event_type, m.location) for m in rally] == [("protest", "Nairobi")]
     assert code_text("The opposition rallied support in Nairobi on Monday.") == []
+
+
+def test_police_that_did_not_intervene_are_no_side_of_the_protest(code_text):
+    text = (
+        "Thousands of Kenyans rallied outside parliament in Nairobi on Monday to protest against the tax "
+        "bill. The rally was peaceful, and police did not intervene."
+    )
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Protesters (Kenya)", None)]

@@ -126,6 +126,7 @@ def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -
             if lemma(tok) not in res.cues.security_nouns:
                 continue
             acting = tok.dep_ == "nsubj" and lemma(tok.head) not in res.cues.reporting_verbs
+            acting = acting and not any(c.dep_ == "neg" for c in tok.head.children)  # "did not intervene"
             acted_on = (tok.dep_ == "pobj" and tok.head.lower_ in res.cues.nominal_target_prepositions) or (
                 tok.dep_ == "dobj" and crowd_acts(tok.head, res.cues)
             )
