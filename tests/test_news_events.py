@@ -2833,3 +2833,10 @@ def test_police_that_did_not_intervene_are_no_side_of_the_protest(code_text):
         "bill. The rally was peaceful, and police did not intervene."
     )
     assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Protesters (Kenya)", None)]
+
+
+def test_hundreds_of_students_who_clashed_with_police_are_a_crowd(code_text):
+    events = code_text("Hundreds of students clashed with police in Nairobi on Thursday.")
+    assert [(m.event_type, m.actor2) for m in events] == [("protest", "Police Forces of Kenya")]
+    militants = code_text("Dozens of militants clashed with police in Garissa on Thursday.")
+    assert [m.event_type for m in militants] == ["clash"]

@@ -43,6 +43,7 @@ SAME_ARTICLE_KM = 25.0
 # A mention dated this many days or more before the publication is background: it does not join an
 # undated mention told before it, which the narrative dates near the publication.
 BACKGROUND_DAYS = 30
+OF = frozenset({"of"})
 
 
 @dataclass
@@ -163,7 +164,10 @@ def crowd_side(cand: Candidate, cues: Cues) -> bool:
         sides += [g for c in cand.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if cand.event_type == "clash":  # party workers who fight the police; crowds that shoot are attackers
         agents = [c for c in verb.children if c.dep_ == "nsubj"] + sides
-        if any(lemma(side) in cues.crowd_nouns for side in agents):
+        agents += [
+            g for a in agents if a.like_num or a.tag_ == "NNS" for g in prep_targets(a, OF)
+        ]  # "thousands of"
+        if any(lemma(side) in cues.crowd_nouns or protesting(side, cues) for side in agents):
             return True
         named = [a for a in agents if a.i != cand.head.i and a.pos_ in ("NOUN", "PROPN")]
         unnamed = all(a.ent_type_ == "GPE" for a in named)
