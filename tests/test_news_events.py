@@ -2840,3 +2840,16 @@ def test_hundreds_of_students_who_clashed_with_police_are_a_crowd(code_text):
     assert [(m.event_type, m.actor2) for m in events] == [("protest", "Police Forces of Kenya")]
     militants = code_text("Dozens of militants clashed with police in Garissa on Thursday.")
     assert [m.event_type for m in militants] == ["clash"]
+
+
+def test_them_shot_are_the_people_just_named_not_the_countrys_government(code_text):
+    text = (
+        "Gunmen stopped a bus near the town of Mandera in Kenya's Mandera county on Friday night, forced "
+        "nine passengers off and shot them dead, officials said."
+    )
+    assert [m.actor2 for m in code_text(text)] == ["Civilians (Kenya)"]
+
+
+def test_a_drone_that_slammed_into_a_building_killing_people_is_a_drone_strike(code_text):
+    text = "A drone slammed into an apartment building in Garissa overnight, killing at least three people."
+    assert [m.sub_event_type for m in code_text(text)] == ["explosion"]

@@ -31,6 +31,17 @@ def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderR
     return ctx.last_armed_actor
 
 
+def patient_antecedent(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
+    """Whom an object pronoun stands for ("forced nine passengers off and shot them"): the nearest people
+    named before it in the sentence who are no country's government."""
+    for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj"):
+            actor = res.actors.resolve(noun_phrase(prev).text, country)
+            if actor is not None and not res.actors.is_generic(actor, "government"):
+                return actor
+    return None
+
+
 def reporting_subject(tok: Token, cues: Cues) -> Token | None:
     """The subject of the reporting verb whose clause a pronoun subject opens ("X said it had ...")."""
     verb = tok.head

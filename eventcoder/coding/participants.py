@@ -10,7 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import Actor, is_unidentified
-from eventcoder.coding.anaphora import ARMED_TYPES, NON_STATE_ARMED, antecedent, former_or_latter
+from eventcoder.coding.anaphora import (
+    ARMED_TYPES,
+    NON_STATE_ARMED,
+    antecedent,
+    former_or_latter,
+    patient_antecedent,
+)
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with, claimed_in_relative
 from eventcoder.coding.cues import Cues
@@ -588,7 +594,12 @@ def resolve_actor(
         elif tok.lower_ in cues.non_actor_pronouns:
             return None
         else:
-            found = antecedent(tok, country, ctx, res)
+            object_pronoun = role == 2 and tok.pos_ == "PRON" and tok.dep_ in ("dobj", "pobj")
+            found = (
+                patient_antecedent(tok, country, res)
+                if object_pronoun
+                else antecedent(tok, country, ctx, res)
+            )
             if found is not None or tok.pos_ == "PRON":
                 return found  # "the militants" with none named before: militants, unidentified
     entity = next((e for e in span_ents(tok.sent) if e.start <= tok.i < e.end), None)

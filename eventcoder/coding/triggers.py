@@ -453,7 +453,8 @@ def strike_told_before(noun: Token) -> bool:
 def flown_by(verb: Token, cues: Cues) -> bool:
     """Aircraft or drones did it: the head of the verb's subject or passive agent is one ("air force jets
     killed", "a drone killed", "were killed by a drone"; not "air force intelligence officers")."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    clauses = [verb, verb.head] if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") else [verb]
+    doers = [c for v in clauses for c in v.children if c.dep_ == "nsubj"]  # "a drone slammed into X, killing"
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(lemma(d) in cues.air_subjects and lemma(d) != "air" for d in doers)
 
