@@ -603,3 +603,9 @@ def test_one_side_s_dead_after_a_total_of_people_is_part_of_it() -> None:
         " According to an official statement, the shootout cost the lives of five officers."
     )
     assert count_fatalities(text) == 10
+
+
+def test_them_killed_are_the_counted_people_named_before_them() -> None:
+    assert count_fatalities("Gunmen seized two soldiers in Garissa on Monday and killed them.") == 2
+    assert count_fatalities("Militants abducted five aid workers near Lamu and later killed them.") == 5
+    assert count_fatalities("The gunmen killed them all.") is None

@@ -198,11 +198,25 @@ def _passive_or_active(sent: Sentence, i: int, e: int) -> list[Fig]:
     if _blocked(toks, i, lo):
         return []
     also = any(toks[k].low == "also" for k in range(max(lo, i - 2), i))
+    if e < hi and toks[e].low == "them":  # "forced nine passengers off and shot them dead": the nine
+        return _figures_from(sent, _named_before(toks, i, lo), i, also=also)
     if starts_object(toks, e, hi):
         figs = _figures_from(sent, object_items(toks, e, lo, hi), i, also=also)
         if figs:
             return figs
     return _figures_from(sent, subject_items(toks, i, lo), i, also=also)
+
+
+def _named_before(toks: list[Tok], i: int, lo: int) -> list[Item]:
+    """The last counted people named before token i in the sentence ("seized two soldiers and killed
+    them"), whom "them" stands for."""
+    for k in range(i - 1, lo - 1, -1):
+        qty = parse_qty(toks, k, lo, i)
+        if qty is not None and qty.value is not None and (k == lo or parse_qty(toks, k - 1, lo, i) is None):
+            items = [it for it in object_items(toks, k, lo, i) if it.count and it.head and is_person(it.head)]
+            if items:
+                return items[:1]
+    return []
 
 
 def _companions(sent: Sentence, i: int, e: int) -> list[Fig]:
