@@ -2775,6 +2775,10 @@ def test_a_clash_set_days_after_another_is_its_own_event_even_of_one_type(code_t
     events = code_text(vague, published=dt.date(2024, 5, 10))
     mandera = [m for m in events if m.location == "Mandera"]
     assert [(m.time_precision, m.fatalities) for m in mandera] == [(2, 2)]
+    three = code_text(two.replace("two days after", "three days after"), published=dt.date(2024, 5, 10))
+    assert [(m.event_date, m.time_precision) for m in three if m.location == "Mandera"] == [
+        (dt.date(2024, 5, 2), 1)
+    ]
 
 
 def test_the_violence_that_has_killed_thousands_is_a_tally_not_the_events_dead(code_text):

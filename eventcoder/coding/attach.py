@@ -185,7 +185,7 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
         told = cand.date.date
         day = told + dt.timedelta(days=shift)  # "on Sunday, two days after militants attacked X"
         cand.date = EventDate(day, 1, day, day, text)
-        if abs(shift) == abs(VAGUE_DAYS):  # "days after": a day of the week before (2 to 7 days)
+        if (offset_phrase(cand) or ("", ""))[0].lower() == "days":  # a day of the week before (2 to 7)
             sign = 1 if shift > 0 else -1
             first, last = sorted((told + dt.timedelta(days=2 * sign), told + dt.timedelta(days=7 * sign)))
             cand.date = EventDate(day, 2, first, last, text)
@@ -202,18 +202,27 @@ def days_apart(cand: Candidate) -> int | None:
     """Days from the clause the candidate's clause hangs on to the candidate's own, when set "N days
     after" it ("X on Sunday, two days after militants attacked Y": -2) or "before" it (+N); "days after"
     with no number is VAGUE_DAYS that way; else None."""
+    found = offset_phrase(cand)
+    if found is None:
+        return None
+    words, mark = found
+    if words.lower() == "days":  # "days after a rocket attack killed 12": another day, within a week
+        return VAGUE_DAYS if mark == "after" else -VAGUE_DAYS
+    return -(day_offset(f"{words} {mark}") or 0) or None
+
+
+def offset_phrase(cand: Candidate) -> tuple[str, str] | None:
+    """The words ("two days", "days") and the mark ("after", "before") that set the candidate's clause
+    apart from the one it hangs on, or None."""
     verb = cand.anchor
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
     if verb.dep_ != "advcl" or not marks:
         return None
     for child in (*verb.children, *marks[0].children):  # "two days" hangs on the verb or on "after"
         if child.dep_ == "npadvmod":
-            words = verb.doc[child.left_edge.i : child.i + 1].text
-            offset = day_offset(f"{words} {marks[0].lower_}")
-            if offset:
-                return -offset
-            if words.lower() == "days":  # "days after a rocket attack killed 12": another day, within a week
-                return VAGUE_DAYS if marks[0].lower_ == "after" else -VAGUE_DAYS
+            words, mark = verb.doc[child.left_edge.i : child.i + 1].text, marks[0].lower_
+            if day_offset(f"{words} {mark}") or words.lower() == "days":
+                return words, mark
     return None
 
 
