@@ -2829,6 +2829,8 @@ def test_a_crowd_that_rallied_outside_a_building_protested(code_text):
     rally = code_text("Thousands of Kenyans rallied outside parliament in Nairobi on Monday.")
     assert [(m.event_type, m.location) for m in rally] == [("protest", "Nairobi")]
     assert code_text("The opposition rallied support in Nairobi on Monday.") == []
+    assert code_text("Kenyan shares rallied in Nairobi on Monday.") == []
+    assert code_text("The Kenyan shilling rallied against the dollar in Nairobi on Monday.") == []
 
 
 def test_police_that_did_not_intervene_are_no_side_of_the_protest(code_text):

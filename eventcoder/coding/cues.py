@@ -61,6 +61,7 @@ class Cues:
     release_object_nouns: frozenset[str]
     territory_nouns: frozenset[str]
     just_happened_aux: frozenset[str]
+    market_nouns: frozenset[str]  # "shares rallied": a market's rally, no protest
     frequency_adverbs: frozenset[str]  # "has been repeatedly attacked": a series, no one occurrence
     anaphoric_determiners: frozenset[str]
     protest_intervention: frozenset[str]

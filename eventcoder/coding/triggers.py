@@ -341,6 +341,8 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return protest_purpose(head, anchor, cues) or crowd_in_protest_story(cand, cues)
     if etype == "protest" and lemma(head) in cues.ambiguous_protest_verbs:  # not "rallied support"
         objects = [c for c in head.children if c.dep_ in ("ccomp", "dobj") and not misread_place(c, cues)]
+        if any(c.dep_ == "nsubj" and lemma(c) in cues.market_nouns for c in head.children):
+            return False  # "Kenyan shares rallied": a market, no crowd
         return protest_purpose(head, anchor, cues) or (not is_passive(head) and not objects)
     if etype in VIOLENT and not cand.nominal:
         target = patient_of(head)
