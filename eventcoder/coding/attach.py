@@ -180,12 +180,13 @@ def attach_date(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
     cand.date_specificity = date_specificity(text, cues)
     cand.date = resolve_date(text, ctx.published)
     cand.date_origin = "phrase" if cand.date else "clock" if span.label_ == "TIME" else "none"
-    shift = days_apart(cand)
+    offset = offset_phrase(cand)
+    shift = offset_days(offset)
     if shift and cand.date is not None and cand.date.precision == 1 and not in_clause(span, cand.anchor):
         told = cand.date.date
         day = told + dt.timedelta(days=shift)  # "on Sunday, two days after militants attacked X"
         cand.date = EventDate(day, 1, day, day, text)
-        if (offset_phrase(cand) or ("", ""))[0].lower() == "days":  # a day of the week before (2 to 7)
+        if offset is not None and offset[0].lower() == "days":  # a day of the week before (2 to 7)
             sign = 1 if shift > 0 else -1
             first, last = sorted((told + dt.timedelta(days=2 * sign), told + dt.timedelta(days=7 * sign)))
             cand.date = EventDate(day, 2, first, last, text)
@@ -202,7 +203,11 @@ def days_apart(cand: Candidate) -> int | None:
     """Days from the clause the candidate's clause hangs on to the candidate's own, when set "N days
     after" it ("X on Sunday, two days after militants attacked Y": -2) or "before" it (+N); "days after"
     with no number is VAGUE_DAYS that way; else None."""
-    found = offset_phrase(cand)
+    return offset_days(offset_phrase(cand))
+
+
+def offset_days(found: tuple[str, str] | None) -> int | None:
+    """`days_apart` of the words and mark `offset_phrase` found."""
     if found is None:
         return None
     words, mark = found
