@@ -32,6 +32,21 @@ def test_a_lone_small_place_name_makes_no_context_of_its_own() -> None:
     assert country_focus([("Mombasa", "GPE")]) == ["KEN"]  # a city of 100,000+ counts as two names
 
 
+def test_an_old_name_of_a_big_city_makes_no_context_of_its_own() -> None:
+    # Mbandaka's colonial name: a city of 100,000+ counts as two names by its own name only.
+    assert country_focus([("Mbandaka", "GPE")]) == ["COD"]
+    assert country_focus([("Coquilhatville", "GPE")]) == []
+    # In a Kenyan report the name is a village the gazetteer lacks, not the Congolese city.
+    for name in ("Coquilhatville", "Jadotville"):
+        lone = resolve_places(name, ())[0]
+        assert lone.iso3 == "COD"  # read without context it is the city
+        kenyan = resolve_places(name, ("KEN",))[0]
+        assert (kenyan.iso3, kenyan.geo_precision) == ("KEN", None)
+    # A capital or a city of a million is known abroad by its other names.
+    assert resolve_places("Stanleyville", ("KEN",))[0].iso3 == "COD"
+    assert resolve_places("Rangoon", ("KEN",))[0].iso3 == "MMR"
+
+
 def test_a_named_country_and_the_outlet_count() -> None:
     assert country_focus([("Ghana", "GPE")]) == ["GHA"]
     assert outlet_countries("The Kenyan Observer; Radio Ghana") == ["KEN", "GHA"]

@@ -205,6 +205,7 @@ def shortened_candidates(g: Gazetteer, name: str, kind: str | None, hard: list[s
 
 
 BIG_TOWN = 100_000  # a place this big is notable: meant even outside the article's countries
+WORLD_CITY = 1_000_000  # a city this big is known abroad by its other names too ("Rangoon", "Bombay")
 SUBSTANTIAL = 20_000  # outside the article's countries, the only place of a name this big is taken
 
 
@@ -214,6 +215,36 @@ def notable(g: Gazetteer, ref: Ref) -> bool:
     if kind == "t":
         return i in g.capital_towns or g.town_population(i) >= BIG_TOWN
     return kind in ("c", "r") or g.units[i].level == 1
+
+
+def own_name(g: Gazetteer, ref: Ref, name: str) -> bool:
+    """The entry's own name is the name, with or without an Arabic article or a unit word ("Mandera County"),
+    not an alternate or historical one."""
+    kind, i = ref
+    own = fold_words(g.town(i).name if kind == "t" else g.regions[i].name if kind == "r" else g.units[i].name)
+    words = fold_words(name)
+    return bool(
+        {*name_keys(own), *name_keys(strip_generic(own))}
+        & {*name_keys(words), *name_keys(strip_generic(words))}
+    )
+
+
+def known_by(g: Gazetteer, ref: Ref, name: str) -> bool:
+    """A unit, a capital, a city of a million (known by its other names: "Rangoon") or a place written by its
+    own name."""
+    if ref[0] != "t":
+        return True
+    return ref[1] in g.capital_towns or g.town_population(ref[1]) >= WORLD_CITY or own_name(g, ref, name)
+
+
+def population(g: Gazetteer, ref: Ref) -> int:
+    """Population of an entry (a unit's and a country's is the sum of their places')."""
+    kind, i = ref
+    if kind == "t":
+        return g.town_population(i)
+    if kind == "r":
+        return g.regions[i].population
+    return g.units[i].population if kind == "u" else g.countries[i].population
 
 
 def is_substantial(g: Gazetteer, ref: Ref) -> bool:

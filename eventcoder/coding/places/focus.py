@@ -30,9 +30,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from eventcoder.coding.places.candidates import candidates, country_of, notable
-from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
-from eventcoder.coding.places.keys import compact, outlet_key
+from eventcoder.coding.places.candidates import candidates, country_of, notable, own_name, population
+from eventcoder.coding.places.gazetteer import gazetteer
+from eventcoder.coding.places.keys import outlet_key
 from eventcoder.coding.places.lookup import country_for_name
 from eventcoder.config import DATA_DIR
 
@@ -217,11 +217,11 @@ def place_shares(name: str) -> dict[str, float]:
     base, power = data["population_base"], data["population_exponent"]
     best: dict[int, int] = {}
     found = [c for c in candidates(g, name, None) if c.ref[0] != "c"]
-    own = [c for c in found if _own_name(g, c.ref, name)]
+    own = [c for c in found if own_name(g, c.ref, name)]
     meant = any(notable(g, c.ref) for c in own)
     for cand in own if meant else found:  # a notable place of that very name, not one once so called
         country = country_of(g, cand.ref)
-        best[country] = max(best.get(country, 0), _population(g, cand.ref))
+        best[country] = max(best.get(country, 0), population(g, cand.ref))
     mass = {c: (pop + base) ** power for c, pop in best.items() if c in g.countries}
     total = sum(mass.values())
     return {g.countries[c].iso3: m / total for c, m in mass.items()} if total else {}
@@ -229,31 +229,15 @@ def place_shares(name: str) -> dict[str, float]:
 
 @cache
 def strong_countries(name: str) -> frozenset[str]:
-    """Countries where a name is an ADM1 or a place of `focus_strong_population` people or more: such a name
-    counts as two names for the focus ("Donetsk", "Mombasa")."""
+    """Countries where a name is the own name of an ADM1 or of a place of `focus_strong_population` people or
+    more: such a name counts as two names for the focus ("Donetsk", "Mombasa"); a big city's alternate name
+    does not ("Mina", once a spelling of Nigeria's Minna, is a quarter of Tripoli in a Lebanese report)."""
     g = gazetteer()
     least = ranking_data()["focus_strong_population"]
     out: set[str] = set()
     for cand in candidates(g, name, None):
         kind, i = cand.ref
         strong = (kind == "u" and g.unit_level(i) == 1) or (kind == "t" and g.town_population(i) >= least)
-        if strong and (country := country_of(g, cand.ref)) in g.countries:
+        if strong and own_name(g, cand.ref, name) and (country := country_of(g, cand.ref)) in g.countries:
             out.add(g.countries[country].iso3)
     return frozenset(out)
-
-
-def _own_name(g: Gazetteer, ref: tuple[str, int], name: str) -> bool:
-    """The entry's own name is the name (not an alternate or historical one)."""
-    kind, i = ref
-    own = g.town(i).name if kind == "t" else g.regions[i].name if kind == "r" else g.units[i].name
-    return compact(own) == compact(name)
-
-
-def _population(g: Gazetteer, ref: tuple[str, int]) -> int:
-    """Population of a town, unit or region (a unit's is the sum of its places')."""
-    kind, i = ref
-    if kind == "t":
-        return g.town_population(i)
-    if kind == "r":
-        return g.regions[i].population
-    return g.units[i].population

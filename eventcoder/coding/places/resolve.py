@@ -79,7 +79,9 @@ from eventcoder.coding.places.candidates import (
     country_of,
     fuzzy_candidates,
     is_substantial,
+    known_by,
     notable,
+    population,
     provinces_of_districts,
     shortened_candidates,
     weak_unit,
@@ -470,7 +472,7 @@ def _best(
     if ranked and not constrained and not unknown_units and compact(name) not in COMMON_WORDS:
         # "Airport" is no town abroad; nor is "Kisumu" in "Kisumu payam of Zarvo" (units the gazetteer lacks)
         # An exact match outside the article's countries (or a weak one inside) beats a fuzzy one inside.
-        outside = _outside_choice(g, ranked, kind)
+        outside = _outside_choice(g, ranked, name, kind)
         if outside is not None:
             return outside.cand.ref
     fuzzy = fuzzy_candidates(g, name, ctx, hard) or shortened_candidates(g, name, kind, hard)
@@ -501,21 +503,24 @@ def _inside_innermost(g: Gazetteer, ref: Ref, hard: list[set[Ref]]) -> bool:
     return bool(containers(g, ref) & inner)
 
 
-def _outside_choice(g: Gazetteer, ranked: list[_Scored], kind: str | None = None) -> _Scored | None:
+def _outside_choice(
+    g: Gazetteer, ranked: list[_Scored], name: str, kind: str | None = None
+) -> _Scored | None:
     """An exact match taken without qualifier when none is acceptable in the article's countries: the best
     notable entry (country, ADM1, region, capital, city of 100,000+), else the best substantial one (a place
-    of 20,000+ or an ADM2) if all substantial entries of the name lie in one country; a code or a short
-    name matched by capitals is no such entry ("UN" is no department or village abroad); an area, sector or
-    neighbourhood ("Bangu neighborhood" in a Rio report) is no district abroad."""
+    of 20,000+ or an ADM2) if all substantial entries of the name lie in one country; a place other than a
+    capital only by its own name ("Koya" in an Iraqi report is no old spelling of Guinea's Coyah), a code
+    or a short name matched by capitals is no such entry ("UN" is no department or village abroad); an
+    area, sector or neighbourhood ("Bangu neighborhood" in a Rio report) is no district abroad."""
     ranked = [sc for sc in ranked if not sc.cand.by_code]
-    known = [sc for sc in ranked if notable(g, sc.cand.ref)]
+    known = [sc for sc in ranked if notable(g, sc.cand.ref) and known_by(g, sc.cand.ref, name)]
     if known:
         return known[0]
     if kind == "area":
         return None
     substantial = [sc for sc in ranked if is_substantial(g, sc.cand.ref)]
     if substantial and len({country_of(g, sc.cand.ref) for sc in substantial}) == 1:
-        return substantial[0]
+        return substantial[0] if known_by(g, substantial[0].cand.ref, name) else None
     return None
 
 
@@ -591,7 +596,7 @@ def _rank(
                 exact=c.exact,
                 similarity=c.similarity,
                 capital=capital,
-                population=_population(g, c.ref),
+                population=population(g, c.ref),
                 cand=c,
                 weak_context=weak,
                 area=bool(conts & area),
@@ -672,16 +677,6 @@ def _kind_pref(g: Gazetteer, ref: Ref, kind: str | None, capital: bool) -> int:
     if typ == "t":
         return 3 if capital or g.town_population(ref[1]) >= BIG_TOWN else 1
     return 2  # units and regions
-
-
-def _population(g: Gazetteer, ref: Ref) -> int:
-    """Population of an entry (a unit's and a country's is the sum of their places')."""
-    kind, i = ref
-    if kind == "t":
-        return g.town_population(i)
-    if kind == "r":
-        return g.regions[i].population
-    return g.units[i].population if kind == "u" else g.countries[i].population
 
 
 @lru_cache(maxsize=16384)
