@@ -2859,3 +2859,18 @@ def test_them_shot_are_the_people_just_named_not_the_countrys_government(code_te
 def test_a_drone_that_slammed_into_a_building_killing_people_is_a_drone_strike(code_text):
     text = "A drone slammed into an apartment building in Garissa overnight, killing at least three people."
     assert [m.sub_event_type for m in code_text(text)] == ["explosion"]
+
+
+def test_arrests_in_an_operation_or_crackdown_are_arrests_not_a_clash(code_text):
+    text = "Police arrested seven pastors in Garissa during a crackdown on unregistered churches."
+    assert [(m.event_type, m.actor1) for m in code_text(text)] == [("arrest", "Police Forces of Kenya")]
+    fought = code_text("Soldiers killed five militants and arrested two in Garissa during an operation.")
+    assert [(m.event_type, m.fatalities) for m in fought] == [("clash", 5)]
+
+
+def test_people_described_as_detained_are_no_arrest_told(code_text):
+    text = "The Red Cross began moving 900 people detained in connection with the conflict in Kenya."
+    assert code_text(text) == []
+    dated = code_text("Police in Garissa said 12 people detained on Sunday had been charged.")
+    assert [m.event_type for m in dated] == ["arrest"]
+

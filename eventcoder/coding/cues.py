@@ -134,6 +134,7 @@ class Cues:
     protest_purposes: frozenset[str]
     protest_purpose_objects: frozenset[str]
     casualty_words: frozenset[str]
+    arrest_casualty_words: frozenset[str]  # casualty words that tell arrests (an arrest's, not a clash's)
     casualty_quantifiers: frozenset[str]
     repel_verbs: frozenset[str]
     verbal_target_prepositions: frozenset[str]

@@ -591,17 +591,20 @@ def planned_participle(head: Token, cues: Cues) -> bool:
 
 def said_of_captives(span: Span, sent: Span, cues: Cues) -> bool:
     """An arrest or abduction told as what describes people a release frees ("some of those detained were
-    released", "the kidnapped engineers were freed"): the release is told; the arrest, if any, elsewhere."""
+    released", "the kidnapped engineers were freed"): the release is told; the arrest, if any, elsewhere;
+    or people something else is done to, with no day of their arrest ("an operation to move 900 people
+    detained in connection with the war"): detainees, no arrest told."""
     root = span.root
     if not holds_captives(span) or root.dep_ not in ("acl", "amod"):
         return False
     if root.lower_ not in cues.captive_modifiers:
         return False
-    return any(
-        s.label_.startswith("release.")
-        for s in doc_spans(sent.doc, TRIGGER_SPANS)
-        if sent.start <= s.start < sent.end
-    )
+    triggers = [s for s in doc_spans(sent.doc, TRIGGER_SPANS) if sent.start <= s.start < sent.end]
+    if any(s.label_.startswith("release.") for s in triggers):
+        return True
+    people, verb = root.head, root.head.head
+    done_to = people.dep_ == "dobj" and verb.pos_ == "VERB" and not any(s.root.i == verb.i for s in triggers)
+    return done_to and not any(t.ent_type_ in ("DATE", "TIME") for t in root.subtree)
 
 
 def holds_captives(span: Span) -> bool:

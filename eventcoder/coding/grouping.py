@@ -48,7 +48,10 @@ def group_sentence(
     if violent_events:
         primary = min(violent_events, key=lambda c: violent_priority(c, res.cues))
         primary.eventive = primary.eventive or any(c.eventive for c in violent_events)
-    elif violent and (reports_casualties(sent, res.cues) or any(body_trigger(c, res.cues) for c in violent)):
+    elif violent and (
+        reports_casualties(sent, res.cues, arrests=arrests_beside_violence(cands, res.cues))
+        or any(body_trigger(c, res.cues) for c in violent)
+    ):
         # a body found with marks of violence (its checks passed) is a death told, as a toll is
         primary = min(violent, key=lambda c: (c.actor1 is None, c.trigger.start))
     if primary is not None:  # "A was hit by warplanes": the clause's place, its finest reading
@@ -304,14 +307,24 @@ def means_of_clash(noun: Token, cues: Cues) -> bool:
     return (instrument(noun) or involved) and lemma(noun.head.head) in cues.clash_lemmas
 
 
-def reports_casualties(sent: Span, cues: Cues) -> bool:
-    """The sentence says people were killed, wounded or arrested."""
+def reports_casualties(sent: Span, cues: Cues, arrests: bool = True) -> bool:
+    """The sentence says people were killed, wounded or (`arrests`) arrested."""
     if stated_dead(sent_text(sent)):
         return True
-    words = {lemma(t) for t in sent_tokens(sent)}
+    words = {lemma(t) for t in sent_tokens(sent)} - (set() if arrests else cues.arrest_casualty_words)
     return bool(words & cues.casualty_words) and any(
         t.like_num or t.lower_ in cues.casualty_quantifiers for t in sent_tokens(sent)
     )
+
+
+def arrests_beside_violence(cands: list[Candidate], cues: Cues) -> bool:
+    """Arrests told as an event beside violence other than an operation ("arrested three over the
+    killing"): casualties of the violence. Arrests in an operation or crackdown that is the sentence's only
+    violence are the event ("police arrested seven priests in a crackdown on the church"), and people only
+    described as detained are no casualties ("an operation to move 900 people detained in the war")."""
+    violent = [c for c in cands if c.family == "violent"]
+    operations = all(lemma(c.head) in cues.initiative_nouns for c in violent)
+    return not operations and any(c.family == "arrest" for c in cands)
 
 
 def charged_reference(cand: Candidate, cues: Cues) -> bool:
