@@ -2874,3 +2874,15 @@ def test_people_described_as_detained_are_no_arrest_told(code_text):
     dated = code_text("Police in Garissa said 12 people detained on Sunday had been charged.")
     assert [m.event_type for m in dated] == ["arrest"]
 
+
+def test_a_participle_clause_takes_the_subject_of_the_clause_it_follows(code_text):
+    text = "Soldiers launched an operation in Garissa on Sunday, detaining five suspects."
+    assert [(m.event_type, m.actor1) for m in code_text(text)] == [("arrest", "Military Forces of Kenya")]
+
+
+def test_a_local_alias_names_the_countrys_group_also_when_tagged_as_the_generic_one(code_text):
+    text = (
+        "RAIPUR, India - Maoist rebels blew up a police vehicle in Chhattisgarh state on Wednesday, "
+        "killing six officers."
+    )
+    assert [m.actor1 for m in code_text(text)] == ["CPI (Maoist): Communist Party of India (Maoist)"]

@@ -385,6 +385,10 @@ class ActorDictionary:
         res = self._cached(mention, _iso(country), capitals)
         return () if res.primary is None else (res.primary, *res.associates)
 
+    def local_alias(self, mention: str, country: str | None) -> bool:
+        """The mention is a local alias of the country ("Maoist rebels" in India: the CPI (Maoist))."""
+        return country is not None and (country, tokenize(mention).lower) in self._local
+
     def generic(self, kind: str, country: str | None = None) -> Actor:
         """The generic actor of a kind (military, police, government, protesters, rioters, civilians,
         unidentified) for an iso3; without the country part when the country is None or unknown."""

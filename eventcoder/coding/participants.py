@@ -186,8 +186,10 @@ def mediated_by(cand: Candidate, cues: Cues) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """Active subject of a verb (inherited from the verb it is conjoined with or controlled by)."""
-    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+    """Active subject of a verb (inherited from the verb it is conjoined with or controlled by, or that its
+    participle clause follows: "soldiers launched an operation, detaining five")."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp") or participle else None):
         if v is None:
             continue
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
@@ -603,7 +605,7 @@ def resolve_actor(
             if found is not None or tok.pos_ == "PRON":
                 return found  # "the militants" with none named before: militants, unidentified
     entity = next((e for e in span_ents(tok.sent) if e.start <= tok.i < e.end), None)
-    if entity is not None and entity.ent_id_:
+    if entity is not None and entity.ent_id_ and not res.actors.local_alias(entity.text, country):
         return res.actors.resolve(entity.ent_id_, country) or res.actors.resolve(entity.text, country)
     phrase = noun_phrase(tok)
     if entity is not None and entity.label_ == "GPE" and "-" in entity.text:
