@@ -2886,3 +2886,11 @@ def test_a_local_alias_names_the_countrys_group_also_when_tagged_as_the_generic_
         "killing six officers."
     )
     assert [m.actor1 for m in code_text(text)] == ["CPI (Maoist): Communist Party of India (Maoist)"]
+
+
+def test_a_place_near_the_village_struck_is_no_second_scene(code_text):
+    text = (
+        "Dozens of Israeli settlers stormed the village of Al-Mughayyir near Ramallah on Saturday, burning "
+        "cars, and a Palestinian man was shot dead, medics said."
+    )
+    assert [(m.location, m.fatalities) for m in code_text(text)] == [("Al Mughayyir", 1)]

@@ -160,6 +160,8 @@ def other_town(cand: Candidate, primary: Candidate, ctx: ArticleContext, res: Co
     if cand.nominal or not own_clause(cand, [primary]):
         return False  # "while forces carried out raids in B": a noun's clause tells no second scene
     attach(cand, ctx, res)
+    if cand.place_text and primary.place_text and f" {cand.place_text} " in f" {primary.place_text} ":
+        return False  # "stormed the village of A near B ..., and a man was shot dead": "near B" is A's
     towns = [town for c in (cand, primary) if (town := own_town(c, ctx, res.cues)) is not None]
     if len(towns) < 2:
         return False
