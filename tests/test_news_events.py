@@ -2894,3 +2894,17 @@ def test_a_place_near_the_village_struck_is_no_second_scene(code_text):
         "cars, and a Palestinian man was shot dead, medics said."
     )
     assert [(m.location, m.fatalities) for m in code_text(text)] == [("Al Mughayyir", 1)]
+
+
+def test_a_crowd_hurt_did_no_violence_of_its_own(code_text):
+    text = (
+        "Police fire tear gas at students\n\nNAIROBI - Police fired tear gas on Tuesday to disperse hundreds"
+        " of students marching to parliament in Nairobi.\n\nSeveral students were injured and ten were"
+        " arrested, police said."
+    )
+    assert [(m.event_type, m.actor1) for m in code_text(text)] == [("protest", "Protesters (Kenya)")]
+    hurt = (
+        "Students hurled stones at police during a protest in Nairobi on Tuesday, and two officers were"
+        " injured."
+    )
+    assert [m.actor1 for m in code_text(hurt)] == ["Rioters (Kenya)"]

@@ -61,9 +61,14 @@ def crowd_text(sent: Span) -> str:
 
 
 def told_aside(tok: Token) -> bool:
-    """A past participle that modifies a noun ("looted funds"; "burning tyres" is an act), or a word in
-    a relative clause that is not its subject's own act."""
-    return (tok.dep_ == "amod" and tok.tag_ != "VBG") or others_relative_clause(tok) is not None
+    """A past participle that modifies a noun ("looted funds"; "burning tyres" is an act), a passive with
+    no agent ("several students were injured": what was done to them, not by them), or a word in a
+    relative clause that is not its subject's own act."""
+    if tok.dep_ == "amod" and tok.tag_ != "VBG":
+        return True
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        return not any(c.dep_ == "agent" for c in tok.children)
+    return others_relative_clause(tok) is not None
 
 
 def says_any(text: str, phrases: frozenset[str]) -> bool:
