@@ -66,8 +66,9 @@ def told_aside(tok: Token) -> bool:
     relative clause that is not its subject's own act."""
     if tok.dep_ == "amod" and tok.tag_ != "VBG":
         return True
-    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
-        return not any(c.dep_ == "agent" for c in tok.children)
+    passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+    if passive and not any(c.dep_ == "agent" for c in tok.children):
+        return True
     return others_relative_clause(tok) is not None
 
 
