@@ -1908,7 +1908,7 @@ def test_later_before_the_that_of_a_report_is_when_it_was_said(coder):
     """'It said later that hostages had been released': the parser may hang 'later' on 'released'."""
     from spacy.tokens import Doc
 
-    from eventcoder.coding.rules import told_as_next
+    from eventcoder.coding.generic import told_as_next
 
     nlp, res = coder
     words = ["It", "said", "later", "that", "hostages", "had", "been", "released", "."]
@@ -2908,3 +2908,13 @@ def test_a_crowd_hurt_did_no_violence_of_its_own(code_text):
         " injured."
     )
     assert [m.actor1 for m in code_text(hurt)] == ["Rioters (Kenya)"]
+
+
+def test_the_sides_of_fighting_that_broke_out_between_them(code_text):
+    text = "Clashes broke out on Sunday between the army and the Zarvo Front near Garissa."
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [("Military Forces of Kenya", "Zarvo Front")]
+
+
+def test_of_after_a_possessed_noun_and_its_conjunct_is_the_conjuncts(code_text):
+    text = "Fighting erupted between Kenya's military and members of a militia near Garissa on Sunday."
+    assert [m.actor1 for m in code_text(text)] == ["Military Forces of Kenya"]

@@ -610,3 +610,37 @@ def said_of_captives(span: Span, sent: Span, cues: Cues) -> bool:
 def holds_captives(span: Span) -> bool:
     """An arrest or an abduction trigger: it leaves someone to release."""
     return span.label_.split("|")[0] in ("arrest.arrest", "attack.abduction")
+
+
+def has_new_event_marker(head: Token, cues: Cues) -> bool:
+    """'another', 'second', 'last' and the like mark a different occurrence; so does a verb told as what
+    came next ('later that day, gunmen raided ...')."""
+    return (
+        any(
+            c.lower_ in cues.new_event_modifiers for c in head.children if c.dep_ in ("amod", "det", "nummod")
+        )
+        or (head.pos_ in VERBAL and told_as_next(head, cues))
+        or opens_apart(head.sent, cues)
+        or countering(head)
+    )
+
+
+def countering(head: Token) -> bool:
+    """A "counter-demonstration", "counter-protest": another gathering than the one it answers."""
+    return head.i >= 2 and head.doc[head.i - 1].text == "-" and head.doc[head.i - 2].lower_ == "counter"
+
+
+def opens_apart(sent: Span, cues: Cues) -> bool:
+    """A sentence that opens by setting what it tells apart from what came before ("Separately, ...",
+    "Elsewhere, ...")."""
+    first = next((t for t in sent if t.is_alpha), None)
+    return first is not None and first.lower_ in cues.apart_openers
+
+
+def told_as_next(verb: Token, cues: Cues) -> bool:
+    """'later', 'afterwards' on the verb or on a time phrase of it ('later in the day'); one written before
+    the clause's 'that' tells when it was said ('It said later that ...'), whatever the parse."""
+    near = list(verb.children)
+    near += [g for c in verb.children if c.dep_ in ("prep", "npadvmod") for g in c.children]
+    opens = min((c.i for c in verb.children if c.dep_ == "mark"), default=-1)
+    return any(t.dep_ == "advmod" and t.lower_ in cues.sequence_adverbs and t.i > opens for t in near)

@@ -487,6 +487,8 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
     )
     patient = prep_object(head, targets)
     between = prep_object(head, {"between"})
+    if between is None and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in VERBAL:
+        between = prep_object(head.head, {"between"})  # "clashes broke out on Monday between X and Y"
     if between is not None:
         agent = agent or between
         others = [c for c in between.conjuncts if c.i > between.i]

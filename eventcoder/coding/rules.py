@@ -347,41 +347,6 @@ def is_definite(head: Token, cues: Cues) -> bool:
     )
 
 
-def has_new_event_marker(head: Token, cues: Cues) -> bool:
-    """'another', 'second', 'last' and the like mark a different occurrence; so does a verb told as what
-    came next ('later that day, gunmen raided ...')."""
-    return (
-        any(
-            c.lower_ in cues.new_event_modifiers for c in head.children if c.dep_ in ("amod", "det", "nummod")
-        )
-        or (head.pos_ in VERBAL and told_as_next(head, cues))
-        or opens_apart(head.sent, cues)
-        or countering(head)
-    )
-
-
-def countering(head: Token) -> bool:
-    """A "counter-demonstration", "counter-protest": another gathering than the one it answers."""
-    doc = head.doc
-    return head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ == "counter"
-
-
-def opens_apart(sent: Span, cues: Cues) -> bool:
-    """A sentence that opens by setting what it tells apart from what came before ("Separately, ...",
-    "Elsewhere, ...")."""
-    first = next((t for t in sent if t.is_alpha), None)
-    return first is not None and first.lower_ in cues.apart_openers
-
-
-def told_as_next(verb: Token, cues: Cues) -> bool:
-    """'later', 'afterwards' on the verb or on a time phrase of it ('later in the day'); one written before
-    the clause's 'that' tells when it was said ('It said later that ...'), whatever the parse."""
-    near = list(verb.children)
-    near += [g for c in verb.children if c.dep_ in ("prep", "npadvmod") for g in c.children]
-    opens = min((c.i for c in verb.children if c.dep_ == "mark"), default=-1)
-    return any(t.dep_ == "advmod" and t.lower_ in cues.sequence_adverbs and t.i > opens for t in near)
-
-
 def clause_of(token: Token) -> Token:
     """The verb heading the clause a token belongs to."""
     return anchor_verb(token)
@@ -602,8 +567,8 @@ def has_name_after(token: Token) -> bool:
 
 
 def noun_phrase(token: Token) -> Span:
-    """The noun phrase headed by a token: its left modifiers, itself, 'of X', a bracketed abbreviation and
-    a name set right after it."""
+    """The noun phrase headed by a token: its left modifiers, itself, 'of X' (not a conjunct's: "Kenya's army
+    and members of a militia"), a bracketed abbreviation and a name set right after it."""
     doc = token.doc
     if token.ent_type_ and token.ent_iob_ != "O":
         for ent in span_ents(token.sent):
@@ -614,8 +579,10 @@ def noun_phrase(token: Token) -> Span:
         if child.dep_ in ("det", "amod", "compound", "nmod", "nummod", "poss", "quantmod", "npadvmod"):
             start = min(start, child.left_edge.i)
     end = token.i + 1
+    owned = any(c.dep_ == "poss" for c in token.lefts)  # "X's army and members of Y": of Y is the members'
+    joined = min((c.i for c in token.rights if c.dep_ == "conj" and owned), default=len(doc))
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i < joined:
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ == "appos" and child.i == end + 1 and doc[end].text == "(":
             end = max(end, child.right_edge.i + 2)
