@@ -185,6 +185,13 @@ def test_weekday_is_most_recent_on_or_before_publication() -> None:
     assert resolved("Monday", WEDNESDAY)[0] == D(2024, 4, 8)
 
 
+def test_a_weekday_told_early_or_late_is_that_day() -> None:
+    for phrase in ("early Saturday", "late on Saturday", "overnight Saturday", "late Saturday night"):
+        assert resolved(phrase)[:2] == (D(2024, 4, 6), 1), phrase
+    assert resolved("in the early hours of Saturday")[:2] == (D(2024, 4, 6), 1)
+    assert is_recent_cue("early Saturday")
+
+
 def test_last_weekday_is_strictly_before_publication() -> None:
     assert resolved("last Sunday")[0] == D(2024, 3, 31)
 

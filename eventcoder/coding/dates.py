@@ -31,8 +31,9 @@ Rules, tried in order (first full match on the normalised phrase wins):
   publication), "two weeks ago" (the 7 days centred on publication minus 14 days), "the weekend"
   (the most recent Saturday-Sunday) -> precision 2.
 * Days relative to publication: "today", "tonight", "this morning", "yesterday", "last night",
-  "overnight" (= the night before publication), "three days ago", "on Sunday"/"Sunday night" (the most
-  recent Sunday on or before publication; "last Sunday" is strictly before it) -> precision 1.
+  "overnight" (= the night before publication), "three days ago", "on Sunday"/"Sunday night"/"early
+  Sunday"/"in the early hours of Sunday" (the most recent Sunday on or before publication; "last Sunday"
+  is strictly before it) -> precision 1.
   "a few days ago" -> precision 2 on the 2-7 days before publication.
 * "recently", "recent", "recent days", "lately" -> precision 2 on the 14 days up to publication.
 * Not event dates -> None: phrases relative to another event ("days after", "a week earlier", "the next
@@ -452,7 +453,11 @@ _CLOCK = re.compile(
 _TRAILING_PART_OF_DAY = re.compile(
     rf"\s+(?:in the |at |during the )?(?:{_PART_OF_DAY}|midday|noon|midnight|dawn)$"
 )
-_LEADING_PART_OF_DAY = re.compile(rf"^(?:the )?(?:{_PART_OF_DAY}|dawn) of (?:the )?")
+_LEADING_PART_OF_DAY = re.compile(rf"^(?:the )?(?:{_PART_OF_DAY}|dawn|(?:early|small) hours) of (?:the )?")
+# "early Sunday", "late on Saturday", "overnight Sunday": the weekday is the day
+_DAY_QUALIFIER = re.compile(
+    rf"^(?:early|late|overnight|before dawn)(?: on)? (?=(?:(?:last|this|past) )?{_WD_FULL})"
+)
 
 
 def _strip_fillers(s: str) -> str:
@@ -471,7 +476,7 @@ def _normalise(phrase: str) -> str:
     s = _STRAY_DOT.sub(" ", s)
     s = _DASHES.sub("-", " ".join(s.split()))
     s = _strip_fillers(s)
-    s = _LEADING_PART_OF_DAY.sub("", s)
+    s = _DAY_QUALIFIER.sub("", _LEADING_PART_OF_DAY.sub("", s))
     if any(c.isdigit() for c in s):
         s = _CLOCK.sub("", s).strip()
         s = _TRAILING_PART_OF_DAY.sub("", s)
