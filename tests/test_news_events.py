@@ -2918,3 +2918,21 @@ def test_the_sides_of_fighting_that_broke_out_between_them(code_text):
 def test_of_after_a_possessed_noun_and_its_conjunct_is_the_conjuncts(code_text):
     text = "Fighting erupted between Kenya's military and members of a militia near Garissa on Sunday."
     assert [m.actor1 for m in code_text(text)] == ["Military Forces of Kenya"]
+
+
+def test_deaths_an_accident_or_disaster_caused_are_no_event(code_text):
+    for text in (
+        "A bridge collapse killed 14 people in Nakuru last week.",
+        "Five people were killed when their bus crashed near Nakuru on Sunday.",
+        "Twelve people died in a landslide in Muranga on Sunday.",
+    ):
+        assert code_text(text) == [], text
+    march = (
+        "Thousands marched through Nakuru on Tuesday to demand accountability for the collapse of a bridge"
+        " that killed 14 people last week."
+    )
+    assert [(m.event_type, m.fatalities) for m in code_text(march)] == [("protest", None)]
+    shot = "Police shot dead two protesters in Nairobi on Tuesday, a week after a stampede killed nine."
+    assert [m.fatalities for m in code_text(shot)] == [2]
+    stormed = "Police shot dead five people when protesters stormed parliament in Nairobi on Tuesday."
+    assert 5 in [m.fatalities for m in code_text(stormed)]  # "stormed" is no storm

@@ -504,6 +504,39 @@ def conflict_displaced(cand: Candidate, cues: Cues) -> bool:
     return lemma(head.head) in cues.displacement_verbs and not has_specific_date(cand, cues)
 
 
+def accident_as_killer(cand: Candidate, cues: Cues) -> bool:
+    """Deaths an accident or a disaster caused ("a bridge collapse killed 14", "the collapse of a canopy
+    that killed 14 people", "were killed when their bus crashed", "died in a landslide"): no one's act."""
+    if cand.event_type not in ("attack", "clash") or cand.nominal or cand.head.pos_ not in VERBAL:
+        return False
+    return killed_by_accident(cand.head, cues)
+
+
+def killed_by_accident(verb: Token, cues: Cues) -> bool:
+    """A death verb whose cause is an accident or a disaster (cue list accident_words): its subject or
+    agent, an "in" phrase, or a "when" clause, also through a relative pronoun or "the collapse of X"."""
+    causes = [c for c in verb.children if c.dep_ == "nsubj"]
+    causes += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    causes += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
+    causes += [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children)]
+    causes = [
+        d.head.head if d.lower_ in cues.relative_pronouns and d.head.dep_ == "relcl" else d for d in causes
+    ]
+    causes += [
+        d.head.head for d in causes if d.head.dep_ == "prep" and d.head.lower_ == "of"
+    ]  # "collapse of X"
+    compounds = [c for t in causes for c in t.children if c.dep_ == "compound"]  # "a bridge collapse"
+    return any(accident_word(t, cues) for t in causes + compounds)
+
+
+def accident_word(tok: Token, cues: Cues) -> bool:
+    """A noun of an accident or disaster ("collapse", "landslide") or a verb of one ("crashed"; "stormed"
+    is no storm)."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return lemma(tok) in cues.accident_words
+    return tok.pos_ == "VERB" and lemma(tok) in cues.accident_verbs
+
+
 def conflict_as_killer(cand: Candidate, cues: Cues) -> bool:
     """A war or insurgency said to have killed ("a conflict that has killed thousands", "the insurgency
     has claimed 10,000 lives", "the violence has killed 17,000"), fought as a whole ("Mali is fighting a

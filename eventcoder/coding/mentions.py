@@ -43,6 +43,7 @@ from eventcoder.coding.event_places import (
 )
 from eventcoder.coding.fatalities.figures import clause_fatalities, count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
+from eventcoder.coding.generic import killed_by_accident
 from eventcoder.coding.occurrences import Cluster, demonstration_told, is_armed
 from eventcoder.coding.participants import (
     ARMED_TYPES,
@@ -536,12 +537,18 @@ def cluster_fatalities(cluster: Cluster, clusters: list[Cluster], cues: Cues) ->
 def own_text(sent: Span, starts: set[int], cues: Cues) -> str:
     """The sentence without a relative clause on a stretch of time that tells none of the event's own
     triggers ("a ranger died ..., following a weekend in which a spate of attacks killed six": the six
-    are the weekend's; "since April, when militants killed 25" keeps its 25 for that April event)."""
+    are the weekend's; "since April, when militants killed 25" keeps its 25 for that April event), nor an
+    accident's or disaster's dead ("a week after a stampede killed nine")."""
     aside = [
         inside
         for tok in sent_tokens(sent)
-        if tok.dep_ == "relcl"
-        and (tok.head.ent_type_ in ("DATE", "TIME") or lemma(tok.head) in cues.time_span_nouns)
+        if (
+            (
+                tok.dep_ == "relcl"
+                and (tok.head.ent_type_ in ("DATE", "TIME") or lemma(tok.head) in cues.time_span_nouns)
+            )
+            or (tok.pos_ in VERBAL and killed_by_accident(tok, cues))  # "a week after a stampede killed nine"
+        )
         and not any(start in (inside := range(tok.left_edge.i, tok.right_edge.i + 1)) for start in starts)
     ]
     if not aside:

@@ -15,6 +15,7 @@ from eventcoder.coding.attach import attach, placename, plausible_place_name, st
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import (
+    accident_as_killer,
     agreed_truce,
     cited_statistics,
     claimed_by_its_subject,
@@ -194,6 +195,8 @@ def make_candidate(
     if starts_a_period(cand, cues) or conflict_displaced(cand, cues):
         return None
     if over_several_occasions(cand, cues) or conflict_as_killer(cand, cues) or cited_statistics(cand, cues):
+        return None
+    if accident_as_killer(cand, cues):
         return None
     cand.summary = in_general
     exempt = cand.anchor if cand.eventive or fended_off(cand, cues) or set_free(head) else None
