@@ -2936,3 +2936,13 @@ def test_deaths_an_accident_or_disaster_caused_are_no_event(code_text):
     assert [m.fatalities for m in code_text(shot)] == [2]
     stormed = "Police shot dead five people when protesters stormed parliament in Nairobi on Tuesday."
     assert 5 in [m.fatalities for m in code_text(stormed)]  # "stormed" is no storm
+
+
+def test_who_confirmed_or_denied_an_attack_did_not_carry_it_out(code_text):
+    text = (
+        "Gunmen abducted 20 people in a raid on a village near Garissa on Sunday. A police spokesman "
+        "confirmed the attack but said the number of those kidnapped was still being verified."
+    )
+    assert [(m.event_type, m.actor1) for m in code_text(text)] == [
+        ("attack", "Unidentified Armed Group (Kenya)")
+    ]
