@@ -706,3 +706,11 @@ def test_a_name_written_with_one_unit_word_is_no_unit_named_with_another():
     for zone in ("outside the Orange Zone", "inside the Green Zone"):
         assert place(zone, "KEN", "USA").iso3 != "USA"
     assert place("in Gedeo Zone", "ETH").admin2 == "Gedeo"
+
+
+def test_a_village_is_no_spelling_variant_of_a_big_town() -> None:
+    # "Kotile" is Kitale's consonant skeleton, but a village of that name is not the town of 100,000
+    p = place("in the village of Kotile", "KEN")
+    assert (p.location, p.iso3, p.geo_precision) == ("Kotile", "KEN", None)
+    # a name written with more words than the town's is still the town
+    assert place("in the village of Bali Nyonga in Cameroon's Northwest region", "CMR").location == "Bali"

@@ -237,6 +237,15 @@ def known_by(g: Gazetteer, ref: Ref, name: str) -> bool:
     return ref[1] in g.capital_towns or g.town_population(ref[1]) >= WORLD_CITY or own_name(g, ref, name)
 
 
+def village_spelling(g: Gazetteer, ref: Ref, name: str) -> bool:
+    """A fuzzy match that can be the village written: no town of 20,000+ people ("the village of Kotile" is
+    no spelling of the town of Kitale) unless the name written is its name with more words ("Bali
+    Nyonga" for Bali)."""
+    if ref[0] != "t" or not is_substantial(g, ref):
+        return True
+    return compact(name).startswith(compact(g.town(ref[1]).name))
+
+
 def population(g: Gazetteer, ref: Ref) -> int:
     """Population of an entry (a unit's and a country's is the sum of their places')."""
     kind, i = ref

@@ -84,6 +84,7 @@ from eventcoder.coding.places.candidates import (
     population,
     provinces_of_districts,
     shortened_candidates,
+    village_spelling,
     weak_unit,
 )
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
@@ -476,6 +477,8 @@ def _best(
         if outside is not None:
             return outside.cand.ref
     fuzzy = fuzzy_candidates(g, name, ctx, hard) or shortened_candidates(g, name, kind, hard)
+    if kind == "village":  # "the village of Kotile" is no spelling of the town of Kitale
+        fuzzy = [c for c in fuzzy if village_spelling(g, c.ref, name)]
     ranked_f = _rank(g, fuzzy, kind, hard, softq, ctx, area)
     if ranked_f and (not constrained or _inside_innermost(g, ranked_f[0].cand.ref, hard)):
         return _namesake_seat(g, ranked_f[0].cand.ref, name, kind)
