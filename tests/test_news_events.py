@@ -2946,3 +2946,13 @@ def test_who_confirmed_or_denied_an_attack_did_not_carry_it_out(code_text):
     assert [(m.event_type, m.actor1) for m in code_text(text)] == [
         ("attack", "Unidentified Armed Group (Kenya)")
     ]
+
+
+def test_a_village_another_mention_names_is_placed_in_the_county_of_the_event(code_text):
+    text = (
+        "Gunmen kill six in Kenya\n\nNAIROBI - Gunmen killed six people in the northeastern county of"
+        " Mandera on Monday, police said.\n\nThe attack was carried out in the village of Kotile after a"
+        " dispute over grazing land, a police spokesman said."
+    )
+    events = code_text(text)
+    assert [(m.location, m.admin1, m.geo_precision) for m in events] == [("Kotile", "Mandera", 2)]

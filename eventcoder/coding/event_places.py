@@ -1,8 +1,9 @@
 """Where an event took place when its trigger's own place phrase does not say: a place its sentences
 name, the scene the sentences before it set, the frame its sentence opens with, the venue of the
 article's talks, the country of a truce's parties, the country-level fallback (a country the
-sentences name as a place, the home of a named armed group, the article's focus), and the one town
-of an article whose other events all lie there.
+sentences name as a place, the home of a named armed group, the article's focus), the one town
+of an article whose other events all lie there, and the village the gazetteer lacks that another
+mention names inside the unit the event was placed in.
 
 Used by mentions.to_mention; a pure part of the coding core.
 """
@@ -239,3 +240,24 @@ def article_town(cluster: Cluster, clusters: list[Cluster], iso3: str | None) ->
 def names_town_part(text: str | None, cues: Cues) -> bool:
     """A place phrase naming a part of a town ("in A neighbourhood", "a suburb of B")."""
     return any(w in cues.town_part_words for w in (text or "").lower().split())
+
+
+def village_in_unit(place: Place, cluster: Cluster) -> Place:
+    """An event placed at a district or province (precision 3) that another of its mentions places in a
+    village the gazetteer lacks ("Gunmen killed six in Mandera county ... The attack was carried out in
+    the village of Kotile"): the village as written, at the unit's coordinates, precision 2 (as "X in Y
+    district" is placed); a province's seat district is not the village's."""
+    if place.geo_precision != 3 or not place.location:
+        return place
+    for member in cluster.members:
+        other = member.place
+        unplaced = other is not None and other.latitude is None and other.geo_precision is None
+        if member.headline or not unplaced or other.iso3 not in (None, place.iso3) or not other.location:
+            continue
+        if other.location in (place.location, place.admin1, place.admin2, place.country):
+            continue
+        district = place.admin2 is not None and place.location == place.admin2
+        return replace(
+            place, location=other.location, geo_precision=2, admin2=place.admin2 if district else None
+        )
+    return place

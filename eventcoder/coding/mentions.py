@@ -40,6 +40,7 @@ from eventcoder.coding.event_places import (
     sentences_before,
     signed_abroad,
     talks_venue,
+    village_in_unit,
 )
 from eventcoder.coding.fatalities.figures import clause_fatalities, count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
@@ -369,6 +370,8 @@ def to_mention(
     frame = frame_place(placed, ctx, res.cues) if framed and place is not None and place.latitude else None
     if frame is not None and place is not None and outside_frame(place, frame, placed, res.cues):
         place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
+    if place is not None:
+        place = village_in_unit(place, cluster)
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
         # (an unresolved town of a list struck, "A and B were shelled", only in its own sentence)
         listed = placed is not None and placed.split_group is not None and place is not None
