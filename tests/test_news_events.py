@@ -2956,3 +2956,11 @@ def test_a_village_another_mention_names_is_placed_in_the_county_of_the_event(co
     )
     events = code_text(text)
     assert [(m.location, m.admin1, m.geo_precision) for m in events] == [("Kotile", "Mandera", 2)]
+
+
+def test_a_groups_site_struck_names_no_place(code_text):
+    text = (
+        "An Israeli air strike on a school sheltering families in Gaza City killed 15 people on Saturday. "
+        "The Israeli military said it had targeted a Hamas command centre inside the school."
+    )
+    assert [(m.event_type, m.location) for m in code_text(text)] == [("attack", "Gaza")]

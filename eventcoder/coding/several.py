@@ -167,11 +167,10 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
     if kind:
         named = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         target = next((g for g in named if g.dep_ == "pobj"), target)
-    if (
-        kind
-        and target.pos_ != "PROPN"
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in target.children)
-    ):
+    names = [c for c in target.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if kind and target.pos_ != "PROPN" and names:
+        if any(c.ent_id_ for c in names):
+            return []  # 'targeted a Hamas command centre': a group's site, no place of that name
         return named_shares([target], ctx, kind)  # 'targeted A district': the kind word heads the name
     # 'A and B were hit by shells': names of no actor shelled are towns, known to the gazetteer or not
     shelled = target.dep_ == "nsubjpass" and cand.sub_event_type == "explosion" and target.pos_ == "PROPN"
