@@ -2964,3 +2964,10 @@ def test_a_groups_site_struck_names_no_place(code_text):
         "The Israeli military said it had targeted a Hamas command centre inside the school."
     )
     assert [(m.event_type, m.location) for m in code_text(text)] == [("attack", "Gaza")]
+
+
+def test_a_crowd_that_kills_is_mob_violence_not_an_armed_groups_attack(code_text):
+    events = code_text("An angry crowd beat two men to death in a market in Garissa on Friday.")
+    assert [(m.event_type, m.actor1, m.fatalities) for m in events] == [("protest", "Rioters (Kenya)", 2)]
+    gunmen = code_text("Gunmen shot dead two men in a market in Garissa on Friday.")
+    assert [m.event_type for m in gunmen] == ["attack"]

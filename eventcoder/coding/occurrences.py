@@ -340,6 +340,10 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
     if cand.event_type == "attack" and arresting_raid(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "arrest", "arrest", "arrest"
         return
+    doers = [c for c in cand.anchor.children if c.dep_ == "nsubj"] if cand.actor1 is None else []
+    if cand.event_type in VIOLENT and any(lemma(d) in cues.crowd_nouns for d in doers):  # "a crowd beat"
+        cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", crowd_violence(cand, cues)
+        return
     if cand.event_type == "attack" and cand.sub_event_type != "explosion" and crowd_target(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", "protest"
         return
