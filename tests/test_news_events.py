@@ -2971,3 +2971,14 @@ def test_a_crowd_that_kills_is_mob_violence_not_an_armed_groups_attack(code_text
     assert [(m.event_type, m.actor1, m.fatalities) for m in events] == [("protest", "Rioters (Kenya)", 2)]
     gunmen = code_text("Gunmen shot dead two men in a market in Garissa on Friday.")
     assert [m.event_type for m in gunmen] == ["attack"]
+
+
+def test_the_venue_of_talks_is_no_party_of_them(code_text):
+    text = (
+        "Kenya's government and the Zarvo Front agreed on Saturday to extend a ceasefire by six months,"
+        " negotiators said after a round of talks in Addis Ababa."
+    )
+    talks = [m for m in code_text(text) if m.event_type == "dialogue"]
+    assert [(m.actor1, m.actor2, m.location) for m in talks] == [
+        ("Government of Kenya", "Zarvo Front", "Addis Ababa")
+    ]

@@ -554,12 +554,20 @@ def named_parties(head: Token, patient: Token | None, cues: Cues) -> tuple[Token
             named += [t for t in child.subtree if party_start(t)]
         if child.dep_ == "prep" and child.lower_ in cues.named_party_prepositions:
             named += [t for t in child.subtree if t.ent_type_ in ("ORG", "GPE") and party_start(t)]
+    named = [t for t in named if not venue_name(t)]
     named = sorted(set(named), key=lambda t: (0 if t.ent_id_ else 1, t.i))
     if not named:
         return None, patient
     agent = named[0]
     rest = [t for t in named[1:] if patient is None or t.i != patient.i]
     return agent, patient or (rest[0] if rest else None)
+
+
+def venue_name(tok: Token) -> bool:
+    """A name that is the object of "in" or "at" (its last word's, "in Addis Ababa"): the venue of talks."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "at")
 
 
 def victims_in(cand: Candidate, cues: Cues) -> Token | None:
