@@ -2971,6 +2971,10 @@ def test_a_crowd_that_kills_is_mob_violence_not_an_armed_groups_attack(code_text
     assert [(m.event_type, m.actor1, m.fatalities) for m in events] == [("protest", "Rioters (Kenya)", 2)]
     gunmen = code_text("Gunmen shot dead two men in a market in Garissa on Friday.")
     assert [m.event_type for m in gunmen] == ["attack"]
+    stormed = code_text(
+        "Hundreds of students stormed the county offices in Garissa on Friday and set them on fire."
+    )
+    assert [m.event_type for m in stormed] == ["protest"]
 
 
 def test_the_venue_of_talks_is_no_party_of_them(code_text):

@@ -341,6 +341,7 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         cand.event_type, cand.sub_event_type, cand.variant = "arrest", "arrest", "arrest"
         return
     doers = [c for c in cand.anchor.children if c.dep_ == "nsubj"] if cand.actor1 is None else []
+    doers += [g for a in doers if a.like_num or a.tag_ == "NNS" for g in prep_targets(a, OF)]  # "hundreds of"
     if cand.event_type in VIOLENT and any(lemma(d) in cues.crowd_nouns for d in doers):  # "a crowd beat"
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", crowd_violence(cand, cues)
         return
