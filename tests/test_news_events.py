@@ -2986,3 +2986,12 @@ def test_the_venue_of_talks_is_no_party_of_them(code_text):
     assert [(m.actor1, m.actor2, m.location) for m in talks] == [
         ("Government of Kenya", "Zarvo Front", "Addis Ababa")
     ]
+
+
+def test_the_toll_of_clashes_told_a_day_before_is_theirs(code_text):
+    text = (
+        "Police arrested an opposition leader on Sunday, a day after clashes between party supporters and"
+        " police in Nairobi killed a policeman and injured more than 100 people."
+    )
+    violent = [m for m in code_text(text) if m.event_type != "arrest"]
+    assert [(m.event_type, m.fatalities) for m in violent] == [("protest", 1)]

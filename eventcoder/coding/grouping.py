@@ -73,7 +73,12 @@ def group_sentence(
         # on a day of its own is its own occurrence, even told by a verb that only supports others
         apart = bool(days_apart(primary))  # once, not per candidate
         days = [
-            c for c in violent if c.role != "event" and (apart or days_apart(c)) and other_day(c, primary)
+            c
+            for c in violent
+            if c.role != "event"
+            and (apart or days_apart(c))
+            and other_day(c, primary)
+            and not toll_of(c, primary)
         ]
         others.update((id(c), (c, "day")) for c in days[:1])
     if primary is not None:
@@ -108,6 +113,15 @@ def group_sentence(
         attach(cand, ctx, res)
         out.append(cand)
     return out
+
+
+def toll_of(cand: Candidate, primary: Candidate) -> bool:
+    """A death or injury verb whose subject is the primary's noun ("clashes ... killed a policeman and
+    injured 100"): the primary's toll, told on its day."""
+    verb = cand.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return any(c.dep_ == "nsubj" and c.i == primary.head.i for c in verb.children)
 
 
 def other_day(cand: Candidate, primary: Candidate) -> bool:
