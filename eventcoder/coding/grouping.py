@@ -323,7 +323,7 @@ def means_of_clash(noun: Token, cues: Cues) -> bool:
     return (instrument(noun) or involved) and lemma(noun.head.head) in cues.clash_lemmas
 
 
-def reports_casualties(sent: Span, cues: Cues, arrests: bool = True) -> bool:
+def reports_casualties(sent: Span, cues: Cues, arrests: bool) -> bool:
     """The sentence says people were killed, wounded or (`arrests`) arrested."""
     if stated_dead(sent_text(sent)):
         return True
