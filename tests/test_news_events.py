@@ -2995,3 +2995,13 @@ def test_the_toll_of_clashes_told_a_day_before_is_theirs(code_text):
     )
     violent = [m for m in code_text(text) if m.event_type != "arrest"]
     assert [(m.event_type, m.fatalities) for m in violent] == [("protest", 1)]
+
+
+def test_officials_of_a_capital_and_a_town_are_the_towns_not_the_government(code_text):
+    text = (
+        "A fresh ceasefire was agreed on Monday between rival militias near Garissa. The truce was signed"
+        " by officials from Nairobi and Garissa."
+    )
+    events = code_text(text)
+    assert [m.event_type for m in events] == ["ceasefire"]
+    assert "Government of Kenya" not in (events[0].actor1, events[0].actor2)

@@ -622,6 +622,8 @@ def resolve_actor(
         phrase = tok.doc[tok.i : tok.i + 1]
     party = represented(tok)  # "officials of X", "envoys representing X": X's government
     if party is not None and res.actors.is_generic(res.actors.resolve(tok.text, country), "government"):
+        if any(c.pos_ == "PROPN" and res.actors.resolve(c.text, country) is None for c in party.conjuncts):
+            return None  # "officials from Tripoli and Tarhuna": the towns' own, no government
         if (party_country := country_for_name(party.text)) is not None:
             return res.actors.generic("government", party_country[1])
         if (whose := resolve_actor(party, cand, country, ctx, res, role)) is not None:
