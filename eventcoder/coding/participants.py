@@ -45,6 +45,7 @@ from eventcoder.coding.rules import (
     represented,
     set_free,
     span_ents,
+    venue_name,
 )
 from eventcoder.coding.sentcache import remembered, sent_tokens
 
@@ -563,13 +564,6 @@ def named_parties(head: Token, patient: Token | None, cues: Cues) -> tuple[Token
     return agent, patient or (rest[0] if rest else None)
 
 
-def venue_name(tok: Token) -> bool:
-    """A name that is the object of "in" or "at" (its last word's, "in Addis Ababa"): the venue of talks."""
-    while tok.dep_ == "compound" and tok.head.i > tok.i:
-        tok = tok.head
-    return tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "at")
-
-
 def victims_in(cand: Candidate, cues: Cues) -> Token | None:
     """Who was killed or hurt in the sentence ('killing five people', 'two soldiers were killed')."""
     sent = cand.sent
@@ -622,7 +616,7 @@ def resolve_actor(
         phrase = tok.doc[tok.i : tok.i + 1]
     party = represented(tok)  # "officials of X", "envoys representing X": X's government
     if party is not None and res.actors.is_generic(res.actors.resolve(tok.text, country), "government"):
-        if any(c.pos_ == "PROPN" and res.actors.resolve(c.text, country) is None for c in party.conjuncts):
+        if any(c.pos_ == "PROPN" and not named_actor(c, country, res) for c in party.conjuncts):
             return None  # "officials from Tripoli and Tarhuna": the towns' own, no government
         if (party_country := country_for_name(party.text)) is not None:
             return res.actors.generic("government", party_country[1])
@@ -671,6 +665,12 @@ def resolve_actor(
     if tok.ent_type_ == "PERSON" and role == 2 and cand.event_type in VIOLENT:
         return res.actors.generic("civilians", country)
     return None
+
+
+def named_actor(tok: Token, country: str | None, res: CoderResources) -> bool:
+    """The name a token heads is a country or an actor of the dictionary (not a town's)."""
+    text = noun_phrase(tok).text
+    return country_for_name(text) is not None or res.actors.resolve(text, country) is not None
 
 
 def affiliated_group(tok: Token, country: str | None, res: CoderResources) -> Actor | None:

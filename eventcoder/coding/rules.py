@@ -665,3 +665,10 @@ def crewed_by(site: Token) -> Token | None:
             if found is not None:
                 return found
     return None
+
+
+def venue_name(tok: Token) -> bool:
+    """A name that is the object of "in" or "at" (its last word's, "in Addis Ababa"): the venue of talks."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "at")
