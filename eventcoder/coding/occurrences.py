@@ -152,6 +152,11 @@ def crowd_told(cand: Candidate, cues: Cues) -> bool:
     return is_crowd(cand.actor2) or any(lemma(t) in crowd for t in sent_tokens(cand.sent))
 
 
+def with_quantified(words: list[Token]) -> list[Token]:
+    """The words and, for a number or plural quantity, what it counts ("thousands of students")."""
+    return words + [g for a in words if a.like_num or a.tag_ == "NNS" for g in prep_targets(a, OF)]
+
+
 def crowd_side(cand: Candidate, cues: Cues) -> bool:
     """A side of the fight named by a crowd noun ('party workers', 'supporters', 'students'), or people
     the sentence says were protesting."""
@@ -163,10 +168,7 @@ def crowd_side(cand: Candidate, cues: Cues) -> bool:
     if cand.nominal:
         sides += [g for c in cand.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if cand.event_type == "clash":  # party workers who fight the police; crowds that shoot are attackers
-        agents = [c for c in verb.children if c.dep_ == "nsubj"] + sides
-        agents += [
-            g for a in agents if a.like_num or a.tag_ == "NNS" for g in prep_targets(a, OF)
-        ]  # "thousands of"
+        agents = with_quantified([c for c in verb.children if c.dep_ == "nsubj"] + sides)
         if any(lemma(side) in cues.crowd_nouns or protesting(side, cues) for side in agents):
             return True
         named = [a for a in agents if a.i != cand.head.i and a.pos_ in ("NOUN", "PROPN")]
@@ -340,8 +342,9 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
     if cand.event_type == "attack" and arresting_raid(cand, cues):
         cand.event_type, cand.sub_event_type, cand.variant = "arrest", "arrest", "arrest"
         return
-    doers = [c for c in cand.anchor.children if c.dep_ == "nsubj"] if cand.actor1 is None else []
-    doers += [g for a in doers if a.like_num or a.tag_ == "NNS" for g in prep_targets(a, OF)]  # "hundreds of"
+    doers = with_quantified(
+        [c for c in cand.anchor.children if c.dep_ == "nsubj"] if cand.actor1 is None else []
+    )
     if cand.event_type in VIOLENT and any(lemma(d) in cues.crowd_nouns for d in doers):  # "a crowd beat"
         cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", crowd_violence(cand, cues)
         return
