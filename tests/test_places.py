@@ -714,3 +714,11 @@ def test_a_village_is_no_spelling_variant_of_a_big_town() -> None:
     assert (p.location, p.iso3, p.geo_precision) == ("Kotile", "KEN", None)
     # a name written with more words than the town's is still the town
     assert place("in the village of Bali Nyonga in Cameroon's Northwest region", "CMR").location == "Bali"
+
+
+def test_a_place_written_in_a_unit_the_gazetteer_lacks_is_no_spelling_variant() -> None:
+    # "Marigatt" alone is Marigat (Baringo) by spelling; written inside a ward the gazetteer does not hold,
+    # nothing says it is that Marigat rather than a village of the ward
+    assert place("in Marigatt village", "KEN").location == "Marigat"
+    p = place("in Marigatt village in Zarvo ward", "KEN")
+    assert (p.location, p.latitude) == ("Marigatt", None)

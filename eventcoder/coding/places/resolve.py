@@ -27,7 +27,8 @@ Choosing among entries of the same name, in this order (first difference wins):
    0.75) or inside it ("X district" is the province X when the only such district lies elsewhere);
 4. exact name (or alias, or name without an Arabic article or a final "City") before fuzzy match (same
    consonant skeleton, similarity >= 0.6, similar length or one name the start of the other, only inside
-   a context country or a resolved qualifier);
+   a context country or a resolved qualifier; never for a name written inside units the gazetteer
+   lacks: "X village in Y township", Y unknown);
 5. inside one of the article's areas (the ADM1s its outlet reports from: `focus.outlet_areas`);
 6. national capital, then population (a unit's population is the sum of its places').
 
@@ -477,6 +478,8 @@ def _best(
         if outside is not None:
             return outside.cand.ref
     fuzzy = fuzzy_candidates(g, name, ctx, hard) or shortened_candidates(g, name, kind, hard)
+    if unknown_units:  # "X village in Y township", Y unknown: a spelling of X elsewhere is unsupported
+        fuzzy = []
     if kind == "village":  # "the village of Kotile" is no spelling of the town of Kitale
         fuzzy = [c for c in fuzzy if village_spelling(g, c.ref, name)]
     ranked_f = _rank(g, fuzzy, kind, hard, softq, ctx, area)
