@@ -1680,6 +1680,25 @@ def test_forces_of_two_countries_exchanging_fire_are_the_two_sides(code_text):
     assert {mention.actor1, mention.actor2} == {"Military Forces of Kenya", "Military Forces of Uganda"}
 
 
+@pytest.mark.parametrize(
+    "sides",
+    [
+        "Kenyan and Ugandan troops exchanged fire",
+        "Kenyan and Ugandan soldiers clashed",
+        "the military forces of Kenya and Uganda exchanged fire",
+    ],
+)
+def test_two_nationalities_sharing_troops_are_the_two_sides_not_the_civilians_killed(code_text, sides):
+    # the civilian the fire killed is no side of it; "A and B troops" names two armies, not B's alone
+    text = f"Border fire\n\nOn 28 April 2024, {sides} near Busia, killing a civilian, officials said."
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.actor1, mention.actor2) == (
+        "clash",
+        "Military Forces of Kenya",
+        "Military Forces of Uganda",
+    )
+
+
 def test_the_government_a_crowd_protests_against_is_no_side_of_the_protest(code_text):
     text = "Protest\n\nOn 28 April 2024, citizens protested in Nakuru against the government of Kenya."
     (mention,) = code_text(text)

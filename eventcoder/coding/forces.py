@@ -5,7 +5,8 @@ occupied town, a strike across a border); one that names a single non-state arme
 "militants", "rebels" or "the fighters". An article naming two, or none, leaves them as they were: the
 event country's forces, an unidentified armed group. `state_initiative` tells a clash the state forces
 began (fought during their operation or patrol); `party_members` the members of a party attacked (civilians,
-as ACLED codes them), not an armed group's; `joint_side` the second country of "the forces of A and B".
+as ACLED codes them), not an armed group's; `joint_side` the second country of "the forces of A and B" or
+"A and B troops".
 
 Used by candidates.article_context and participants.resolve_actor; a pure part of the coding core.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.coding.actors import GENERIC_KINDS, Actor, ActorDictionary, is_unidentified
 from eventcoder.coding.cues import Cues
@@ -30,6 +31,7 @@ STATE_KINDS = {GENERIC_KINDS[k].with_country.split("{")[0]: k for k in STATE_FOR
 # ACLED's rebels and identity militias (its political militias are parties too)
 ARMED_GROUP_INTER = frozenset({2, 4})
 NATIONALITY_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+NATION_ENTS = frozenset({"NORP", "GPE"})
 
 
 def named_forces(doc: Doc, cues: Cues) -> frozenset[str]:
@@ -118,14 +120,44 @@ def party_members(target: Token | None, actor: Actor | None, cues: Cues) -> bool
 
 
 def joint_side(agent: Token, actor: Actor, actors: ActorDictionary) -> Actor | None:
-    """The second country of "the military forces of A and B exchanged fire": its forces of the same
-    kind are the other side of the clash."""
+    """The second country of "the military forces of A and B exchanged fire" or "A and B troops clashed":
+    its forces of the same kind are the other side of the clash."""
     kind = next((k for prefix, k in STATE_KINDS.items() if actor.name.startswith(prefix)), None)
     if kind is None:
         return None
+    pair = nationality_pair(agent)  # "Indian and Pakistani troops exchanged fire"
+    found = country_for_name(pair[1].text) if pair is not None else None
+    if found is not None and found[1] != actor.country:
+        return actors.generic(kind, found[1])
     for owner in of_objects(agent):
         for other in (c for c in owner.conjuncts if c.i > owner.i):
             found = country_for_name(other.text)
             if found is not None and found[1] != actor.country:
                 return actors.generic(kind, found[1])
     return None
+
+
+def nationality_pair(noun: Token) -> tuple[Span, Span] | None:
+    """Two nationalities that share one noun ("Indian and Pakistani troops"): their entity spans."""
+    first = next(
+        (c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in NATION_ENTS), None
+    )
+    if first is None:
+        return None
+    second = next((c for c in first.conjuncts if first.i < c.i < noun.i and c.ent_type_ in NATION_ENTS), None)
+    if second is None:
+        return None
+    spans = [next((e for e in doc_ents(noun.doc) if e.start <= t.i < e.end), None) for t in (first, second)]
+    if any(s is None or country_for_name(s.text) is None for s in spans):
+        return None
+    return spans[0], spans[1]
+
+
+def first_nationality(phrase: Span, noun: Token) -> str | None:
+    """A phrase of two nationalities that share its noun read as the first's ("Indian and Pakistani troops"
+    -> "Indian troops"; `joint_side` gives the other); None for any other phrase."""
+    pair = nationality_pair(noun)
+    if pair is None or not phrase.start <= pair[0].start < pair[1].end <= noun.i:
+        return None
+    doc = phrase.doc
+    return f"{doc[phrase.start : pair[0].end].text} {doc[pair[1].end : phrase.end].text}"

@@ -7,7 +7,7 @@ responsibility); `resolve_actor` turns a token into a dictionary actor, followin
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.anaphora import (
@@ -20,7 +20,14 @@ from eventcoder.coding.anaphora import (
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with, claimed_in_relative
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.forces import joint_side, named_group, national_forces, party_members, state_initiative
+from eventcoder.coding.forces import (
+    first_nationality,
+    joint_side,
+    named_group,
+    national_forces,
+    party_members,
+    state_initiative,
+)
 from eventcoder.coding.nlp import inside_trigger
 from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
@@ -36,6 +43,7 @@ from eventcoder.coding.rules import (
     is_definite,
     is_passive,
     lemma,
+    lookup_text,
     named_entity_before,
     noun_phrase,
     of_objects,
@@ -86,16 +94,16 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
             cand.assoc1.append(found.name)
         if cand.actor1 is not None and found is not None and cand.actor1.name == found.name:
             cand.actor1 = None
-    if (
-        cand.event_type == "clash"
-        and cand.actor2 is None
-        and agent_tok is not None
-        and cand.actor1 is not None
-    ):
-        cand.actor2 = joint_side(agent_tok, cand.actor1, res.actors)  # "forces of A and B exchanged fire"
     taken = cand.territory or cand.variant in ("overtakes_territory", "regains_territory")
     if taken and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
         cand.actor2 = resolve_actor(lost, cand, country, ctx, res, role=2)  # "captured from al Shabaab"
+    if (  # the civilians the fire killed are no side of it
+        cand.event_type == "clash"
+        and (cand.actor2 is None or res.actors.is_generic(cand.actor2, "civilians"))
+        and agent_tok is not None
+        and cand.actor1 is not None
+    ):
+        cand.actor2 = joint_side(agent_tok, cand.actor1, res.actors) or cand.actor2  # "forces of A and B"
     two_unnamed = agent_tok is not None and patient_tok is not None and agent_tok.i != patient_tok.i
     two_unnamed = two_unnamed and patient_tok.pos_ != "PRON"  # "gunmen attacked him": not told who
     two_unnamed = two_unnamed and cand.actor1 is not None and is_unidentified(cand.actor1)
@@ -237,27 +245,6 @@ def by_agent(token: Token) -> Token | None:
                 if objs:
                     return named_after(objs[0])
     return None
-
-
-def lookup_text(phrase: Span) -> str:
-    """A phrase as the dictionary reads it: a word capitalised only because it opens the sentence, which
-    the parser tags a common noun or the article also writes in lower case, is lower-cased ("Security
-    forces in X detained ...": no group called "Security")."""
-    first = phrase[0]
-    if not (first.is_sent_start and first.is_title and not first.ent_type_) or len(phrase) < 2:
-        return phrase.text
-    if first.tag_ in ("NN", "NNS", "JJ") or first.lower_ in lowercase_words(phrase.doc):
-        return first.lower_ + phrase.text[len(first.text) :]
-    return phrase.text
-
-
-def lowercase_words(doc: Doc) -> frozenset[str]:
-    """The words the document writes in lower case somewhere (computed once per document)."""
-    found = doc.user_data.get("lowercase_words")
-    if found is None:
-        found = frozenset(t.text for t in doc if t.is_lower)
-        doc.user_data["lowercase_words"] = found
-    return found
 
 
 def fired_by(weapon: Token, cues: Cues) -> Token | None:
@@ -622,7 +609,7 @@ def resolve_actor(
             return res.actors.generic("government", party_country[1])
         if (whose := resolve_actor(party, cand, country, ctx, res, role)) is not None:
             return whose  # "negotiators from the Afghan government": that government, not the venue's
-    actor = res.actors.resolve(lookup_text(phrase), country)
+    actor = res.actors.resolve(first_nationality(phrase, tok) or lookup_text(phrase), country)
     before = named_entity_before(phrase)
     if before is not None and (actor is None or res.actors.is_unidentified(actor)):
         actor = res.actors.resolve(before.ent_id_, country) or actor

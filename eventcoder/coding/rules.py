@@ -566,6 +566,27 @@ def has_name_after(token: Token) -> bool:
     return any(c.dep_ == "appos" and c.left_edge.i == token.i + 1 for c in token.rights)
 
 
+def lookup_text(phrase: Span) -> str:
+    """A phrase as the dictionary reads it: a word capitalised only because it opens the sentence, which
+    the parser tags a common noun or the article also writes in lower case, is lower-cased ("Security
+    forces in X detained ...": no group called "Security")."""
+    first = phrase[0]
+    if not (first.is_sent_start and first.is_title and not first.ent_type_) or len(phrase) < 2:
+        return phrase.text
+    if first.tag_ in ("NN", "NNS", "JJ") or first.lower_ in lowercase_words(phrase.doc):
+        return first.lower_ + phrase.text[len(first.text) :]
+    return phrase.text
+
+
+def lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words the document writes in lower case somewhere (computed once per document)."""
+    found = doc.user_data.get("lowercase_words")
+    if found is None:
+        found = frozenset(t.text for t in doc if t.is_lower)
+        doc.user_data["lowercase_words"] = found
+    return found
+
+
 def noun_phrase(token: Token) -> Span:
     """The noun phrase headed by a token: its left modifiers, itself, 'of X' (not a conjunct's: "Kenya's army
     and members of a militia"), a bracketed abbreviation and a name set right after it."""
