@@ -722,3 +722,15 @@ def test_a_place_written_in_a_unit_the_gazetteer_lacks_is_no_spelling_variant() 
     assert place("in Marigatt village", "KEN").location == "Marigat"
     p = place("in Marigatt village in Zarvo ward", "KEN")
     assert (p.location, p.latitude) == ("Marigatt", None)
+
+
+@pytest.mark.parametrize(
+    "text", ["in three villages in central Mali", "in a village in Mali", "in two villages inside Mali"]
+)
+def test_a_place_that_holds_villages_is_no_village(text: str) -> None:
+    # "villages in X": X holds them; read as a village, "Mali" was a city of Turkmenistan known by that name
+    assert place(text, "MLI").iso3 == "MLI"
+
+
+def test_the_village_of_x_is_a_village() -> None:
+    assert parse_place_phrases("in the village of Kotile")[0].kind == "village"

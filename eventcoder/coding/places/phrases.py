@@ -76,6 +76,7 @@ _CLAUSE_END = re.compile(
 _RELATIVE = re.compile(r"(?:,\s*|\s+)(?:which|that|who)\s+(?:is|was|are|were|has been|had been|used to be)\b")
 _BORDER = re.compile(r"\b(?:" + alternation(BORDER_WORDS) + r")\b", re.IGNORECASE)
 _LGA = re.compile(r"\b(?:" + alternation(DISTRICT_PHRASES) + r")\b", re.IGNORECASE)
+INSIDE_SEPARATORS = LEVEL_SEPARATORS - {"of"}  # "a village in X", "villages near X": X is no village
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:" + alternation(LEVEL_SEPARATORS) + r")\s+")
 _COORD = re.compile(r"\s*(/|\band\b|\bor\b|(?<=\s)&(?=\s))\s*")  # "AJ&K" is one name
 _CAP = re.compile(r"(?:[a-z]{1,3}-|[a-z]{1,2}(?=[A-Z]))?[A-Z0-9]")  # also "al-Bab", "ez-Zor", "eThekwini"
@@ -243,8 +244,8 @@ def _levels(text: str) -> list[list[_Name]]:
             continue
         if pending_capital and country_for_name(names[0].text) is not None:  # "the capital of Kenya"
             names[0] = _Name(capital_of(names[0].text) or names[0].text, "city", names[0].near)
-        if pending_kind and names[0].kind is None:
-            names[0].kind = pending_kind
+        if pending_kind and names[0].kind is None and sep not in INSIDE_SEPARATORS:
+            names[0].kind = pending_kind  # "the village of X"; "villages in X": X holds them
         for n in names:
             n.near = n.near or pending_near
             n.border = pending_border
