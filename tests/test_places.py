@@ -734,3 +734,13 @@ def test_a_place_that_holds_villages_is_no_village(text: str) -> None:
 
 def test_the_village_of_x_is_a_village() -> None:
     assert parse_place_phrases("in the village of Kotile")[0].kind == "village"
+
+
+def test_a_list_without_a_comma_before_and_is_one_place_each() -> None:
+    # "A, B and C" (no comma before "and", as most outlets write) is a list, not A inside B
+    towns = resolve_places("in Garissa, Wajir and Mandera", ["KEN"])
+    assert [p.location for p in towns] == ["Garissa", "Wajir", "Mandera"]
+    villages = place_groups("in the villages of Zwerqa, Korelo and Ngaremara in northern Kenya")
+    assert [g[0].text for g in villages] == ["Zwerqa", "Korelo", "Ngaremara"]
+    # a town and its country are no list with the next town
+    assert len(place_groups("in Garissa, Kenya and Mogadishu")) == 1

@@ -259,6 +259,8 @@ def _levels(text: str) -> list[list[_Name]]:
         else:
             levels.append(names)
             level_seps.append(sep)
+            if len(names) > 1:  # "A, B and C" (no comma before "and"): one list, as "A, B, and C"
+                _pull_comma_list(levels, level_seps)
     # A country or place the first one borders is no enclosing place ("in Rafah, on the border with Egypt");
     # a country named for its border is no place at all ("near the Malian border in X region": X region)
     levels = [level for level in levels if not all(n.border and country_for_name(n.text) for n in level)]
@@ -272,8 +274,15 @@ def _holds(piece: str) -> bool:
 
 
 def _pull_comma_list(levels: list[list[_Name]], level_seps: list[str]) -> None:
-    """ "Kabul, Ghor, and Balkh provinces": bare names before an "and" joined by commas join its level."""
-    while len(levels) >= 2 and level_seps[-1] == "," and len(levels[-2]) == 1 and levels[-2][0].kind is None:
+    """ "Kabul, Ghor, and Balkh provinces", "the villages of A, B and C": bare names (the first may carry a
+    settlement word) before an "and" joined by commas join its level; a name before a country is no item
+    of a list with it ("Garissa, Kenya and Mogadishu")."""
+    while len(levels) >= 2 and level_seps[-1] == "," and len(levels[-2]) == 1:
+        first, bare = levels[-2][0], all(n.kind is None for n in levels[-1])
+        if first.kind is not None and not (first.kind in TOWN_KINDS and bare):
+            return
+        if country_for_name(levels[-1][0].text) is not None and country_for_name(first.text) is None:
+            return
         levels[-1].insert(0, levels.pop(-2)[0])
         level_seps.pop(-2)
 
