@@ -177,6 +177,15 @@ def test_village_missing_from_gazetteer_is_named_at_its_district() -> None:
     assert p.latitude is not None
 
 
+def test_village_missing_from_gazetteer_in_a_country_keeps_its_name() -> None:
+    # the village as written, at the country's coordinates and precision (no unit to place it in)
+    p = place("in the village of Zwerqa in northern Kenya", "KEN")
+    assert (p.location, p.iso3, p.admin1, p.geo_precision) == ("Zwerqa", "KEN", None, 4)
+    assert place("in Zwerqa village, Kenya", "KEN").location == "Zwerqa"
+    # a region or direction is still no village ("in northern Kenya" alone is the country)
+    assert place("in northern Kenya", "KEN").location == "Kenya"
+
+
 def test_a_district_word_before_a_province_name_does_not_take_a_far_spelling_variant() -> None:
     # GeoNames has no district Bushehr, only the province; the district Behshahr (same consonants, another
     # province) is not meant: the unknown village is placed in the province the text names

@@ -17,14 +17,15 @@ def named_within(place: Place, unknown: PlacePhrase, province: bool) -> Place:
     """A village the gazetteer lacks, placed in the district or province written beside it ("X in Y
     district", "near X, Y", "in the area of X, Y"): the location is the village as written, its admin
     levels and coordinates the unit's (precision 2; in a province, no district: the seat's is not the
-    village's). A quarter or site of a town the gazetteer holds is placed at the town, as before, and so
-    is a site ("outside the Parliament in Y")."""
+    village's); in a country alone, the country's (precision 4: "the village of X in northern Y"). A
+    quarter or site of a town the gazetteer holds is placed at the town, as before, and so is a site
+    ("outside the Parliament in Y")."""
     if (
-        place.geo_precision != 2
+        place.geo_precision not in (2, 4)
         or unknown.kind not in (None, "area", *TOWN_KINDS)
         or (unknown.site and not unknown.kind)
     ):
-        return place  # a country or region is no unit to place a village in
+        return place  # a region is no unit to place a village in
     written = written_name(unknown.text)
     if not written:
         return place

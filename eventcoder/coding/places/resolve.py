@@ -27,8 +27,7 @@ Choosing among entries of the same name, in this order (first difference wins):
    0.75) or inside it ("X district" is the province X when the only such district lies elsewhere);
 4. exact name (or alias, or name without an Arabic article or a final "City") before fuzzy match (same
    consonant skeleton, similarity >= 0.6, similar length or one name the start of the other, only inside
-   a context country or a resolved qualifier; never for a name written inside units the gazetteer
-   lacks: "X village in Y township", Y unknown);
+   a context country or a resolved qualifier; never inside units it lacks: "X village in Y township");
 5. inside one of the article's areas (the ADM1s its outlet reports from: `focus.outlet_areas`);
 6. national capital, then population (a unit's population is the sum of its places').
 
@@ -53,10 +52,11 @@ Precision (ACLED geo_precision): 1 a populated place; 2 "near"/"outside"/"area"/
 unit when the text named a village/area inside it that is not in the gazetteer ("X in Y district", "X
 (Y)"; the village keeps its name as location, at the unit's coordinates and admin levels, as ACLED names
 it; inside a province it has no admin2: the seat's district is not the village's); 3 an ADM2, an ADM1 or a
-region alone; 4 the country only. Coordinates of units, regions and countries follow the seat rule in
-`gazetteer`'s docstring; an ADM1-level place takes the seat's name as location and the seat's ADM2 as
-admin2 (as ACLED places a province-level event at its capital). Nothing resolved: the name as written and
-the first context country, without coordinates or precision. The records are built in `build`.
+region alone; 4 the country only (a village it lacks named in a country alone keeps its name). Coordinates
+of units, regions and countries follow the seat rule in `gazetteer`'s docstring; an ADM1-level place
+takes the seat's name as location and the seat's ADM2 as admin2 (as ACLED places a province-level event
+at its capital). Nothing resolved: the name as written and the first context country, without
+coordinates or precision. The records are built in `build`.
 
 This module also re-exports the parsing and look-up names `eventcoder.coding.document` imports from it;
 the package (`eventcoder.coding.places`) is the entry point for everything else.
@@ -177,7 +177,7 @@ def resolve_place(
             enclosing = _enclosing_alternative(g, ref, phrase)
             place = to_place(g, ref, phrase, missed or enclosing)
             province = ref[0] == "u" and g.unit_level(ref[1]) == 1
-            if missed and i > 0 and ref[0] == "u":
+            if missed and i > 0 and ref[0] in ("u", "c"):
                 return named_within(place, expanded[0], province)
             if enclosing and _names_enclosing(g, ref, phrase):  # "Kobarre (Lamu)", Kobarre unknown
                 return named_within(place, replace(phrase, text=alternatives(phrase.text)[0]), province)
