@@ -3024,3 +3024,29 @@ def test_officials_of_a_capital_and_a_town_are_the_towns_not_the_government(code
     events = code_text(text)
     assert [m.event_type for m in events] == ["ceasefire"]
     assert "Government of Kenya" not in (events[0].actor1, events[0].actor2)
+
+
+def test_villages_attacked_in_a_list_are_one_event_each(code_text):
+    # GUIDELINES: several places named for one kind of event are several events; villages the gazetteer
+    # lacks keep their names, whatever the tagger took one for, in the country the phrase after them names
+    text = (
+        "Villages attacked\n\nNAIROBI, July 3 (Reuters) - Gunmen attacked the villages of Zwerqa, Korelo and"
+        " Ngaremara in northern Kenya on Saturday night, killing 12 people, police said on Monday."
+    )
+    mentions = code_text(text)
+    assert [(m.event_type, m.location, m.iso3) for m in mentions] == [
+        ("attack", "Zwerqa", "KEN"),
+        ("attack", "Korelo", "KEN"),
+        ("attack", "Ngaremara", "KEN"),
+    ]
+
+
+def test_towns_attacked_are_places_not_a_side(code_text):
+    # "the towns of A, B and C in northern Kenya" named Kenya's government as the side attacked
+    text = (
+        "Towns attacked\n\nNAIROBI, July 3 (Reuters) - Gunmen attacked the towns of Garissa, Wajir and"
+        " Mandera in northern Kenya on Saturday night, police said on Monday."
+    )
+    mentions = code_text(text)
+    assert [m.location for m in mentions] == ["Garissa", "Wajir", "Mandera"]
+    assert all(m.actor2 != "Government of Kenya" for m in mentions)

@@ -575,6 +575,8 @@ def resolve_actor(
     cues = res.cues
     if tok.lower_ in cues.positional_anaphors:
         return former_or_latter(tok, country, res)
+    if lemma(tok) in cues.settlement_words and of_objects(tok):
+        return None  # "the towns of A and B in Kenya": places struck, no side (nor the country's government)
     if lemma(tok) == "other" and tok.head.dep_ == "conj":  # "two soldiers died and four others were hurt"
         first = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         tok = first if first is not None and lemma(first) in cues.state_force_nouns else tok

@@ -59,6 +59,10 @@ def split_by_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Can
         shares = struck_places(cand, ctx, cues)
         if len(shares) == 1:
             cand.place, cand.place_text = shares[0].place, shares[0].text
+    elif len(shares) == 1 and cand.family == "violent" and precision(shares[0]) >= 3:
+        # "attacked the villages of A, B and C in central Mali": the places struck, in the phrase's place
+        struck = struck_places(cand, ctx, cues, within=shares[0].text)
+        shares = struck if len(struck) >= 2 else shares
     if len(shares) < 2:
         return [cand]
     group = (cand.sent_index, cand.trigger.start)
@@ -149,7 +153,7 @@ def example_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Pla
     return shares if len(shares) >= 2 else []
 
 
-def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[PlaceShare]:
+def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues, within: str = "") -> list[PlaceShare]:
     """Towns and villages that are what was struck ('jets bombed A and B villages', 'A was shelled'),
     for a trigger with no place phrase; a country struck is a side, not a place."""
     target = patient_of(cand.head) if not cand.nominal and cand.family == "violent" else None
@@ -171,10 +175,13 @@ def struck_places(cand: Candidate, ctx: ArticleContext, cues: Cues) -> list[Plac
     if kind and target.pos_ != "PROPN" and names:
         if any(c.ent_id_ for c in names):
             return []  # 'targeted a Hamas command centre': a group's site, no place of that name
-        return named_shares([target], ctx, kind)  # 'targeted A district': the kind word heads the name
+        return named_shares(
+            [target], ctx, kind, within=within
+        )  # 'targeted A district': the kind word heads it
     # 'A and B were hit by shells': names of no actor shelled are towns, known to the gazetteer or not
     shelled = target.dep_ == "nsubjpass" and cand.sub_event_type == "explosion" and target.pos_ == "PROPN"
-    return named_shares(listed_names(target, shelled), ctx, kind, written=shelled)
+    listed = kind and bool(target.conjuncts)  # "the villages of A, B and C": places, whatever the tagger says
+    return named_shares(listed_names(target, shelled or listed), ctx, kind, written=shelled, within=within)
 
 
 def witnessed_by(cand: Candidate, cues: Cues) -> Token | None:
@@ -208,7 +215,7 @@ def listed_names(first: Token, written: bool = False) -> list[Token]:
 
 
 def named_shares(
-    names: list[Token], ctx: ArticleContext, kind: bool = False, written: bool = False
+    names: list[Token], ctx: ArticleContext, kind: bool = False, written: bool = False, within: str = ""
 ) -> list[PlaceShare]:
     """One share per distinct place the names resolve to, finer than a country (or, written with a
     kind of place, 'A and B villages', a named place of any precision; with `written`, also a name the
@@ -216,7 +223,7 @@ def named_shares(
     countries = ctx.focus_first if written else tuple(ctx.countries)
     shares = []
     for name in names:
-        text = conjunct_text(name) + bracketed_units(name)
+        text = conjunct_text(name) + bracketed_units(name) + (f" {within}" if within else "")
         place = place_of((text,), countries)
         unknown = written and place is not None and place.latitude is None
         if place is None or (place.geo_precision or 4) >= 4 and not (kind and place.location) and not unknown:

@@ -1,0 +1,55 @@
+"""Settlements as a text names them: "the town of X", "the villages of A, B and C" (`settlement_of`), the
+settlement a verb takes ("overran the town of X": `taken_settlement`) and where a proper name written
+before a word begins (`name_start`). Used by `attach` to place violent events; a pure part of the coding
+core.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.coding.cues import Cues
+from eventcoder.coding.rules import lemma
+
+
+def taken_settlement(verb: Token, cues: Cues) -> str | None:
+    """The settlement a verb's object names ("overran the town of X"), or the object of its control
+    ("took control of the town of X")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and lemma(obj) in cues.control_nouns:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    settled = settlement_of(obj, cues) if obj is not None else None
+    return settled[0] if settled is not None else None
+
+
+def settlement_of(noun: Token, cues: Cues) -> tuple[str, int] | None:
+    """ "the town of X", "the village of X-Y": the settlement word with its name as written ("town of X")
+    and the index after the name; None for any other noun."""
+    if lemma(noun) not in cues.settlement_words:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ == "NORP":  # "the town of X": a place,
+        return None  # whatever the tagger took X for
+    last = name  # "the villages of A, B and C": the list
+    while (
+        more := [c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    ) and noun.tag_ == "NNS":
+        last = more[-1]
+    return f"{noun.text} of {noun.doc[name_start(name, name.i) : last.i + 1].text}", last.i + 1
+
+
+def name_start(target: Token, end: int) -> int:
+    """Where the proper name before token `end` begins (compound PROPNs, hyphenated: "Kiru-Adok")."""
+    doc, start = target.doc, end
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+        if (
+            start > 1
+            and doc[start - 1].text == "-"
+            and doc[start - 2].pos_ == "PROPN"
+            and not doc[start - 2].whitespace_
+        ):
+            start -= 2
+    return start
