@@ -3050,3 +3050,23 @@ def test_towns_attacked_are_places_not_a_side(code_text):
     mentions = code_text(text)
     assert [m.location for m in mentions] == ["Garissa", "Wajir", "Mandera"]
     assert all(m.actor2 != "Government of Kenya" for m in mentions)
+
+
+def test_the_strike_told_again_places_the_air_strike_told_before(code_text):
+    # "the strike" alone is too vague a word (dockers strike too); after an air or drone strike it tells
+    # that strike again: its place is the strike's, and it is never an event of its own
+    text = (
+        "Drone strike\n\nNAIROBI, May 8 (Reuters) - A drone strike killed at least 12 people in a town in"
+        " Kenya's Marsabit county on Tuesday, residents said.\n\nThe strike hit a market in Moyale, two"
+        " residents said. The county commander said his forces carried out the strike."
+    )
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.location, mention.fatalities) == ("attack", "Moyale", 12)
+
+
+def test_a_labour_strike_is_no_strike_told_again(code_text):
+    text = (
+        "Dockers strike\n\nMOMBASA, May 8 (Reuters) - Dock workers went on strike in Mombasa on Tuesday"
+        " over pay.\n\nThe strike paralysed the port, officials said."
+    )
+    assert [m.event_type for m in code_text(text)] == ["protest"]

@@ -127,6 +127,7 @@ class Candidate:
     split_key: str | None = None
     split_figure: int | None = None
     responds: bool = False  # an air strike or shelling on "the attackers": the response, another event
+    again: bool = False  # a vague word that tells an event again ("the strike"): never one of its own
 
     @property
     def nominal(self) -> bool:
@@ -157,7 +158,7 @@ class Candidate:
     @property
     def reference(self) -> bool:
         """A definite mention with nothing new: it points at an event told elsewhere."""
-        if not self.sub_known:
+        if not self.sub_known or self.again:
             return True
         return self.nominal and not self.specific and not self.acts_anew
 

@@ -11,7 +11,8 @@ Components (registered factories, versioned names):
   gets GPE or NORP (the small model reads "Niger", "Mali" or "Azerbaijan" as a person or an
   organisation as often as not), and such a name the model left untagged becomes one;
 - `eventcoder_triggers_v1` (last): PhraseMatchers over data/triggers.jsonl that puts every event
-  trigger in `doc.spans["event_triggers"]`, labelled "event_type.sub_event_type|variant|role".
+  trigger in `doc.spans["event_triggers"]`, labelled "event_type.sub_event_type|variant|role" (a
+  vague word of role "again", "the strike", only where it tells again a trigger told before it).
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ class TriggerMatcher:
 
     def __init__(self, nlp: Language, path: Path) -> None:
         self.version, terms = load_triggers(path)
+        header = json.loads(path.read_text(encoding="utf-8").split("\n", 1)[0])
+        self.determiners = frozenset(header.get("again_determiners", ()))
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -116,8 +119,20 @@ class TriggerMatcher:
                     if tok.lemma_ == last or tok.lower_ == last:
                         spans.append(Span(doc, start, end + 1, label=key))
         spans += split_phrasal(doc, self.split)
-        doc.spans[TRIGGER_SPANS] = filter_spans(spans)
+        kept = filter_spans(spans)
+        doc.spans[TRIGGER_SPANS] = [
+            s for s in kept if not s.label_.endswith("|again") or self.told_again(s, kept)
+        ]
         return doc
+
+    def told_again(self, span: Span, spans: list[Span]) -> bool:
+        """A vague word ("the strike") after a determiner that tells again an event a trigger of its label
+        and variant told earlier ("An air strike killed 30 ... The strike hit a market")."""
+        if not any(c.dep_ == "det" and c.lower_ in self.determiners for c in span.root.children):
+            return False
+        kind = span.label_.rsplit("|", 1)[0] + "|"
+        told = (s for s in spans if s.start < span.start and not s.label_.endswith("|again"))
+        return any(s.label_.startswith(kind) for s in told)
 
 
 def split_phrasal(doc: Doc, split: dict[str, list[tuple[str, str]]]) -> list[Span]:

@@ -141,7 +141,8 @@ def make_candidate(
     label, variant, role = span.label_.split("|")
     if role == "modifier" or (role == "toll" and not distributed_toll(span.root, sent, res.cues)):
         return None
-    role = "support" if role == "toll" else role
+    # "the strike" (role "again") is kept by the matcher only where it tells a trigger again: a reference
+    role = "support" if role == "toll" else "event" if role == "again" else role
     event_type, sub_event_type = label.split(".")
     cues = res.cues
     allowed = cues.pos_by_term.get(span.text.lower()) or cues.pos_by_term.get(lemma(span.root), ANY_POS)
@@ -175,6 +176,7 @@ def make_candidate(
         or any(a <= span.start_char < b for a, b in ctx.captions),
         new_marker=has_new_event_marker(head, cues),
         definite=is_definite(head, cues),
+        again=span.label_.endswith("|again"),
     )
     if not type_specific_checks(cand, res) or is_characterisation(cand, cues) or tallied_conflict(cand, cues):
         return None
