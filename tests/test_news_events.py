@@ -3070,3 +3070,13 @@ def test_a_labour_strike_is_no_strike_told_again(code_text):
         " over pay.\n\nThe strike paralysed the port, officials said."
     )
     assert [m.event_type for m in code_text(text)] == ["protest"]
+
+
+def test_the_group_another_trigger_of_the_sentence_names_is_the_side(code_text):
+    # the raid is the sentence's event, its object "a militant camp" names no group; the killing names it
+    text = (
+        "Raid\n\nNAIROBI, May 8 (Reuters) - Kenyan troops killed nine al Shabaab fighters and freed four"
+        " hostages in a raid on a militant camp near Garissa on Sunday, the army said."
+    )
+    (mention,) = [m for m in code_text(text) if m.event_type == "clash"]
+    assert (mention.actor1, mention.actor2) == ("Military Forces of Kenya", "Al Shabaab")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.attach import attach, days_apart
 from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, body_trigger, stated_dead
 from eventcoder.coding.claims import charged_with
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.event_places import names_town_part
-from eventcoder.coding.occurrences import places_compatible
+from eventcoder.coding.occurrences import is_armed, places_compatible
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, clause_chain, is_definite, lemma
 from eventcoder.coding.sentcache import sent_text, sent_tokens
@@ -238,6 +239,17 @@ def fill_from(primary: Candidate, others: list[Candidate]) -> None:
             primary.date_origin, primary.date_specificity = other.date_origin, other.date_specificity
     if primary.actor1 and primary.actor2 and primary.actor1.name == primary.actor2.name and not own_side:
         primary.actor2 = None
+    for role, side in (("actor1", primary.actor2), ("actor2", primary.actor1)):
+        # "killed 12 X rebels ... in a raid on a rebel camp": the group the other trigger names
+        mine = getattr(primary, role)
+        named = [a for o in others if (a := getattr(o, role)) is not None and named_armed_group(a)]
+        if mine is not None and is_unidentified(mine) and named and named[0] != side:
+            setattr(primary, role, named[0])
+
+
+def named_armed_group(actor: Actor) -> bool:
+    """An armed group the text names (no state force, no unidentified group)."""
+    return is_armed(actor) and actor.inter != 1 and not is_unidentified(actor)
 
 
 def struck_alike(town: Candidate, primary: Candidate, cues: Cues) -> None:
