@@ -3080,3 +3080,18 @@ def test_the_group_another_trigger_of_the_sentence_names_is_the_side(code_text):
     )
     (mention,) = [m for m in code_text(text) if m.event_type == "clash"]
     assert (mention.actor1, mention.actor2) == ("Military Forces of Kenya", "Al Shabaab")
+
+
+def test_the_town_a_force_recaptured_is_the_place(code_text):
+    # "recaptured X, the capital of Y": the town taken, though the parser made it the verb's subject
+    text = (
+        "Town retaken\n\nPORT SUDAN, May 8 (Reuters) - The Sudanese army said on Tuesday it had recaptured"
+        " Wad Madani, the capital of Gezira state, from the Rapid Support Forces."
+    )
+    (mention,) = code_text(text)
+    assert (mention.event_type, mention.location, mention.admin1) == ("clash", "Wad Medani", "Gezira")
+    # a name that is no town of the article's countries is no place taken
+    text = (
+        "Takeover\n\nNAIROBI, May 8 (Reuters) - Rebels said on Tuesday they had seized Zwerqa from the army."
+    )
+    assert [m.location for m in code_text(text)] != ["Zwerqa"]

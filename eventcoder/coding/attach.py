@@ -44,7 +44,7 @@ from eventcoder.coding.rules import (
     span_ents,
 )
 from eventcoder.coding.sentcache import doc_memo, doc_spans, sent_tokens
-from eventcoder.coding.settlements import name_start, settlement_of, taken_settlement
+from eventcoder.coding.settlements import name_start, settlement_of, taken_place, taken_settlement
 
 SUBJECT_RANK = 60  # a place phrase inside the subject: taken only when the clause has no other
 
@@ -438,7 +438,7 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
         # "the resumption of talks was welcomed by groups in Colombia": only the noun's own place counts
         own = range(cand.head.left_edge.i, cand.head.right_edge.i + 1)
         preps = [(rank, p) for rank, p in preps if p.i in own]
-    struck = struck_place_name(cand, cues) if cand.event_type in VIOLENT else None
+    struck = struck_place_name(cand, ctx, cues) if cand.event_type in VIOLENT else None
     if struck is not None and (not preps or preps[0][0] > 0):
         # "Kobarre was hit by drones, residents in Kenya said": the place struck, not the residents'
         preps = []
@@ -481,7 +481,7 @@ def attach_place(cand: Candidate, ctx: ArticleContext, cues: Cues) -> None:
         cand.place, cand.place_text = place, texts[0]
 
 
-def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
+def struck_place_name(cand: Candidate, ctx: ArticleContext, cues: Cues) -> str | None:
     """The place a passive violent verb tells as struck ("Kobarre was hit by drones", "Kobarre village was
     shelled"): its name, when the clause has no locative phrase of its own."""
     if cand.nominal:  # "took control of the town of X after clashes": the town the clashes were for
@@ -489,7 +489,11 @@ def struck_place_name(cand: Candidate, cues: Cues) -> str | None:
         return taken_settlement(verb, cues) if verb is not None and verb.pos_ == "VERB" else None
     target = next((c for c in cand.head.children if c.dep_ == "nsubjpass"), None)
     if target is None:  # "overran the town of X": the settlement named as the active verb's object
-        return taken_settlement(cand.head, cues)
+        taken = cand.territory or cand.variant in ("overtakes_territory", "regains_territory")
+        name = taken_place(cand.head) if taken else None  # "recaptured X": a town of the article's countries
+        known = name is not None and (place := place_of((name,), tuple(ctx.countries))) is not None
+        town = known and place.latitude is not None and (place.geo_precision or 4) <= 2
+        return taken_settlement(cand.head, cues) or (name if town else None)
     if target.ent_type_ in ("NORP", "DATE") or target.ent_id_:
         return None
     if target.pos_ != "PROPN" and not (

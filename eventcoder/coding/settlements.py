@@ -1,7 +1,7 @@
 """Settlements as a text names them: "the town of X", "the villages of A, B and C" (`settlement_of`), the
-settlement a verb takes ("overran the town of X": `taken_settlement`) and where a proper name written
-before a word begins (`name_start`). Used by `attach` to place violent events; a pure part of the coding
-core.
+settlement or place a verb takes ("overran the town of X": `taken_settlement`; "recaptured X":
+`taken_place`) and where a proper name written before a word begins (`name_start`). Used by `attach` to
+place violent events; a pure part of the coding core.
 """
 
 from __future__ import annotations
@@ -53,3 +53,16 @@ def name_start(target: Token, end: int) -> int:
         ):
             start -= 2
     return start
+
+
+def taken_place(verb: Token) -> str | None:
+    """The place a verb of taking territory names as its object ("recaptured X, the capital of Y state"):
+    a proper name of no actor of the dictionary."""
+    # the object, or a name right after the verb the parser took for its subject ("had recaptured Wad
+    # Madani, the capital of ...")
+    obj = next((c for c in verb.rights if c.dep_ in ("dobj", "nsubj")), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.ent_id_ or obj.ent_type_ in ("NORP", "DATE"):
+        return None
+    return obj.doc[
+        name_start(obj, obj.i) : obj.i + 1
+    ].text  # what is taken is a place, whatever the tagger says
