@@ -3095,3 +3095,14 @@ def test_the_town_a_force_recaptured_is_the_place(code_text):
         "Takeover\n\nNAIROBI, May 8 (Reuters) - Rebels said on Tuesday they had seized Zwerqa from the army."
     )
     assert [m.location for m in code_text(text)] != ["Zwerqa"]
+
+
+def test_the_district_told_after_the_province_places_the_event(code_text):
+    # both are precision 3; the district named inside the state is the finer place, not the state's seat
+    text = (
+        "Gunmen kill 11\n\nABUJA, May 8 (Reuters) - Gunmen burst into a wedding party in Nigeria's Zamfara"
+        " state early on Sunday and opened fire, killing 11 people, police said.\n\nThe attack took place"
+        " at a farm in the Maru local government area, police said."
+    )
+    (mention,) = code_text(text)
+    assert (mention.admin2, mention.admin1, mention.geo_precision) == ("Maru", "Zamfara", 3)

@@ -88,6 +88,7 @@ class Cluster:
                 key=lambda c: (
                     c.headline and (c.place.iso3, c.place.admin1) in told,
                     c.place.geo_precision or 9,
+                    c.place.province_level,  # a district before its province ("in the municipality of X")
                     c.headline,
                     c.trigger.start,
                 ),
