@@ -3106,3 +3106,19 @@ def test_the_district_told_after_the_province_places_the_event(code_text):
     )
     (mention,) = code_text(text)
     assert (mention.admin2, mention.admin1, mention.geo_precision) == ("Maru", "Zamfara", 3)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The county has been plagued by years of fighting between rival clan militias.",
+        "The attack came after months of clashes over grazing land.",
+        "The region has seen decades of conflict between herders and farmers.",
+    ],
+)
+def test_years_of_fighting_are_no_event(code_text, background):
+    text = (
+        "Raid\n\nNAIROBI, May 8 (Reuters) - Gunmen killed 11 people in a raid on a village in Marsabit county"
+        f" on Sunday, police said.\n\n{background}"
+    )
+    assert [m.event_type for m in code_text(text)] == ["attack"]

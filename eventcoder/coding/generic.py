@@ -109,6 +109,16 @@ def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> 
     return False
 
 
+def years_of(cand: Candidate, cues: Cues) -> bool:
+    """A noun trigger told as the stuff of years ("years of fighting between rival cartels", "decades of
+    conflict", "months of clashes"): a stretch of many occurrences, not one."""
+    head = cand.head
+    prep = head.head if head.dep_ == "pobj" else None
+    if not cand.nominal or prep is None or prep.lower_ != "of":
+        return False
+    return lemma(prep.head) in cues.period_spans and prep.head.tag_ == "NNS"
+
+
 def during_a_war(cand: Candidate, cues: Cues) -> bool:
     """A clause framed by a whole war ("during the civil war in Tigray, the militia fought alongside the
     army"): the war's fighting in general, no one occurrence unless dated."""

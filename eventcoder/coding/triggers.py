@@ -41,6 +41,7 @@ from eventcoder.coding.generic import (
     starts_a_period,
     tallied_conflict,
     war_on_a_country,
+    years_of,
 )
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
@@ -198,7 +199,7 @@ def make_candidate(
         return None
     if over_several_occasions(cand, cues) or conflict_as_killer(cand, cues) or cited_statistics(cand, cues):
         return None
-    if accident_as_killer(cand, cues):
+    if accident_as_killer(cand, cues) or years_of(cand, cues):
         return None
     cand.summary = in_general
     exempt = cand.anchor if cand.eventive or fended_off(cand, cues) or set_free(head) else None
