@@ -160,6 +160,14 @@ def test_death_toll_takes_the_latest_toll_not_a_sum() -> None:
     assert count_fatalities("The attack killed 5 people. The death toll later rose to 20.") == 20
 
 
+def test_a_toll_told_with_its_event_rises_to_the_figure_however_long_the_event() -> None:
+    # the event told between "toll from" and "rose to" may run past the figure window
+    text = "The death toll from a militia raid on a cattle camp near Lodwar on Saturday rose to 19 on Monday."
+    assert count_fatalities(text) == 19
+    text = "The death toll from Saturday's raid on the market in Lodwar has risen to 19."
+    assert count_fatalities(text) == 19
+
+
 def test_cumulative_toll_is_not_the_event() -> None:
     text = "The bomb killed at least 34 people, bringing the death toll from this week's violence to 60."
     assert count_fatalities(text) == 34

@@ -269,15 +269,20 @@ def _toll(sent: Sentence, i: int) -> list[Fig]:
     toks, lo, hi = sent.toks, sent.lo, sent.hi
     if i > lo and toks[i - 1].low not in TOLL_QUALIFIERS:
         return []
-    j = i + 1
-    while j < min(hi, i + 14):
+    j, end = i + 1, min(hi, i + 14)
+    while j < end:
         low = toks[j].low
         if low in STOP_PUNCT or low in INJURY:
             return []
         if low == "from":
             k = next((k for k in range(j + 1, min(hi, j + 6)) if toks[k].low == "to"), None)
+            if k is None:  # "the toll from the strike on X on Saturday rose to 19": the figure it rose to
+                k = next(
+                    (k for k in range(j + 1, hi) if toks[k].low == "to" and toks[k - 1].low in UPDATE_VERBS),
+                    None,
+                )
             if k is not None:
-                j = k + 1
+                j, end = k + 1, max(end, min(hi, k + 4))
                 continue
         qty = parse_qty(toks, j, lo, hi)
         if qty and qty.value is not None:
