@@ -3122,3 +3122,13 @@ def test_years_of_fighting_are_no_event(code_text, background):
         f" on Sunday, police said.\n\n{background}"
     )
     assert [m.event_type for m in code_text(text)] == ["attack"]
+
+
+def test_a_day_is_no_doer_and_the_nationality_on_the_weapon_is(code_text):
+    # "Saturday's" is the strike's day; "Russian" hangs on "missile" in the parse, still whose strike it was
+    text = (
+        "Toll rises\n\nKYIV, May 8 (Reuters) - The death toll from Saturday's Russian missile strike on a"
+        " store in Kharkiv has risen to 19, officials said."
+    )
+    (mention,) = code_text(text)
+    assert (mention.actor1, mention.fatalities) == ("Military Forces of Russia", 19)

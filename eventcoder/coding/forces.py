@@ -161,3 +161,12 @@ def first_nationality(phrase: Span, noun: Token) -> str | None:
         return None
     doc = phrase.doc
     return f"{doc[phrase.start : pair[0].end].text} {doc[pair[1].end : phrase.end].text}"
+
+
+def weapon_owner(weapon: Token) -> Token | None:
+    """The nationality or group a weapon word of a compound carries ("Russian missile" in "Saturday's Russian
+    missile strike"): whose strike it was."""
+    owners = ("ORG", "NORP", "GPE")
+    return next(
+        (g for g in weapon.children if g.dep_ in ("amod", "compound") and g.ent_type_ in owners), None
+    )

@@ -27,6 +27,7 @@ from eventcoder.coding.forces import (
     national_forces,
     party_members,
     state_initiative,
+    weapon_owner,
 )
 from eventcoder.coding.nlp import inside_trigger
 from eventcoder.coding.places import country_for_name, town_named
@@ -329,12 +330,17 @@ def nominal_agent(head: Token, possessive: bool = True) -> Token | None:
     if agent is not None:
         return agent
     for child in head.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return child
+        if child.dep_ == "poss" and child.pos_ != "PRON" and child.ent_type_ not in ("DATE", "TIME"):
+            return child  # "X's attack"; "Saturday's attack" is only its day
         if child.dep_ == "poss" and possessive and child.lower_ in ("its", "their"):
             return possessor(child)  # "solidarity with X after its attack"
         if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ("ORG", "NORP", "GPE"):
             return child
+        # "Saturday's Russian missile strike": the nationality parsed on "missile" ("missile launcher" is
+        # no trigger)
+        if child.dep_ == "compound" and inside_trigger(child) and inside_trigger(head):
+            if (whose := weapon_owner(child)) is not None:
+                return whose
         if child.dep_ == "amod" and child.pos_ == "VERB":
             for g in child.children:
                 if g.dep_ == "npadvmod" and g.pos_ == "PROPN":
@@ -619,7 +625,8 @@ def resolve_actor(
     # "Israeli air raids", "a Russian missile": a nationality modifying the noun of a strike from afar (an
     # army's weapons) is its country's forces, as the country's name would be ("Palestinian attacks": no)
     norp = entity is not None and entity.label_ == "NORP" and tok.dep_ == "amod"
-    of_event = norp and tok.head == cand.head and cand.variant in ARMY_WEAPON_VARIANTS
+    on_event = tok.head == cand.head or (tok.head.dep_ == "compound" and tok.head.head == cand.head)
+    of_event = norp and on_event and cand.variant in ARMY_WEAPON_VARIANTS
     of_event = of_event or (norp and tok.head.dep_ == "nsubj" and lemma(tok.head) in cues.army_strike_nouns)
     if (
         country_only is not None
