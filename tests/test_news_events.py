@@ -3132,3 +3132,14 @@ def test_a_day_is_no_doer_and_the_nationality_on_the_weapon_is(code_text):
     )
     (mention,) = code_text(text)
     assert (mention.actor1, mention.fatalities) == ("Military Forces of Russia", 19)
+
+
+def test_a_toll_updated_on_a_day_dates_the_toll_and_the_strike_told_again_dates_the_strike(code_text):
+    # "rose to 19 on Monday" is the toll's day; "the strike" after a missile strike tells it again, its day
+    text = (
+        "Toll rises\n\nNAIROBI, May 8 (Reuters) - The death toll from a missile strike on a market in Lodwar"
+        " rose to 19 on Monday, officials said.\n\nThe strike on Saturday afternoon also wounded more than"
+        " 50 people."
+    )
+    (mention,) = code_text(text)
+    assert (mention.location, mention.fatalities, str(mention.event_date)) == ("Lodwar", 19, "2024-05-18")

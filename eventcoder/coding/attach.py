@@ -147,7 +147,19 @@ def reported_day(span: Span, cand: Candidate, cues: Cues) -> bool:
     rank = attachment_rank(span, cand.head, chain)
     if rank is None:
         return reporting_clause_rank(span, chain, cues) is not None
+    if rank == 1 and cand.nominal and tallied_in_subject(cand, cues):
+        return True  # "the death toll from the strike rose to 19 on Monday": the toll's day, not the strike's
     return rank > 1 and lemma(chain[rank - 1]) in cues.reporting_verbs
+
+
+def tallied_in_subject(cand: Candidate, cues: Cues) -> bool:
+    """The noun trigger lies in its clause's subject headed by a tally ("the death toll from the strike")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and lemma(c) in cues.tally_nouns
+        and c.left_edge.i <= cand.head.i <= c.right_edge.i
+        for c in cand.anchor.children
+    )
 
 
 def reporting_clause_rank(ent: Span, chain: list[Token], cues: Cues) -> int | None:

@@ -127,10 +127,10 @@ class TriggerMatcher:
 
     def told_again(self, span: Span, spans: list[Span]) -> bool:
         """A vague word ("the strike") after a determiner that tells again an event a trigger of its label
-        and variant told earlier ("An air strike killed 30 ... The strike hit a market")."""
+        told earlier ("An air strike killed 30 ... The strike hit a market")."""
         if not any(c.dep_ == "det" and c.lower_ in self.determiners for c in span.root.children):
             return False
-        kind = span.label_.rsplit("|", 1)[0] + "|"
+        kind = span.label_.split("|", 1)[0] + "|"  # its event type: "a missile strike ... the strike"
         told = (s for s in spans if s.start < span.start and not s.label_.endswith("|again"))
         return any(s.label_.startswith(kind) for s in told)
 
