@@ -3143,3 +3143,14 @@ def test_a_toll_updated_on_a_day_dates_the_toll_and_the_strike_told_again_dates_
     )
     (mention,) = code_text(text)
     assert (mention.location, mention.fatalities, str(mention.event_date)) == ("Lodwar", 19, "2024-05-18")
+
+
+def test_a_march_in_a_town_beside_protests_placed_nowhere_is_an_event_of_its_own(code_text):
+    # the first clause names no place the gazetteer holds ("in at least 10 of the 47 counties"); the second
+    # clause's town is an occurrence of its own, one event per place
+    text = (
+        "Roads blocked\n\nNAIROBI, May 8 (Reuters) - Protesters blocked highways in at least 10 of Kenya's 47"
+        " counties on Tuesday, as thousands marched in Kisumu, police said.\n\nIn the western town of"
+        " Busia, clashes between protesters and police left one officer dead, police said."
+    )
+    assert sorted(m.location for m in code_text(text)) == ["Busia", "Kisumu"]

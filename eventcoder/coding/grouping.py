@@ -203,15 +203,16 @@ def own_clause_place(
     cand: Candidate, kept: list[Candidate], ctx: ArticleContext, res: CoderResources
 ) -> bool:
     """A second trigger of the sentence's family that is an event of its own: the verb of a clause of its
-    own (with its subject, not a relative clause), and a town of its own that is no place of the ones kept
-    (one event per place, GUIDELINES.md)."""
+    own (with its subject, not a relative clause), and a town of its own that is no place of the ones kept,
+    nor taken by one that names none ("blocked highways in 10 regions, as thousands marched in X": one
+    event per place, GUIDELINES.md)."""
     if not own_clause(cand, kept):
         return False
     attach(cand, ctx, res)
     place = cand.place
     if place is None or place.geo_precision is None or place.geo_precision > 2:
         return False
-    return all(k.place is not None and not places_compatible(k.place, place) for k in kept)
+    return all(k.place is None or not places_compatible(k.place, place) for k in kept)
 
 
 def own_clause(cand: Candidate, kept: list[Candidate]) -> bool:
