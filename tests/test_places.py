@@ -753,3 +753,14 @@ def test_a_list_without_a_comma_before_and_is_one_place_each() -> None:
     assert [g[0].text for g in villages] == ["Zwerqa", "Korelo", "Ngaremara"]
     # a town and its country are no list with the next town
     assert len(place_groups("in Garissa, Kenya and Mogadishu")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "town"), [("at Mombasa Airport", "Mombasa"), ("outside Nairobi Hospital", "Nairobi")]
+)
+def test_a_site_named_after_a_town_is_in_that_town(text: str, town: str) -> None:
+    assert place(text, "KEN").location == town
+
+
+def test_a_site_named_after_a_person_is_no_town() -> None:
+    assert place("at Kenyatta University", "KEN").latitude is None

@@ -375,6 +375,9 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
     if clause and _names_force(words[:end], words[end]):
         return [], near, None, clause
     words = words[:end]
+    if len(words) > 1 and words[-1].lower() in BUILDING_WORDS and not is_known_place(" ".join(words)):
+        if is_known_place(" ".join(words[:-1])):  # "at Dhaka University": the town it is named after
+            words = words[:-1]
     if not words:
         return [], near, lead_kind or kind_only, clause
     body = " ".join(words)
