@@ -3154,3 +3154,19 @@ def test_a_march_in_a_town_beside_protests_placed_nowhere_is_an_event_of_its_own
         " Busia, clashes between protesters and police left one officer dead, police said."
     )
     assert sorted(m.location for m in code_text(text)) == ["Busia", "Kisumu"]
+
+
+def test_a_village_in_a_region_named_after_its_seat_has_no_district(code_text):
+    # the region is placed at its seat Monywa, whose district is Monywa: the village is not in it
+    text = (
+        "Air strike\n\nBANGKOK, May 8 (Reuters) - An air strike by Myanmar's military killed 15 people in a"
+        " village in the Sagaing region on Tuesday, residents said.\n\nThe jet dropped two bombs on a school"
+        " in Zwerqa village in Zarvo township, residents said."
+    )
+    (mention,) = code_text(text)
+    assert (mention.location, mention.admin2, mention.admin1, mention.geo_precision) == (
+        "Zwerqa",
+        None,
+        "Sagaing",
+        2,
+    )

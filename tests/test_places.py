@@ -764,3 +764,18 @@ def test_a_site_named_after_a_town_is_in_that_town(text: str, town: str) -> None
 
 def test_a_site_named_after_a_person_is_no_town() -> None:
     assert place("at Kenyatta University", "KEN").latitude is None
+
+
+def test_a_second_phrase_after_and_is_the_next_place_of_a_list() -> None:
+    # "in A region and in B and C states": three places, not A inside B
+    places = resolve_places("in Sagaing region and in Kayah and Kayin states on Wednesday", ["MMR"])
+    assert [p.admin1 for p in places] == ["Sagaing", "Kayah", "Kayin"]
+
+
+def test_myanmar_states_by_their_english_names_and_region_seats() -> None:
+    # aliases and seats from public knowledge: Arakan is Rakhine (capital Sittwe); Sagaing's capital is Monywa
+    assert (place("in Arakan state", "MMR").admin1, place("in Arakan state", "MMR").location) == (
+        "Rakhine",
+        "Sittwe",
+    )
+    assert place("in the Sagaing region", "MMR").location == "Monywa"

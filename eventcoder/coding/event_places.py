@@ -256,7 +256,7 @@ def village_in_unit(place: Place, cluster: Cluster) -> Place:
             continue
         if other.location in (place.location, place.admin1, place.admin2, place.country):
             continue
-        district = place.admin2 is not None and place.location == place.admin2
+        district = place.admin2 is not None and not place.province_level
         return replace(
             place, location=other.location, geo_precision=2, admin2=place.admin2 if district else None
         )

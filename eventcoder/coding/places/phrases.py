@@ -78,6 +78,7 @@ _BORDER = re.compile(r"\b(?:" + alternation(BORDER_WORDS) + r")\b", re.IGNORECAS
 _LGA = re.compile(r"\b(?:" + alternation(DISTRICT_PHRASES) + r")\b", re.IGNORECASE)
 INSIDE_SEPARATORS = LEVEL_SEPARATORS - {"of"}  # "a village in X", "villages near X": X is no village
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:" + alternation(LEVEL_SEPARATORS) + r")\s+")
+_ENDS_AND = re.compile(r"\s(?:and|or)$")
 _COORD = re.compile(r"\s*(/|\band\b|\bor\b|(?<=\s)&(?=\s))\s*")  # "AJ&K" is one name
 _CAP = re.compile(r"(?:[a-z]{1,3}-|[a-z]{1,2}(?=[A-Z]))?[A-Z0-9]")  # also "al-Bab", "ez-Zor", "eThekwini"
 _POSSESSIVE = re.compile(r"(.+?)'s?\s+(.*[A-Z].*)$")
@@ -226,6 +227,10 @@ def _levels(text: str) -> list[list[_Name]]:
     held = False
     for n_piece, (sep, piece) in enumerate(pieces):
         coordinated = bool(re.match(r"(?:and|or|&)\s", piece)) and bool(levels)
+        # "in A region and in B state": the second phrase is a list's next item, not A's container
+        coordinated = coordinated or (
+            n_piece > 0 and bool(levels) and _ENDS_AND.search(pieces[n_piece - 1][1])
+        )
         held = (held and sep == "of") or (sep == "of" and _holds(pieces[n_piece - 1][1]))
         names, near, kind_only, clause = _piece_names(piece)
         if held and not any(is_known_place(n.text) and country_for_name(n.text) is None for n in names):
