@@ -3170,3 +3170,13 @@ def test_a_village_in_a_region_named_after_its_seat_has_no_district(code_text):
         "Sagaing",
         2,
     )
+
+
+def test_a_nationality_parsed_apart_from_its_noun_takes_the_noun_of_the_other(code_text):
+    # the parser reads "Kyrgyz" alone and "Tajik border guards" as its conjunct: Kyrgyz border guards
+    text = "Border fire\n\nOn 28 April 2024, Kyrgyz and Tajik border guards exchanged fire near Batken."
+    (mention,) = code_text(text)
+    assert (mention.actor1, mention.actor2) == ("Police Forces of Kyrgyzstan", "Police Forces of Tajikistan")
+    # villagers are no state force: the reading is not taken for them
+    text = "Border fight\n\nOn 28 April 2024, Kyrgyz and Tajik villagers fought near Batken."
+    assert all(m.actor1 != "Police Forces of Kyrgyzstan" for m in code_text(text))

@@ -170,3 +170,15 @@ def weapon_owner(weapon: Token) -> Token | None:
     return next(
         (g for g in weapon.children if g.dep_ in ("amod", "compound") and g.ent_type_ in owners), None
     )
+
+
+def bare_nationality(word: Token) -> str | None:
+    """A nationality alone joined to another nationality's noun ("Kyrgyz" of "Kyrgyz and Tajik border
+    guards", misparsed): the nationality with that noun ("Kyrgyz border guards")."""
+    if word.ent_type_ not in NATION_ENTS or country_for_name(word.text) is None:
+        return None
+    for other in (c for c in word.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        owner = next((c for c in other.lefts if c.dep_ in NATIONALITY_DEPS and c.ent_type_), None)
+        if owner is not None and country_for_name(owner.text) is not None:
+            return f"{word.text} {word.doc[owner.i + 1 : other.i + 1].text}"
+    return None

@@ -21,6 +21,7 @@ from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, Cod
 from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with, claimed_in_relative
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.forces import (
+    bare_nationality,
     first_nationality,
     joint_side,
     named_group,
@@ -617,6 +618,9 @@ def resolve_actor(
             return res.actors.generic("government", party_country[1])
         if (whose := resolve_actor(party, cand, country, ctx, res, role)) is not None:
             return whose  # "negotiators from the Afghan government": that government, not the venue's
+    bare = bare_nationality(tok)  # "Kyrgyz and Tajik border guards": Kyrgyz border guards, a state force
+    if bare is not None and (forces := res.actors.resolve(bare, country)) is not None and forces.inter == 1:
+        return forces
     actor = res.actors.resolve(first_nationality(phrase, tok) or lookup_text(phrase), country)
     before = named_entity_before(phrase)
     if before is not None and (actor is None or res.actors.is_unidentified(actor)):
