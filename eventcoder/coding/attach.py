@@ -501,11 +501,13 @@ def struck_place_name(cand: Candidate, ctx: ArticleContext, cues: Cues) -> str |
         return taken_settlement(verb, cues) if verb is not None and verb.pos_ == "VERB" else None
     target = next((c for c in cand.head.children if c.dep_ == "nsubjpass"), None)
     if target is None:  # "overran the town of X": the settlement named as the active verb's object
+        settled = taken_settlement(cand.head, cues)
         taken = cand.territory or cand.variant in ("overtakes_territory", "regains_territory")
-        name = taken_place(cand.head) if taken else None  # "recaptured X": a town of the article's countries
+        # "recaptured X": X when it is a town of the article's countries
+        name = taken_place(cand.head) if taken and settled is None else None
         known = name is not None and (place := place_of((name,), tuple(ctx.countries))) is not None
         town = known and place.latitude is not None and (place.geo_precision or 4) <= 2
-        return taken_settlement(cand.head, cues) or (name if town else None)
+        return settled or (name if town else None)
     if target.ent_type_ in ("NORP", "DATE") or target.ent_id_:
         return None
     if target.pos_ != "PROPN" and not (

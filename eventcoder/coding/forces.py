@@ -6,7 +6,8 @@ occupied town, a strike across a border); one that names a single non-state arme
 event country's forces, an unidentified armed group. `state_initiative` tells a clash the state forces
 began (fought during their operation or patrol); `party_members` the members of a party attacked (civilians,
 as ACLED codes them), not an armed group's; `joint_side` the second country of "the forces of A and B" or
-"A and B troops".
+"A and B troops" (`nationality_pair`; `first_nationality` the first's; `bare_nationality` a nationality the
+parser split from its noun); `weapon_owner` whose weapon a compound names ("Russian missile strike").
 
 Used by candidates.article_context and participants.resolve_actor; a pure part of the coding core.
 """

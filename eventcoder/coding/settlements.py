@@ -33,10 +33,10 @@ def settlement_of(noun: Token, cues: Cues) -> tuple[str, int] | None:
     if name is None or name.pos_ != "PROPN" or name.ent_type_ == "NORP":  # "the town of X": a place,
         return None  # whatever the tagger took X for
     last = name  # "the villages of A, B and C": the list
-    while (
-        more := [c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
-    ) and noun.tag_ == "NNS":
+    more = [c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    while more and noun.tag_ == "NNS":
         last = more[-1]
+        more = [c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     return f"{noun.text} of {noun.doc[name_start(name, name.i) : last.i + 1].text}", last.i + 1
 
 
@@ -63,6 +63,4 @@ def taken_place(verb: Token) -> str | None:
     obj = next((c for c in verb.rights if c.dep_ in ("dobj", "nsubj")), None)
     if obj is None or obj.pos_ != "PROPN" or obj.ent_id_ or obj.ent_type_ in ("NORP", "DATE"):
         return None
-    return obj.doc[
-        name_start(obj, obj.i) : obj.i + 1
-    ].text  # what is taken is a place, whatever the tagger says
+    return obj.doc[name_start(obj, obj.i) : obj.i + 1].text  # a place taken, whatever the tagger says
