@@ -243,14 +243,14 @@ def fill_from(primary: Candidate, others: list[Candidate]) -> None:
     for role, side in (("actor1", primary.actor2), ("actor2", primary.actor1)):
         # "killed 12 X rebels ... in a raid on a rebel camp": the group the other trigger names
         mine = getattr(primary, role)
-        named = [a for o in others if (a := getattr(o, role)) is not None and named_armed_group(a)]
+        named = [a for o in others if named_armed_group(a := getattr(o, role))]
         if mine is not None and is_unidentified(mine) and named and named[0] != side:
             setattr(primary, role, named[0])
 
 
-def named_armed_group(actor: Actor) -> bool:
+def named_armed_group(actor: Actor | None) -> bool:
     """An armed group the text names (no state force, no unidentified group)."""
-    return is_armed(actor) and actor.inter != 1 and not is_unidentified(actor)
+    return actor is not None and is_armed(actor) and actor.inter != 1 and not is_unidentified(actor)
 
 
 def struck_alike(town: Candidate, primary: Candidate, cues: Cues) -> None:

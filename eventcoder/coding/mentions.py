@@ -45,7 +45,8 @@ from eventcoder.coding.event_places import (
 from eventcoder.coding.fatalities.figures import clause_fatalities, count_fatalities
 from eventcoder.coding.fatalities.summary import note_summary
 from eventcoder.coding.generic import killed_by_accident
-from eventcoder.coding.occurrences import Cluster, demonstration_told, is_armed
+from eventcoder.coding.grouping import named_armed_group
+from eventcoder.coding.occurrences import Cluster, demonstration_told
 from eventcoder.coding.participants import (
     ARMED_TYPES,
     ARMY_WEAPON_VARIANTS,
@@ -263,12 +264,7 @@ def named_for_unnamed(
 ) -> tuple[Actor | None, Actor | None]:
     """A side of a clash the best mention leaves unnamed ("rebel positions") is the armed group another
     mention of it names ("fought M23 rebels"), when that group is not the other side."""
-    named = [
-        a
-        for m in cluster.members
-        for a in (m.actor1, m.actor2)
-        if is_armed(a) and a.inter != 1 and not is_unidentified(a)
-    ]
+    named = [a for m in cluster.members for a in (m.actor1, m.actor2) if named_armed_group(a)]
     for a in named:
         if actor1 is not None and is_unidentified(actor1) and a != actor2:
             return a, actor2
@@ -280,7 +276,7 @@ def named_for_unnamed(
 def named_doer(cluster: Cluster, other: Actor | None) -> Actor | None:
     """The named armed group (not a state's forces) another mention of the event tells as its doer."""
     named = (m.actor1 for m in cluster.members if m.actor1 is not None and m.actor1 != other)
-    return next((a for a in named if is_armed(a) and a.inter != 1 and not is_unidentified(a)), None)
+    return next((a for a in named if named_armed_group(a)), None)
 
 
 def confidence(cluster: Cluster, best: Candidate, date_origin: str, place: Place | None) -> float:
