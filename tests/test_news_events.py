@@ -3180,3 +3180,11 @@ def test_a_nationality_parsed_apart_from_its_noun_takes_the_noun_of_the_other(co
     # villagers are no state force: the reading is not taken for them
     text = "Border fight\n\nOn 28 April 2024, Kyrgyz and Tajik villagers fought near Batken."
     assert all(m.actor1 != "Police Forces of Kyrgyzstan" for m in code_text(text))
+
+
+def test_rockets_fired_by_nobody_named_are_an_unidentified_groups(code_text):
+    # armed groups fire rockets too: the weapon alone names no army (shelling and air strikes still do)
+    text = "Three rockets landed near a military base in Mandera on Friday, causing no casualties."
+    assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
+    text = "Artillery shells landed near a military base in Mandera on Friday, causing no casualties."
+    assert [m.actor1 for m in code_text(text)] == ["Military Forces of Kenya"]

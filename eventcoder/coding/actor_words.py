@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -68,9 +69,16 @@ def phrase_set(key: str, path: Path = GENERIC_NOUNS_PATH) -> frozenset[tuple[str
     """A phrase list of actor_nouns.json as word tuples: "member_heads" (heads that name a group's
     members, not the group: "Ansar Dine fighters"), "gang_cues" (words that make an unattributed
     attack a gang's: "drive-by"), "state_weapon_cues" (weapons only armies use: "artillery"),
+    "irregular_weapon_cues" (weapons of the shelling kind that armed groups fire too: "rockets"),
     "state_operation_cues" (what only a state's forces conduct: "operation", "crackdown") or
     "unknown_party_cues" (the text calls the side unknown: "unknown party")."""
     return frozenset(tuple(p.split()) for p in json.loads(path.read_text(encoding="utf-8"))[key])
+
+
+def irregular_weapon(words: Sequence[str]) -> bool:
+    """A trigger that names a weapon armed groups fire too ("rockets landed"): its kind alone makes no
+    army the doer."""
+    return any((w.lower(),) in phrase_set("irregular_weapon_cues") for w in words)
 
 
 def perpetrator_kind(text: str, army_weapons: bool = False) -> str:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from eventcoder.coding.actor_words import perpetrator_kind
+from eventcoder.coding.actor_words import irregular_weapon, perpetrator_kind
 from eventcoder.coding.actors import Actor, is_unidentified
 from eventcoder.coding.attach import bound_date
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
@@ -347,7 +347,8 @@ def to_mention(
         actor1 = first_subject(best, cluster)
         if actor1 is None:
             text = " ".join(sent_text(m.sent) for m in cluster.members)
-            army_weapons = variant in ARMY_WEAPON_VARIANTS
+            weapon = [t.text for t in best.trigger]
+            army_weapons = variant in ARMY_WEAPON_VARIANTS and not irregular_weapon(weapon)
             actor1 = res.actors.generic(perpetrator_kind(text, army_weapons), country)
     if etype in VIOLENT and (actor1 is None or res.actors.is_unidentified(actor1)):
         # "... killing 12 soldiers. X claimed responsibility.": the group the claim names
