@@ -371,6 +371,12 @@ def test_military_police_are_military_forces(actors):
     assert actors.resolve("military police officers", "BRA").name == "Military Forces of Brazil"
 
 
+def test_police_units_named_by_a_military_noun_are_police_forces(actors):
+    assert actors.resolve("two police commandos", "KEN").name == "Police Forces of Kenya"
+    assert actors.resolve("police special forces", "KEN").name == "Police Forces of Kenya"
+    assert actors.resolve("army commandos", "KEN").name == "Military Forces of Kenya"
+
+
 def test_lowercase_aliases_hold_only_in_their_country(actors):
     assert actors.resolve("municipal police", "MEX").name == "Police Forces of Mexico"
     assert actors.resolve("municipal police", "KEN").name == "Police Forces of Kenya"
