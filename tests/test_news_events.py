@@ -3188,3 +3188,23 @@ def test_rockets_fired_by_nobody_named_are_an_unidentified_groups(code_text):
     assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
     text = "Artillery shells landed near a military base in Mandera on Friday, causing no casualties."
     assert [m.actor1 for m in code_text(text)] == ["Military Forces of Kenya"]
+
+
+def test_the_people_killed_in_a_clash_of_two_named_groups_are_no_side_of_it(code_text):
+    text = (
+        "At least 12 people were killed in clashes between two armed groups in Mandera on Monday, "
+        "officials said. The fighting between al Shabaab and the Zarvo Front erupted after the arrest "
+        "of a commander."
+    )
+    [clash] = code_text(text)
+    assert (clash.actor1, clash.actor2) == ("Al Shabaab", "Zarvo Front")
+
+
+def test_a_truce_told_without_parties_is_between_the_named_sides_not_two_armed_groups(code_text):
+    text = (
+        "At least 12 people were killed in clashes between two armed groups in Mandera on Monday. "
+        "The fighting between al Shabaab and the Zarvo Front erupted after the arrest of a commander. "
+        "A truce was announced on Tuesday."
+    )
+    truce = next(m for m in code_text(text) if m.event_type == "ceasefire")
+    assert {truce.actor1, truce.actor2} == {"Al Shabaab", "Zarvo Front"}

@@ -262,15 +262,22 @@ def first_actor(cluster: Cluster, best: Candidate, attr: str, other: Actor | Non
 def named_for_unnamed(
     actor1: Actor | None, actor2: Actor | None, cluster: Cluster
 ) -> tuple[Actor | None, Actor | None]:
-    """A side of a clash the best mention leaves unnamed ("rebel positions") is the armed group another
-    mention of it names ("fought M23 rebels"), when that group is not the other side."""
+    """A side of a clash the best mention leaves unnamed ("rebel positions") or gives as the civilians it
+    killed ("55 people were killed in clashes between two armed groups": no side of a clash) is the
+    armed group another mention of it names ("fought M23 rebels"), when that group is not the other
+    side."""
     named = [a for m in cluster.members for a in (m.actor1, m.actor2) if named_armed_group(a)]
     for a in named:
-        if actor1 is not None and is_unidentified(actor1) and a != actor2:
-            return a, actor2
-        if actor2 is not None and is_unidentified(actor2) and a != actor1:
-            return actor1, a
+        if actor1 is not None and unnamed_side(actor1) and a != actor2:
+            actor1 = a
+        elif actor2 is not None and unnamed_side(actor2) and a != actor1:
+            actor2 = a
     return actor1, actor2
+
+
+def unnamed_side(actor: Actor) -> bool:
+    """An unidentified armed group, or civilians (ACLED's type 7), as a side of a clash."""
+    return is_unidentified(actor) or actor.inter == 7
 
 
 def named_doer(cluster: Cluster, other: Actor | None) -> Actor | None:
@@ -604,6 +611,7 @@ def salient_parties(
         for name, _ in counts.most_common()
         if name not in taken and not (by_name[name].inter == 1 and by_name[name].country in states)
     ]
+    ranked.sort(key=is_unidentified)  # a named side before "two armed groups" told unnamed
     if actor1 is None and ranked:
         actor1 = ranked.pop(0)
     if actor2 is None and ranked:
