@@ -3208,3 +3208,9 @@ def test_a_truce_told_without_parties_is_between_the_named_sides_not_two_armed_g
     )
     truce = next(m for m in code_text(text) if m.event_type == "ceasefire")
     assert {truce.actor1, truce.actor2} == {"Al Shabaab", "Zarvo Front"}
+
+
+def test_fighting_between_two_groups_read_as_a_gerund_names_both_sides(code_text):
+    # the parser tags a sentence's first "Fighting" as a verb; "The fighting" is a noun
+    [clash] = code_text("Fighting between al Shabaab and the Zarvo Front erupted on Monday in Mandera.")
+    assert (clash.actor1, clash.actor2) == ("Al Shabaab", "Zarvo Front")

@@ -50,7 +50,6 @@ from eventcoder.coding.rules import (
     noun_phrase,
     of_objects,
     path_up,
-    pitted_sides,
     possessor,
     represented,
     set_free,
@@ -58,6 +57,7 @@ from eventcoder.coding.rules import (
     venue_name,
 )
 from eventcoder.coding.sentcache import remembered, sent_tokens
+from eventcoder.coding.sides import gerund_sides, pitted_sides
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 PARTY_EVENTS = frozenset({"dialogue", "agreement", "ceasefire"})  # a capital names a party's government
@@ -369,7 +369,8 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
         agent, patient = verbal_participants(cand, cues)
     if not cand.nominal and cand.headline and headline_passive(head, cues.victim_verbs):
         agent, patient = None, agent  # "Three police officers shot dead in X": the officers were shot
-    if agent is None and (pitted := pitted_sides(head)) is not None:  # "clashes pitting X against Y"
+    if agent is None and (pitted := pitted_sides(head) or gerund_sides(head)) is not None:
+        # "clashes pitting X against Y", "Fighting between X and Y erupted"
         agent, patient = pitted
     if body_trigger(cand, cues):
         agent, patient = None, next(iter(of_objects(head)), None)  # who found a body did not kill

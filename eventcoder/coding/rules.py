@@ -655,24 +655,6 @@ def has_active_subject(verb: Token) -> bool:
     return "nsubj" in deps and not deps & {"nsubjpass", "agent"}
 
 
-PITTING_WORDS = frozenset({"pitting", "pitted", "pits"})
-
-
-def pitted_sides(noun: Token) -> tuple[Token, Token] | None:
-    """The two sides of "clashes pitting X against Y" (the heads of X and Y), however the parser hangs
-    them: the last noun between "pitting" and "against", and the object of "against"."""
-    doc, end = noun.doc, noun.sent.end
-    pit = next((t for t in doc[noun.i + 1 : min(noun.i + 3, end)] if t.lower_ in PITTING_WORDS), None)
-    if pit is None:
-        return None
-    against = next((t for t in doc[pit.i + 1 : min(pit.i + 10, end)] if t.lower_ == "against"), None)
-    if against is None:
-        return None
-    first = [t for t in doc[pit.i + 1 : against.i] if t.pos_ in ("NOUN", "PROPN")]
-    other = next((g for g in against.children if g.dep_ == "pobj"), None)
-    return (first[-1], other) if first and other is not None else None
-
-
 CREWING_VERBS = frozenset({"man", "guard", "staff", "hold", "occupy", "defend", "run"})
 
 

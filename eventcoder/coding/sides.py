@@ -1,0 +1,42 @@
+"""The two sides a clash noun names around it: "clashes pitting X against Y" (`pitted_sides`) and "fighting
+between X and Y" told by a gerund the parser reads as a verb (`gerund_sides`). Used by `participants`;
+a pure part of the coding core.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PITTING_WORDS = frozenset({"pitting", "pitted", "pits"})
+
+
+def pitted_sides(noun: Token) -> tuple[Token, Token] | None:
+    """The two sides of "clashes pitting X against Y" (the heads of X and Y), however the parser hangs
+    them: the last noun between "pitting" and "against", and the object of "against"."""
+    doc, end = noun.doc, noun.sent.end
+    pit = next((t for t in doc[noun.i + 1 : min(noun.i + 3, end)] if t.lower_ in PITTING_WORDS), None)
+    if pit is None:
+        return None
+    against = next((t for t in doc[pit.i + 1 : min(pit.i + 10, end)] if t.lower_ == "against"), None)
+    if against is None:
+        return None
+    first = [t for t in doc[pit.i + 1 : against.i] if t.pos_ in ("NOUN", "PROPN")]
+    other = next((g for g in against.children if g.dep_ == "pobj"), None)
+    return (first[-1], other) if first and other is not None else None
+
+
+GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT"})
+
+
+def gerund_sides(head: Token) -> tuple[Token, Token | None] | None:
+    """The sides of "Fighting between X and Y erupted": a gerund standing as a noun (a subject, object
+    or a headline's root, with no subject of its own) and the objects of its "between"."""
+    if head.tag_ != "VBG" or head.dep_ not in GERUND_NOUN_DEPS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children):
+        return None
+    between = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    first = next((g for g in between.children if g.dep_ == "pobj"), None) if between is not None else None
+    if first is None:
+        return None
+    return first, next((c for c in first.conjuncts if c.i > first.i), None)
