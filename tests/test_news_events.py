@@ -3214,3 +3214,13 @@ def test_fighting_between_two_groups_read_as_a_gerund_names_both_sides(code_text
     # the parser tags a sentence's first "Fighting" as a verb; "The fighting" is a noun
     [clash] = code_text("Fighting between al Shabaab and the Zarvo Front erupted on Monday in Mandera.")
     assert (clash.actor1, clash.actor2) == ("Al Shabaab", "Zarvo Front")
+
+
+def test_a_truce_of_armed_groups_told_with_no_place_lies_where_they_fight(code_text):
+    # al Shabaab's home is Somalia; the fighting the truce ends is in Kenya
+    text = (
+        "Fighting between al Shabaab and the Zarvo Front killed 12 people in Mandera on Monday. "
+        "A truce was announced on Tuesday."
+    )
+    truce = next(m for m in code_text(text) if m.event_type == "ceasefire")
+    assert truce.iso3 == "KEN"

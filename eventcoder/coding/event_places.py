@@ -204,6 +204,17 @@ def fallback_place(
     return country_place(iso3) if iso3 else None
 
 
+def conflict_country(cluster: Cluster, clusters: list[Cluster]) -> str | None:
+    """The one country where the article's other violent events are placed: where a truce told with no
+    place of its own applies (not the home country of a group that signed it)."""
+    countries = {
+        placed.place.iso3
+        for other in clusters
+        if other is not cluster and other.first.family == "violent" and (placed := other.placed()) is not None
+    }
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
 def country_place(iso3: str) -> Place | None:
     """The country-level place of an ISO3 code (precision 4)."""
     name = country_name(iso3)
