@@ -54,7 +54,6 @@ from eventcoder.coding.participants import (
     ARMY_WEAPON_VARIANTS,
     NON_STATE_ARMED,
     resolve_actor,
-    subject_of,
 )
 from eventcoder.coding.places import Place, beat_place
 from eventcoder.coding.protests import crowd_sized, protest_actors, protest_variant
@@ -70,6 +69,7 @@ from eventcoder.coding.rules import (
     span_ents,
 )
 from eventcoder.coding.sentcache import sent_text, sent_tokens
+from eventcoder.coding.subjects import subject_of
 from eventcoder.records import Mention
 
 

@@ -1,0 +1,51 @@
+"""Who a verb's subject is, however the parser hung it: inherited from the verb it is conjoined with or
+controlled by, the noun before a verb left with none, or the subject of a parenthetical participle the
+parser made its head ("The attackers, believed to be jihadists, also targeted X"). Used by
+`participants`, `triggers` and `mentions`; a pure part of the coding core.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.coding.rules import FINITE_TAGS
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Active subject of a verb (inherited from the verb it is conjoined with or controlled by, or that its
+    participle clause follows: "soldiers launched an operation, detaining five")."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp") or participle else None):
+        if v is None:
+            continue
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:  # of two (a dateline's place misread as one), the one next to the verb
+            child = max((c for c in subjects if c.i < v.i), key=lambda c: c.i, default=subjects[0])
+            return (noun_before(child) or child) if child.ent_type_ in TIME_ENTS else child
+    if verb.tag_ in FINITE_TAGS and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        return noun_before(verb)  # no subject at all: one the parser hung elsewhere
+    return None
+
+
+TIME_ENTS = frozenset({"DATE", "TIME"})
+DATE_GLUE = frozenset({"ADP", "DET", "NUM", "PUNCT"})  # "troops | on Thursday, 15 March | attacked"
+MISHUNG = frozenset({"appos", "conj", "nsubj"})
+
+
+def noun_before(word: Token) -> Token | None:
+    """The noun just before a verb with no subject, or before a date read as its subject, that the
+    parser hung on an earlier noun ("According to X, the group's spokesman, troops on Thursday 15
+    March attacked": the troops)."""
+    for tok in reversed(word.doc[word.sent.start : word.i]):
+        if tok.ent_type_ in TIME_ENTS or tok.pos_ in DATE_GLUE and tok.text != ",":
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in MISHUNG:
+            return None
+        # "near X village, Y county, the army and the Zarvo Front clashed": the parser chains the
+        # subjects onto the places; the pair joined by "and" before the verb is the subject
+        while tok.dep_ == "conj" and any(
+            t.dep_ == "cc" and t.head == tok.head for t in word.doc[tok.head.i : tok.i]
+        ):
+            tok = tok.head
+        return tok
+    return None
