@@ -15,9 +15,10 @@ from eventcoder.coding.claims import charged_with
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.event_places import names_town_part
-from eventcoder.coding.occurrences import is_armed, places_compatible
+from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, clause_chain, is_definite, lemma
+from eventcoder.coding.same_sides import is_armed
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 from eventcoder.coding.several import SPLIT_FAMILIES, struck_places
 

@@ -16,8 +16,9 @@ from eventcoder.coding.actors import GENERIC_KINDS, Actor
 from eventcoder.coding.candidates import ArticleContext, CoderResources, stated_dead
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import others_relative_clause
-from eventcoder.coding.occurrences import Cluster, crowd_acts, is_armed, is_crowd, is_government
+from eventcoder.coding.occurrences import Cluster, crowd_acts
 from eventcoder.coding.rules import VERBAL, lemma, noun_phrase
+from eventcoder.coding.same_sides import is_armed, is_crowd, is_government
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # "riot police", "anti-riot units": no crowd
