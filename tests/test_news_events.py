@@ -3224,3 +3224,9 @@ def test_a_truce_of_armed_groups_told_with_no_place_lies_where_they_fight(code_t
     )
     truce = next(m for m in code_text(text) if m.event_type == "ceasefire")
     assert truce.iso3 == "KEN"
+
+
+def test_a_building_named_for_the_government_is_no_government_side(code_text):
+    # "Government Secondary School": the school's name; the people in it are the side attacked
+    [attack] = code_text("Gunmen attacked the Government Girls Secondary School in Mandera on Monday.")
+    assert attack.actor2 == "Civilians (Kenya)"

@@ -33,6 +33,7 @@ from eventcoder.coding.forces import (
 from eventcoder.coding.nlp import inside_trigger
 from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
+from eventcoder.coding.places.words import BUILDING_WORDS
 from eventcoder.coding.rules import (
     VERBAL,
     bracketed_units,
@@ -545,6 +546,8 @@ def resolve_actor(
         return former_or_latter(tok, country, res)
     if lemma(tok) in cues.settlement_words and of_objects(tok):
         return None  # "the towns of A and B in Kenya": places struck, no side (nor the country's government)
+    if tok.pos_ == "PROPN" and tok.lower_ in BUILDING_WORDS:
+        return None  # "the Government Day Secondary School": a building's name, no government
     if lemma(tok) == "other" and tok.head.dep_ == "conj":  # "two soldiers died and four others were hurt"
         first = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         tok = first if first is not None and lemma(first) in cues.state_force_nouns else tok
