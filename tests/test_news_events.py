@@ -3230,3 +3230,13 @@ def test_a_building_named_for_the_government_is_no_government_side(code_text):
     # "Government Secondary School": the school's name; the people in it are the side attacked
     [attack] = code_text("Gunmen attacked the Government Girls Secondary School in Mandera on Monday.")
     assert attack.actor2 == "Civilians (Kenya)"
+
+
+def test_the_doer_told_again_with_details_is_the_same_occurrence_with_the_reports_evidence(code_text):
+    text = (
+        "Gunmen abducted 20 students from a boarding school in northern Kenya, police said.\n\n"
+        "The gunmen struck the school in Mandera at about 11 pm on Monday, a police spokesman said."
+    )
+    [event] = code_text(text)
+    assert (event.sub_event_type, event.location) == ("abduction", "Mandera")
+    assert event.evidence.startswith("Gunmen abducted 20 students")

@@ -444,7 +444,8 @@ def same_family(cluster: Cluster, cand: Candidate) -> bool:
         )
     if cand.responds and all(m.variant not in ARMY_WEAPON_VARIANTS for m in cluster.members):
         return False
-    if cand.own_details and cand.role == "event" and not cand.reference and not pointer and set_apart(cand):
+    told_again = pointer or cand.doer_told_again  # "the assault", "the assailants struck": just told
+    if cand.own_details and cand.role == "event" and not (cand.reference or told_again) and set_apart(cand):
         towns = any(m.place is not None and (m.place.geo_precision or 4) < 3 for m in cluster.members)
         kinds = {
             (m.event_type, m.sub_event_type, m.territory and not towns)
