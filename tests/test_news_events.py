@@ -3240,3 +3240,15 @@ def test_the_doer_told_again_with_details_is_the_same_occurrence_with_the_report
     [event] = code_text(text)
     assert (event.sub_event_type, event.location) == ("abduction", "Mandera")
     assert event.evidence.startswith("Gunmen abducted 20 students")
+
+
+def test_attackers_and_assailants_are_armed_subjects_of_a_targeting_verb(code_text):
+    [clash] = code_text("Assailants targeted a police post in Mandera on Monday.")
+    assert (clash.event_type, clash.actor2) == ("clash", "Police Forces of Kenya")
+
+
+def test_a_subject_the_parser_gave_a_parenthetical_participle_is_the_verbs(code_text):
+    # "believed" took "The attackers" as its subject; "targeted" was left with none
+    text = "The attackers, believed to be jihadists, targeted a police post in Mandera on Monday."
+    [clash] = code_text(text)
+    assert (clash.actor1, clash.actor2) == ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya")

@@ -23,13 +23,25 @@ def subject_of(verb: Token) -> Token | None:
             child = max((c for c in subjects if c.i < v.i), key=lambda c: c.i, default=subjects[0])
             return (noun_before(child) or child) if child.ent_type_ in TIME_ENTS else child
     if verb.tag_ in FINITE_TAGS and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
-        return noun_before(verb)  # no subject at all: one the parser hung elsewhere
+        return noun_before(verb) or parenthetical_subject(verb)  # no subject: one hung elsewhere
+    return None
+
+
+def parenthetical_subject(verb: Token) -> Token | None:
+    """The subject the parser gave a participle set off before the verb ("The attackers, believed to be
+    jihadists, also targeted": "believed" took "attackers", who are the ones believed, not believers)."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in PARTICIPLES):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        set_off = subject is not None and any(t.text == "," for t in verb.doc[subject.i + 1 : clause.i])
+        if set_off and subject.pos_ in ("NOUN", "PROPN"):  # not "when gunmen attacked, ..."
+            return subject
     return None
 
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
 DATE_GLUE = frozenset({"ADP", "DET", "NUM", "PUNCT"})  # "troops | on Thursday, 15 March | attacked"
 MISHUNG = frozenset({"appos", "conj", "nsubj"})
+PARTICIPLES = frozenset({"VBN", "VBD"})  # "believed", "said" (a past participle the parser may tag as past)
 
 
 def noun_before(word: Token) -> Token | None:

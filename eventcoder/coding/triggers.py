@@ -72,6 +72,7 @@ from eventcoder.coding.rules import (
 )
 from eventcoder.coding.sentcache import doc_spans, sent_tokens
 from eventcoder.coding.several import split_by_place
+from eventcoder.coding.subjects import parenthetical_subject
 
 ANY_POS = frozenset({"NOUN", "VERB", "PROPN"})
 
@@ -438,7 +439,8 @@ def armed_targeting(cand: Candidate, res: CoderResources) -> bool:
     none. In the passive, a named place struck by armed men or weapons, or struck a number of times
     ("Qwertykot was hit by drones", "Zarnok was struck three times"), was attacked."""
     cues, head = res.cues, cand.head
-    subject = speaker_if_pronoun(next((c for c in head.children if c.dep_ == "nsubj"), None), cues)
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None) or parenthetical_subject(head)
+    subject = speaker_if_pronoun(subject, cues)
     objects = [c for c in head.children if c.dep_ == "dobj"]
     if subject is None:
         return struck_place(cand, res)
