@@ -3252,3 +3252,19 @@ def test_a_subject_the_parser_gave_a_parenthetical_participle_is_the_verbs(code_
     text = "The attackers, believed to be jihadists, targeted a police post in Mandera on Monday."
     [clash] = code_text(text)
     assert (clash.actor1, clash.actor2) == ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya")
+
+
+def test_an_act_done_also_to_another_kind_of_side_is_a_second_event(code_text):
+    text = (
+        "Gunmen killed 12 worshippers at a mosque in Mandera on Sunday. The attackers also targeted "
+        "a police post in the same area, where two officers were killed."
+    )
+    events = code_text(text)
+    assert sorted((m.event_type, m.actor2) for m in events) == [
+        ("attack", "Civilians (Kenya)"),
+        ("clash", "Police Forces of Kenya"),
+    ]
+    text = (
+        "Gunmen killed 12 worshippers at a mosque in Mandera on Sunday. Two police officers were also killed."
+    )
+    assert len(code_text(text)) == 1

@@ -34,6 +34,8 @@ def is_crowd(actor: Actor | None) -> bool:
 
 def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
     """Sides that can be the same: none named differently on the acting side."""
+    if also_done_to_another(cluster, cand):
+        return False
     known = [m.actor1 for m in cluster.members if m.actor1 and m.actor1.inter]
     if not known or not cand.actor1 or not cand.actor1.inter:
         return True
@@ -101,3 +103,16 @@ def sides_named(cluster: Cluster, cand: Candidate) -> bool:
 def points_back(cand: Candidate) -> bool:
     """'the assault', 'the clash': a definite noun names the occurrence just told, whatever its word."""
     return cand.nominal and cand.definite
+
+
+def also_done_to_another(cluster: Cluster, cand: Candidate) -> bool:
+    """A violent act done with "also" to a side of another kind than the occurrence's ("Gunmen killed 12
+    worshippers ... The attackers also targeted a military post"): a second act. More victims told
+    with "also" ("two militants were also killed") are the same occurrence's."""
+    verb = cand.anchor
+    also = verb.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
+    struck = also and any(c.dep_ == "dobj" for c in verb.children)  # not "two militants were also killed"
+    if not struck or cand.role != "event" or cand.family != "violent" or cand.actor2 is None:
+        return False
+    done_to = {m.actor2.inter for m in cluster.members if m.actor2 is not None}
+    return bool(done_to) and cand.actor2.inter not in done_to
