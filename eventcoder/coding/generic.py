@@ -1,9 +1,9 @@
 """Is a mention one occurrence? The tests for statements that report none: tallies over a period or
 a war ("have died since the coup", "the death toll of the fighting", "a war that has killed thousands"),
 sums over unnamed occasions ("during several operations") and statistics ("according to UN figures",
-"a report recorded 97 attacks"), background dated only by a past year, generic and habitual statements
-("attacks on schools", "each of the six protests"), grievances and characterisations ("an attack on
-democracy"), and label lines ("Iran protests").
+"a report recorded 97 attacks"), background dated only by a past year, grievances and
+characterisations ("an attack on democracy"), and label lines ("Iran protests"); generic and habitual
+plurals ("attacks on schools", "each of the six protests") are plurals.py's.
 
 Used by triggers.make_candidate; a pure part of the coding core.
 """
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventcoder.coding.attach import date_specificity, own_date_spans, place_preps
+from eventcoder.coding.attach import date_specificity, own_date_spans
 from eventcoder.coding.candidates import ArticleContext, Candidate
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import prep_object
 from eventcoder.coding.places import country_for_name
+from eventcoder.coding.plurals import bare_plural
 from eventcoder.coding.rules import (
     VERBAL,
     clause_chain,
@@ -28,7 +29,6 @@ from eventcoder.coding.rules import (
     lemma,
     of_objects,
     path_up,
-    told_set,
 )
 from eventcoder.coding.sentcache import doc_spans, has_word, remembered, sent_tokens
 from eventcoder.coding.several import token_number
@@ -302,48 +302,6 @@ def tallied_conflict(cand: Candidate, cues: Cues) -> bool:
     return False
 
 
-def generic_plural(cand: Candidate, cues: Cues) -> bool:
-    """A plural noun ('attacks') with no place of its own: events in general, not one occurrence."""
-    head = cand.head
-    if not cand.nominal or head.tag_ not in ("NNS", "NNPS"):
-        return False
-    if counted_plural(head, cues):  # "each of the first six protests in Tbilisi"
-        return True
-    if head.lower_ in cues.plurale_tantum or told_set(head, cues):
-        return False
-    return not any(rank < 50 for rank, _ in place_preps(cand, cues))
-
-
-def counted_plural(head: Token, cues: Cues) -> bool:
-    """A plural event noun taken one by one or as a whole ("each of the first six protests", "all of the
-    raids"): several occurrences told together; a specific date of their own still makes them news
-    (the caller checks it). A bare number is not enough: "fired six missiles" is one strike."""
-    of = head.head
-    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in cues.distributive_quantifiers
-
-
-def habitual_clause(cand: Candidate, cues: Cues) -> bool:
-    """A verb told of kinds of people or things, not of one occurrence: its object a bare plural
-    ("have attacked schools", "kidnap farmers for ransom") and either an indefinite place ("in some
-    areas", "in many villages") or a bare plural subject and no place of its own."""
-    head = cand.head
-    if cand.nominal or head.tag_ not in ("VBN", "VBP", "VBZ"):
-        return False
-    perfect = any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in head.children)
-    if head.tag_ == "VBN" and not perfect:
-        return False
-    objects = [c for c in head.children if c.dep_ == "dobj"]
-    if not objects or not bare_plural(objects[0]):
-        return False
-    preps = [c for c in head.children if c.dep_ == "prep"]
-    if any(
-        bare_plural(o, cues.indefinite_quantifiers) for p in preps for o in p.children if o.dep_ == "pobj"
-    ):
-        return True
-    subjects = [c for c in head.children if c.dep_ == "nsubj"]
-    return bool(subjects) and bare_plural(subjects[0]) and not place_preps(cand, cues)
-
-
 PRESENT_AUX = frozenset({"is", "are", "'s", "'re", "has", "have", "'ve"})
 
 
@@ -410,18 +368,6 @@ def kind_of_people(cand: Candidate) -> bool:
         return False
     verb = head.head.head
     return verb.dep_ == "relcl" and head.head.dep_ == "prep" and bare_plural(verb.head)
-
-
-def bare_plural(noun: Token, quantifiers: frozenset[str] = frozenset()) -> bool:
-    """A common plural noun with no article, number or possessor ("schools"); with quantifiers, one
-    that carries one of them instead ("some areas")."""
-    if noun.tag_ != "NNS" or noun.ent_type_:
-        return False
-    if quantifiers:
-        return any(
-            c.dep_ in ("det", "nummod", "poss", "amod") and c.lower_ in quantifiers for c in noun.children
-        )
-    return not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def over_several_occasions(cand: Candidate, cues: Cues) -> bool:

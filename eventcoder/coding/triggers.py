@@ -23,8 +23,6 @@ from eventcoder.coding.generic import (
     conflict_displaced,
     describes_a_place,
     during_a_war,
-    generic_plural,
-    habitual_clause,
     has_new_event_marker,
     has_specific_date,
     holds_captives,
@@ -46,6 +44,7 @@ from eventcoder.coding.generic import (
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of, repels
+from eventcoder.coding.plurals import generic_plural, habitual_clause
 from eventcoder.coding.protests import blocks_a_road, misread_place, protest_purpose
 from eventcoder.coding.rules import (
     PLACE_LABELS,

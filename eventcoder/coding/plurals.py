@@ -1,0 +1,68 @@
+"""Plurals that tell events in general: a plural event noun with no place of its own ("attacks on
+schools"), one taken one by one ("each of the six protests"), a verb told of kinds of people
+("kidnap farmers for ransom"). Used by triggers.make_candidate and `generic`; a pure part of the
+coding core.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.coding.attach import place_preps
+from eventcoder.coding.candidates import Candidate
+from eventcoder.coding.cues import Cues
+from eventcoder.coding.rules import told_set
+
+
+def generic_plural(cand: Candidate, cues: Cues) -> bool:
+    """A plural noun ('attacks') with no place of its own: events in general, not one occurrence."""
+    head = cand.head
+    if not cand.nominal or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if counted_plural(head, cues):  # "each of the first six protests in Tbilisi"
+        return True
+    if head.lower_ in cues.plurale_tantum or told_set(head, cues):
+        return False
+    return not any(rank < 50 for rank, _ in place_preps(cand, cues))
+
+
+def counted_plural(head: Token, cues: Cues) -> bool:
+    """A plural event noun taken one by one or as a whole ("each of the first six protests", "all of the
+    raids"): several occurrences told together; a specific date of their own still makes them news
+    (the caller checks it). A bare number is not enough: "fired six missiles" is one strike."""
+    of = head.head
+    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in cues.distributive_quantifiers
+
+
+def habitual_clause(cand: Candidate, cues: Cues) -> bool:
+    """A verb told of kinds of people or things, not of one occurrence: its object a bare plural
+    ("have attacked schools", "kidnap farmers for ransom") and either an indefinite place ("in some
+    areas", "in many villages") or a bare plural subject and no place of its own."""
+    head = cand.head
+    if cand.nominal or head.tag_ not in ("VBN", "VBP", "VBZ"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in head.children)
+    if head.tag_ == "VBN" and not perfect:
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if not objects or not bare_plural(objects[0]):
+        return False
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    if any(
+        bare_plural(o, cues.indefinite_quantifiers) for p in preps for o in p.children if o.dep_ == "pobj"
+    ):
+        return True
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and bare_plural(subjects[0]) and not place_preps(cand, cues)
+
+
+def bare_plural(noun: Token, quantifiers: frozenset[str] = frozenset()) -> bool:
+    """A common plural noun with no article, number or possessor ("schools"); with quantifiers, one
+    that carries one of them instead ("some areas")."""
+    if noun.tag_ != "NNS" or noun.ent_type_:
+        return False
+    if quantifiers:
+        return any(
+            c.dep_ in ("det", "nummod", "poss", "amod") and c.lower_ in quantifiers for c in noun.children
+        )
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
