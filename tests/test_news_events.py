@@ -3268,3 +3268,11 @@ def test_an_act_done_also_to_another_kind_of_side_is_a_second_event(code_text):
         "Gunmen killed 12 worshippers at a mosque in Mandera on Sunday. Two police officers were also killed."
     )
     assert len(code_text(text)) == 1
+
+
+def test_a_town_the_tagger_calls_a_group_is_the_place_struck_on(code_text):
+    # "Air strikes on Idlib": the tagger reads the town after "strikes on" as an organisation
+    [strike] = code_text("Air strikes on Idlib killed 15 people on Sunday.")
+    assert (strike.location, strike.iso3) == ("Idlib", "SYR")
+    [strike] = code_text("Shelling by al Shabaab on Mandera killed 15 people on Sunday.")
+    assert (strike.location, strike.iso3) == ("Mandera", "KEN")

@@ -357,7 +357,11 @@ def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:
         t for t in obj.subtree if t.dep_ != "poss" and t.head.dep_ != "poss" and not attribute_only(t, cues)
     ]
     if strict:  # "on the outskirts of X": a place word named by a place (one the tagger may call a person)
-        return lemma(obj) in cues.place_kind_words and any(placename(t) for t in sub)
+        # "air strikes on Idlib" (the tagger calls the town a group): a known place, no dictionary actor
+        town = obj.pos_ == "PROPN" and obj.ent_type_ in ("ORG", "") and not obj.ent_id_
+        return (town and plausible_place_name(obj)) or (
+            lemma(obj) in cues.place_kind_words and any(placename(t) for t in sub)
+        )
     if any(t.ent_type_ in PLACE_LABELS for t in sub):
         return True
     if lemma(obj) in cues.place_kind_words and any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in sub):
