@@ -3276,3 +3276,15 @@ def test_a_town_the_tagger_calls_a_group_is_the_place_struck_on(code_text):
     assert (strike.location, strike.iso3) == ("Idlib", "SYR")
     [strike] = code_text("Shelling by al Shabaab on Mandera killed 15 people on Sunday.")
     assert (strike.location, strike.iso3) == ("Mandera", "KEN")
+
+
+def test_strikes_an_armed_side_answered_with_are_an_event(code_text):
+    text = (
+        "Shelling by al Shabaab in Mandera killed 15 people on Sunday. "
+        "The army responded with air strikes on militant positions east of the town."
+    )
+    strikes = [m for m in code_text(text) if m.actor1 == "Military Forces of Kenya"]
+    assert [(m.event_type, m.sub_event_type) for m in strikes] == [("attack", "explosion")]
+    # told with no armed side: strikes in general, no event of their own
+    text = "Shelling by al Shabaab in Mandera killed 15 people on Sunday. Residents fear more air strikes."
+    assert len(code_text(text)) == 1

@@ -1,6 +1,7 @@
 """Plurals that tell events in general: a plural event noun with no place of its own ("attacks on
 schools"), one taken one by one ("each of the six protests"), a verb told of kinds of people
-("kidnap farmers for ransom"). Used by triggers.make_candidate and `generic`; a pure part of the
+("kidnap farmers for ransom"), unless an armed side answered with them then ("The army responded
+with air strikes on RSF positions"). Used by triggers.make_candidate and `generic`; a pure part of the
 coding core.
 """
 
@@ -11,7 +12,9 @@ from spacy.tokens import Token
 from eventcoder.coding.attach import place_preps
 from eventcoder.coding.candidates import Candidate
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.rules import told_set
+from eventcoder.coding.rules import lemma, told_set
+
+ARMED_ENTS = frozenset({"ORG", "NORP"})  # "Hamas responded", "Israeli forces responded"
 
 
 def generic_plural(cand: Candidate, cues: Cues) -> bool:
@@ -21,9 +24,19 @@ def generic_plural(cand: Candidate, cues: Cues) -> bool:
         return False
     if counted_plural(head, cues):  # "each of the first six protests in Tbilisi"
         return True
-    if head.lower_ in cues.plurale_tantum or told_set(head, cues):
+    if head.lower_ in cues.plurale_tantum or told_set(head, cues) or answered_with(cand, cues):
         return False
     return not any(rank < 50 for rank, _ in place_preps(cand, cues))
+
+
+def answered_with(cand: Candidate, cues: Cues) -> bool:
+    """Strikes an armed side answered with, in the simple past ("The army responded with air strikes on
+    RSF positions"): what it did then, not strikes in general."""
+    verb, prep = cand.anchor, cand.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if cand.head.dep_ != "pobj" or prep.lower_ != "with" or prep.head != verb or verb.tag_ != "VBD":
+        return False
+    return subject is not None and (lemma(subject) in cues.armed_subjects or subject.ent_type_ in ARMED_ENTS)
 
 
 def counted_plural(head: Token, cues: Cues) -> bool:
