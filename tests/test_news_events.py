@@ -3288,3 +3288,12 @@ def test_strikes_an_armed_side_answered_with_are_an_event(code_text):
     # told with no armed side: strikes in general, no event of their own
     text = "Shelling by al Shabaab in Mandera killed 15 people on Sunday. Residents fear more air strikes."
     assert len(code_text(text)) == 1
+
+
+def test_villages_of_a_list_the_gazetteer_lacks_lie_where_the_articles_attack_does(code_text):
+    text = (
+        "Gunmen attacked three villages near the town of Mandera overnight, killing 12 people, officials "
+        "said. The attacks on Zwerqa, Xelbani and Dambalo came a week after a curfew was lifted."
+    )
+    listed = [m for m in code_text(text) if m.location == "Xelbani"]
+    assert [(m.admin1, m.geo_precision) for m in listed] == [("Mandera", 2)]

@@ -248,6 +248,22 @@ def article_town(cluster: Cluster, clusters: list[Cluster], iso3: str | None) ->
     return replace(place, geo_precision=max(place.geo_precision or 2, 2)) if place.latitude else None
 
 
+def village_in_article_unit(place: Place, cluster: Cluster, clusters: list[Cluster]) -> Place | None:
+    """A village of a list the gazetteer lacks ("The attacks on A, B and C", after "Gunmen attacked three
+    villages in X district"), when every other placed event of the article in its country lies in one
+    district: the village as written, near that event's place (precision 2)."""
+    units: dict[tuple[str | None, str], Place] = {}
+    for other in clusters:
+        placed = other.placed() if other is not cluster else None
+        found = placed.place if placed is not None else None
+        if found is not None and found.iso3 == place.iso3 and found.admin1 and found.latitude is not None:
+            units.setdefault((found.admin1, found.admin2), found)
+    if len(units) != 1:
+        return None
+    unit = next(iter(units.values()))
+    return replace(unit, location=place.location, geo_precision=2)
+
+
 def names_town_part(text: str | None, cues: Cues) -> bool:
     """A place phrase naming a part of a town ("in A neighbourhood", "a suburb of B")."""
     return any(w in cues.town_part_words for w in (text or "").lower().split())

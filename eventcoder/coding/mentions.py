@@ -42,6 +42,7 @@ from eventcoder.coding.event_places import (
     sentences_before,
     signed_abroad,
     talks_venue,
+    village_in_article_unit,
     village_in_unit,
 )
 from eventcoder.coding.fatalities.figures import clause_fatalities, count_fatalities
@@ -378,10 +379,12 @@ def to_mention(
         place = frame  # the trigger's place lies outside the sentence's opening place: a namesake elsewhere
     if place is not None:
         place = village_in_unit(place, cluster)
+    listed = placed is not None and placed.split_group is not None and place is not None
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
         # (an unresolved town of a list struck, "A and B were shelled", only in its own sentence)
-        listed = placed is not None and placed.split_group is not None and place is not None
         place = sentence_place([placed] if listed else cluster.members, ctx) or place
+    if listed and place is not None and place.latitude is None and place.location and etype in VIOLENT:
+        place = village_in_article_unit(place, cluster, clusters) or place  # "A, B and C" in one district
     scene: set[int] = (
         date_sentence(cluster.first, date_text, sentences, ctx) if date_origin == "context" else set()
     )
