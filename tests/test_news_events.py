@@ -3297,3 +3297,15 @@ def test_villages_of_a_list_the_gazetteer_lacks_lie_where_the_articles_attack_do
     )
     listed = [m for m in code_text(text) if m.location == "Xelbani"]
     assert [(m.admin1, m.geo_precision) for m in listed] == [("Mandera", 2)]
+
+
+def test_a_states_execution_of_a_court_sentence_is_no_event(code_text):
+    assert (
+        code_text("Kenya executed a man on Tuesday who had been convicted of murder, the judiciary said.")
+        == []
+    )
+    assert code_text("A man was executed in Nairobi on Monday after being convicted of spying.") == []
+    # an armed group's court, or soldiers killing captives, is violence
+    text = "Al Shabaab held a court in Jilib which sentenced a man to death and executed him on Monday."
+    assert [m.event_type for m in code_text(text)] == ["attack"]
+    assert [m.fatalities for m in code_text("Soldiers executed five men in Mandera on Monday.")] == [5]

@@ -35,6 +35,8 @@ class Cues:
     period_nouns: frozenset[str]
     tally_nouns: frozenset[str]
     distributive_quantifiers: frozenset[str]
+    judicial_words: frozenset[str]  # a court's conviction or sentence told with an execution
+    state_executioners: frozenset[str]  # who carries out a state's sentence ("the authorities executed")
     accident_words: frozenset[str]  # an accident or disaster as what killed: no one's act
     accident_verbs: frozenset[str]  # an accident told by its verb ("their bus crashed")
     conflict_nouns: frozenset[str]

@@ -32,6 +32,7 @@ from eventcoder.coding.rules import (
 )
 from eventcoder.coding.sentcache import doc_spans, has_word, remembered, sent_tokens
 from eventcoder.coding.several import token_number
+from eventcoder.coding.subjects import subject_of
 
 RECENT_START_DAYS = 31  # a tally since a day this recent is still the news of one occurrence
 # a participle or a verbless clause ("some of them leaders") the parser hangs a phrase of the verb on
@@ -458,6 +459,21 @@ def conflict_displaced(cand: Candidate, cues: Cues) -> bool:
     if not cand.nominal or lemma(head) not in cues.conflict_nouns or head.dep_ != "nsubj":
         return False
     return lemma(head.head) in cues.displacement_verbs and not has_specific_date(cand, cues)
+
+
+def judicial_execution(cand: Candidate, cues: Cues) -> bool:
+    """A state's execution of a sentence its courts passed ("Iran executed a man who had been convicted
+    of ..."): a legal punishment, not political violence as ACLED codes it. An armed group's court
+    ("Al Shabaab sentenced and executed a man") is violence against a civilian."""
+    if lemma(cand.head) != "execute" or cand.head.pos_ not in VERBAL:
+        return False
+    told = [s for s in cand.sent.doc.sents if any(lemma(t) == "execute" for t in s)] if cand.headline else []
+    if not any(t.lower_ in cues.judicial_words for s in told or [cand.sent] for t in sent_tokens(s)):
+        return False  # a headline's execution: the body's sentences that tell it give the sentence
+    subject = subject_of(cand.head)
+    if subject is None:  # "was executed after being convicted": the state's
+        return not any(c.dep_ == "agent" for c in cand.head.children)
+    return country_for_name(subject.text) is not None or lemma(subject) in cues.state_executioners
 
 
 def accident_as_killer(cand: Candidate, cues: Cues) -> bool:

@@ -28,6 +28,7 @@ from eventcoder.coding.generic import (
     holds_captives,
     is_characterisation,
     is_grievance,
+    judicial_execution,
     kind_of_people,
     label_line,
     not_its_kind,
@@ -199,7 +200,7 @@ def make_candidate(
         return None
     if over_several_occasions(cand, cues) or conflict_as_killer(cand, cues) or cited_statistics(cand, cues):
         return None
-    if accident_as_killer(cand, cues) or years_of(cand, cues):
+    if accident_as_killer(cand, cues) or years_of(cand, cues) or judicial_execution(cand, cues):
         return None
     cand.summary = in_general
     exempt = cand.anchor if cand.eventive or fended_off(cand, cues) or set_free(head) else None
