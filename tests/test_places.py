@@ -779,3 +779,9 @@ def test_myanmar_states_by_their_english_names_and_region_seats() -> None:
         "Sittwe",
     )
     assert place("in the Sagaing region", "MMR").location == "Monywa"
+
+
+def test_in_and_around_a_town_places_the_event_at_the_town(code_text):
+    # the parser hangs "the town of X" on "around", joined to an "in" with no object of its own
+    text = "Militia fighters clashed with troops in and around the town of Garissa on Monday."
+    assert [m.location for m in code_text(text)] == ["Garissa"]

@@ -278,8 +278,17 @@ def locative_place_preps(sent: Span, cues: Cues) -> tuple[Token, ...]:
 
 
 def locative_place_prep(tok: Token, cues: Cues) -> bool:
-    """A locative preposition ("in", "near", "to the streets of") whose object names a place."""
-    if tok.dep_ != "prep" or not (tok.lower_ in cues.locative_prepositions or into_the_streets(tok)):
+    """A locative preposition ("in", "near", "to the streets of"; "around" in "in and around X") whose
+    object names a place."""
+    # "in and around the town of X": a preposition joined to one that has no object of its own
+    joined = (
+        tok.dep_ == "conj"
+        and tok.head.dep_ == "prep"
+        and not any(c.dep_ == "pobj" for c in tok.head.children)
+    )
+    if not (tok.dep_ == "prep" or joined) or not (
+        tok.lower_ in cues.locative_prepositions or into_the_streets(tok)
+    ):
         return False
     objs = prep_objects(tok)
     return bool(objs) and names_a_place(objs[0], cues, strict=tok.lower_ in cues.strict_place_prepositions)
