@@ -3309,3 +3309,12 @@ def test_a_states_execution_of_a_court_sentence_is_no_event(code_text):
     text = "Al Shabaab held a court in Jilib which sentenced a man to death and executed him on Monday."
     assert [m.event_type for m in code_text(text)] == ["attack"]
     assert [m.fatalities for m in code_text("Soldiers executed five men in Mandera on Monday.")] == [5]
+
+
+def test_they_opening_a_when_clause_is_the_main_clauses_subject(code_text):
+    text = (
+        "Al Shabaab militants killed 10 police officers on Wednesday when they blew up a vehicle with a "
+        "roadside bomb in Mandera, police said."
+    )
+    [attack] = code_text(text)
+    assert (attack.actor1, attack.actor2) == ("Al Shabaab", "Police Forces of Kenya")

@@ -19,7 +19,8 @@ def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderR
     the sentence (for 'the group' or 'the militants', a non-state one: never the police or army),
     else the last armed non-state actor of the article."""
     wanted = NON_STATE_ARMED if tok.pos_ in ("NOUN", "PROPN") else ARMED_TYPES
-    speaker = reporting_subject(tok, res.cues)  # "rebels in X said they had captured": the rebels
+    # "rebels in X said they had captured", "rebels killed ten when they blew up ...": the rebels
+    speaker = reporting_subject(tok, res.cues) or main_clause_subject(tok)
     if speaker is not None and (actor := res.actors.resolve(noun_phrase(speaker).text, country)) is not None:
         if actor.inter in wanted:
             return actor
@@ -29,6 +30,15 @@ def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderR
             if actor is not None and actor.inter in wanted:
                 return actor
     return ctx.last_armed_actor
+
+
+def main_clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause an adverbial clause hangs on, for the pronoun subject opening it ("X
+    killed ten officers when they blew up a vehicle": X, not the officers)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "advcl" or verb.i < verb.head.i:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
 
 def patient_antecedent(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
