@@ -3318,3 +3318,9 @@ def test_they_opening_a_when_clause_is_the_main_clauses_subject(code_text):
     )
     [attack] = code_text(text)
     assert (attack.actor1, attack.actor2) == ("Al Shabaab", "Police Forces of Kenya")
+
+
+def test_a_force_named_as_the_modifier_of_an_operation_did_it(code_text):
+    text = "At least 10 people were killed during a police operation against gangs in Mombasa on Thursday."
+    [event] = code_text(text)
+    assert event.actor1 == "Police Forces of Kenya"

@@ -285,9 +285,10 @@ def reduced_relative_subject(verb: Token) -> Token | None:
 ARMY_WEAPON_VARIANTS = ("shelling", "air_drone_strike")  # fired by armies: an unnamed side is the military
 
 
-def nominal_agent(head: Token, possessive: bool = True) -> Token | None:
+def nominal_agent(head: Token, possessive: bool = True, forces: frozenset[str] = frozenset()) -> Token | None:
     """Who did a nominal event: 'attack by X', 'X's attack', 'Taliban attack', 'Taliban-planted bomb', and
-    with `possessive` (violence: one side's act) 'its attack', the actor named last before "its"."""
+    with `possessive` (violence: one side's act) 'its attack', the actor named last before "its"; with
+    `forces` (state force nouns), a force named as the modifier ('a police operation', 'an army raid')."""
     agent = by_agent(head)
     if agent is not None:
         return agent
@@ -307,7 +308,8 @@ def nominal_agent(head: Token, possessive: bool = True) -> Token | None:
             for g in child.children:
                 if g.dep_ == "npadvmod" and g.pos_ == "PROPN":
                     return g
-    return participle_agent(head)
+    force = next((c for c in head.children if c.dep_ in ("compound", "amod") and lemma(c) in forces), None)
+    return participle_agent(head) or force
 
 
 def participle_agent(noun: Token) -> Token | None:
@@ -431,7 +433,7 @@ def other_party(cand: Candidate, agent: Token | None, patient: Token | None) -> 
 def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
     """Who did a nominal event and to whom: its own modifiers first, then its governing verb."""
     head, anchor = cand.head, cand.anchor
-    agent = nominal_agent(head, cand.event_type in VIOLENT)  # "their truce" is both sides'
+    agent = nominal_agent(head, cand.event_type in VIOLENT, cues.state_force_nouns)  # "their truce": both's
     if agent is not None and agent.head.dep_ == "agent" and lemma(agent.head.head) in cues.mediator_verbs:
         agent = None  # "talks facilitated by X": X mediates
     pronoun = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
