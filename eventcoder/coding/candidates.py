@@ -180,7 +180,6 @@ class Candidate:
         score -= 1.0 if self.headline else 0.0
         score -= 1.0 if self.variant == "intervention" else 0.0  # told by the force used on the crowd
         score -= 2.0 if self.reference else 0.0
-        score -= 1.0 if self.doer_told_again else 0.0  # "the assailants struck": details of a report told
         return score
 
 
