@@ -3324,3 +3324,8 @@ def test_a_force_named_as_the_modifier_of_an_operation_did_it(code_text):
     text = "At least 10 people were killed during a police operation against gangs in Mombasa on Thursday."
     [event] = code_text(text)
     assert event.actor1 == "Police Forces of Kenya"
+
+
+def test_the_armed_side_among_targets_listed_after_a_civilian_one_is_the_side_attacked(code_text):
+    [clash] = code_text("Militants attacked a bank and a police station in Mandera on Monday.")
+    assert (clash.event_type, clash.actor2) == ("clash", "Police Forces of Kenya")

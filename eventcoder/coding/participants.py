@@ -78,6 +78,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     cand.actor2 = (
         resolve_actor(patient_tok, cand, country, ctx, res, role=2) if patient_tok is not None else None
     )
+    if cand.event_type in VIOLENT and cand.actor2 is None and patient_tok is not None:
+        cand.actor2 = armed_of_targets(patient_tok, cand, country, ctx, res)  # "a bank and security posts"
     if crowd_weapon(cand) and cand.actor1 is not None and cand.actor1.inter in ARMED_TYPES:
         cand.actor1, cand.actor2 = cand.actor2, cand.actor1  # "police fired tear gas": the crowd's other side
     if cand.event_type in VIOLENT and party_members(patient_tok, cand.actor2, res.cues):
@@ -122,6 +124,18 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
             cand.actor1, cand.actor2 = cand.actor2, cand.actor1
     named = [a for a in (cand.actor1, cand.actor2) if a is not None and a.inter in (2, 3, 4)]
     ctx.last_armed_actor = named[0] if named else ctx.last_armed_actor  # a group fought or talked with too
+
+
+def armed_of_targets(
+    target: Token, cand: Candidate, country: str | None, ctx: ArticleContext, res: CoderResources
+) -> Actor | None:
+    """The state force among a list of targets whose first names none ("attacked a bank and a police
+    station": the police)."""
+    for other in target.conjuncts:
+        found = resolve_actor(holder_of(other, res.cues) or other, cand, country, ctx, res, role=2)
+        if found is not None and found.inter == 1 and not res.actors.is_generic(found, "government"):
+            return found
+    return None
 
 
 def crowd_weapon(cand: Candidate) -> bool:
