@@ -251,8 +251,9 @@ def article_town(cluster: Cluster, clusters: list[Cluster], iso3: str | None) ->
 def village_in_article_unit(place: Place, cluster: Cluster, clusters: list[Cluster]) -> Place | None:
     """A village of a list the gazetteer lacks ("The attacks on A, B and C", after "Gunmen attacked three
     villages in X district"), when every other placed event of the article in its country lies in one
-    district: the village as written, near that event's place (precision 2)."""
-    units: dict[tuple[str | None, str], Place] = {}
+    district (or one province, where the gazetteer gives no district): the village as written, near
+    that event's place (precision 2)."""
+    units: dict[tuple[str, str | None], Place] = {}
     for other in clusters:
         placed = other.placed() if other is not cluster else None
         found = placed.place if placed is not None else None

@@ -383,7 +383,7 @@ def to_mention(
     if place is None or place.latitude is None:  # none or unresolved: a place the sentence names, else
         # (an unresolved town of a list struck, "A and B were shelled", only in its own sentence)
         place = sentence_place([placed] if listed else cluster.members, ctx) or place
-    if listed and place is not None and place.latitude is None and place.location and etype in VIOLENT:
+    if listed and place.latitude is None and place.location and etype in VIOLENT:
         place = village_in_article_unit(place, cluster, clusters) or place  # "A, B and C" in one district
     scene: set[int] = (
         date_sentence(cluster.first, date_text, sentences, ctx) if date_origin == "context" else set()

@@ -1,7 +1,7 @@
 """Who a verb's subject is, however the parser hung it: inherited from the verb it is conjoined with or
 controlled by, the noun before a verb left with none, or the subject of a parenthetical participle the
 parser made its head ("The attackers, believed to be jihadists, also targeted X"). Used by
-`participants`, `triggers` and `mentions`; a pure part of the coding core.
+`participants`, `triggers`, `generic` and `mentions`; a pure part of the coding core.
 """
 
 from __future__ import annotations
