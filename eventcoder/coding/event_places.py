@@ -10,6 +10,7 @@ Used by mentions.to_mention; a pure part of the coding core.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -184,12 +185,25 @@ def outside_frame(place: Place, frame: Place, placed: Candidate, cues: Cues) -> 
 
 
 def fallback_place(
-    cluster: Cluster, actors: tuple[Actor | None, Actor | None], ctx: ArticleContext, res: CoderResources
+    cluster: Cluster,
+    actors: tuple[Actor | None, Actor | None],
+    ctx: ArticleContext,
+    res: CoderResources,
+    clusters: list[Cluster],
 ) -> Place | None:
-    """Country-level place where nothing finer is known: a country the event's sentences name as a
-    place, else the home of a named armed non-state group (never for talks: they are held at a venue),
-    else the article's focus country (never a state's or a civilian's home: "French forces", "an
-    Armenian soldier" say whose, not where)."""
+    """Country-level place where nothing finer is known: for a truce of armed groups, the country where
+    the article's other violent events are (where they fight); else a country the event's sentences
+    name as a place, else the home of a named armed non-state group (never for talks: they are held at
+    a venue), else the article's focus country (never a state's or a civilian's home: "French forces",
+    "an Armenian soldier" say whose, not where)."""
+    armed_groups = not any(a is not None and a.inter == 1 for a in actors)
+    truce = (
+        conflict_country(cluster, clusters)
+        if cluster.first.event_type == "ceasefire" and armed_groups
+        else None
+    )
+    if truce and (place := country_place(truce)) is not None:
+        return place
     iso3 = None
     for member in cluster.members:
         iso3 = next(
@@ -208,11 +222,17 @@ def conflict_country(cluster: Cluster, clusters: list[Cluster]) -> str | None:
     """The one country where the article's other violent events are placed: where a truce told with no
     place of its own applies (not the home country of a group that signed it)."""
     countries = {
-        placed.place.iso3
-        for other in clusters
-        if other is not cluster and other.first.family == "violent" and (placed := other.placed()) is not None
+        place.iso3 for other, place in other_places(cluster, clusters) if other.first.family == "violent"
     }
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def other_places(cluster: Cluster, clusters: list[Cluster]) -> Iterator[tuple[Cluster, Place]]:
+    """The article's other placed events, each with its place."""
+    for other in clusters:
+        placed = other.placed() if other is not cluster else None
+        if placed is not None:
+            yield other, placed.place
 
 
 def country_place(iso3: str) -> Place | None:
@@ -238,10 +258,9 @@ def article_town(cluster: Cluster, clusters: list[Cluster], iso3: str | None) ->
     an event the article tells without a place of its own ("since the clashes of 30 September"), in a
     story of one place, is there ("near" it: precision 2 at best)."""
     places = {}
-    for other in clusters:
-        placed = other.placed() if other is not cluster else None
-        if placed is not None and placed.place.iso3 == iso3 and (placed.place.geo_precision or 4) < 4:
-            places[(placed.place.location, placed.place.admin1)] = placed.place
+    for _, found in other_places(cluster, clusters):
+        if found.iso3 == iso3 and (found.geo_precision or 4) < 4:
+            places[(found.location, found.admin1)] = found
     if len(places) != 1:
         return None
     place = next(iter(places.values()))
@@ -254,10 +273,8 @@ def village_in_article_unit(place: Place, cluster: Cluster, clusters: list[Clust
     district (or one province, where the gazetteer gives no district): the village as written, near
     that event's place (precision 2)."""
     units: dict[tuple[str, str | None], Place] = {}
-    for other in clusters:
-        placed = other.placed() if other is not cluster else None
-        found = placed.place if placed is not None else None
-        if found is not None and found.iso3 == place.iso3 and found.admin1 and found.latitude is not None:
+    for _, found in other_places(cluster, clusters):
+        if found.iso3 == place.iso3 and found.admin1 and found.latitude is not None:
             units.setdefault((found.admin1, found.admin2), found)
     if len(units) != 1:
         return None

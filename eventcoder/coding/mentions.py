@@ -31,8 +31,6 @@ from eventcoder.coding.dates import (
 )
 from eventcoder.coding.event_places import (
     article_town,
-    conflict_country,
-    country_place,
     fallback_place,
     frame_place,
     outside_frame,
@@ -395,10 +393,7 @@ def to_mention(
             scene.add(index)
     if place is None and etype in ("dialogue", "agreement"):  # the venue the article gives its talks
         place = talks_venue(clusters)
-    armed_groups = not any(a is not None and a.inter == 1 for a in (actor1, actor2))
-    if place is None and etype == "ceasefire" and armed_groups:  # a truce of armed groups: where they fight
-        place = country_place(conflict) if (conflict := conflict_country(cluster, clusters)) else None
-    place = place or fallback_place(cluster, (actor1, actor2), ctx, res)
+    place = place or fallback_place(cluster, (actor1, actor2), ctx, res, clusters)
     if place is not None and place.geo_precision == 4 and etype not in ("dialogue", "agreement", "ceasefire"):
         place = article_town(cluster, clusters, place.iso3) or place  # a story of one town: there
     if place is not None and ctx.areas and etype not in ("dialogue", "agreement"):  # talks have a venue
