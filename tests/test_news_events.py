@@ -3329,3 +3329,14 @@ def test_a_force_named_as_the_modifier_of_an_operation_did_it(code_text):
 def test_the_armed_side_among_targets_listed_after_a_civilian_one_is_the_side_attacked(code_text):
     [clash] = code_text("Militants attacked a bank and a police station in Mandera on Monday.")
     assert (clash.event_type, clash.actor2) == ("clash", "Police Forces of Kenya")
+
+
+def test_a_sentence_initial_noun_stands_for_its_antecedent_as_the_dictionary_reads_it(code_text):
+    # "Security forces" opening the sentence is no group called "Security Forces"
+    text = (
+        "Security forces detained the women on Monday when they blocked a road leading to the army camp "
+        "in Garissa."
+    )
+    protest = next(m for m in code_text(text) if m.event_type == "protest")
+    assert protest.actor2 == "Military Forces of Kenya"
+

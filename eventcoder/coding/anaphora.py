@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import ArticleContext, CoderResources
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.rules import lemma, noun_phrase, span_ents
+from eventcoder.coding.rules import lemma, lookup_text, noun_phrase, span_ents
 
 ARMED_TYPES = (1, 2, 3, 4, 8)
 NON_STATE_ARMED = tuple(t for t in ARMED_TYPES if t != 1)  # all but state forces
@@ -21,12 +21,13 @@ def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderR
     wanted = NON_STATE_ARMED if tok.pos_ in ("NOUN", "PROPN") else ARMED_TYPES
     # "rebels in X said they had captured", "rebels killed ten when they blew up ...": the rebels
     speaker = reporting_subject(tok, res.cues) or main_clause_subject(tok)
-    if speaker is not None and (actor := res.actors.resolve(noun_phrase(speaker).text, country)) is not None:
-        if actor.inter in wanted:
+    if speaker is not None:
+        actor = res.actors.resolve(lookup_text(noun_phrase(speaker)), country)
+        if actor is not None and actor.inter in wanted:
             return actor
     for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in ("compound", "amod"):
-            actor = res.actors.resolve(noun_phrase(prev).text, country)
+            actor = res.actors.resolve(lookup_text(noun_phrase(prev)), country)
             if actor is not None and actor.inter in wanted:
                 return actor
     return ctx.last_armed_actor
@@ -46,7 +47,7 @@ def patient_antecedent(tok: Token, country: str | None, res: CoderResources) -> 
     named before it in the sentence who are no country's government."""
     for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj"):
-            actor = res.actors.resolve(noun_phrase(prev).text, country)
+            actor = res.actors.resolve(lookup_text(noun_phrase(prev)), country)
             if actor is not None and not res.actors.is_generic(actor, "government"):
                 return actor
     return None

@@ -17,7 +17,7 @@ from eventcoder.coding.candidates import ArticleContext, CoderResources, stated_
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.generic import others_relative_clause
 from eventcoder.coding.occurrences import Cluster, crowd_acts
-from eventcoder.coding.rules import VERBAL, lemma, noun_phrase
+from eventcoder.coding.rules import VERBAL, lemma, lookup_text, noun_phrase
 from eventcoder.coding.same_sides import is_armed, is_crowd, is_government
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 
@@ -138,7 +138,7 @@ def intervening_force(cluster: Cluster, iso3: str | None, res: CoderResources) -
                 tok.dep_ == "dobj" and crowd_acts(tok.head, res.cues)
             )
             if acting or acted_on:
-                found = res.actors.resolve(noun_phrase(tok).text, iso3)
+                found = res.actors.resolve(lookup_text(noun_phrase(tok)), iso3)
                 if found is not None and is_armed(found) and found.inter == 1:
                     return found
     return None
