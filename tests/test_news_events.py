@@ -3340,3 +3340,22 @@ def test_a_sentence_initial_noun_stands_for_its_antecedent_as_the_dictionary_rea
     protest = next(m for m in code_text(text) if m.event_type == "protest")
     assert protest.actor2 == "Military Forces of Kenya"
 
+
+def test_a_gerund_after_a_preposition_is_done_by_the_subject_of_the_verb_it_hangs_on(code_text):
+    text = "Al Shabaab responded by firing mortars at an army base in Mandera on Monday."
+    [strike] = code_text(text)
+    assert (strike.actor1, strike.actor2) == ("Al Shabaab", "Military Forces of Kenya")
+    [attack] = code_text("Gunmen fled after killing two farmers in Lamu on Monday.")
+    assert (attack.actor1, attack.fatalities) == ("Unidentified Armed Group (Kenya)", 2)
+
+
+def test_tear_gas_fired_on_a_crowd_is_the_protests_intervention_not_an_attack(code_text):
+    text = (
+        "Thousands of residents protested against the curfew in Garissa on Monday, and rioters attacked "
+        "the police station. Police responded by firing tear gas, and three officers were wounded."
+    )
+    [protest] = code_text(text)
+    assert (protest.event_type, protest.actor2) == ("protest", "Police Forces of Kenya")
+    # aimed at people named by who they are, it is an attack on them
+    [attack] = code_text("Police in Lamu fired tear gas and live rounds at Somali fishermen on Monday.")
+    assert attack.event_type == "attack"

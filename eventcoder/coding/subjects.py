@@ -15,7 +15,8 @@ def subject_of(verb: Token) -> Token | None:
     """Active subject of a verb (inherited from the verb it is conjoined with or controlled by, or that its
     participle clause follows: "soldiers launched an operation, detaining five")."""
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
-    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp") or participle else None):
+    controller = verb.head if verb.dep_ in ("conj", "xcomp") or participle else gerund_controller(verb)
+    for v in (verb, controller):
         if v is None:
             continue
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
@@ -25,6 +26,18 @@ def subject_of(verb: Token) -> Token | None:
     if verb.tag_ in FINITE_TAGS and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return noun_before(verb) or parenthetical_subject(verb)  # no subject: one hung elsewhere
     return None
+
+
+def gerund_controller(verb: Token) -> Token | None:
+    """The verb whose subject does a gerund after a preposition ("X responded by firing rockets", "gunmen
+    fled after killing two": X, the gunmen)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPS:
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") and prep.head.i < verb.i else None
+
+
+GERUND_PREPS = frozenset({"by", "after", "before", "while", "without", "upon"})
 
 
 def parenthetical_subject(verb: Token) -> Token | None:

@@ -157,10 +157,10 @@ def make_candidate(
     head = event_head(span)
     if head.i != span.root.i and lemma(head) in cues.armament_nouns:
         return None  # "an assault rifle", "attack helicopters", "a strike force": what fights, no event
-    if event_type in VIOLENT and any(
-        c.dep_ in ("compound", "amod") and lemma(c) in cues.nonlethal_modifiers for c in head.children
-    ):
+    if event_type in VIOLENT and nonlethal_modified(head, cues):
         return None  # "tear gas shells", "stun grenades": crowd control, a protest's, not an attack
+    if event_type in VIOLENT and head.pos_ in VERBAL and fires_crowd_weapon(head, cues):
+        return None  # "responded by firing teargas": the tear gas tells the protest's intervention
     if not_its_kind(event_type, head, cues):
         return None  # "a press conference": no talks; "a ceasefire agreement": the ceasefire
     anchor = anchor_verb(head) if head.pos_ not in VERBAL else head
@@ -242,6 +242,22 @@ def distributed_toll(verb: Token, sent: Span, cues: Cues) -> bool:
     counted = [p for p in locatives if p.head.like_num]
     own = [p for p in locatives if p.head == verb]
     return len(counted) >= 1 and len(counted) + len(own) >= 2
+
+
+def fires_crowd_weapon(verb: Token, cues: Cues) -> bool:
+    """A verb whose objects are all weapons of crowd control, fired at no one named ("responded by firing
+    teargas"; not "tear gas and live rounds", nor "tear gas at protesters": a side the fire took)."""
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    return (
+        bool(objects)
+        and all(lemma(o) in cues.nonlethal_modifiers or nonlethal_modified(o, cues) for o in objects)
+        and not prep_targets(verb, cues.crowd_weapon_prepositions)
+    )
+
+
+def nonlethal_modified(noun: Token, cues: Cues) -> bool:
+    """A noun made a crowd-control weapon by its modifier ("tear gas", "rubber bullets")."""
+    return any(c.dep_ in ("compound", "amod") and lemma(c) in cues.nonlethal_modifiers for c in noun.children)
 
 
 def crowd_weapon_used(weapon: Token, cues: Cues) -> bool:
