@@ -3359,3 +3359,20 @@ def test_tear_gas_fired_on_a_crowd_is_the_protests_intervention_not_an_attack(co
     # aimed at people named by who they are, it is an attack on them
     [attack] = code_text("Police in Lamu fired tear gas and live rounds at Somali fishermen on Monday.")
     assert attack.event_type == "attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Somalia agreed on Wednesday to resume talks after a meeting of their foreign ministers "
+        "in Mombasa.",
+        "Kenya and Somalia said their talks in Mombasa on Wednesday had been constructive.",
+    ],
+)
+def test_their_talks_are_held_by_the_parties_the_pronoun_stands_for(code_text, text):
+    [talks] = code_text(text)
+    assert (talks.event_type, talks.actor1, talks.actor2) == (
+        "dialogue",
+        "Government of Kenya",
+        "Government of Somalia",
+    )

@@ -57,7 +57,7 @@ from eventcoder.coding.rules import (
     venue_name,
 )
 from eventcoder.coding.sentcache import remembered, sent_tokens
-from eventcoder.coding.sides import gerund_sides, pitted_sides
+from eventcoder.coding.sides import gerund_sides, pitted_sides, their_parties
 from eventcoder.coding.subjects import subject_of
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
@@ -470,6 +470,8 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
         patient = others[0] if others else patient
     if cand.event_type in ("dialogue", "agreement") and agent is None:
         agent, patient = named_parties(head, patient, cues)
+    if cand.event_type in ("dialogue", "agreement", "ceasefire") and agent is None:
+        agent = their_parties(head)  # "X and Y ... a meeting of their ministers": X (and Y, below)
     walked_out = cand.event_type == "ceasefire" and cand.sub_event_type == "ended" and anchor.i != head.i
     if agent is None and anchor.pos_ in VERBAL and (walked_out or done_by_subject(head, anchor, cues)):
         describes = lemma(anchor) in cues.reference_verbs and not cand.eventive

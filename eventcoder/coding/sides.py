@@ -1,11 +1,14 @@
 """The two sides a clash noun names around it: "clashes pitting X against Y" (`pitted_sides`) and "fighting
-between X and Y" told by a gerund the parser reads as a verb (`gerund_sides`). Used by `participants`;
-a pure part of the coding core.
+between X and Y" told by a gerund the parser reads as a verb (`gerund_sides`); the parties "their" talks
+stand for (`their_parties`). Used by `participants`; a pure part of the coding core.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from eventcoder.coding.rules import VERBAL, of_objects, path_up
+from eventcoder.coding.subjects import subject_of
 
 PITTING_WORDS = frozenset({"pitting", "pitted", "pits"})
 
@@ -40,3 +43,17 @@ def gerund_sides(head: Token) -> tuple[Token, Token | None] | None:
     if first is None:
         return None
     return first, next((c for c in first.conjuncts if c.i > first.i), None)
+
+
+def their_parties(head: Token) -> Token | None:
+    """Who "their" stands for in "their talks", "a meeting of their ministers": the subject of a verb
+    above the noun naming two or more parties ("X and Y agreed to resume talks after a meeting of their
+    ministers", "X and Y said their talks ..."); None when the noun has no "their" or no such subject."""
+    owners = (head, *of_objects(head))
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for t in owners for c in t.children):
+        return None
+    for tok in path_up(head):
+        subject = subject_of(tok) if tok.i != head.i and tok.pos_ in VERBAL else None
+        if subject is not None and head not in subject.subtree:  # not the talks themselves
+            return subject if subject.conjuncts else None
+    return None
