@@ -4,7 +4,7 @@ The steps, each a small function (the module that holds it in brackets):
 1. candidates (triggers.py): every trigger in `doc.spans["event_triggers"]` that survives the
    realis rules (not negated, not modal, planned, feared, demanded, conditional) and reports one
    occurrence (generic.py: not a tally, a trend, a generic or habitual statement);
-2. attachments (attach.py, participants.py): the date phrase, place phrase and participants
+2. attachments (attach.py, dating.py, participants.py): the date phrase, place phrase and participants
    that the dependency parse attaches to the trigger's clause;
 3. one event per occurrence (grouping.py, occurrences.py): candidates in one sentence of one
    family become one; then candidates across the article that report the same occurrence are

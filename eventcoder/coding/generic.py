@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventcoder.coding.attach import date_specificity, own_date_spans
 from eventcoder.coding.candidates import ArticleContext, Candidate
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
+from eventcoder.coding.dating import date_specificity, own_date_spans
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import prep_object
 from eventcoder.coding.places import country_for_name

@@ -9,11 +9,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventcoder.coding.actors import Actor, is_unidentified
-from eventcoder.coding.attach import attach, days_apart
+from eventcoder.coding.attach import attach
 from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, body_trigger, stated_dead
 from eventcoder.coding.claims import charged_with
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
+from eventcoder.coding.dating import days_apart
 from eventcoder.coding.event_places import names_town_part
 from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.places import Place

@@ -15,7 +15,6 @@ from spacy.tokens import Span
 
 from eventcoder.coding.actor_words import irregular_weapon, perpetrator_kind
 from eventcoder.coding.actors import Actor, is_unidentified
-from eventcoder.coding.attach import bound_date
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, stated_dead
 from eventcoder.coding.claims import CLAIM_REACH, claim_subjects
 from eventcoder.coding.crosswalk import crosswalk
@@ -29,6 +28,7 @@ from eventcoder.coding.dates import (
     resolve_date,
     year_of,
 )
+from eventcoder.coding.dating import bound_date
 from eventcoder.coding.event_places import (
     article_town,
     fallback_place,
