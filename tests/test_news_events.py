@@ -3376,3 +3376,12 @@ def test_their_talks_are_held_by_the_parties_the_pronoun_stands_for(code_text, t
         "Government of Kenya",
         "Government of Somalia",
     )
+
+
+def test_a_noun_event_a_verb_refers_to_keeps_only_its_own_date(code_text):
+    text = (
+        "Kenya and Somalia held talks on their maritime border in Mombasa on Wednesday. The talks follow "
+        "a brief exchange of fire on the border in February in which two Kenyan soldiers were killed."
+    )
+    talks = [m for m in code_text(text) if m.event_type == "dialogue"]
+    assert [t.event_date for t in talks] == [dt.date(2024, 5, 15)]

@@ -47,8 +47,11 @@ def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
     """Every date or time phrase attached to the trigger's clauses, the closest attached first."""
     chain = clause_chain(cand.anchor)
     ranked: list[tuple[int, int, Span]] = []
+    referred = referred_to(cand, cues)  # "The talks follow an exchange of fire in February": not February
     for ent in span_ents(cand.sent):
         if ent.label_ not in ("DATE", "TIME") or month_as_modifier(ent, cues):
+            continue
+        if referred and not cand.head.left_edge.i <= ent.start <= cand.head.right_edge.i:
             continue
         if when_clause_on(ent, cand.anchor) or day_clause_on(ent, cand.anchor):
             ranked.append((-1, ent.start, ent))  # "since 30 September, when protesters clashed": its day
@@ -60,6 +63,14 @@ def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
             continue
         ranked.append((rank, ent.start, ent))
     return [ent for _, _, ent in sorted(ranked, key=lambda r: r[:2])]
+
+
+def referred_to(cand: Candidate, cues: Cues) -> bool:
+    """A noun event a verb refers to ("condemned the detention", "the talks follow ..."): only its own
+    phrases date it; not when the verb reports it ("were reported on 26 April") or is a preposition
+    ("killed following attacks": the sentence's day)."""
+    verb = cand.anchor
+    return cand.nominal and lemma(verb) in cues.reference_verbs - cues.reporting_verbs and verb.dep_ != "prep"
 
 
 def bound_date(cand: Candidate, cues: Cues) -> bool:
