@@ -64,6 +64,20 @@ def test_parse_a_settlement_coordinated_by_its_kind_is_no_enclosing_place() -> N
     assert [len(g) for g in place_groups("in Nairobi and the city of Mombasa")] == [1, 1]
 
 
+def test_parse_a_feature_word_in_the_plural_is_every_listed_names() -> None:
+    # "the counties of A, B and C": three counties, none inside another ("the county of A and B" leaves B
+    # as written; the vague "the areas of A, B" stays the first's)
+    phrases = parse_place_phrases("in the counties of Mandera, Garissa and Lamu")
+    assert [(p.text, p.kind, p.qualifiers) for p in phrases] == [
+        ("Mandera", "county", ()),
+        ("Garissa", "county", ()),
+        ("Lamu", "county", ()),
+    ]
+    assert [p.kind for p in parse_place_phrases("in the regions of Cusco and Arequipa")] == ["region"] * 2
+    assert [p.kind for p in parse_place_phrases("in the county of Mandera and Garissa")] == ["county", None]
+    assert [p.kind for p in parse_place_phrases("in the areas of Mandera and Garissa")] == ["area", None]
+
+
 def test_parse_the_kind_of_a_building_is_no_place() -> None:
     # "a Pentecostal church", "a Sunni mosque": a capitalised word says what kind of building, unless a place
     phrases = parse_place_phrases("inside a Pentecostal church in the town of Mpeketoni in Lamu county")

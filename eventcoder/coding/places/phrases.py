@@ -223,6 +223,8 @@ def _levels(text: str) -> list[list[_Name]]:
     level_seps: list[str] = []
     pending_near = pending_border = pending_capital = False
     pending_kind: str | None = None
+    pending_plural = False  # "the regions of A and B": the kind of every item of the list
+    plural_item: _Name | None = None  # the first item of such a list
     pieces = _split_protected(text)
     held = False
     for n_piece, (sep, piece) in enumerate(pieces):
@@ -244,6 +246,7 @@ def _levels(text: str) -> list[list[_Name]]:
             if kind_only and sep == "," and levels and levels[-1][-1].kind is None and not coordinated:
                 levels[-1][-1].kind = kind_only  # "X, a northern village in Y": what X is, not Y
                 continue
+            pending_plural = bool(kind_only) and _plural_kind_word(piece, kind_only) or pending_plural
             pending_kind = kind_only or pending_kind
             pending_capital = "capital" in piece.lower().split()
             continue
@@ -251,25 +254,36 @@ def _levels(text: str) -> list[list[_Name]]:
             names[0] = _Name(capital_of(names[0].text) or names[0].text, "city", names[0].near)
         if pending_kind and names[0].kind is None and sep not in INSIDE_SEPARATORS:
             names[0].kind = pending_kind  # "the village of X"; "villages in X": X holds them
+            plural_item = names[0] if pending_plural else plural_item
         for n in names:
             n.near = n.near or pending_near
             n.border = pending_border
         pending_near = pending_border = pending_capital = False
-        pending_kind = None
+        pending_kind, pending_plural = None, False
         if coordinated:
             names[0].alt = piece.startswith("or ")
             levels[-1].extend(names)
-            _pull_comma_list(levels, level_seps)
+            _pull_comma_list(levels, level_seps, plural_item)
             _share_kind(levels[-1])
         else:
             levels.append(names)
             level_seps.append(sep)
             if len(names) > 1:  # "A, B and C" (no comma before "and"): one list, as "A, B, and C"
-                _pull_comma_list(levels, level_seps)
+                _pull_comma_list(levels, level_seps, plural_item)
+        if plural_item is not None and any(n is plural_item for n in levels[-1]):
+            for n in levels[-1]:
+                n.kind = n.kind or plural_item.kind
     # A country or place the first one borders is no enclosing place ("in Rafah, on the border with Egypt");
     # a country named for its border is no place at all ("near the Malian border in X region": X region)
     levels = [level for level in levels if not all(n.border and country_for_name(n.text) for n in level)]
     return [level for k, level in enumerate(levels) if k == 0 or not all(n.border for n in level)]
+
+
+def _plural_kind_word(piece: str, kind: str) -> bool:
+    """The piece ends in a feature word in the plural ("the regions", "the provinces")."""
+    words = piece.lower().split()
+    plural = bool(words) and words[-1].endswith("s") and not kind.endswith("s") and words[-1] != kind
+    return plural and kind != "area"  # "the areas of A, B": vague, near the first
 
 
 def _holds(piece: str) -> bool:
@@ -278,13 +292,14 @@ def _holds(piece: str) -> bool:
     return bool(words) and words[-1] in HOLDER_WORDS
 
 
-def _pull_comma_list(levels: list[list[_Name]], level_seps: list[str]) -> None:
+def _pull_comma_list(levels: list[list[_Name]], level_seps: list[str], plural: _Name | None = None) -> None:
     """ "Kabul, Ghor, and Balkh provinces", "the villages of A, B and C": bare names (the first may carry a
-    settlement word) before an "and" joined by commas join its level; a name before a country is no item
-    of a list with it ("Garissa, Kenya and Mogadishu")."""
+    settlement word, or any feature word in the plural: "the provinces of A, B and C") before an "and"
+    joined by commas join its level; a name before a country is no item of a list with it ("Garissa,
+    Kenya and Mogadishu")."""
     while len(levels) >= 2 and level_seps[-1] == "," and len(levels[-2]) == 1:
         first, bare = levels[-2][0], all(n.kind is None for n in levels[-1])
-        if first.kind is not None and not (first.kind in TOWN_KINDS and bare):
+        if first.kind is not None and not ((first.kind in TOWN_KINDS or first is plural) and bare):
             return
         if country_for_name(levels[-1][0].text) is not None and country_for_name(first.text) is None:
             return
