@@ -298,6 +298,13 @@ def test_fuzzy_spellings_begin_alike() -> None:
     assert place("in Qandahar", "AFG").admin1 == "Kandahar"
 
 
+def test_a_loose_spelling_needs_a_unit_written_beside_it() -> None:
+    # "Tumbao" shares its consonants with Tambo, a village at the other end of the country, but is hardly
+    # the same word (similarity 0.73): alone it is unknown; close variants are still found
+    assert place("in the village of Tumbao", "PHL").latitude is None
+    assert place("in Mandira", "KEN").location == "Mandera"
+
+
 @pytest.mark.parametrize(
     ("text", "lat", "lon", "admin1"),
     [

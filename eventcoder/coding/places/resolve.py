@@ -1,8 +1,7 @@
 """Place resolution: `PlacePhrase`s (from `phrases`) to ACLED-style `Place`s against the offline `gazetteer`.
 
-`resolve_place` picks one gazetteer entry for the phrases of a place and returns a `Place`; `resolve_places`
-returns one `Place` per coordinated place of a clause ("in Mombasa and Kisumu"). Candidate entries come
-from `candidates`.
+`resolve_place` picks one gazetteer entry for the phrases of a place; `resolve_places` returns one `Place` per
+coordinated place of a clause ("in Mombasa and Kisumu"). Candidate entries come from `candidates`.
 
 Choosing among entries of the same name, in this order (first difference wins):
 
@@ -26,8 +25,9 @@ Choosing among entries of the same name, in this order (first difference wins):
    of the feature word's type replaces an exact entry of another type only when close (similarity >=
    0.75) or inside it ("X district" is the province X when the only such district lies elsewhere);
 4. exact name (or alias, or name without an Arabic article or a final "City") before fuzzy match (same
-   consonant skeleton, similarity >= 0.6, similar length or one name the start of the other, only inside
-   a context country or a resolved qualifier; never inside units it lacks: "X village in Y township");
+   consonant skeleton, similarity >= 0.6 inside a resolved qualifier, else >= 0.75 inside a context
+   country: "Tumbao" is no Tambo; similar length or one name the start of the other; never inside units
+   it lacks: "X village in Y township");
 5. inside one of the article's areas (the ADM1s its outlet reports from: `focus.outlet_areas`);
 6. national capital, then population (a unit's population is the sum of its places').
 
@@ -45,18 +45,16 @@ monitor's "near X" is not the X of another province); a notable or substantial p
 is. `beat_place` does the same for an event's place the gazetteer does not hold at all, and gives an
 event placed in the country alone the beat's first area (precision 3).
 
-A name the gazetteer lacks that joins two towns of one country by a hyphen ("the Garissa-Mandera road")
-is the way between them, placed near the first town.
-
-Precision (ACLED geo_precision): 1 a populated place; 2 "near"/"outside"/"area"/"sector" of a place, or a
-unit when the text named a village/area inside it that is not in the gazetteer ("X in Y district", "X
-(Y)"; the village keeps its name as location, at the unit's coordinates and admin levels, as ACLED names
-it; inside a province it has no admin2: the seat's district is not the village's); 3 an ADM2, an ADM1 or a
-region alone; 4 the country only (a village it lacks named in a country alone keeps its name). Coordinates
-of units, regions and countries follow the seat rule in `gazetteer`'s docstring; an ADM1-level place
-takes the seat's name as location and the seat's ADM2 as admin2 (as ACLED places a province-level event
-at its capital). Nothing resolved: the name as written and the first context country, without
-coordinates or precision. The records are built in `build`.
+A name the gazetteer lacks joining two towns of one country by a hyphen ("the Garissa-Mandera road") is the
+way between them, placed near the first town. Precision (ACLED geo_precision): 1 a populated place; 2
+"near"/"outside"/"area"/"sector" of a place, or a unit when the text named a village/area inside it that is
+not in the gazetteer ("X in Y district", "X (Y)"; the village keeps its name as location, at the unit's
+coordinates and admin levels, as ACLED names it; inside a province it has no admin2: the seat's district is
+not the village's); 3 an ADM2, an ADM1 or a region alone; 4 the country only (a village it lacks named in a
+country alone keeps its name). Coordinates of units, regions and countries follow the seat rule in
+`gazetteer`'s docstring; an ADM1-level place takes the seat's name as location and the seat's ADM2 as admin2
+(as ACLED places a province-level event at its capital). Nothing resolved: the name as written and the first
+context country, without coordinates or precision. The records are built in `build`.
 
 This module also re-exports the parsing and look-up names `eventcoder.coding.document` imports from it;
 the package (`eventcoder.coding.places`) is the entry point for everything else.
@@ -112,7 +110,7 @@ NEAR_MARGIN = 1.0  # degrees around the main context country's places
 # when this similar ("Vehari city": the town Vihari, not the district) or inside it ("Muscat district": the
 # province's district Masqat); "Tripura district" is the state Tripura, not the district Tiruppur elsewhere,
 # whose consonants are the same
-KIND_SPELLING = 0.75
+KIND_SPELLING = FREE_SPELLING = 0.75  # the latter: a spelling variant with no unit written beside it
 ENCLOSING = "enclosing"  # internal kind: a qualifier used as the place because the inner place is unknown
 
 
@@ -478,6 +476,8 @@ def _best(
         if outside is not None:
             return outside.cand.ref
     fuzzy = fuzzy_candidates(g, name, ctx, hard) or shortened_candidates(g, name, kind, hard)
+    if not constrained:  # "Tumbao" is no Tambo: loosely alike only beside its units
+        fuzzy = [c for c in fuzzy if c.similarity >= FREE_SPELLING]
     if unknown_units:  # "X village in Y township", Y unknown: a spelling of X elsewhere is unsupported
         fuzzy = []
     if kind == "village":  # "the village of Kotile" is no spelling of the town of Kitale
