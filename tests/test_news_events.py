@@ -3385,3 +3385,18 @@ def test_a_noun_event_a_verb_refers_to_keeps_only_its_own_date(code_text):
     )
     talks = [m for m in code_text(text) if m.event_type == "dialogue"]
     assert [t.event_date for t in talks] == [dt.date(2024, 5, 15)]
+
+
+def test_a_town_named_with_its_country_is_no_government(code_text):
+    [capture] = code_text("Al Shabaab fighters seized a Kenya border town near Mandera on Tuesday.")
+    assert capture.actor2 != "Government of Kenya"
+
+
+def test_allies_joined_to_one_side_are_not_the_side_it_fought(code_text):
+    [clash] = code_text(
+        "Kenyan troops and allied militias clashed with Al Shabaab fighters near Lamu on Tuesday."
+    )
+    assert (clash.actor1, clash.actor2) == ("Military Forces of Kenya", "Al Shabaab")
+    # "with" naming no side leaves the pair as it was
+    [protest] = code_text("Protesters and police clashed with deadly results in Lamu on Tuesday.")
+    assert protest.actor2 == "Police Forces of Kenya"

@@ -424,10 +424,21 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
         # "fired with weapons on X", "fired small arms at X": the weapons are no side, X is
         # "X and Y exchanged fire at the border": two sides, and "at" places them
         pair = cand.event_type in SYMMETRIC_TYPES and agent is not None and bool(agent.conjuncts)
+        against = prep_object(head, {"with", "against"}) if pair and patient is None else None
+        if against is not None and names_side(against, cues):  # not "clashed with deadly results"
+            pair, patient = False, against  # "troops and allied militias clashed with X": X, not the allies
         armed = patient is not None and {lemma(patient), patient.lower_} & weapons
         if (patient is None and not pair) or armed:
             patient = prep_object(head, cues.verbal_target_prepositions, skip=weapons) or patient
     return agent, other_party(cand, agent, patient)
+
+
+def names_side(tok: Token, cues: Cues) -> bool:
+    """A noun that can name a side: a name, or a word for armed men, forces, a crowd or people."""
+    if tok.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        return True
+    sides = cues.armed_subjects | cues.state_force_nouns | cues.security_nouns | cues.crowd_nouns
+    return lemma(tok) in sides | cues.person_words
 
 
 def in_trigger(tok: Token, cand: Candidate) -> bool:
@@ -625,6 +636,8 @@ def resolve_actor(
     # "militants suspected to belong to X", "people linked to X" (detained): X
     if actor is None or is_unidentified(actor) or res.actors.is_generic(actor, "civilians"):
         actor = affiliated_group(tok, country, res) or actor
+    if lemma(tok) in cues.settlement_words and res.actors.is_generic(actor, "government"):
+        return None  # "seized a Congo mining town": a place, not its country's government
     if actor is not None:  # "government positions" are held by its forces; bare "troops" the named ones
         if lemma(tok) in cues.position_words:
             return res.actors.armed(actor)
