@@ -3400,3 +3400,14 @@ def test_allies_joined_to_one_side_are_not_the_side_it_fought(code_text):
     # "with" naming no side leaves the pair as it was
     [protest] = code_text("Protesters and police clashed with deadly results in Lamu on Tuesday.")
     assert protest.actor2 == "Police Forces of Kenya"
+
+
+def test_a_group_claiming_an_attack_the_target_fired_back_at_joins_it(code_text):
+    # the police who returned fire are the attack's other side, not a doer the claimant differs from
+    text = (
+        "Militants attacked a police station in Kenya's northeastern Mandera county late on Tuesday, killing "
+        "four policemen, officials said. Police returned fire and killed two of the attackers.\n\n"
+        "The Zarvo Front, an armed group, claimed responsibility for the raid in Lafey sub-county."
+    )
+    [clash] = code_text(text)
+    assert (clash.actor1, clash.actor2, clash.fatalities) == ("Zarvo Front", "Police Forces of Kenya", 6)

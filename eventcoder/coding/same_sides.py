@@ -50,7 +50,10 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
         return cand.event_type == "clash" and (unnamed_side_of(cand, sides) or sides_named(cluster, cand))
     if cand.event_type == "protest" and crowd_told_again(cluster, cand):
         return True
-    if unnamed_group_named(known, cand.actor1):
+    # the side the occurrence was done to, told firing back ("Police returned fire"), is not its doer
+    targets = {m.actor2.name for m in cluster.members if m.actor2 is not None}
+    doers = [a for a in known if a.name not in targets] or known
+    if unnamed_group_named(doers, cand.actor1):
         return True  # "gunmen attacked X" told again of the group that did it, or the other way round
     return any(a.name == cand.actor1.name for a in known)
 
