@@ -13,13 +13,13 @@ The entry point of the package; its modules, in the order a clause goes through 
 
 from __future__ import annotations
 
+from eventcoder.coding.places.candidates import QUARTER_KM
 from eventcoder.coding.places.focus import after_locative, country_focus, focus_mentions
 from eventcoder.coding.places.gazetteer import Gazetteer, gazetteer
 from eventcoder.coding.places.lookup import country_for_name, is_known_place
 from eventcoder.coding.places.phrases import parse_place_phrases
 from eventcoder.coding.places.records import Place, PlacePhrase
 from eventcoder.coding.places.resolve import (
-    QUARTER_KM,
     beat_place,
     named_place,
     resolve_place,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from eventcoder.coding.geo import km_between
 from eventcoder.coding.places.gazetteer import Gazetteer
 from eventcoder.coding.places.index import place_index
 from eventcoder.coding.places.keys import (
@@ -19,6 +20,7 @@ from eventcoder.coding.places.keys import (
     strip_generic,
 )
 from eventcoder.coding.places.phrases import split_kind
+from eventcoder.coding.places.records import PlacePhrase
 from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, GENERIC_SUFFIXES, TOWN_KINDS
 
 ANYWHERE_SIMILARITY = 0.8  # a unit matched by spelling without any country known
@@ -337,3 +339,27 @@ def containers_of_name(g: Gazetteer, text: str, ctx: list[int]) -> set[Ref]:
         elif c.ref[0] == "r":  # a region qualifies through its ADM1s
             refs.update(("u", u) for u in g.regions[c.ref[1]].adm1s)
     return refs
+
+
+QUARTER_KM = 20  # "City-Quarter": the quarter lies this close to the city; farther, "A-B" is a road
+
+
+def city_of_quarter(g: Gazetteer, phrase: PlacePhrase, ctx: list[int]) -> Ref | None:
+    """ "Belgrade-Vracar", "Lima-Puente Piedra": a quarter written after its notable or substantial city
+    and a hyphen, the city in the article's countries: the quarter when the gazetteer holds it near the
+    city, else the city; None when the second name is a town farther away ("Dhaka-Mymensingh highway"
+    joins two places)."""
+    head, dash, rest = phrase.text.partition("-")
+    if not dash or not head.strip() or not rest[:1].isupper() or phrase.kind not in (None, *TOWN_KINDS):
+        return None
+    inside = [c.ref for c in candidates(g, head.strip(), None) if c.ref[0] == "t"]
+    cities = [r for r in inside if (notable(g, r) or is_substantial(g, r)) and country_of(g, r) in ctx]
+    if not cities:
+        return None
+    city = max(cities, key=lambda r: g.town_population(r[1]))
+    towns = [c.ref for c in candidates(g, rest.strip(), None) if c.ref[0] == "t"]
+    towns = [r for r in towns if country_of(g, r) == country_of(g, city)]
+    near = [r for r in towns if km_between(*g.town_point(r[1]), *g.town_point(city[1])) <= QUARTER_KM]
+    if near:
+        return near[0]
+    return None if towns else city

@@ -66,13 +66,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from eventcoder.coding.geo import km_between
 from eventcoder.coding.places.build import named_within, to_place, unknown_place, written_name
 from eventcoder.coding.places.candidates import (
     BIG_TOWN,
     Cand,
     Ref,
     candidates,
+    city_of_quarter,
     containers,
     containers_of_name,
     country_of,
@@ -163,7 +163,7 @@ def resolve_place(
         )
         ref = _resolve_phrase(g, asked, soft, ctx, area)
         if ref is None and i == 0:
-            ref = _city_of_quarter(g, phrase, ctx)
+            ref = city_of_quarter(g, phrase, ctx)
         if ref is None and i == 0:
             ref = _road_start(g, phrase, ctx)
             phrase = replace(phrase, near=True) if ref is not None else phrase
@@ -270,30 +270,6 @@ def _area_refs(areas: tuple[tuple[str, str], ...]) -> frozenset[Ref]:
     for iso3, name in areas:
         out.update(("u", u) for u in g.adm1s_named(iso3, name))
     return frozenset(out)
-
-
-QUARTER_KM = 20  # "City-Quarter": the quarter lies this close to the city; farther, "A-B" is a road
-
-
-def _city_of_quarter(g: Gazetteer, phrase: PlacePhrase, ctx: list[int]) -> Ref | None:
-    """ "Belgrade-Vracar", "Lima-Puente Piedra": a quarter written after its notable or substantial city
-    and a hyphen, the city in the article's countries: the quarter when the gazetteer holds it near the
-    city, else the city; None when the second name is a town farther away ("Dhaka-Mymensingh highway"
-    joins two places)."""
-    head, dash, rest = phrase.text.partition("-")
-    if not dash or not head.strip() or not rest[:1].isupper() or phrase.kind not in (None, *TOWN_KINDS):
-        return None
-    inside = [c.ref for c in candidates(g, head.strip(), None) if c.ref[0] == "t"]
-    cities = [r for r in inside if (notable(g, r) or is_substantial(g, r)) and country_of(g, r) in ctx]
-    if not cities:
-        return None
-    city = max(cities, key=lambda r: g.town_population(r[1]))
-    towns = [c.ref for c in candidates(g, rest.strip(), None) if c.ref[0] == "t"]
-    towns = [r for r in towns if country_of(g, r) == country_of(g, city)]
-    near = [r for r in towns if km_between(*g.town_point(r[1]), *g.town_point(city[1])) <= QUARTER_KM]
-    if near:
-        return near[0]
-    return None if towns else city
 
 
 def _road_start(g: Gazetteer, phrase: PlacePhrase, ctx: list[int]) -> Ref | None:
