@@ -3411,3 +3411,8 @@ def test_a_group_claiming_an_attack_the_target_fired_back_at_joins_it(code_text)
     )
     [clash] = code_text(text)
     assert (clash.actor1, clash.actor2, clash.fatalities) == ("Zarvo Front", "Police Forces of Kenya", 6)
+
+
+def test_a_fighter_jet_is_the_army_s(code_text):
+    [strike] = code_text("A fighter jet dropped bombs on a market in Lamu on Tuesday, killing five people.")
+    assert strike.actor1 == "Military Forces of Kenya"
