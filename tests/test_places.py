@@ -298,6 +298,12 @@ def test_fuzzy_spellings_begin_alike() -> None:
     assert place("in Qandahar", "AFG").admin1 == "Kandahar"
 
 
+def test_a_village_the_gazetteer_lacks_written_in_a_town_lies_near_the_town() -> None:
+    found = place("in Zwerqa village in Garissa town", "KEN")
+    assert (found.location, found.admin1, found.geo_precision) == ("Zwerqa", "Garissa", 2)
+    assert place("in a neighbourhood of Garissa town", "KEN").geo_precision == 1  # a quarter is the town
+
+
 def test_a_loose_spelling_needs_a_unit_written_beside_it() -> None:
     # "Tumbao" shares its consonants with Tambo, a village at the other end of the country, but is hardly
     # the same word (similarity 0.73): alone it is unknown; close variants are still found

@@ -15,9 +15,10 @@ from eventcoder.coding.places.words import ADM1_KINDS, ADM2_KINDS, TOWN_KINDS
 
 def named_within(place: Place, unknown: PlacePhrase, province: bool) -> Place:
     """A village the gazetteer lacks, placed in the district or province written beside it ("X in Y
-    district", "near X, Y", "in the area of X, Y"): the location is the village as written, its admin
-    levels and coordinates the unit's (precision 2; in a province, no district: the seat's is not the
-    village's); in a country alone, the country's (precision 4: "the village of X in northern Y"). A
+    district", "near X, Y", "in the area of X, Y") or near the town ("X village in Y township"): the
+    location is the village as written, its admin levels and coordinates the unit's or town's (precision
+    2; in a province, no district: the seat's is not the village's); in a country alone, the country's
+    (precision 4: "the village of X in northern Y"). A
     quarter or site of a town the gazetteer holds is placed at the town, as before, and so is a site
     ("outside the Parliament in Y")."""
     if (

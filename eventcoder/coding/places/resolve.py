@@ -175,8 +175,15 @@ def resolve_place(
             enclosing = _enclosing_alternative(g, ref, phrase)
             place = to_place(g, ref, phrase, missed or enclosing)
             province = ref[0] == "u" and g.unit_level(ref[1]) == 1
-            if missed and i > 0 and ref[0] in ("u", "c"):
-                return named_within(place, expanded[0], province)
+            if (
+                missed
+                and i > 0
+                and (ref[0] in ("u", "c") or (expanded[0].kind == "village" and not phrase.near))
+            ):
+                # "X village in Y township", X unknown: near the town Y (precision 2), not Y itself; "X
+                # village close to Y town" is coded at Y
+                near = replace(place, geo_precision=2) if ref[0] == "t" else place
+                return named_within(near, expanded[0], province)
             if enclosing and _names_enclosing(g, ref, phrase):  # "Kobarre (Lamu)", Kobarre unknown
                 return named_within(place, replace(phrase, text=alternatives(phrase.text)[0]), province)
             return place
