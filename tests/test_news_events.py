@@ -3416,3 +3416,16 @@ def test_a_group_claiming_an_attack_the_target_fired_back_at_joins_it(code_text)
 def test_a_fighter_jet_is_the_army_s(code_text):
     [strike] = code_text("A fighter jet dropped bombs on a market in Lamu on Tuesday, killing five people.")
     assert strike.actor1 == "Military Forces of Kenya"
+
+
+def test_a_force_is_never_both_sides_of_a_clash(code_text):
+    # the headline reads the dead soldiers as a side, the body as the side acted on: the other side is
+    # the militants, unnamed
+    text = (
+        "Two soldiers, three militants killed in Kashmir gunfight\n\n"
+        "Two Indian soldiers and three militants were killed in a gunfight in the Doda district of Jammu and "
+        "Kashmir on Monday night, the army said.\n\nTroops had launched a search operation in a forest area "
+        "after receiving intelligence about the presence of militants, an army spokesman said."
+    )
+    [clash] = code_text(text)
+    assert (clash.actor1, clash.actor2) == ("Military Forces of India", "Unidentified Armed Group (India)")

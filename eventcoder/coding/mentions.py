@@ -362,6 +362,9 @@ def to_mention(
         # "... killing 12 soldiers. X claimed responsibility.": the group the claim names
         actor1 = claimed_after(cluster, best, clusters, sentences, ctx, res) or actor1
     actor1 = res.actors.armed(actor1) if etype in VIOLENT else actor1  # a government fights by its forces
+    if etype == "clash" and actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        if actor1.inter == 1:  # "Two soldiers, three militants killed in X gunfight": no force fights itself
+            actor2 = named_doer(cluster, actor1) or res.actors.generic("unidentified", actor1.country)
     if etype == "arrest" and actor1 is None:  # "four people were arrested": by the police, as ACLED codes
         located = cluster.placed()
         actor1 = res.actors.generic("police", (located.place.iso3 if located else None) or ctx.main_country)
