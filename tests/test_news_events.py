@@ -3429,3 +3429,11 @@ def test_a_force_is_never_both_sides_of_a_clash(code_text):
     )
     [clash] = code_text(text)
     assert (clash.actor1, clash.actor2) == ("Military Forces of India", "Unidentified Armed Group (India)")
+
+
+def test_a_fight_between_two_groups_alike_has_them_on_both_sides(code_text):
+    [clash] = code_text("Clashes between two armed groups in Garissa killed nine people on Tuesday.")
+    assert clash.actor1 == clash.actor2 == "Unidentified Armed Group (Kenya)"  # the dead are no side
+    text = "On 3 May 2020, two groups of farmers clashed over land in Garissa, injuring five. [size=20]"
+    [riot] = code_text(text)
+    assert riot.actor1 == riot.actor2 == "Rioters (Kenya)"

@@ -114,6 +114,7 @@ class Candidate:
     actor2: Actor | None = None
     subject_actor: Actor | None = None  # an armed subject before the trigger, when the parse gave no agent
     doer_told_again: bool = False  # actor 1 named by a definite unnamed noun: "the attackers" just told
+    paired_sides: bool = False  # the doer names both sides alike: "clashes between two armed groups"
     unnamed_party: str | None = None  # talks "with the elders": a party the dictionary does not name
     assoc1: list[str] = field(default_factory=list)
     assoc2: list[str] = field(default_factory=list)  # "CNL members" attacked: civilians, the party here

@@ -365,13 +365,18 @@ def to_mention(
     if etype == "clash" and actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         if actor1.inter == 1:  # "Two soldiers, three militants killed in X gunfight": no force fights itself
             actor2 = named_doer(cluster, actor1) or res.actors.generic("unidentified", actor1.country)
+    paired = etype == "clash" and any(m.paired_sides for m in cluster.members)
+    if paired and actor1 is not None and (actor2 is None or actor2.inter == 7):
+        actor2 = actor1  # "clashes between two armed groups killed nine": both sides alike, the dead none
     if etype == "arrest" and actor1 is None:  # "four people were arrested": by the police, as ACLED codes
         located = cluster.placed()
         actor1 = res.actors.generic("police", (located.place.iso3 if located else None) or ctx.main_country)
     if etype in VIOLENT and actor1 is not None and res.actors.is_unidentified(actor1):
         text = " ".join(sent_text(m.sent) for m in cluster.members)
         if perpetrator_kind(text) == "gang":  # 'armed men ... in a drive-by': a gang's
+            alike = actor2 == actor1  # "a shoot-out between rival gangs": both sides
             actor1 = res.actors.generic("gang", actor1.country)
+            actor2 = actor1 if alike else actor2
     placed = cluster.placed()
     place = placed.place if placed else None
     framed = placed is not None and placed.split_group is None  # one place of a list is not framed by another

@@ -57,7 +57,7 @@ from eventcoder.coding.rules import (
     venue_name,
 )
 from eventcoder.coding.sentcache import remembered, sent_tokens
-from eventcoder.coding.sides import gerund_sides, pitted_sides, their_parties
+from eventcoder.coding.sides import gerund_sides, paired, pitted_sides, their_parties
 from eventcoder.coding.subjects import subject_of
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
@@ -109,6 +109,7 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
         and cand.actor1 is not None
     ):
         cand.actor2 = joint_side(agent_tok, cand.actor1, res.actors) or cand.actor2  # "forces of A and B"
+    cand.paired_sides = cand.event_type == "clash" and agent_tok is not None and paired(agent_tok)
     two_unnamed = agent_tok is not None and patient_tok is not None and agent_tok.i != patient_tok.i
     two_unnamed = two_unnamed and patient_tok.pos_ != "PRON"  # "gunmen attacked him": not told who
     two_unnamed = two_unnamed and cand.actor1 is not None and is_unidentified(cand.actor1)

@@ -108,8 +108,11 @@ def protest_actors(
     if second is not None and second.inter == GENERIC_KINDS["civilians"].inter:
         # "police fired at protesters, killing five people": the dead are of the crowd; the force that met
         # it is the other side, when one is told
-        return crowd, intervening_force(cluster, iso3, res) or second
-    return crowd, second or intervening_force(cluster, iso3, res)
+        second = intervening_force(cluster, iso3, res) or second
+    else:
+        second = second or intervening_force(cluster, iso3, res)
+    paired = any(m.paired_sides for m in cluster.members)  # "two groups clashed": a crowd on each side
+    return crowd, crowd if paired and (second is None or second.inter == 7 or second == actor1) else second
 
 
 def called_rioters(cluster: Cluster, ctx: ArticleContext, cues: Cues) -> bool:

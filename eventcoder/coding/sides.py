@@ -57,3 +57,11 @@ def their_parties(head: Token) -> Token | None:
         if subject is not None and head not in subject.subtree:  # not the talks themselves
             return subject if subject.conjuncts else None
     return None
+
+
+PAIR_WORDS = frozenset({"two", "rival", "both"})
+
+
+def paired(noun: Token) -> bool:
+    """A plural naming both sides of a fight alike ("two armed groups", "rival militias")."""
+    return noun.tag_ == "NNS" and any(c.lower_ in PAIR_WORDS for c in noun.children)
