@@ -3437,3 +3437,14 @@ def test_a_fight_between_two_groups_alike_has_them_on_both_sides(code_text):
     text = "On 3 May 2020, two groups of farmers clashed over land in Garissa, injuring five. [size=20]"
     [riot] = code_text(text)
     assert riot.actor1 == riot.actor2 == "Rioters (Kenya)"
+
+
+def test_two_events_of_one_sentence_joined_by_and_each_count_their_own_dead(code_text):
+    text = (
+        "Separate attacks kill 11 in northern Kenya\n\n"
+        "Suspected militants killed at least seven civilians in an attack on a market in Mandera on "
+        "Thursday, and four police officers died when their vehicle hit a roadside bomb near Garissa on "
+        "Friday, officials said."
+    )
+    dead = {m.location: m.fatalities for m in code_text(text, dt.date(2024, 5, 6))}
+    assert dead == {"Mandera": 7, "Garissa": 4}

@@ -578,14 +578,15 @@ def own_clause_dead(cluster: Cluster, clusters: list[Cluster]) -> int | None:
     """The dead of the event's own clause when it is told in one sentence with another event in
     another clause ("One soldier died in an attack on Sunday, while on Friday militants killed five"),
     else None."""
-    sents = {m.sent_index for m in cluster.members}
+    body = [m for m in cluster.members if not m.headline]  # a headline's "kill 11" is no other sentence
+    sents = {m.sent_index for m in body}
     if len(sents) != 1:
         return None
-    sent = cluster.first.sent
+    sent = body[0].sent
     others = [m for c in clusters if c is not cluster for m in c.members if m.sent_index in sents]
     for other in others:
         dead = clause_fatalities(
-            sent_text(sent), cluster.first.trigger.start_char - sent.start_char,
+            sent_text(sent), body[0].trigger.start_char - sent.start_char,
             other.trigger.start_char - sent.start_char,
         )  # fmt: skip
         if dead is not None:

@@ -442,10 +442,22 @@ def clause_fatalities(text: str, at: int, other: int) -> int | None:
     in another clause of the text ("One soldier died in an attack on Sunday, while on Friday militants
     killed five": 1 for the attack); None when both lie in one clause or the clause states none."""
     here = _clause_at(text, at)
-    if here is None or here == _clause_at(text, other):
+    if here is None:
         return None
+    if here == _clause_at(text, other):
+        return _part_fatalities(text, at, other)
     figs = [f for f in _clause_figures(text) if f.clause == here]
     return event_total(figs) if figs else None
+
+
+def _part_fatalities(text: str, at: int, other: int) -> int | None:
+    """The dead of the part holding `at` when ", and" parts it from the other event's word ("militants
+    killed seven civilians in A on Thursday, and four gendarmes died near B on Friday": 7 and 4)."""
+    lo, hi = sorted((at, other))
+    cut = text.rfind(", and ", lo, hi)
+    if cut < 0:
+        return None
+    return count_fatalities(text[:cut] if at < cut else text[cut + 2 :])
 
 
 def count_fatalities(text: str) -> int | None:
