@@ -3448,3 +3448,9 @@ def test_two_events_of_one_sentence_joined_by_and_each_count_their_own_dead(code
     )
     dead = {m.location: m.fatalities for m in code_text(text, dt.date(2024, 5, 6))}
     assert dead == {"Mandera": 7, "Garissa": 4}
+
+
+def test_a_pronoun_subject_of_the_verb_a_clash_noun_hangs_on_is_its_side(code_text):
+    text = "Kenyan police said they had rescued ten hostages after a gun battle with the kidnappers in Lamu."
+    clash = next(m for m in code_text(text) if m.event_type == "clash")
+    assert (clash.actor1, clash.actor2) == ("Police Forces of Kenya", "Unidentified Armed Group (Kenya)")

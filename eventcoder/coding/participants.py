@@ -157,7 +157,7 @@ def armed_subject_before(
     for tok in sent_tokens(cand.sent):
         if tok.i >= cand.head.i:
             break
-        if tok.pos_ in ("NOUN", "PROPN") and subject_like(tok, cand, governors, res.cues):
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and subject_like(tok, cand, governors, res.cues):
             actor = resolve_actor(tok, cand, country, ctx, res, role=1)
             if actor is not None and actor.inter in ARMED_TYPES:
                 return actor
