@@ -3454,3 +3454,16 @@ def test_a_pronoun_subject_of_the_verb_a_clash_noun_hangs_on_is_its_side(code_te
     text = "Kenyan police said they had rescued ten hostages after a gun battle with the kidnappers in Lamu."
     clash = next(m for m in code_text(text) if m.event_type == "clash")
     assert (clash.actor1, clash.actor2) == ("Police Forces of Kenya", "Unidentified Armed Group (Kenya)")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks were suspended in January.",
+        "The government suspended the talks in January.",
+        "The talks collapsed in January.",
+    ],
+)
+def test_talks_suspended_or_collapsed_are_no_talks_held(code_text, sentence):
+    text = f"The Kenyan government and the Zarvo Front resumed peace talks in Nairobi on Thursday. {sentence}"
+    assert [m.event_date for m in code_text(text) if m.event_type == "dialogue"] == [dt.date(2024, 5, 16)]

@@ -314,7 +314,8 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         if head.i != cand.trigger.root.i and lemma(head) in cues.venue_nouns:
             return False  # "the conference centre", "a meeting room": a place, not talks
         cand.eventive = any(lemma(v) in cues.eventive_verbs["talks"] for v in verbs)
-        return not (head.dep_ == "nsubj" and lemma(anchor) in cues.stalled_verbs)  # "talks have stalled"
+        # "talks have stalled", "the talks were suspended", "suspended the talks": no talks held
+        return not (head.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(anchor) in cues.stalled_verbs)
     if etype == "agreement":
         cand.eventive = any(lemma(v) in cues.eventive_verbs["agreement"] for v in verbs)
         return cand.eventive or (
