@@ -3467,3 +3467,10 @@ def test_a_pronoun_subject_of_the_verb_a_clash_noun_hangs_on_is_its_side(code_te
 def test_talks_suspended_or_collapsed_are_no_talks_held(code_text, sentence):
     text = f"The Kenyan government and the Zarvo Front resumed peace talks in Nairobi on Thursday. {sentence}"
     assert [m.event_date for m in code_text(text) if m.event_type == "dialogue"] == [dt.date(2024, 5, 16)]
+
+
+def test_an_onlooker_reporting_a_strike_did_not_carry_it_out(code_text):
+    [strike] = code_text("Residents reported air strikes on villages near Lamu on Sunday.")
+    assert strike.actor1 == "Military Forces of Kenya"  # the strikes' unnamed doer, not the residents
+    [clash] = code_text("The army reported clashes with Al Shabaab fighters near Lamu on Sunday.")
+    assert clash.actor1 == "Military Forces of Kenya"  # a side telling its own fight

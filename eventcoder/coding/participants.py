@@ -58,7 +58,7 @@ from eventcoder.coding.rules import (
 )
 from eventcoder.coding.sentcache import remembered, sent_tokens
 from eventcoder.coding.sides import gerund_sides, paired, pitted_sides, their_parties
-from eventcoder.coding.subjects import subject_of
+from eventcoder.coding.subjects import names_side, reported_by_onlooker, subject_of
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 PARTY_EVENTS = frozenset({"dialogue", "agreement", "ceasefire"})  # a capital names a party's government
@@ -434,14 +434,6 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
     return agent, other_party(cand, agent, patient)
 
 
-def names_side(tok: Token, cues: Cues) -> bool:
-    """A noun that can name a side: a name, or a word for armed men, forces, a crowd or people."""
-    if tok.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
-        return True
-    sides = cues.armed_subjects | cues.state_force_nouns | cues.security_nouns | cues.crowd_nouns
-    return lemma(tok) in sides | cues.person_words
-
-
 def in_trigger(tok: Token, cand: Candidate) -> bool:
     """A word of the trigger phrase itself ("fire" of "exchanged fire"): no participant."""
     return cand.trigger.start <= tok.i < cand.trigger.end
@@ -487,6 +479,7 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
     walked_out = cand.event_type == "ceasefire" and cand.sub_event_type == "ended" and anchor.i != head.i
     if agent is None and anchor.pos_ in VERBAL and (walked_out or done_by_subject(head, anchor, cues)):
         describes = lemma(anchor) in cues.reference_verbs and not cand.eventive
+        describes = describes or reported_by_onlooker(anchor, cues)  # "residents reported air strikes"
         if not describes and lemma(anchor) not in cues.mediator_verbs:
             agent = subject_of(anchor) if not is_passive(anchor) else by_agent(anchor)
     patient = other_party(cand, agent, patient)

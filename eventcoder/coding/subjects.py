@@ -1,14 +1,16 @@
 """Who a verb's subject is, however the parser hung it: inherited from the verb it is conjoined with or
 controlled by, the noun before a verb left with none, or the subject of a parenthetical participle the
-parser made its head ("The attackers, believed to be jihadists, also targeted X"). Used by
-`participants`, `triggers`, `generic` and `mentions`; a pure part of the coding core.
+parser made its head ("The attackers, believed to be jihadists, also targeted X"); whether a noun can
+name a side (`names_side`) and whether a reporting verb's subject is an onlooker (`reported_by_onlooker`).
+Used by `participants`, `triggers`, `generic` and `mentions`; a pure part of the coding core.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.coding.rules import FINITE_TAGS
+from eventcoder.coding.cues import Cues
+from eventcoder.coding.rules import FINITE_TAGS, lemma
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -74,3 +76,19 @@ def noun_before(word: Token) -> Token | None:
             tok = tok.head
         return tok
     return None
+
+
+def names_side(tok: Token, cues: Cues) -> bool:
+    """A noun that can name a side: a name, or a word for armed men, forces, a crowd or people."""
+    if tok.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        return True
+    sides = cues.armed_subjects | cues.state_force_nouns | cues.security_nouns | cues.crowd_nouns
+    return lemma(tok) in sides | cues.person_words
+
+
+def reported_by_onlooker(verb: Token, cues: Cues) -> bool:
+    """A reporting verb whose subject names no side ("residents reported air strikes"; not "the army
+    reported clashes with X", a side telling its own fight)."""
+    subject = subject_of(verb) if lemma(verb) in cues.reporting_verbs else None
+    sides = cues.armed_subjects | cues.state_force_nouns | cues.security_nouns
+    return subject is not None and subject.pos_ == "NOUN" and lemma(subject) not in sides
