@@ -3474,3 +3474,12 @@ def test_an_onlooker_reporting_a_strike_did_not_carry_it_out(code_text):
     assert strike.actor1 == "Military Forces of Kenya"  # the strikes' unnamed doer, not the residents
     [clash] = code_text("The army reported clashes with Al Shabaab fighters near Lamu on Sunday.")
     assert clash.actor1 == "Military Forces of Kenya"  # a side telling its own fight
+
+
+def test_the_state_s_strikes_answering_a_group_s_attack_are_another_event(code_text):
+    text = (
+        "Al Shabaab fighters killed nine Kenyan soldiers in an attack on a military base near Mandera on "
+        "Saturday, prompting Kenyan air strikes on militant targets in Somalia."
+    )
+    kinds = sorted((m.sub_event_type, m.actor1) for m in code_text(text, dt.date(2024, 1, 14)))
+    assert kinds == [("armed_clash", "Al Shabaab"), ("explosion", "Military Forces of Kenya")]

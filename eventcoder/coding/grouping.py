@@ -17,6 +17,7 @@ from eventcoder.coding.dates import windows_overlap
 from eventcoder.coding.dating import days_apart
 from eventcoder.coding.event_places import names_town_part
 from eventcoder.coding.occurrences import places_compatible
+from eventcoder.coding.participants import ARMY_WEAPON_VARIANTS
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, clause_chain, is_definite, lemma
 from eventcoder.coding.same_sides import is_armed
@@ -142,9 +143,25 @@ def other_day(cand: Candidate, primary: Candidate) -> bool:
 
 def other_reason(cand: Candidate, primary: Candidate, ctx: ArticleContext, res: CoderResources) -> str | None:
     """Why the candidate is another occurrence than the sentence's primary ("kind", "town"), or None."""
-    if other_kind(cand, primary):
+    if other_kind(cand, primary) or other_sides(cand, primary):
         return "kind"
     return "town" if other_town(cand, primary, ctx, res) else None
+
+
+def other_sides(cand: Candidate, primary: Candidate) -> bool:
+    """Another kind of violence done the other way round, the state's from afar ("militants killed nine
+    soldiers in an attack on a base, prompting Turkish air strikes on militant targets"): the answer is
+    another occurrence; fire returned in the same fight ("died in a gunfight with X" after X's bomb) stays
+    one."""
+    sides = [cand.actor1, cand.actor2, primary.actor1, primary.actor2]
+    if any(a is None for a in sides) or cand.sub_event_type == primary.sub_event_type:
+        return False
+    state = [a.inter == 1 for a in sides]  # type: ignore[union-attr]
+    armed = [a.inter in (2, 3, 4, 8) or is_unidentified(a) for a in sides]  # type: ignore[arg-type]
+    # the state's answer from afar (air strikes, shelling) to a group's attack, or the other way round
+    struck = [c.variant in ARMY_WEAPON_VARIANTS for c in (cand, primary)]
+    one_way = state[0] and armed[1] and armed[2] and state[3] and struck[0] and not struck[1]
+    return one_way or (armed[0] and state[1] and state[2] and armed[3] and struck[1] and not struck[0])
 
 
 def part_key(cand: Candidate, reason: str, ctx: ArticleContext, res: CoderResources) -> str | None:
