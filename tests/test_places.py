@@ -78,6 +78,18 @@ def test_parse_a_feature_word_in_the_plural_is_every_listed_names() -> None:
     assert [p.kind for p in parse_place_phrases("in the areas of Mandera and Garissa")] == ["area", None]
 
 
+def test_parse_a_country_told_before_a_settlement_word_encloses_the_place_named_after_of() -> None:
+    # "the Burkina Faso village of X" is X, in Burkina Faso (not a "village" called Burkina Faso); a
+    # demonym does the same ("the Kenyan village of X": X, in Kenya)
+    phrases = parse_place_phrases("in the eastern Burkina Faso village of Zwerqa")
+    assert [(p.text, p.kind, p.qualifiers) for p in phrases] == [
+        ("Zwerqa", "village", ("Burkina Faso",)),
+        ("Burkina Faso", None, ()),
+    ]
+    found = place("in the Kenyan village of Zwerqa", "BFA")
+    assert (found.location, found.iso3, found.geo_precision) == ("Zwerqa", "KEN", 4)
+
+
 def test_parse_the_kind_of_a_building_is_no_place() -> None:
     # "a Pentecostal church", "a Sunni mosque": a capitalised word says what kind of building, unless a place
     phrases = parse_place_phrases("inside a Pentecostal church in the town of Mpeketoni in Lamu county")
@@ -90,7 +102,7 @@ def test_every_demonym_of_the_actors_list_names_its_country() -> None:
     # one list of demonyms (data/demonyms.csv) for actors and places: "the Rwandese city of Kigali"
     assert country_for_name("Rwandese") == ("Rwanda", "RWA")
     assert country_for_name("Ecuadorean") == ("Ecuador", "ECU")
-    assert [p.text for p in parse_place_phrases("in the Rwandese city of Kigali")] == ["Kigali"]
+    assert [p.text for p in parse_place_phrases("in the Rwandese city of Kigali")] == ["Kigali", "Rwanda"]
     assert country_for_name("") is None
 
 

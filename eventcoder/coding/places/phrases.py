@@ -223,6 +223,7 @@ def _levels(text: str) -> list[list[_Name]]:
     level_seps: list[str] = []
     pending_near = pending_border = pending_capital = False
     pending_kind: str | None = None
+    pending_country: str | None = None  # "the Kenyan village of X": X lies in Kenya
     pending_plural = False  # "the regions of A and B": the kind of every item of the list
     plural_item: _Name | None = None  # the first item of such a list
     pieces = _split_protected(text)
@@ -247,6 +248,7 @@ def _levels(text: str) -> list[list[_Name]]:
                 levels[-1][-1].kind = kind_only  # "X, a northern village in Y": what X is, not Y
                 continue
             pending_plural = bool(kind_only) and _plural_kind_word(piece, kind_only) or pending_plural
+            pending_country = _kind_country(piece) if kind_only else pending_country
             pending_kind = kind_only or pending_kind
             pending_capital = "capital" in piece.lower().split()
             continue
@@ -270,6 +272,10 @@ def _levels(text: str) -> list[list[_Name]]:
             level_seps.append(sep)
             if len(names) > 1:  # "A, B and C" (no comma before "and"): one list, as "A, B, and C"
                 _pull_comma_list(levels, level_seps, plural_item)
+            if pending_country is not None and sep == "of":
+                levels.append([_Name(pending_country, None)])
+                level_seps.append(",")
+        pending_country = None if names else pending_country
         if plural_item is not None and any(n is plural_item for n in levels[-1]):
             for n in levels[-1]:
                 n.kind = n.kind or plural_item.kind
@@ -381,6 +387,9 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
     town_after = len(words) > 1 and words[1].islower() and KIND_WORDS.get(words[1].strip(".,")) in TOWN_KINDS
     adjective = words and (_is_demonym(words[0]) or (town_after and country_for_name(words[0]) is not None))
     demonym = words.pop(0) if adjective else None
+    if not adjective and (long_country := _country_before_kind(words)):  # "the Burkina Faso village of X"
+        demonym = " ".join(words[:long_country])
+        del words[:long_country]
     lead_kind: str | None = popped_kind if words else None  # "the provincial capital Lashkar Gah"
     while words and words[0].lower() in KIND_WORDS:
         lead_kind = KIND_WORDS[words.pop(0).lower()]
@@ -415,6 +424,29 @@ def _piece_names(piece: str) -> tuple[list[_Name], bool, str | None, bool]:
         n.site = site
     _share_kind(names)
     return names, near, kind_only, clause
+
+
+def _country_before_kind(words: list[str]) -> int:
+    """The number of words of a country's name of two or three words that opens the piece before a
+    settlement word ("Burkina Faso village", "Sierra Leone town"), else 0."""
+    for n in (3, 2):
+        kind = KIND_WORDS.get(words[n].strip(".,")) if len(words) > n and words[n].islower() else None
+        if kind in TOWN_KINDS and country_for_name(" ".join(words[:n])) is not None:
+            return n
+    return 0
+
+
+def _kind_country(piece: str) -> str | None:
+    """The country a settlement word is told of ("the Kenyan village", "the eastern Burkina Faso town"):
+    its name, for the place the next "of" names; None when the piece is no such phrase."""
+    words = piece.split()
+    if len(words) < 2 or KIND_WORDS.get(words[-1].lower().strip(".,")) not in TOWN_KINDS:
+        return None
+    start = len(words) - 1
+    while start > 0 and words[start - 1][:1].isupper():  # the capitalised words before the kind word
+        start -= 1
+    found = country_for_name(" ".join(words[start:-1])) if start < len(words) - 1 else None
+    return found[0] if found is not None else None
 
 
 def _opening_lead(words: list[str]) -> bool:
