@@ -20,7 +20,7 @@ from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.participants import ARMY_WEAPON_VARIANTS
 from eventcoder.coding.places import Place
 from eventcoder.coding.rules import VERBAL, clause_chain, is_definite, lemma
-from eventcoder.coding.same_sides import is_armed
+from eventcoder.coding.same_sides import NON_STATE_ARMED, is_armed
 from eventcoder.coding.sentcache import sent_text, sent_tokens
 from eventcoder.coding.several import SPLIT_FAMILIES, struck_places
 
@@ -153,11 +153,11 @@ def other_sides(cand: Candidate, primary: Candidate) -> bool:
     soldiers in an attack on a base, prompting Turkish air strikes on militant targets"): the answer is
     another occurrence; fire returned in the same fight ("died in a gunfight with X" after X's bomb) stays
     one."""
-    sides = [cand.actor1, cand.actor2, primary.actor1, primary.actor2]
-    if any(a is None for a in sides) or cand.sub_event_type == primary.sub_event_type:
+    sides = [a for a in (cand.actor1, cand.actor2, primary.actor1, primary.actor2) if a is not None]
+    if len(sides) < 4 or cand.sub_event_type == primary.sub_event_type:
         return False
-    state = [a.inter == 1 for a in sides]  # type: ignore[union-attr]
-    armed = [a.inter in (2, 3, 4, 8) or is_unidentified(a) for a in sides]  # type: ignore[arg-type]
+    state = [a.inter == 1 for a in sides]
+    armed = [a.inter in NON_STATE_ARMED or is_unidentified(a) for a in sides]
     # the state's answer from afar (air strikes, shelling) to a group's attack, or the other way round
     struck = [c.variant in ARMY_WEAPON_VARIANTS for c in (cand, primary)]
     one_way = state[0] and armed[1] and armed[2] and state[3] and struck[0] and not struck[1]
