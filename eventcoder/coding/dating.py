@@ -70,7 +70,13 @@ def referred_to(cand: Candidate, cues: Cues) -> bool:
     phrases date it; not when the verb reports it ("were reported on 26 April") or is a preposition
     ("killed following attacks": the sentence's day)."""
     verb = cand.anchor
-    return cand.nominal and lemma(verb) in cues.reference_verbs - cues.reporting_verbs and verb.dep_ != "prep"
+    word = lemma(verb)
+    return (
+        cand.nominal
+        and word in cues.reference_verbs
+        and word not in cues.reporting_verbs
+        and verb.dep_ != "prep"
+    )
 
 
 def bound_date(cand: Candidate, cues: Cues) -> bool:

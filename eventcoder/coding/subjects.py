@@ -82,13 +82,16 @@ def names_side(tok: Token, cues: Cues) -> bool:
     """A noun that can name a side: a name, or a word for armed men, forces, a crowd or people."""
     if tok.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
         return True
-    sides = cues.armed_subjects | cues.state_force_nouns | cues.security_nouns | cues.crowd_nouns
-    return lemma(tok) in sides | cues.person_words
+    return side_word(lemma(tok), cues) or lemma(tok) in cues.crowd_nouns or lemma(tok) in cues.person_words
 
 
 def reported_by_onlooker(verb: Token, cues: Cues) -> bool:
     """A reporting verb whose subject names no side ("residents reported air strikes"; not "the army
     reported clashes with X", a side telling its own fight)."""
     subject = subject_of(verb) if lemma(verb) in cues.reporting_verbs else None
-    sides = cues.armed_subjects | cues.state_force_nouns | cues.security_nouns
-    return subject is not None and subject.pos_ == "NOUN" and lemma(subject) not in sides
+    return subject is not None and subject.pos_ == "NOUN" and not side_word(lemma(subject), cues)
+
+
+def side_word(word: str, cues: Cues) -> bool:
+    """A word for armed men, a state's forces or security (looked up without building a union per call)."""
+    return word in cues.armed_subjects or word in cues.state_force_nouns or word in cues.security_nouns
