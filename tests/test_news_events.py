@@ -3483,3 +3483,22 @@ def test_the_state_s_strikes_answering_a_group_s_attack_are_another_event(code_t
     )
     kinds = sorted((m.sub_event_type, m.actor1) for m in code_text(text, dt.date(2024, 1, 14)))
     assert kinds == [("armed_clash", "Al Shabaab"), ("explosion", "Military Forces of Kenya")]
+
+
+def test_who_died_in_a_bombing_did_not_carry_it_out(code_text):
+    text = (
+        "Kenyan troops killed a senior Al Shabaab commander in an air strike near Mandera on Thursday. "
+        "Two other fighters died in the bombing near the border with Somalia."
+    )
+    [strike] = code_text(text)
+    assert (strike.actor1, strike.fatalities) == ("Military Forces of Kenya", 3)  # one strike, three dead
+    [clash] = code_text("Two Kenyan soldiers died in a gunfight with Al Shabaab fighters near Mandera.")
+    assert {clash.actor1, clash.actor2} == {"Military Forces of Kenya", "Al Shabaab"}  # the dead are a side
+
+
+def test_officers_at_the_scene_of_a_blast_are_not_its_doers(code_text):
+    text = (
+        "A roadside bomb exploded in Mandera on Sunday.\n\n"
+        "Police officers at the scene of the bomb blast in central Mandera on Sunday."
+    )
+    assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]

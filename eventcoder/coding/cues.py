@@ -191,6 +191,7 @@ class Cues:
     position_words: frozenset[str]
     generic_weapon_words: frozenset[str]
     target_prepositions: frozenset[str]
+    aftermath_nouns: frozenset[str]  # "officers at the scene of a blast": there after it, not its doers
 
 
 @cache

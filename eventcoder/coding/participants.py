@@ -171,8 +171,8 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
     root noun above it."""
     if tok.dep_ == "compound" and tok.head.i == cand.head.i:
         return True
-    if tok.dep_ == "ROOT":
-        return tok in governors
+    if tok.dep_ == "ROOT":  # "Officers at the scene of a bomb blast": come after it
+        return tok in governors and not any(lemma(t) in cues.aftermath_nouns for t in governors)
     # a clash noun told as the circumstance of the subject's verb ("took the town after clashes with X")
     circumstance = (
         cand.head.dep_ == "pobj" and cand.head.head.dep_ == "prep" and cand.head.head.head == tok.head
@@ -185,11 +185,17 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
         verb = tok.head
     else:
         return False
-    blocked = cues.victim_subject_verbs | cues.reporting_verbs | cues.discovery_verbs
     if verb.i == cand.head.i and repels(verb, cues):
         return False  # "the officer repelled the attack": who repels defends
-    suffers = any(f"{lemma(verb)} {c.lower_}" in cues.victim_subject_phrases for c in verb.children)
-    return (verb in governors or verb.i == cand.head.i) and lemma(verb) not in blocked and not suffers
+    reports = lemma(verb) in cues.reporting_verbs or lemma(verb) in cues.discovery_verbs
+    return (verb in governors or verb.i == cand.head.i) and not reports and not suffered(verb, cues)
+
+
+def suffered(verb: Token, cues: Cues) -> bool:
+    """A verb whose subject suffers what happened ("died", "came under fire")."""
+    if lemma(verb) in cues.victim_subject_verbs:
+        return True
+    return any(f"{lemma(verb)} {c.lower_}" in cues.victim_subject_phrases for c in verb.children)
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
@@ -480,6 +486,8 @@ def nominal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Tok
     if agent is None and anchor.pos_ in VERBAL and (walked_out or done_by_subject(head, anchor, cues)):
         describes = lemma(anchor) in cues.reference_verbs and not cand.eventive
         describes = describes or reported_by_onlooker(anchor, cues)  # "residents reported air strikes"
+        # "two guerrillas died in the bombing": its victims; "soldiers died in a gunfight": a side
+        describes = describes or (suffered(anchor, cues) and cand.event_type != "clash")
         if not describes and lemma(anchor) not in cues.mediator_verbs:
             agent = subject_of(anchor) if not is_passive(anchor) else by_agent(anchor)
     patient = other_party(cand, agent, patient)
