@@ -3502,3 +3502,16 @@ def test_officers_at_the_scene_of_a_blast_are_not_its_doers(code_text):
         "Police officers at the scene of the bomb blast in central Mandera on Sunday."
     )
     assert [m.actor1 for m in code_text(text)] == ["Unidentified Armed Group (Kenya)"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        ("Kenyan and Somali foreign ministers held talks in Nairobi on Friday.", "Government of"),
+        ("Kenyan and Somali military commanders held talks in Mandera on Friday.", "Military Forces of"),
+    ],
+)
+def test_two_nationalities_sharing_the_talkers_are_both_parties(code_text, sentence, sides):
+    [talks] = code_text(sentence)
+    assert (talks.actor1, talks.actor2) == (f"{sides} Kenya", f"{sides} Somalia")
+

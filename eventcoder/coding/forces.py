@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 STATE_FORCE_KINDS = ("military", "police")
 STATE_KINDS = {GENERIC_KINDS[k].with_country.split("{")[0]: k for k in STATE_FORCE_KINDS}  # prefix: kind
+PARTY_KINDS = {**STATE_KINDS, GENERIC_KINDS["government"].with_country.split("{")[0]: "government"}
 # ACLED's rebels and identity militias (its political militias are parties too)
 ARMED_GROUP_INTER = frozenset({2, 4})
 NATIONALITY_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -120,16 +121,19 @@ def party_members(target: Token | None, actor: Actor | None, cues: Cues) -> bool
     return not any(lemma(t) in cues.armed_subjects for t in target.subtree)  # "militia members": armed
 
 
-def joint_side(agent: Token, actor: Actor, actors: ActorDictionary) -> Actor | None:
-    """The second country of "the military forces of A and B exchanged fire" or "A and B troops clashed":
-    its forces of the same kind are the other side of the clash."""
-    kind = next((k for prefix, k in STATE_KINDS.items() if actor.name.startswith(prefix)), None)
+def joint_side(
+    agent: Token, actor: Actor, actors: ActorDictionary, kinds: dict[str, str] = STATE_KINDS
+) -> Actor | None:
+    """The second country of "the military forces of A and B exchanged fire" or "A and B troops clashed"
+    (with `PARTY_KINDS`, also "A and B foreign ministers held talks"): its actor of the same kind is the
+    other side."""
+    kind = next((k for prefix, k in kinds.items() if actor.name.startswith(prefix)), None)
     if kind is None:
         return None
-    pair = nationality_pair(agent)  # "Indian and Pakistani troops exchanged fire"
-    found = country_for_name(pair[1].text) if pair is not None else None
-    if found is not None and found[1] != actor.country:
-        return actors.generic(kind, found[1])
+    for nation in nationality_pair(agent) or ():  # "Indian and Pakistani troops exchanged fire"
+        found = country_for_name(nation.text)
+        if found is not None and found[1] != actor.country:
+            return actors.generic(kind, found[1])
     for owner in of_objects(agent):
         for other in (c for c in owner.conjuncts if c.i > owner.i):
             found = country_for_name(other.text)
@@ -140,18 +144,29 @@ def joint_side(agent: Token, actor: Actor, actors: ActorDictionary) -> Actor | N
 
 def nationality_pair(noun: Token) -> tuple[Span, Span] | None:
     """Two nationalities that share one noun ("Indian and Pakistani troops"): their entity spans."""
-    first = next(
-        (c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in NATION_ENTS), None
-    )
+    first = next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and _nation_word(c)), None)
     if first is None:
         return None
-    second = next((c for c in first.conjuncts if first.i < c.i < noun.i and c.ent_type_ in NATION_ENTS), None)
+    second = next((c for c in first.conjuncts if first.i < c.i < noun.i and _nation_word(c)), None)
     if second is None:
         return None
-    spans = [next((e for e in doc_ents(noun.doc) if e.start <= t.i < e.end), None) for t in (first, second)]
+    spans = [_nation_span(t) for t in (first, second)]
     if any(s is None or country_for_name(s.text) is None for s in spans):
         return None
     return spans[0], spans[1]
+
+
+def _nation_word(token: Token) -> bool:
+    """A nationality or country word, also inside a name the actor dictionary tagged ("Chinese military")."""
+    return token.ent_type_ in NATION_ENTS or (
+        token.ent_type_ == "ORG" and country_for_name(token.text) is not None
+    )
+
+
+def _nation_span(token: Token) -> Span | None:
+    """The nationality's entity span, or the word alone when it opens an actor's name."""
+    span = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    return span if span is None or span.label_ in NATION_ENTS else token.doc[token.i : token.i + 1]
 
 
 def first_nationality(phrase: Span, noun: Token) -> str | None:

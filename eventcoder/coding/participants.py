@@ -21,6 +21,8 @@ from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, Cod
 from eventcoder.coding.claims import blamed, blamed_by_reporter, charged_with, claimed_in_relative
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.forces import (
+    PARTY_KINDS,
+    STATE_KINDS,
     bare_nationality,
     first_nationality,
     joint_side,
@@ -102,13 +104,16 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     taken = cand.territory or cand.variant in ("overtakes_territory", "regains_territory")
     if taken and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
         cand.actor2 = resolve_actor(lost, cand, country, ctx, res, role=2)  # "captured from al Shabaab"
-    if (  # the civilians the fire killed are no side of it
-        cand.event_type == "clash"
+    if (  # the civilians the fire killed are no side of it; "A and B ministers held talks": B the other
+        cand.event_type in ("clash", *PARTY_EVENTS)
         and (cand.actor2 is None or res.actors.is_generic(cand.actor2, "civilians"))
         and agent_tok is not None
         and cand.actor1 is not None
     ):
-        cand.actor2 = joint_side(agent_tok, cand.actor1, res.actors) or cand.actor2  # "forces of A and B"
+        kinds = STATE_KINDS if cand.event_type == "clash" else PARTY_KINDS
+        cand.actor2 = (
+            joint_side(agent_tok, cand.actor1, res.actors, kinds) or cand.actor2
+        )  # "forces of A and B"
     cand.paired_sides = cand.event_type == "clash" and agent_tok is not None and paired(agent_tok)
     two_unnamed = agent_tok is not None and patient_tok is not None and agent_tok.i != patient_tok.i
     two_unnamed = two_unnamed and patient_tok.pos_ != "PRON"  # "gunmen attacked him": not told who
