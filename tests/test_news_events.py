@@ -3515,3 +3515,11 @@ def test_two_nationalities_sharing_the_talkers_are_both_parties(code_text, sente
     [talks] = code_text(sentence)
     assert (talks.actor1, talks.actor2) == (f"{sides} Kenya", f"{sides} Somalia")
 
+
+def test_gunfire_traded_is_a_clash_of_both_subjects(code_text):
+    [clash] = code_text("Gunmen and police traded gunfire for two hours in Garissa on Monday.")
+    assert (clash.sub_event_type, clash.actor1, clash.actor2) == (
+        "armed_clash",
+        "Unidentified Armed Group (Kenya)",
+        "Police Forces of Kenya",
+    )

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, country_mention
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dating import attach_date
+from eventcoder.coding.fire import exchanged
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMY_WEAPON_VARIANTS, attach_actors, names_town
 from eventcoder.coding.places import (
@@ -46,6 +47,8 @@ def attach(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> None:
     """Date, place and participants of a candidate."""
     attach_date(cand, ctx, res.cues)
     attach_place(cand, ctx, res.cues)
+    if cand.event_type == "attack" and exchanged(cand.head, res.cues):  # "X and Y traded gunfire": both sides
+        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
     attach_actors(cand, ctx, res)
 
 

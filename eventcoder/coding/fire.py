@@ -2,12 +2,15 @@
 clash, from the weapons its sentence names (direct fire: shots, small arms, machine guns; heavy
 weapons: mortars, artillery, heavy machine guns, launched grenades).
 
-Used by occurrences.refine_type; a pure part of the coding core.
+Used by occurrences.refine_type and attach (fire exchanged is a clash before its sides are read); a pure
+part of the coding core.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from spacy.tokens import Token
 
 from eventcoder.coding.candidates import Candidate
 from eventcoder.coding.cues import Cues
@@ -91,3 +94,13 @@ def fire_on_areas(cand: Candidate, cues: Cues) -> None:
     targets = [t for t in targets if t.ent_type_ not in ("DATE", "TIME")]  # "on 6 May"
     if targets and all(lemma(t) in cues.place_kind_words for t in targets):
         cand.sub_event_type, cand.variant = "explosion", "shelling"
+
+
+def exchanged(head: Token, cues: Cues) -> bool:
+    """Fire the two sides exchanged ("exchanged artillery fire", "traded gunfire", "an exchange of mortar
+    fire", "shelling" parsed as the compound of "exchange"): a clash fought with those weapons, not one
+    side's shelling or shooting."""
+    gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ == "of":
+        gov = gov.head
+    return head.dep_ in ("dobj", "compound", "pobj") and lemma(gov) in cues.exchange_lemmas

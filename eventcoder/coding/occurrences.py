@@ -285,15 +285,6 @@ def paragraph_so_far(sent: Span) -> Span:
     return sent.doc[start : sent.end]
 
 
-def exchanged(head: Token, cues: Cues) -> bool:
-    """Fire the two sides exchanged ("exchanged artillery fire", "an exchange of mortar fire", "shelling"
-    parsed as the compound of "exchange"): a clash fought with those weapons, not one side's shelling."""
-    gov = head.head
-    if head.dep_ == "pobj" and gov.lower_ == "of":
-        gov = gov.head
-    return head.dep_ in ("dobj", "compound", "pobj") and lemma(gov) in cues.exchange_lemmas
-
-
 def crowd_violence(cand: Candidate, cues: Cues) -> str:
     """The violence of a crowd is a violent demonstration when its paragraph so far tells of a
     demonstration ("protesters threw stones", "a rally turned violent", "clashed with police, demanding
@@ -321,9 +312,6 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
     if cand.variant == "violent_demonstration" and is_armed(cand.actor1) and not crowd_told(cand, cues):
         # "the gunmen also set fire to 45 homes": an armed side's arson is its attack, no riot
         cand.event_type, cand.sub_event_type, cand.variant = "attack", "armed_assault", "armed_assault"
-    if cand.event_type == "attack" and cand.sub_event_type == "explosion" and exchanged(cand.head, cues):
-        cand.event_type, cand.sub_event_type, cand.variant = "clash", "armed_clash", "armed_clash"
-        return
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
         observed_fire(cand, cues)
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
