@@ -3523,3 +3523,12 @@ def test_gunfire_traded_is_a_clash_of_both_subjects(code_text):
         "Unidentified Armed Group (Kenya)",
         "Police Forces of Kenya",
     )
+
+
+def test_an_event_told_with_no_place_lies_in_the_country_of_the_article_s_others(code_text):
+    text = (
+        "Thousands of people rallied outside the parliament in Nairobi on Tuesday against a new tax law "
+        "that critics say copies Ugandan legislation.\n\nThe interior ministry said 11 people were detained."
+    )
+    arrest = next(m for m in code_text(text) if m.event_type == "arrest")
+    assert (arrest.iso3, arrest.location) == ("KEN", "Nairobi")

@@ -195,7 +195,7 @@ def fallback_place(
     the article's other violent events are (where they fight); else a country the event's sentences
     name as a place, else the home of a named armed non-state group (never for talks: they are held at
     a venue), else the article's focus country (never a state's or a civilian's home: "French forces",
-    "an Armenian soldier" say whose, not where)."""
+    "an Armenian soldier" say whose, not where), else the one country of all its other placed events."""
     armed_groups = not any(a is not None and a.inter == 1 for a in actors)
     truce = (
         conflict_country(cluster, clusters)
@@ -214,15 +214,22 @@ def fallback_place(
     talks = cluster.first.event_type in ("dialogue", "agreement")  # held at a venue, not at a party's home
     homes = [a.country for a in actors if a is not None and a.inter in (2, 3, 4) and res.actors.home(a)]
     homes = [] if talks else homes
-    iso3 = iso3 or (homes[0] if homes else None) or ctx.focus_country
+    iso3 = (
+        iso3
+        or (homes[0] if homes else None)
+        or ctx.focus_country
+        or conflict_country(cluster, clusters, None)
+    )
     return country_place(iso3) if iso3 else None
 
 
-def conflict_country(cluster: Cluster, clusters: list[Cluster]) -> str | None:
-    """The one country where the article's other violent events are placed: where a truce told with no
-    place of its own applies (not the home country of a group that signed it)."""
+def conflict_country(cluster: Cluster, clusters: list[Cluster], family: str | None = "violent") -> str | None:
+    """The one country where the article's other violent events (of any family with None) are placed: where
+    a truce told with no place of its own applies (not the home country of a group that signed it)."""
     countries = {
-        place.iso3 for other, place in other_places(cluster, clusters) if other.first.family == "violent"
+        place.iso3
+        for other, place in other_places(cluster, clusters)
+        if family is None or other.first.family == family
     }
     return next(iter(countries)) if len(countries) == 1 else None
 
