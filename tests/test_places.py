@@ -254,6 +254,11 @@ def test_near_gives_precision_2() -> None:
     assert place("in Jalalabad city", "AFG").geo_precision == 1
 
 
+@pytest.mark.parametrize("phrase", ["outside the press club in Garissa", "near a school in Garissa town"])
+def test_near_a_building_in_a_town_is_in_the_town(phrase) -> None:
+    assert place(phrase, "KEN").geo_precision == 1
+
+
 def test_names_are_plain_ascii_without_generic_words() -> None:
     p = place("in Imam Sahib district", "AFG")
     assert p.location == "Imam Sahib" and p.location.isascii()

@@ -241,6 +241,8 @@ def _levels(text: str) -> list[list[_Name]]:
         if clause and n_piece == 0 and len(pieces) > 1 and _CAP.match(piece):
             if not any(is_known_place(n.text) for n in names):
                 names = []
+        if sep in INSIDE_SEPARATORS - NEAR_SEPARATORS:
+            pending_near = False  # "outside the parliament in X": near the building, in X
         pending_near = pending_near or near or sep in NEAR_SEPARATORS
         pending_border = pending_border or _BORDER.search(piece) is not None
         if not names:
