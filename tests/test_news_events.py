@@ -3532,3 +3532,17 @@ def test_an_event_told_with_no_place_lies_in_the_country_of_the_article_s_others
     )
     arrest = next(m for m in code_text(text) if m.event_type == "arrest")
     assert (arrest.iso3, arrest.location) == ("KEN", "Nairobi")
+
+
+def test_a_tally_over_the_past_decade_is_no_occurrence(code_text):
+    text = (
+        "Al Shabaab fighters killed 12 civilians in an attack on a village near Mandera on Sunday. "
+        "The group has killed hundreds of civilians in the region over the past decade."
+    )
+    [attack] = code_text(text)
+    assert attack.fatalities == 12
+    text = (
+        "Violence has climbed over the past year, since the Zarvo Front walked away from its truce with "
+        "the Kenyan government in November 2022."
+    )
+    assert [m.sub_event_type for m in code_text(text)] == ["ended"]  # its own clause, its own date

@@ -90,7 +90,10 @@ def in_a_past_year(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
 def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
     """The verb is told over a stretch: since a time long past, in a whole war or conflict or in years
     ("in more than five decades"), or done by the war itself ("the war has killed 220,000")."""
-    for child in shared_modifiers(verb):
+    modifiers = shared_modifiers(verb)
+    # "has climbed over the past year, since X walked away from its truce": the truce is the clause's own
+    in_clause = any(c.dep_ == "advcl" and c.left_edge.i <= cand.head.i <= c.right_edge.i for c in modifiers)
+    for child in modifiers:
         if child.dep_ == "nsubj" and lemma(child) in cues.period_nouns:
             return True
         opener = child if child.lower_ in cues.period_openers else None
@@ -101,13 +104,18 @@ def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> 
         if opener is not None:
             inside = child.left_edge.i <= cand.head.i <= child.right_edge.i  # 'since the May 3 attack'
             return not inside and (names_period(child, cues) or not recent_start(child, ctx))
-        if child.dep_ == "prep" and child.lower_ in cues.period_prepositions:
+        if child.dep_ == "prep" and child.lower_ in cues.period_prepositions and not in_clause:
             nouns = [g for g in child.children if g.dep_ == "pobj"]
             if any(lemma(g) in cues.period_nouns or phrase_lemma(g) in cues.period_nouns for g in nouns):
                 return True
-            if any(lemma(g) in cues.period_spans and g.tag_ == "NNS" for g in nouns):
-                return True  # "in five decades", "over the past two years"
+            if any(lemma(g) in cues.period_spans and (g.tag_ == "NNS" or gone_by(g)) for g in nouns):
+                return True  # "in five decades", "over the past two years", "over the past decade"
     return False
+
+
+def gone_by(span: Token) -> bool:
+    """A stretch of time counted back from now ("the past decade", "the last year")."""
+    return any(c.dep_ == "amod" and c.lower_ in ("past", "last") for c in span.children)
 
 
 def years_of(cand: Candidate, cues: Cues) -> bool:
