@@ -3546,3 +3546,12 @@ def test_a_tally_over_the_past_decade_is_no_occurrence(code_text):
         "the Kenyan government in November 2022."
     )
     assert [m.sub_event_type for m in code_text(text)] == ["ended"]  # its own clause, its own date
+
+
+def test_an_unnamed_group_attacking_the_detachment_again_is_the_named_group_s_assault(code_text):
+    text = (
+        "Al Shabaab fighters attacked an army base in Mandera on Tuesday, killing 20 soldiers.\n\n"
+        '"A large number of terrorists attacked the detachment in Mandera," one source said.'
+    )
+    [clash] = code_text(text)
+    assert (clash.sub_event_type, clash.actor1, clash.fatalities) == ("armed_clash", "Al Shabaab", 20)

@@ -47,6 +47,8 @@ def actors_compatible(cluster: Cluster, cand: Candidate) -> bool:
             return True
         if points_back(cand) and unnamed_group_named(known, cand.actor1):
             return True  # "the attack, which was claimed by X": the gunmen just told were X's
+        if cand.actor2 is None and is_unidentified(cand.actor1) and unnamed_group_named(known, cand.actor1):
+            return True  # "jihadists attacked an army base in X ... 'terrorists attacked the detachment'"
         return cand.event_type == "clash" and (unnamed_side_of(cand, sides) or sides_named(cluster, cand))
     if cand.event_type == "protest" and crowd_told_again(cluster, cand):
         return True
