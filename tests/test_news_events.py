@@ -3555,3 +3555,27 @@ def test_an_unnamed_group_attacking_the_detachment_again_is_the_named_group_s_as
     )
     [clash] = code_text(text)
     assert (clash.sub_event_type, clash.actor1, clash.fatalities) == ("armed_clash", "Al Shabaab", 20)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        ("Police used tear gas to disperse protesters in Garissa on Thursday.", "Garissa"),
+        ("Police fired tear gas to disperse protesters in the port city of Mombasa on Thursday.", "Mombasa"),
+    ],
+)
+def test_a_crowd_dispersed_with_tear_gas_is_a_protest_where_it_gathered(code_text, sentence, where):
+    [protest] = code_text(sentence)
+    assert (protest.event_type, protest.location) == ("protest", where)
+    assert protest.event_date == dt.date(2024, 5, 16)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police were deployed to disperse any protesters in Garissa on Thursday.",
+        "Police plan to disperse the protesters in Garissa on Thursday.",
+    ],
+)
+def test_a_crowd_a_force_was_sent_or_plans_to_disperse_is_no_protest(code_text, sentence):
+    assert code_text(sentence) == []

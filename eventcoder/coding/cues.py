@@ -192,6 +192,7 @@ class Cues:
     generic_weapon_words: frozenset[str]
     target_prepositions: frozenset[str]
     aftermath_nouns: frozenset[str]  # "officers at the scene of a blast": there after it, not its doers
+    dispersal_verbs: frozenset[str]  # "used tear gas to disperse protesters": the crowd had gathered
 
 
 @cache

@@ -110,6 +110,9 @@ def group_sentence(
                         one.split_group, one.split_key = group, one.place.location or one.place_text
                 out.append(cand)
                 seen[cand.family].append(cand)
+            elif (kept := seen[cand.family]) and (kept[0].place is None or kept[0].date_text is None):
+                attach(cand, ctx, res)  # "used tear gas to disperse protesters in X on Sunday": the crowd's
+                fill_when_where(kept[0], cand)
             continue
         if cand.event_type == "arrest" and primary is not None and same_operation(cand, primary, res.cues):
             continue
@@ -252,11 +255,7 @@ def fill_from(primary: Candidate, others: list[Candidate]) -> None:
     for other in others:
         primary.actor1 = primary.actor1 or other.actor1
         primary.actor2 = primary.actor2 or other.actor2
-        if primary.place is None and other.place is not None:
-            primary.place, primary.place_text = other.place, other.place_text
-        if primary.date_text is None and other.date_text is not None:
-            primary.date, primary.date_text = other.date, other.date_text
-            primary.date_origin, primary.date_specificity = other.date_origin, other.date_specificity
+        fill_when_where(primary, other)
     if primary.actor1 and primary.actor2 and primary.actor1.name == primary.actor2.name and not own_side:
         primary.actor2 = None
     for role, side in (("actor1", primary.actor2), ("actor2", primary.actor1)):
@@ -265,6 +264,15 @@ def fill_from(primary: Candidate, others: list[Candidate]) -> None:
         named = [a for o in others if named_armed_group(a := getattr(o, role))]
         if mine is not None and is_unidentified(mine) and named and named[0] != side:
             setattr(primary, role, named[0])
+
+
+def fill_when_where(primary: Candidate, other: Candidate) -> None:
+    """The place and date the primary lacks, from another trigger of its sentence."""
+    if primary.place is None and other.place is not None:
+        primary.place, primary.place_text = other.place, other.place_text
+    if primary.date_text is None and other.date_text is not None:
+        primary.date, primary.date_text = other.date, other.date_text
+        primary.date_origin, primary.date_specificity = other.date_origin, other.date_specificity
 
 
 def named_armed_group(actor: Actor | None) -> bool:

@@ -154,6 +154,16 @@ def crowd_sized(ctx: ArticleContext, cues: Cues) -> bool:
     return any(tag in text for tag in cues.crowd_size_tags)
 
 
+def dispersed_crowd(head: Token, anchor: Token, cues: Cues) -> bool:
+    """A crowd a force used a weapon to disperse ("police used tear gas to disperse protesters"): it had
+    gathered, though the dispersal is told as a purpose. Not one a force was sent, planned or tried to
+    disperse."""
+    if head.dep_ != "dobj" or head.head.i != anchor.i or lemma(anchor) not in cues.dispersal_verbs:
+        return False
+    used = anchor.head.tag_ == "VBD" and lemma(anchor.head) in cues.crowd_weapon_verbs  # "fired", "used"
+    return anchor.dep_ in ("xcomp", "advcl") and used
+
+
 def blocks_a_road(head: Token, cues: Cues) -> bool:
     """People blocking a road, street or bridge ("residents blocked some streets in X", "traders barricaded
     the highway with burning tyres"); not security forces closing one, nor armed men stopping traffic

@@ -46,7 +46,7 @@ from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of, repels
 from eventcoder.coding.plurals import generic_plural, habitual_clause
-from eventcoder.coding.protests import blocks_a_road, misread_place, protest_purpose
+from eventcoder.coding.protests import blocks_a_road, dispersed_crowd, misread_place, protest_purpose
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -209,7 +209,7 @@ def make_candidate(
     unreal = unreal or (not cand.eventive and planned_participle(head, cues))
     if not unreal and cand.nominal and head.dep_ in ("nsubj", "nsubjpass") and cand.anchor != head:
         unreal = irrealis_reason(cand.anchor, cues, exempt=cand.anchor) is not None
-    if unreal and agreed_truce(cand, cues):
+    if unreal and (agreed_truce(cand, cues) or dispersed_crowd(head, cand.anchor, cues)):
         unreal = False
     if not unreal and is_infinitive(cand.anchor) and lemma(cand.anchor.head) in cues.trend_verbs:
         return None
