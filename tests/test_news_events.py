@@ -3579,3 +3579,13 @@ def test_a_crowd_dispersed_with_tear_gas_is_a_protest_where_it_gathered(code_tex
 )
 def test_a_crowd_a_force_was_sent_or_plans_to_disperse_is_no_protest(code_text, sentence):
     assert code_text(sentence) == []
+
+
+def test_a_reporting_verb_parsed_as_the_event_s_conjunct_dates_the_report(code_text):
+    text = (
+        "An air strike by Kenya's military on a village near Mandera killed 11 people, including four "
+        "children, a local group and residents said on Monday.\n\n"
+        "The strike hit a school on Sunday afternoon."
+    )
+    [strike] = code_text(text, dt.date(2024, 5, 14))
+    assert strike.event_date == dt.date(2024, 5, 12)  # Sunday, not the Monday it was said

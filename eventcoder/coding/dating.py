@@ -135,6 +135,9 @@ def reported_day(span: Span, cand: Candidate, cues: Cues) -> bool:
     rank = attachment_rank(span, cand.head, chain)
     if rank is None:
         return reporting_clause_rank(span, chain, cues) is not None
+    clause = clause_of(span.root)  # "killed 11 people, residents said on Monday" parsed as one subject's acts
+    if clause not in chain and clause.dep_ == "conj" and lemma(clause) in cues.reporting_verbs:
+        return True
     if rank == 1 and cand.nominal and tallied_in_subject(cand, cues):
         return True  # "the death toll from the strike rose to 19 on Monday": the toll's day, not the strike's
     return rank > 1 and lemma(chain[rank - 1]) in cues.reporting_verbs
