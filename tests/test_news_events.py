@@ -3589,3 +3589,16 @@ def test_a_reporting_verb_parsed_as_the_event_s_conjunct_dates_the_report(code_t
     )
     [strike] = code_text(text, dt.date(2024, 5, 14))
     assert strike.event_date == dt.date(2024, 5, 12)  # Sunday, not the Monday it was said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian missile struck a hotel in Kharkiv on Friday.",
+        "A Russian drone attack on Kharkiv overnight killed one person, the governor said on Friday.\n\n"
+        "Russian missiles also struck the city of Zaporizhzhia in the south, damaging a power plant.",
+    ],
+)
+def test_a_munition_striking_a_place_is_its_nation_s_strike(code_text, text):
+    kinds = {(m.sub_event_type, m.actor1) for m in code_text(text, dt.date(2024, 3, 22))}
+    assert kinds == {("explosion", "Military Forces of Russia")}

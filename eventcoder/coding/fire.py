@@ -104,3 +104,13 @@ def exchanged(head: Token, cues: Cues) -> bool:
     if head.dep_ == "pobj" and gov.lower_ == "of":
         gov = gov.head
     return head.dep_ in ("dobj", "compound", "pobj") and lemma(gov) in cues.exchange_lemmas
+
+
+def munition_struck(cand: Candidate, cues: Cues) -> None:
+    """A verb of striking whose subject is a munition or an aircraft ("missiles struck the city", "a drone
+    hit a car"): an explosion, whatever the verb's own kind."""
+    subjects = [lemma(c) for c in cand.head.children if c.dep_ == "nsubj"]
+    if any(s in cues.air_subjects for s in subjects):
+        cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
+    elif any(s in cues.striking_munitions for s in subjects):
+        cand.sub_event_type, cand.variant = "explosion", "shelling"

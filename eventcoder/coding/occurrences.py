@@ -19,6 +19,7 @@ from eventcoder.coding.fire import (
     fire_on_areas,
     fire_on_held_positions,
     fire_on_positions,
+    munition_struck,
     observed_fire,
 )
 from eventcoder.coding.geo import km_between
@@ -312,6 +313,8 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
     if cand.variant == "violent_demonstration" and is_armed(cand.actor1) and not crowd_told(cand, cues):
         # "the gunmen also set fire to 45 homes": an armed side's arson is its attack, no riot
         cand.event_type, cand.sub_event_type, cand.variant = "attack", "armed_assault", "armed_assault"
+    if cand.event_type == "attack" and cand.sub_event_type == "armed_assault" and not cand.nominal:
+        munition_struck(cand, cues)  # "Russian missiles also struck the city of X": a strike from afar
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":
         observed_fire(cand, cues)
     if cand.event_type == "attack" and cand.sub_event_type == "explosion":

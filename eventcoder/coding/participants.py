@@ -60,7 +60,7 @@ from eventcoder.coding.rules import (
 )
 from eventcoder.coding.sentcache import remembered, sent_tokens
 from eventcoder.coding.sides import gerund_sides, paired, pitted_sides, their_parties
-from eventcoder.coding.subjects import names_side, reported_by_onlooker, subject_of
+from eventcoder.coding.subjects import exposed_to, names_side, reported_by_onlooker, subject_of, suffered
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 PARTY_EVENTS = frozenset({"dialogue", "agreement", "ceasefire"})  # a capital names a party's government
@@ -72,6 +72,8 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     country = cand.place.iso3 if cand.place and cand.place.iso3 else ctx.nationality
     if agent_tok is not None and not cand.nominal and lemma(agent_tok) in res.cues.occasion_nouns:
         agent_tok = nominal_agent(agent_tok) or agent_tok  # "an Israeli strike killed": the strike's doer
+    if agent_tok is not None and not cand.nominal and lemma(agent_tok) in res.cues.striking_munitions:
+        agent_tok = weapon_owner(agent_tok) or agent_tok  # "a Russian missile struck": Russia's
     cand.actor1 = resolve_actor(agent_tok, cand, country, ctx, res, role=1) if agent_tok is not None else None
     unnamed = cand.actor1 is not None and is_unidentified(cand.actor1)
     cand.doer_told_again = unnamed and agent_tok is not None and is_definite(agent_tok, res.cues)
@@ -194,13 +196,6 @@ def subject_like(tok: Token, cand: Candidate, governors: list[Token], cues: Cues
         return False  # "the officer repelled the attack": who repels defends
     reports = lemma(verb) in cues.reporting_verbs or lemma(verb) in cues.discovery_verbs
     return (verb in governors or verb.i == cand.head.i) and not reports and not suffered(verb, cues)
-
-
-def suffered(verb: Token, cues: Cues) -> bool:
-    """A verb whose subject suffers what happened ("died", "came under fire")."""
-    if lemma(verb) in cues.victim_subject_verbs:
-        return True
-    return any(f"{lemma(verb)} {c.lower_}" in cues.victim_subject_phrases for c in verb.children)
 
 
 def claimed_by(cand: Candidate, cues: Cues) -> Token | None:
@@ -385,14 +380,6 @@ def participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | Non
         elif agent is None and cand.event_type == "clash" and victims is not None and victims.i != patient.i:
             agent = victims
     return agent, holder_of(patient, cues)
-
-
-def exposed_to(head: Token, cues: Cues) -> Token | None:
-    """Who a verb "subjected" or "exposed" to a noun trigger ("subjected Armenian troops to heavy fire")."""
-    prep = head.head
-    if head.dep_ != "pobj" or prep.lower_ != "to" or lemma(prep.head) not in cues.exposing_verbs:
-        return None
-    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def holder_of(target: Token | None, cues: Cues) -> Token | None:
@@ -631,7 +618,8 @@ def resolve_actor(
     norp = entity is not None and entity.label_ == "NORP" and tok.dep_ == "amod"
     on_event = tok.head == cand.head or (tok.head.dep_ == "compound" and tok.head.head == cand.head)
     of_event = norp and on_event and cand.variant in ARMY_WEAPON_VARIANTS
-    of_event = of_event or (norp and tok.head.dep_ == "nsubj" and lemma(tok.head) in cues.army_strike_nouns)
+    strikes = lemma(tok.head) in cues.army_strike_nouns or lemma(tok.head) in cues.striking_munitions
+    of_event = of_event or (norp and tok.head.dep_ in ("nsubj", "pobj") and strikes)  # "by Israeli drones"
     if (
         country_only is not None
         and (entity is None or entity.label_ == "GPE" or of_event)

@@ -1,7 +1,9 @@
 """Who a verb's subject is, however the parser hung it: inherited from the verb it is conjoined with or
 controlled by, the noun before a verb left with none, or the subject of a parenthetical participle the
 parser made its head ("The attackers, believed to be jihadists, also targeted X"); whether a noun can
-name a side (`names_side`) and whether a reporting verb's subject is an onlooker (`reported_by_onlooker`).
+name a side (`names_side`), whether a reporting verb's subject is an onlooker (`reported_by_onlooker`),
+and who suffers what a verb tells (`suffered`: "died", "came under fire"; `exposed_to`: "subjected the
+troops to heavy fire").
 Used by `participants`, `triggers`, `generic` and `mentions`; a pure part of the coding core.
 """
 
@@ -95,3 +97,18 @@ def reported_by_onlooker(verb: Token, cues: Cues) -> bool:
 def side_word(word: str, cues: Cues) -> bool:
     """A word for armed men, a state's forces or security (looked up without building a union per call)."""
     return word in cues.armed_subjects or word in cues.state_force_nouns or word in cues.security_nouns
+
+
+def suffered(verb: Token, cues: Cues) -> bool:
+    """A verb whose subject suffers what happened ("died", "came under fire")."""
+    if lemma(verb) in cues.victim_subject_verbs:
+        return True
+    return any(f"{lemma(verb)} {c.lower_}" in cues.victim_subject_phrases for c in verb.children)
+
+
+def exposed_to(head: Token, cues: Cues) -> Token | None:
+    """Who a verb "subjected" or "exposed" to a noun trigger ("subjected Armenian troops to heavy fire")."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or lemma(prep.head) not in cues.exposing_verbs:
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
