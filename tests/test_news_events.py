@@ -3602,3 +3602,16 @@ def test_a_reporting_verb_parsed_as_the_event_s_conjunct_dates_the_report(code_t
 def test_a_munition_striking_a_place_is_its_nation_s_strike(code_text, text):
     kinds = {(m.sub_event_type, m.actor1) for m in code_text(text, dt.date(2024, 3, 22))}
     assert kinds == {("explosion", "Military Forces of Russia")}
+
+
+def test_a_headline_s_speaker_after_its_place_is_no_unit_of_the_place(code_text):
+    text = "Gunmen kill six in attack on Mandera, Somalia says\n\nGunmen killed six people there on Sunday."
+    assert [(m.location, m.iso3) for m in code_text(text)] == [("Mandera", "KEN")]
+
+
+def test_talks_told_as_weeks_of_negotiations_are_no_occurrence(code_text):
+    text = (
+        "The Kenyan government and the Zarvo Front agreed to a truce on Wednesday, after weeks of "
+        "negotiations mediated by Uganda."
+    )
+    assert [m.event_type for m in code_text(text)] == ["ceasefire"]

@@ -122,8 +122,12 @@ def years_of(cand: Candidate, cues: Cues) -> bool:
     """A noun trigger told as the stuff of years ("years of fighting between rival cartels", "decades of
     conflict", "months of clashes"): a stretch of many occurrences, not one."""
     head = cand.head
+    if not cand.nominal and head.dep_ == "acl":
+        head = head.head  # "after weeks of negotiations mediated by X": the mediation is the negotiations'
+    elif not cand.nominal:
+        return False
     prep = head.head if head.dep_ == "pobj" else None
-    if not cand.nominal or prep is None or prep.lower_ != "of":
+    if prep is None or prep.lower_ != "of":
         return False
     return lemma(prep.head) in cues.period_spans and prep.head.tag_ == "NNS"
 

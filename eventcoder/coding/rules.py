@@ -447,6 +447,8 @@ def read_phrase_text(prep: Token, cues: Cues) -> str:
             continue
         if tok.head.dep_ == "nsubj" and tok.head.i > tok.i and lemma(tok.head.head) in cues.reporting_verbs:
             break  # "near X, the U.S. military said": the speaker, no unit of X
+        if tok.dep_ == "nsubj" and tok.head.i > tok.i and lemma(tok.head) in cues.reporting_verbs:
+            break  # "truce in Gaza, Qatar says": the speaker
         named = tok.pos_ == "PROPN" or (
             tok.ent_iob_ != "O" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL")
         )
