@@ -249,6 +249,12 @@ def test_province_has_precision_3_and_seat_coordinates() -> None:
     assert km(p, 31.59, 64.37) < 10  # Lashkar Gah
 
 
+def test_a_province_written_in_its_seat_s_spelling_is_the_province() -> None:
+    p = place("in the eastern province of Deir al-Zor", "SYR")  # a spelling GeoNames gives the city only
+    assert (p.admin1, p.geo_precision, p.province_level) == ("Deir-ez-Zor", 3, True)
+    assert place("in the city of Deir al-Zor", "SYR").geo_precision == 1
+
+
 def test_near_gives_precision_2() -> None:
     assert place("near Jalalabad city", "AFG").geo_precision == 2
     assert place("in Jalalabad city", "AFG").geo_precision == 1

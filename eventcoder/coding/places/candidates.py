@@ -231,6 +231,19 @@ def own_name(g: Gazetteer, ref: Ref, name: str) -> bool:
     )
 
 
+def seat_unit(g: Gazetteer, ref: Ref, level: int) -> Ref | None:
+    """The unit of that level a town is the seat of and shares its name with ("the province of Deir
+    al-Zor", matched as the city by one of its spellings: the province Deir-ez-Zor)."""
+    if ref[0] != "t":
+        return None
+    town = g.town(ref[1]).name
+    for kind, i in containers(g, ref):
+        unit = g.units[i] if kind == "u" else None
+        if unit is not None and unit.level == level and unit.seat == ref[1] and own_name(g, (kind, i), town):
+            return (kind, i)
+    return None
+
+
 def known_by(g: Gazetteer, ref: Ref, name: str) -> bool:
     """A unit, a capital, a city of a million (known by its other names: "Rangoon") or a place written by its
     own name."""

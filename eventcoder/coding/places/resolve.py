@@ -82,6 +82,7 @@ from eventcoder.coding.places.candidates import (
     notable,
     population,
     provinces_of_districts,
+    seat_unit,
     shortened_candidates,
     village_spelling,
     weak_unit,
@@ -514,7 +515,10 @@ def _outside_choice(
 
 
 def _namesake_seat(g: Gazetteer, ref: Ref, name: str, kind: str | None) -> Ref:
-    """For "X city/town/village" matched as unit X: its seat town when named X too ("Mekelle city")."""
+    """For "X city/town/village" matched as unit X: its seat town when named X too ("Mekelle city"); for "the
+    province of X" matched as town X, the province it is the seat of, named as it is."""
+    if kind in ADM1_KINDS or kind in ADM2_KINDS:
+        return seat_unit(g, ref, 1 if kind in ADM1_KINDS else 2) or ref
     if kind not in TOWN_KINDS or ref[0] != "u":
         return ref
     seat = g.units[ref[1]].seat
