@@ -3615,3 +3615,12 @@ def test_talks_told_as_weeks_of_negotiations_are_no_occurrence(code_text):
         "negotiations mediated by Uganda."
     )
     assert [m.event_type for m in code_text(text)] == ["ceasefire"]
+
+
+def test_its_aircraft_are_the_speaker_s_forces(code_text):
+    text = (
+        "Ethiopian troops clashed with Al Shabaab fighters near Mandera on Sunday.\n\n"
+        "The Kenyan army said its jets had bombed Al Shabaab camps near Lamu on Monday."
+    )
+    strike = next(m for m in code_text(text) if m.sub_event_type == "explosion")
+    assert strike.actor1 == "Military Forces of Kenya"  # not the other nationality's, nor the place's

@@ -60,7 +60,16 @@ from eventcoder.coding.rules import (
 )
 from eventcoder.coding.sentcache import remembered, sent_tokens
 from eventcoder.coding.sides import gerund_sides, paired, pitted_sides, their_parties
-from eventcoder.coding.subjects import exposed_to, names_side, reported_by_onlooker, subject_of, suffered
+from eventcoder.coding.subjects import (
+    exposed_to,
+    names_side,
+    repelled_attackers,
+    repels,
+    reported_by_onlooker,
+    speaker_of,
+    subject_of,
+    suffered,
+)
 
 SYMMETRIC_TYPES = frozenset({"clash", "dialogue", "agreement", "ceasefire"})
 PARTY_EVENTS = frozenset({"dialogue", "agreement", "ceasefire"})  # a capital names a party's government
@@ -393,18 +402,6 @@ def holder_of(target: Token | None, cues: Cues) -> Token | None:
     return next((o for o in owners if o.pos_ in ("NOUN", "PROPN")), target)
 
 
-def repelled_attackers(noun: Token, verb: Token) -> Token | None:
-    """Whose "their attacks" a verb of fending off repelled: the actor named last before the pronoun that is
-    not among the verb's subjects (the defenders)."""
-    return possessor(noun, frozenset(t.i for c in verb.lefts if c.dep_ == "nsubj" for t in c.subtree))
-
-
-def repels(verb: Token, cues: Cues) -> bool:
-    """A verb of fending off an attack ("repelled", "beat back", "fought off"): its subject defends."""
-    prts = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]
-    return lemma(verb) in cues.repel_verbs or any(f"{lemma(verb)} {p}" in cues.repel_verbs for p in prts)
-
-
 def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Token | None]:
     """Subject (or passive agent) and object of a verb trigger."""
     head = cand.head
@@ -591,6 +588,15 @@ def resolve_actor(
             )
             if found is not None or tok.pos_ == "PRON":
                 return found  # "the militants" with none named before: militants, unidentified
+    whose = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    owned = whose is not None and lemma(tok) in cues.state_force_nouns
+    owner = (possessor(whose) or speaker_of(tok, cues)) if owned else None
+    if (
+        owner is not None
+        and (found := resolve_actor(owner, cand, country, ctx, res, role))
+        and found.inter == 1
+    ):
+        return found  # "Pakistan's military said its aircraft had struck": Pakistan's
     entity = next((e for e in span_ents(tok.sent) if e.start <= tok.i < e.end), None)
     if entity is not None and entity.ent_id_ and not res.actors.local_alias(entity.text, country):
         return res.actors.resolve(entity.ent_id_, country) or res.actors.resolve(entity.text, country)

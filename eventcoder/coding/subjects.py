@@ -2,8 +2,9 @@
 controlled by, the noun before a verb left with none, or the subject of a parenthetical participle the
 parser made its head ("The attackers, believed to be jihadists, also targeted X"); whether a noun can
 name a side (`names_side`), whether a reporting verb's subject is an onlooker (`reported_by_onlooker`),
-and who suffers what a verb tells (`suffered`: "died", "came under fire"; `exposed_to`: "subjected the
-troops to heavy fire").
+who suffers what a verb tells (`suffered`: "died", "came under fire"; `exposed_to`: "subjected the
+troops to heavy fire"), who tells it (`speaker_of`) and who defends (`repels`: "repelled the attack";
+`repelled_attackers`).
 Used by `participants`, `triggers`, `generic` and `mentions`; a pure part of the coding core.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.rules import FINITE_TAGS, lemma
+from eventcoder.coding.rules import FINITE_TAGS, lemma, possessor
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -112,3 +113,21 @@ def exposed_to(head: Token, cues: Cues) -> Token | None:
     if head.dep_ != "pobj" or prep.lower_ != "to" or lemma(prep.head) not in cues.exposing_verbs:
         return None
     return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def speaker_of(tok: Token, cues: Cues) -> Token | None:
+    """The subject of the reporting verb a word is told under ("the army said its jets struck": the army)."""
+    verb = next((a for a in tok.ancestors if lemma(a) in cues.reporting_verbs), None)
+    return subject_of(verb) if verb is not None else None
+
+
+def repelled_attackers(noun: Token, verb: Token) -> Token | None:
+    """Whose "their attacks" a verb of fending off repelled: the actor named last before the pronoun that is
+    not among the verb's subjects (the defenders)."""
+    return possessor(noun, frozenset(t.i for c in verb.lefts if c.dep_ == "nsubj" for t in c.subtree))
+
+
+def repels(verb: Token, cues: Cues) -> bool:
+    """A verb of fending off an attack ("repelled", "beat back", "fought off"): its subject defends."""
+    prts = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]
+    return lemma(verb) in cues.repel_verbs or any(f"{lemma(verb)} {p}" in cues.repel_verbs for p in prts)

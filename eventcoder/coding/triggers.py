@@ -44,7 +44,7 @@ from eventcoder.coding.generic import (
 )
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
-from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of, repels
+from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of
 from eventcoder.coding.plurals import generic_plural, habitual_clause
 from eventcoder.coding.protests import blocks_a_road, dispersed_crowd, misread_place, protest_purpose
 from eventcoder.coding.rules import (
@@ -72,7 +72,7 @@ from eventcoder.coding.rules import (
 )
 from eventcoder.coding.sentcache import doc_spans, sent_tokens
 from eventcoder.coding.several import split_by_place
-from eventcoder.coding.subjects import parenthetical_subject
+from eventcoder.coding.subjects import parenthetical_subject, repels
 
 ANY_POS = frozenset({"NOUN", "VERB", "PROPN"})
 
