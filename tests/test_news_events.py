@@ -3624,3 +3624,12 @@ def test_its_aircraft_are_the_speaker_s_forces(code_text):
     )
     strike = next(m for m in code_text(text) if m.sub_event_type == "explosion")
     assert strike.actor1 == "Military Forces of Kenya"  # not the other nationality's, nor the place's
+
+
+def test_an_opening_gerund_with_between_names_both_sides_however_parsed(code_text):
+    text = (
+        "Fighting between Kenyan and Somali border guards along the disputed frontier killed at least 24 "
+        "people on Friday, officials said, as the two countries accused each other of using tanks."
+    )
+    [clash] = code_text(text)
+    assert {clash.actor1, clash.actor2} == {"Police Forces of Kenya", "Police Forces of Somalia"}

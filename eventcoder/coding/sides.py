@@ -32,9 +32,11 @@ GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT"})
 
 
 def gerund_sides(head: Token) -> tuple[Token, Token | None] | None:
-    """The sides of "Fighting between X and Y erupted": a gerund standing as a noun (a subject, object
-    or a headline's root, with no subject of its own) and the objects of its "between"."""
-    if head.tag_ != "VBG" or head.dep_ not in GERUND_NOUN_DEPS:
+    """The sides of "Fighting between X and Y erupted": a gerund standing as a noun (a subject, object,
+    a headline's root or, misparsed, an adverbial clause opening the sentence, with no subject of its
+    own) and the objects of its "between"."""
+    opening = head.dep_ == "advcl" and head.i == head.sent.start  # "Fighting between X and Y ... killed 24"
+    if head.tag_ != "VBG" or (head.dep_ not in GERUND_NOUN_DEPS and not opening):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children):
         return None
