@@ -3633,3 +3633,12 @@ def test_an_opening_gerund_with_between_names_both_sides_however_parsed(code_tex
     )
     [clash] = code_text(text)
     assert {clash.actor1, clash.actor2} == {"Police Forces of Kenya", "Police Forces of Somalia"}
+
+
+def test_they_opening_a_when_clause_on_a_conjoined_verb_is_the_main_subject(code_text):
+    text = (
+        "Al Shabaab fighters killed two soldiers and wounded three others when they attacked a military "
+        "checkpoint in Mandera late on Tuesday, the army said."
+    )
+    [clash] = code_text(text)
+    assert (clash.actor1, clash.actor2) == ("Al Shabaab", "Military Forces of Kenya")

@@ -9,6 +9,7 @@ from eventcoder.coding.actors import Actor
 from eventcoder.coding.candidates import ArticleContext, CoderResources
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.rules import lemma, lookup_text, noun_phrase, span_ents
+from eventcoder.coding.subjects import subject_of
 
 ARMED_TYPES = (1, 2, 3, 4, 8)
 NON_STATE_ARMED = tuple(t for t in ARMED_TYPES if t != 1)  # all but state forces
@@ -33,13 +34,23 @@ def antecedent(tok: Token, country: str | None, ctx: ArticleContext, res: CoderR
     return ctx.last_armed_actor
 
 
+SIMULTANEOUS_MARKS = frozenset({"when", "as", "while"})
+
+
 def main_clause_subject(tok: Token) -> Token | None:
     """The subject of the clause an adverbial clause hangs on, for the pronoun subject opening it ("X
-    killed ten officers when they blew up a vehicle": X, not the officers)."""
+    killed ten officers when they blew up a vehicle": X, not the officers); a "when" clause hanging on a
+    verb conjoined to X's too ("X killed two and wounded three when they attacked"), not an "after" one
+    ("X clashed with Y after they kidnapped a herder": Y, the nearest)."""
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.dep_ != "advcl" or verb.i < verb.head.i:
         return None
-    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    own = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    if own is not None or not marks & SIMULTANEOUS_MARKS:
+        return own
+    subject = subject_of(verb.head)  # "X killed two and wounded three when they ...": X, the conjunct's too
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def patient_antecedent(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
@@ -58,7 +69,12 @@ def reporting_subject(tok: Token, cues: Cues) -> Token | None:
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.dep_ != "ccomp" or lemma(verb.head) not in cues.reporting_verbs:
         return None
-    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    own = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    if own is not None or not marks & SIMULTANEOUS_MARKS:
+        return own
+    subject = subject_of(verb.head)  # "X killed two and wounded three when they ...": X, the conjunct's too
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Actor | None:
