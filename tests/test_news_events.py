@@ -3642,3 +3642,13 @@ def test_they_opening_a_when_clause_on_a_conjoined_verb_is_the_main_subject(code
     )
     [clash] = code_text(text)
     assert (clash.actor1, clash.actor2) == ("Al Shabaab", "Military Forces of Kenya")
+
+
+def test_a_clause_told_a_year_after_its_background_adds_none_of_its_dead(code_text):
+    text = (
+        "Hundreds of people marched through central Nairobi on Wednesday to demand lower taxes.\n\n"
+        "The case has renewed anger over police brutality a year after dozens of people were killed during "
+        "protests against tax increases."
+    )
+    [march] = code_text(text)
+    assert march.fatalities is None

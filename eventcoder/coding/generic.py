@@ -120,8 +120,12 @@ def gone_by(span: Token) -> bool:
 
 def years_of(cand: Candidate, cues: Cues) -> bool:
     """A noun trigger told as the stuff of years ("years of fighting between rival cartels", "decades of
-    conflict", "months of clashes"): a stretch of many occurrences, not one."""
+    conflict", "months of clashes"): a stretch of many occurrences, not one; or a clause told as years,
+    months or weeks apart from the one it hangs on ("anger ... a year after dozens were killed during
+    protests"): the background of the news, not its occurrence."""
     head = cand.head
+    if spans_apart(cand.anchor, cues):
+        return True
     if not cand.nominal and head.dep_ == "acl":
         head = head.head  # "after weeks of negotiations mediated by X": the mediation is the negotiations'
     elif not cand.nominal:
@@ -130,6 +134,16 @@ def years_of(cand: Candidate, cues: Cues) -> bool:
     if prep is None or prep.lower_ != "of":
         return False
     return lemma(prep.head) in cues.period_spans and prep.head.tag_ == "NNS"
+
+
+def spans_apart(verb: Token, cues: Cues) -> bool:
+    """A verb's clause set a stretch of weeks or more after or before the clause it hangs on ("a year
+    after X", "months before X")."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if verb.dep_ != "advcl" or mark is None:
+        return False
+    spans = (c for c in (*verb.children, *mark.children) if c.dep_ == "npadvmod")
+    return any(lemma(c) in cues.period_spans for c in spans)
 
 
 def during_a_war(cand: Candidate, cues: Cues) -> bool:
