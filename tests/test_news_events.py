@@ -3652,3 +3652,18 @@ def test_a_clause_told_a_year_after_its_background_adds_none_of_its_dead(code_te
     )
     [march] = code_text(text)
     assert march.fatalities is None
+
+
+def test_several_attacks_told_with_no_day_are_no_occurrence(code_text):
+    text = (
+        "The commander was responsible for several attacks on army positions in Garissa county in 2022 "
+        "and 2023, the statement said."
+    )
+    assert code_text(text) == []
+    [raid] = code_text("Gunmen carried out several attacks on villages near Garissa on Sunday.")
+    assert raid.event_date == dt.date(2024, 5, 19)  # told with its day: one occurrence
+    text = (
+        "Gunmen stormed a police post in Mandera on Sunday. Elsewhere in the county, at least seven police "
+        "officers were abducted and several explosions went off."
+    )
+    assert "explosion" in {m.sub_event_type for m in code_text(text)}  # no date of their own: the news's

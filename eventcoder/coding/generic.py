@@ -399,7 +399,12 @@ def kind_of_people(cand: Candidate) -> bool:
 
 def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
     """A result summed over occasions the text does not tell apart ("killed 27 insurgents during several
-    operations", "detained suspects in a number of raids"): an aggregate of unnamed occurrences, not one."""
+    operations", "detained suspects in a number of raids"), or such occasions told themselves over a
+    stretch ("several attacks on army positions in 2022 and 2023", dated by no day): an aggregate of
+    unnamed occurrences, not one."""
+    told_vaguely = cand.nominal and cand.head.tag_ == "NNS" and quantified_vaguely(cand.head, cues)
+    if told_vaguely and own_date_spans(cand, cues) and not has_specific_day(cand, cues):
+        return True  # "responsible for several attacks ... in 2022 and 2023"; "several blasts went off": news
     verb = cand.anchor if cand.nominal else cand.head
     # the parser may hang the phrase on a verbless clause or an aside after the object ("detained
     # members, some plotting attacks, in a number of raids", "killed operatives, some of them leaders, in
@@ -420,11 +425,7 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
                 noun = next((o for o in of_objects(noun) if o.tag_ == "NNS"), noun)  # "a number of raids"
                 quantified = True
             else:
-                quantified = any(
-                    c.dep_ in ("amod", "det")
-                    and (c.lower_ in cues.indefinite_quantifiers or c.lower_ in cues.vague_occasion_modifiers)
-                    for c in noun.children
-                )
+                quantified = quantified_vaguely(noun, cues)
             if quantified and noun.tag_ == "NNS" and lemma(noun) in cues.occasion_nouns:
                 return True
             if bare_plural(noun) and lemma(noun) in cues.occasion_nouns and dated_by_months(noun, cand, cues):
@@ -435,6 +436,12 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
     if many_times(first) or (first.dep_ == "advcl" and first.tag_ == "VBG" and many_times(first.head)):
         return True  # a participle ("..., killing or injuring dozens") shares its verb's occasions
     return any(vague_times(c, cues) for h in heads for c in h.children) and not has_specific_day(cand, cues)
+
+
+def quantified_vaguely(noun: Token, cues: Cues) -> bool:
+    """A noun counted by no number ("several operations", "various raids")."""
+    vague = cues.indefinite_quantifiers | cues.vague_occasion_modifiers
+    return any(c.dep_ in ("amod", "det") and c.lower_ in vague for c in noun.children)
 
 
 def vague_times(tok: Token, cues: Cues) -> bool:
