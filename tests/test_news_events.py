@@ -3667,3 +3667,11 @@ def test_several_attacks_told_with_no_day_are_no_occurrence(code_text):
         "officers were abducted and several explosions went off."
     )
     assert "explosion" in {m.sub_event_type for m in code_text(text)}  # no date of their own: the news's
+
+
+def test_raids_hung_on_the_detainees_noun_are_the_arrests(code_text):
+    text = (
+        "Kenyan police detained 70 people suspected of links to Al Shabaab in raids across Garissa county "
+        "on Friday, the interior minister said."
+    )
+    assert [m.event_type for m in code_text(text)] == ["arrest"]

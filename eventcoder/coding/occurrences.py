@@ -261,6 +261,8 @@ def arresting_raid(cand: Candidate, cues: Cues) -> bool:
         return False
     if during:  # the raid an arrest was made in ("arrested three ... and seized arms during a raid")
         verb = cand.head.head.head
+        while (verb.pos_ not in VERBAL or verb.dep_ == "acl") and verb.dep_ != "ROOT":  # "detained 70
+            verb = verb.head  # suspected of links to X in raids": hung on the object's noun, the arrest above
         return trigger_at(verb, "arrest") or (verb.dep_ == "conj" and trigger_at(verb.head, "arrest"))
     return trigger_on(cand.head, "arrest", ARREST_LINKS)
 
