@@ -3675,3 +3675,11 @@ def test_raids_hung_on_the_detainees_noun_are_the_arrests(code_text):
         "on Friday, the interior minister said."
     )
     assert [m.event_type for m in code_text(text)] == ["arrest"]
+
+
+def test_held_since_a_time_long_past_is_no_arrest_of_the_news(code_text):
+    text = (
+        "The Kenyan government released an opposition leader on Monday, who had been detained since the "
+        "coup attempt in July, his lawyers said on Tuesday."
+    )
+    assert [m.event_type for m in code_text(text, dt.date(2024, 1, 9))] == ["release"]

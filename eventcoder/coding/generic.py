@@ -41,9 +41,11 @@ NONFINITE = frozenset({"VBG", "NN", "NNS"})
 
 def over_a_period(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
     """A present perfect told over a stretch of time ('have died since the coup', 'has plagued the region
-    since 2015', 'have been killed in the war'): a tally, not one occurrence. A stretch that began days
+    since 2015', 'have been killed in the war'), or a past perfect since a time ('had been detained since
+    the coup'): a tally or a state, not one occurrence. A stretch that began days
     ago ('have died since Wednesday') is still the news of one occurrence."""
-    perfect = [v for v in clause_chain(cand.anchor) if v.pos_ in VERBAL and is_perfect(v, cues)]
+    chain = [v for v in clause_chain(cand.anchor) if v.pos_ in VERBAL]
+    perfect = [v for v in chain if is_perfect(v, cues) or had_since(v, cues)]
     return any(period_of(verb, cand, ctx, cues) for verb in perfect[:1]) or in_a_past_year(cand, ctx, cues)
 
 
@@ -52,6 +54,13 @@ def is_perfect(verb: Token, cues: Cues) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in cues.just_happened_aux for c in verb.children):
         return True
     return verb.dep_ == "conj" and not own_clause(verb) and is_perfect(verb.head, cues)
+
+
+def had_since(verb: Token, cues: Cues) -> bool:
+    """A past perfect told from a time on ("who had been detained since the coup"): a state then, as
+    the present perfect is now."""
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    return had and any(c.lower_ in cues.period_openers for c in verb.children)
 
 
 def own_clause(verb: Token) -> bool:
