@@ -3683,3 +3683,13 @@ def test_held_since_a_time_long_past_is_no_arrest_of_the_news(code_text):
         "coup attempt in July, his lawyers said on Tuesday."
     )
     assert [m.event_type for m in code_text(text, dt.date(2024, 1, 9))] == ["release"]
+
+
+def test_fire_aimed_with_a_crowd_weapon_names_its_target(code_text):
+    text = (
+        "Supporters of the opposition clashed with police during a rally in Nairobi on Saturday.\n\n"
+        "Police fired tear gas and rubber bullets at the protesters, who threw stones."
+    )
+    assert [m.event_type for m in code_text(text)] == ["protest"]  # one protest, told twice
+    [strike] = code_text("Al Shabaab fighters fired a missile at a U.S.-owned cargo ship off Lamu on Monday.")
+    assert strike.actor2 != "Government of the United States"  # whose ship it is names no government

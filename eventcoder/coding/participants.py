@@ -423,7 +423,9 @@ def verbal_participants(cand: Candidate, cues: Cues) -> tuple[Token | None, Toke
         against = prep_object(head, {"with", "against"}) if pair and patient is None else None
         if against is not None and names_side(against, cues):  # not "clashed with deadly results"
             pair, patient = False, against  # "troops and allied militias clashed with X": X, not the allies
-        armed = patient is not None and {lemma(patient), patient.lower_} & weapons
+        armed = patient is not None and bool({lemma(patient), patient.lower_} & weapons)
+        aimed = patient is not None and cand.event_type not in SYMMETRIC_TYPES and inside_trigger(patient)
+        armed = armed or aimed  # "fired tear gas at X", "fired a RPG at a checkpoint": X, the checkpoint
         if (patient is None and not pair) or armed:
             patient = prep_object(head, cues.verbal_target_prepositions, skip=weapons) or patient
     return agent, other_party(cand, agent, patient)
@@ -637,8 +639,10 @@ def resolve_actor(
     # "militants suspected to belong to X", "people linked to X" (detained): X
     if actor is None or is_unidentified(actor) or res.actors.is_generic(actor, "civilians"):
         actor = affiliated_group(tok, country, res) or actor
-    if lemma(tok) in cues.settlement_words and res.actors.is_generic(actor, "government"):
-        return None  # "seized a Congo mining town": a place, not its country's government
+    if lemma(tok) in cues.settlement_words | cues.conveyance_words and res.actors.is_generic(
+        actor, "government"
+    ):
+        return None  # "seized a Congo mining town", "a U.S.-owned cargo ship": a place, a ship, no government
     if actor is not None:  # "government positions" are held by its forces; bare "troops" the named ones
         if lemma(tok) in cues.position_words:
             return res.actors.armed(actor)
