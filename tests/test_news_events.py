@@ -3693,3 +3693,12 @@ def test_fire_aimed_with_a_crowd_weapon_names_its_target(code_text):
     assert [m.event_type for m in code_text(text)] == ["protest"]  # one protest, told twice
     [strike] = code_text("Al Shabaab fighters fired a missile at a U.S.-owned cargo ship off Lamu on Monday.")
     assert strike.actor2 != "Government of the United States"  # whose ship it is names no government
+
+
+def test_troops_acting_after_the_attack_did_not_carry_it_out(code_text):
+    text = (
+        "Suspected militants ambushed two army vehicles near Mandera on Thursday, killing four soldiers.\n\n"
+        "Troops launched a search operation in the forested area after the attack."
+    )
+    [clash] = code_text(text)
+    assert (clash.actor1, clash.actor2) == ("Unidentified Armed Group (Kenya)", "Military Forces of Kenya")

@@ -193,6 +193,7 @@ class Cues:
     target_prepositions: frozenset[str]
     aftermath_nouns: frozenset[str]  # "officers at the scene of a blast": there after it, not its doers
     conveyance_words: frozenset[str]  # "a U.S.-owned cargo ship": whose it is names no government
+    sequence_prepositions: frozenset[str]  # "launched a search operation after the attack": another act
     dispersal_verbs: frozenset[str]  # "used tear gas to disperse protesters": the crowd had gathered
 
 

@@ -86,7 +86,7 @@ def group_sentence(
         ]
         others.update((id(c), (c, "day")) for c in days[:1])
     if primary is not None:
-        fill_from(primary, [c for c in violent if c is not primary and id(c) not in others])
+        fill_from(primary, [c for c in violent if c is not primary and id(c) not in others], res.cues)
         for other, reason in others.values():
             if reason == "town":
                 struck_alike(other, primary, res.cues)
@@ -249,12 +249,14 @@ def own_clause(cand: Candidate, kept: list[Candidate]) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
-def fill_from(primary: Candidate, others: list[Candidate]) -> None:
-    """Fields the primary trigger of a sentence lacks, taken from the sentence's other triggers."""
+def fill_from(primary: Candidate, others: list[Candidate], cues: Cues) -> None:
+    """Fields the primary trigger of a sentence lacks, taken from the sentence's other triggers (not the
+    sides of an act told as coming after or before it)."""
     own_side = primary.actor2 is not None  # its own parse decided it (two unnamed groups may fight)
     for other in others:
-        primary.actor1 = primary.actor1 or other.actor1
-        primary.actor2 = primary.actor2 or other.actor2
+        if not acted_after(primary, other, cues):
+            primary.actor1 = primary.actor1 or other.actor1
+            primary.actor2 = primary.actor2 or other.actor2
         fill_when_where(primary, other)
     if primary.actor1 and primary.actor2 and primary.actor1.name == primary.actor2.name and not own_side:
         primary.actor2 = None
@@ -264,6 +266,17 @@ def fill_from(primary: Candidate, others: list[Candidate]) -> None:
         named = [a for o in others if named_armed_group(a := getattr(o, role))]
         if mine is not None and is_unidentified(mine) and named and named[0] != side:
             setattr(primary, role, named[0])
+
+
+def acted_after(primary: Candidate, other: Candidate, cues: Cues) -> bool:
+    """The primary is the occurrence another trigger's act came after or before ("Troops launched a search
+    operation after the attack"): whoever acted then did not do it; its toll ("two soldiers were wounded
+    following an attack") is still its own."""
+    head = primary.head
+    prep = head.head
+    sequence = head.dep_ == "pobj" and prep.lower_ in cues.sequence_prepositions
+    toll = lemma(other.anchor) in cues.victim_verbs  # "two were wounded following an attack": its toll
+    return primary.nominal and sequence and prep.head.i == other.anchor.i and not toll
 
 
 def fill_when_where(primary: Candidate, other: Candidate) -> None:
