@@ -3702,3 +3702,14 @@ def test_troops_acting_after_the_attack_did_not_carry_it_out(code_text):
     )
     [clash] = code_text(text)
     assert (clash.actor1, clash.actor2) == ("Unidentified Armed Group (Kenya)", "Military Forces of Kenya")
+
+
+def test_people_shot_dead_during_protests_are_the_protests_dead(code_text):
+    text = (
+        "Kenyans protest against tax rises\n\n"
+        "At least three people were shot dead during protests against the tax rises in Nairobi on Thursday, "
+        "the opposition said."
+    )
+    [protest] = code_text(text)
+    assert (protest.event_type, protest.fatalities) == ("protest", 3)
+    assert protest.actor2 != "Civilians (Kenya)"  # the dead are the crowd, no side of their protest

@@ -369,19 +369,30 @@ LEAD_PARAGRAPHS = 2  # the headline's and the lede's paragraphs say what the art
 
 def dead_of_the_protests(cands: list[Candidate], paragraph_of: dict[int, int]) -> None:
     """An article led by protests (a protest in its headline or lede, no armed side's attack there) that
-    counts its dead place by place ("at least five were killed in A", "four died in B"): deaths told with
-    no one who killed them are the protests' dead, protests of the lede's kind, not attacks of their own."""
+    counts its dead place by place ("at least five were killed in A", "four died in B") or as the protests'
+    ("three were shot dead during protests"): deaths told with no one who killed them are the protests'
+    dead, protests of the lede's kind, not attacks of their own."""
     lead = [c for c in cands if not c.shadow and paragraph_of.get(c.sent.start, 0) < LEAD_PARAGRAPHS]
     armed = any(c.family == "violent" and c.role == "event" and is_armed(c.actor1) for c in lead)
     protests = [c for c in lead if c.event_type == "protest"]
     if armed or not protests:
         return
     for cand in cands:
-        if cand.family == "violent" and cand.role == "support" and not cand.shadow and no_killer(cand):
+        told = cand.role == "support" or during_protest(cand)  # "three were shot dead during protests"
+        if cand.family == "violent" and told and not cand.shadow and no_killer(cand):
             cand.event_type, cand.sub_event_type, cand.variant = "protest", "protest", protests[0].variant
             if cand.actor1 is not None and cand.actor1.inter == 1 and cand.actor2 is None:
                 cand.actor2 = cand.actor1  # "14 officers had died": the police are the dead, not who killed
             cand.actor1 = None  # the text names no one who killed (an unidentified attacker was a default)
+            rioting = cand.variant in ("mob_violence", "violent_demonstration")  # a mob's victims are a side
+            if cand.actor2 is not None and cand.actor2.inter == 7 and not rioting:
+                cand.actor2 = None  # the dead civilians are the crowd, no side of their protest
+
+
+def during_protest(cand: Candidate) -> bool:
+    """A violent verb told with a protest as its circumstance ("were shot dead during protests")."""
+    preps = [c for c in cand.head.children if c.dep_ == "prep"]
+    return any(trigger_at(o, "protest") for p in preps for o in p.children if o.dep_ == "pobj")
 
 
 def no_killer(cand: Candidate) -> bool:
