@@ -3713,3 +3713,11 @@ def test_people_shot_dead_during_protests_are_the_protests_dead(code_text):
     [protest] = code_text(text)
     assert (protest.event_type, protest.fatalities) == ("protest", 3)
     assert protest.actor2 != "Civilians (Kenya)"  # the dead are the crowd, no side of their protest
+
+
+def test_the_capital_named_with_another_city_is_a_list_of_two(code_text):
+    text = (
+        "Supporters of the opposition clashed with police in the capital Nairobi and the western city of "
+        "Kisumu on Thursday."
+    )
+    assert sorted(m.location for m in code_text(text)) == ["Kisumu", "Nairobi"]

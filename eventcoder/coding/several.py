@@ -316,9 +316,10 @@ def listed_places(prep: Token, ctx: ArticleContext, cues: Cues, starts: set[int]
     if any(prep.i < i and prep.doc[i].idx < end for i in starts) or own[-1].i < prep.right_edge.i:
         text = prep.doc[own[0].i : own[-1].i + 1].text
     objs = prep_objects(prep)
-    names = (
-        [objs[0], *[c for c in objs[0].conjuncts if c.i > objs[0].i and not inside_word(c)]] if objs else []
-    )
+    head = capital_named(objs[0], cues) if objs else None  # "the capital Dakar and the city of X": a list
+    head = head or (objs[0] if objs else None)
+    listed = [c for c in head.conjuncts if c.i > head.i and not inside_word(c)] if head is not None else []
+    names = [head, *listed] if head is not None else []
     names = [kind_named(n, cues) for n in names]
     # a facility is no town of the list, unless the tagger took a town for one ("in Dakar and Ziguinchor")
     names = [n for n in names if n.pos_ == "PROPN" and not_a_site(n) and names_a_place(n, cues)]
@@ -373,6 +374,15 @@ def not_a_site(name: Token) -> bool:
     """A name that is not a facility's ("the Serena Hotel"): not tagged one, or a single word the
     gazetteer holds as a place."""
     return name.ent_type_ != "FAC" or (not list(name.lefts) and is_known_place(name.text))
+
+
+def capital_named(noun: Token, cues: Cues) -> Token | None:
+    """The name set beside a place word ("the capital Dakar", "the port city Mombasa") when the parser
+    coordinated the list's next item with that name, not with the place word; else None."""
+    if lemma(noun) not in cues.place_kind_words:
+        return None
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return named if named is not None and named.conjuncts else None
 
 
 def kind_named(name: Token, cues: Cues) -> Token:
