@@ -69,12 +69,7 @@ def reporting_subject(tok: Token, cues: Cues) -> Token | None:
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.dep_ != "ccomp" or lemma(verb.head) not in cues.reporting_verbs:
         return None
-    own = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
-    if own is not None or not marks & SIMULTANEOUS_MARKS:
-        return own
-    subject = subject_of(verb.head)  # "X killed two and wounded three when they ...": X, the conjunct's too
-    return subject if subject is not None and subject.pos_ != "PRON" else None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
 
 def former_or_latter(tok: Token, country: str | None, res: CoderResources) -> Actor | None:

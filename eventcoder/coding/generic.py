@@ -449,8 +449,11 @@ def over_several_occasions(cand: Candidate, cues: Cues) -> bool:
 
 def quantified_vaguely(noun: Token, cues: Cues) -> bool:
     """A noun counted by no number ("several operations", "various raids")."""
-    vague = cues.indefinite_quantifiers | cues.vague_occasion_modifiers
-    return any(c.dep_ in ("amod", "det") and c.lower_ in vague for c in noun.children)
+    return any(
+        c.dep_ in ("amod", "det")
+        and (c.lower_ in cues.indefinite_quantifiers or c.lower_ in cues.vague_occasion_modifiers)
+        for c in noun.children
+    )
 
 
 def vague_times(tok: Token, cues: Cues) -> bool:
