@@ -9,12 +9,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventcoder.coding.actors import Actor, is_unidentified
-from eventcoder.coding.attach import attach
+from eventcoder.coding.attach import attach, attach_place
 from eventcoder.coding.candidates import ArticleContext, Candidate, CoderResources, body_trigger, stated_dead
 from eventcoder.coding.claims import charged_with
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import windows_overlap
-from eventcoder.coding.dating import days_apart
+from eventcoder.coding.dating import attach_date, days_apart
 from eventcoder.coding.event_places import names_town_part
 from eventcoder.coding.occurrences import places_compatible
 from eventcoder.coding.participants import ARMY_WEAPON_VARIANTS
@@ -111,7 +111,8 @@ def group_sentence(
                 out.append(cand)
                 seen[cand.family].append(cand)
             elif (kept := seen[cand.family]) and (kept[0].place is None or kept[0].date_text is None):
-                attach(cand, ctx, res)  # "used tear gas to disperse protesters in X on Sunday": the crowd's
+                attach_date(cand, ctx, res.cues)  # "used tear gas to disperse protesters in X on Sunday":
+                attach_place(cand, ctx, res.cues)  # the crowd's day and place (its sides are never read)
                 fill_when_where(kept[0], cand)
             continue
         if cand.event_type == "arrest" and primary is not None and same_operation(cand, primary, res.cues):
