@@ -16,24 +16,23 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from eventcoder.publish.evaluate import evaluate_warehouse, summary_metrics
-from eventcoder.publish.scorecard import (
-    EVAL_DIR,
-    DevSet,
-    committed_scores,
-    development_sets,
-    drops,
-    set_record,
-    shared_dir,
-    write_scores,
-)
 from flows.cli import prefect_environment
-from flows.commands.evaluate_command import code_raw
+
+# The coder processes are spawned: each imports this module again as its main one. What follows is
+# imported where it is used, so that they do not load DuckDB (whose bindings report "leaked" objects
+# on stderr when such a process exits).
+if TYPE_CHECKING:
+    from eventcoder.publish.scorecard import DevSet
 
 
 def score_set(dev: DevSet, tmp: Path, workers: int) -> dict:
     """Code one set into a new warehouse under tmp and score it."""
+    from eventcoder.publish.evaluate import evaluate_warehouse, summary_metrics
+    from eventcoder.publish.scorecard import set_record
+    from flows.commands.evaluate_command import code_raw
+
     warehouse = tmp / f"{dev.name}.duckdb"
     code_raw(dev.raw, warehouse, workers)
     evaluation = evaluate_warehouse(dev.gold, dev.articles, warehouse)
@@ -61,6 +60,15 @@ def score_all(sets: list[DevSet], workers: int, keep: Path | None = None) -> dic
 
 def main(argv: list[str] | None = None) -> int:
     """Score every development set found and write the scorecard; 0 also when there is nothing to score."""
+    from eventcoder.publish.scorecard import (
+        EVAL_DIR,
+        committed_scores,
+        development_sets,
+        drops,
+        shared_dir,
+        write_scores,
+    )
+
     parser = argparse.ArgumentParser(prog="make eval", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=EVAL_DIR, help="folder for scores.json and scorecard.md")
     parser.add_argument(

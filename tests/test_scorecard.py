@@ -45,8 +45,16 @@ def run(argv: list[str], timeout: int) -> subprocess.CompletedProcess:
 def fresh(tmp_path_factory) -> Path:
     """The folder `make eval`'s code path wrote: scores.json, scorecard.md and warehouses/SET.duckdb."""
     out = tmp_path_factory.mktemp("eval")
-    run([sys.executable, "-m", "flows.scorecard", "--out", str(out), "--keep", str(out / "warehouses")], 900)
+    done = run(
+        [sys.executable, "-m", "flows.scorecard", "--out", str(out), "--keep", str(out / "warehouses")], 900
+    )
+    (out / "stderr.txt").write_text(done.stderr, encoding="utf-8")
     return out
+
+
+def test_make_eval_prints_no_noise_from_its_coder_processes(fresh):
+    stderr = (fresh / "stderr.txt").read_text(encoding="utf-8")
+    assert "leaked" not in stderr and "Traceback" not in stderr, stderr[-2000:]
 
 
 def test_fresh_scores_are_not_worse_than_the_committed_ones(fresh):
