@@ -3721,3 +3721,15 @@ def test_the_capital_named_with_another_city_is_a_list_of_two(code_text):
         "Kisumu on Thursday."
     )
     assert sorted(m.location for m in code_text(text)) == ["Kisumu", "Nairobi"]
+
+
+def test_a_protest_verb_whose_object_is_people_is_no_protest(code_text):
+    led = code_text(
+        "The gunmen arrived on motorcycles and marched the villagers into the bush in Mandera county on "
+        "Thursday, a resident said. Police said the attackers paraded them through two villages."
+    )
+    assert "protest" not in {m.event_type for m in led}
+    marched = code_text("Hundreds of students marched the streets of Garissa on Thursday.")
+    assert [m.event_type for m in marched] == ["protest"]
+    charged = code_text("In Lamu, police baton charged the villagers on Friday.")
+    assert "protest" in {m.event_type for m in charged}

@@ -233,3 +233,23 @@ def purpose_clauses(word: Token) -> list[Token]:
             continue
         stack.extend(c for c in tok.children if c.dep_ not in ("conj", "ccomp"))
     return found
+
+
+def led_people(verb: Token, cues: Cues) -> bool:
+    """A protest verb whose object is people ("marched the villagers into the bush", "paraded the
+    captives"): someone led or shown, no crowd's act; a route as object ("marched the streets") is one.
+    Read on the crowd's own verbs only: force used on a crowd ("baton-charged the villagers") has it as
+    object."""
+    return any(
+        c.dep_ == "dobj"
+        and (lemma(c) in cues.person_words or c.lower_ in ("them", "him", "her") or c.ent_type_ == "PERSON")
+        for c in verb.children
+    )
+
+
+def diplomatic_protest(head: Token, cues: Cues) -> bool:
+    """A protest one government lodges with another ("handed him a protest note", "lodged a strong
+    protest with Kabul"): diplomacy, not a demonstration."""
+    if head.dep_ == "compound" and lemma(head.head) in cues.diplomatic_protest_nouns:
+        return True
+    return head.dep_ == "dobj" and lemma(head.head) in cues.diplomatic_protest_verbs

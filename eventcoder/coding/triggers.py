@@ -46,7 +46,14 @@ from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of
 from eventcoder.coding.plurals import generic_plural, habitual_clause
-from eventcoder.coding.protests import blocks_a_road, dispersed_crowd, misread_place, protest_purpose
+from eventcoder.coding.protests import (
+    blocks_a_road,
+    diplomatic_protest,
+    dispersed_crowd,
+    led_people,
+    misread_place,
+    protest_purpose,
+)
 from eventcoder.coding.rules import (
     PLACE_LABELS,
     VERBAL,
@@ -337,7 +344,10 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         )
         crowd = any(c.dep_ == "nsubj" and lemma(c) in cues.crowd_nouns for c in head.children)
         return held and one_place(obj) and not crowd and took_ground(cand)  # a crowd occupies: a protest
-    if etype == "protest" and diplomatic_protest(head, cues):
+    if etype == "protest" and (
+        diplomatic_protest(head, cues)
+        or (cand.variant == "peaceful" and not cand.nominal and led_people(head, cues))
+    ):
         return False
     if etype in VIOLENT and cand.nominal and carried(head, cues):
         return False
@@ -632,14 +642,6 @@ def captured_place(obj: Token, cues: Cues) -> bool:
     ent = next((e for e in doc_ents(obj.doc) if e.start <= obj.i < e.end), None)
     named = (ent is None or len(ent) == 1 or ent.label_ in PLACE_LABELS) and placename(obj)
     return named or any(c.dep_ == "appos" and lemma(c) in cues.settlement_words for c in obj.children)
-
-
-def diplomatic_protest(head: Token, cues: Cues) -> bool:
-    """A protest one government lodges with another ("handed him a protest note", "lodged a strong
-    protest with Kabul"): diplomacy, not a demonstration."""
-    if head.dep_ == "compound" and lemma(head.head) in cues.diplomatic_protest_nouns:
-        return True
-    return head.dep_ == "dobj" and lemma(head.head) in cues.diplomatic_protest_verbs
 
 
 def meets_someone(verb: Token) -> bool:
