@@ -3733,3 +3733,12 @@ def test_a_protest_verb_whose_object_is_people_is_no_protest(code_text):
     assert [m.event_type for m in marched] == ["protest"]
     charged = code_text("In Lamu, police baton charged the villagers on Friday.")
     assert "protest" in {m.event_type for m in charged}
+
+
+def test_a_date_in_the_clause_of_what_killed_them_dates_the_event(code_text):
+    text = (
+        "The Zarvo Front agreed a ceasefire with the army in March. At least 10 civilians were killed by a "
+        "bomb that hit a displacement camp near Garissa on Friday, the army said."
+    )
+    bombed = [m for m in code_text(text, published=dt.date(2024, 5, 2)) if m.event_type == "attack"]
+    assert [(m.location, m.event_date) for m in bombed] == [("Garissa", dt.date(2024, 4, 26))]

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, country_mention
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.dating import attach_date
+from eventcoder.coding.dating import attach_date, in_quiet_subclause
 from eventcoder.coding.fire import exchanged
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMY_WEAPON_VARIANTS, attach_actors, names_town
@@ -28,7 +28,6 @@ from eventcoder.coding.rules import (
     attachment_rank,
     bracketed_units_end,
     clause_chain,
-    clause_of,
     doc_ents,
     in_subject,
     lemma,
@@ -133,26 +132,6 @@ def belongs_to_other_event(prep: Token, cand: Candidate) -> bool:
         if tok.i in others:
             return True
     return False
-
-
-def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate, cues: Cues) -> bool:
-    """A phrase in a clause under the trigger's clauses that reports no other event of its own
-    (a 'killing' of the same event may be there, or what it was 'targeting', or the crowd force was used
-    on, "fired tear gas to disperse protesters who marched in X"; another attack or a truce may not)."""
-    clause = clause_of(tok)
-    if not any(top in clause.ancestors for top in chain):
-        return False
-    inside = {t.i for t in clause.subtree}
-    for span in doc_spans(cand.sent.doc, TRIGGER_SPANS):
-        if span.start == cand.trigger.start or not (cand.sent.start <= span.start < cand.sent.end):
-            continue
-        label, _, role = span.label_.split("|")
-        family = "violent" if label.split(".")[0] in VIOLENT else label.split(".")[0]
-        aim = family == cand.family and lemma(span.root) in cues.targeting_verbs
-        aim = aim or (family == cand.family and cand.variant == "intervention")  # the crowd it dispersed
-        if span.root.i in inside and (family != cand.family or role == "event") and not aim:
-            return False
-    return True
 
 
 def names_a_place(obj: Token, cues: Cues, strict: bool = False) -> bool:

@@ -11,9 +11,10 @@ import re
 
 from spacy.tokens import Span, Token
 
-from eventcoder.coding.candidates import ArticleContext, Candidate
+from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import EventDate, day_offset, resolve_date
+from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.rules import (
     attachment_rank,
     bounded_by_preposition,
@@ -25,6 +26,7 @@ from eventcoder.coding.rules import (
     month_as_modifier,
     span_ents,
 )
+from eventcoder.coding.sentcache import doc_spans
 
 
 def date_specificity(text: str, cues: Cues) -> float:
@@ -59,10 +61,29 @@ def own_date_spans(cand: Candidate, cues: Cues) -> list[Span]:
         rank = attachment_rank(ent, cand.head, chain)
         if rank is None:
             rank = reporting_clause_rank(ent, chain, cues)
+        if rank is None and in_doers_clause(ent, cand, cues):
+            rank = DOER_CLAUSE_RANK
         if rank is None or bounded_by_preposition(ent, cand.head, cues):
             continue
         ranked.append((rank, ent.start, ent))
     return [ent for _, _, ent in sorted(ranked, key=lambda r: r[:2])]
+
+
+DOER_CLAUSE_RANK = 50  # after every clause of the trigger's own
+
+
+def in_doers_clause(ent: Span, cand: Candidate, cues: Cues) -> bool:
+    """A date in a relative clause on the trigger verb's doer that tells no other event: "killed by a bomb
+    that hit a camp near X on Friday", "a bomb that exploded in a market on Friday killed ten"."""
+    clause = clause_of(ent.root)
+    verb = cand.anchor
+    if clause.dep_ not in ("relcl", "acl") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    doer = clause.head
+    by_agent = doer.dep_ == "pobj" and doer.head.dep_ == "agent" and doer.head.head == verb
+    if not (by_agent or (doer.dep_ == "nsubj" and doer.head == verb)):
+        return False
+    return in_quiet_subclause(ent.root, [verb], cand, cues)
 
 
 def referred_to(cand: Candidate, cues: Cues) -> bool:
@@ -238,3 +259,23 @@ def offset_phrase(cand: Candidate) -> tuple[str, str] | None:
 def in_clause(span: Span, verb: Token) -> bool:
     """The phrase lies inside the verb's clause."""
     return verb.left_edge.i <= span.start and span.end <= verb.right_edge.i + 1
+
+
+def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate, cues: Cues) -> bool:
+    """A phrase in a clause under the trigger's clauses that reports no other event of its own
+    (a 'killing' of the same event may be there, or what it was 'targeting', or the crowd force was used
+    on, "fired tear gas to disperse protesters who marched in X"; another attack or a truce may not)."""
+    clause = clause_of(tok)
+    if not any(top in clause.ancestors for top in chain):
+        return False
+    inside = {t.i for t in clause.subtree}
+    for span in doc_spans(cand.sent.doc, TRIGGER_SPANS):
+        if span.start == cand.trigger.start or not (cand.sent.start <= span.start < cand.sent.end):
+            continue
+        label, _, role = span.label_.split("|")
+        family = "violent" if label.split(".")[0] in VIOLENT else label.split(".")[0]
+        aim = family == cand.family and lemma(span.root) in cues.targeting_verbs
+        aim = aim or (family == cand.family and cand.variant == "intervention")  # the crowd it dispersed
+        if span.root.i in inside and (family != cand.family or role == "event") and not aim:
+            return False
+    return True
