@@ -3562,6 +3562,7 @@ def test_an_unnamed_group_attacking_the_detachment_again_is_the_named_group_s_as
     [
         ("Police used tear gas to disperse protesters in Garissa on Thursday.", "Garissa"),
         ("Police fired tear gas to disperse protesters in the port city of Mombasa on Thursday.", "Mombasa"),
+        ("Police used batons on Thursday to break up a protest by traders in Garissa.", "Garissa"),
     ],
 )
 def test_a_crowd_dispersed_with_tear_gas_is_a_protest_where_it_gathered(code_text, sentence, where):

@@ -158,10 +158,16 @@ def dispersed_crowd(head: Token, anchor: Token, cues: Cues) -> bool:
     """A crowd a force used a weapon to disperse ("police used tear gas to disperse protesters"): it had
     gathered, though the dispersal is told as a purpose. Not one a force was sent, planned or tried to
     disperse."""
-    if head.dep_ != "dobj" or head.head.i != anchor.i or lemma(anchor) not in cues.dispersal_verbs:
+    if head.dep_ != "dobj" or head.head.i != anchor.i or phrasal_lemma(anchor) not in cues.dispersal_verbs:
         return False
     used = anchor.head.tag_ == "VBD" and lemma(anchor.head) in cues.crowd_weapon_verbs  # "fired", "used"
     return anchor.dep_ in ("xcomp", "advcl") and used
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle ("break up" of "to break up a protest")."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma(verb)} {particle}" if particle else lemma(verb)
 
 
 def blocks_a_road(head: Token, cues: Cues) -> bool:
