@@ -3743,3 +3743,18 @@ def test_a_date_in_the_clause_of_what_killed_them_dates_the_event(code_text):
     )
     bombed = [m for m in code_text(text, published=dt.date(2024, 5, 2)) if m.event_type == "attack"]
     assert [(m.location, m.event_date) for m in bombed] == [("Garissa", dt.date(2024, 4, 26))]
+
+
+def test_a_tally_across_the_country_since_the_protests_began_is_no_event_of_its_own(code_text):
+    text = (
+        "Protests broke out in Garissa and Lamu on Tuesday, where police used tear gas.\n\n"
+        "Rights groups said at least 20 people had been shot dead across the country since the protests "
+        "began last week."
+    )
+    coded = code_text(text)
+    assert sorted((m.location, m.fatalities, m.event_date) for m in coded) == [
+        ("Garissa", None, dt.date(2024, 5, 14)),
+        ("Lamu", None, dt.date(2024, 5, 14)),
+    ]
+    local = code_text("At least 20 people had been shot dead in Garissa since the protests began on Monday.")
+    assert [m.fatalities for m in local if m.event_type == "attack"] == [20]

@@ -195,6 +195,7 @@ class Cues:
     conveyance_words: frozenset[str]  # "a U.S.-owned cargo ship": whose it is names no government
     sequence_prepositions: frozenset[str]  # "launched a search operation after the attack": another act
     dispersal_verbs: frozenset[str]  # "used tear gas to disperse protesters": the crowd had gathered
+    nationwide_words: frozenset[str]  # "across the country", "nationwide": a tally of many places
 
 
 @cache

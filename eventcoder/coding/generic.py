@@ -19,7 +19,7 @@ from eventcoder.coding.dating import date_specificity, own_date_spans
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import prep_object
 from eventcoder.coding.places import country_for_name
-from eventcoder.coding.plurals import bare_plural
+from eventcoder.coding.plurals import bare_plural, country_wide
 from eventcoder.coding.rules import (
     VERBAL,
     clause_chain,
@@ -29,6 +29,7 @@ from eventcoder.coding.rules import (
     lemma,
     of_objects,
     path_up,
+    period_clause,
 )
 from eventcoder.coding.sentcache import doc_spans, has_word, remembered, sent_tokens
 from eventcoder.coding.several import token_number
@@ -60,7 +61,7 @@ def had_since(verb: Token, cues: Cues) -> bool:
     """A past perfect told from a time on ("who had been detained since the coup"): a state then, as
     the present perfect is now."""
     had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
-    return had and any(c.lower_ in cues.period_openers for c in verb.children)
+    return had and any(c.lower_ in cues.period_openers or period_clause(c, cues) for c in verb.children)
 
 
 def own_clause(verb: Token) -> bool:
@@ -112,7 +113,10 @@ def period_of(verb: Token, cand: Candidate, ctx: ArticleContext, cues: Cues) -> 
             )
         if opener is not None:
             inside = child.left_edge.i <= cand.head.i <= child.right_edge.i  # 'since the May 3 attack'
-            return not inside and (names_period(child, cues) or not recent_start(child, ctx))
+            wide = country_wide(verb, cues)  # "shot dead across the country since the protests began"
+            return (not inside or wide) and (
+                names_period(child, cues) or not recent_start(child, ctx) or wide
+            )
         if child.dep_ == "prep" and child.lower_ in cues.period_prepositions and not in_clause:
             nouns = [g for g in child.children if g.dep_ == "pobj"]
             if any(lemma(g) in cues.period_nouns or phrase_lemma(g) in cues.period_nouns for g in nouns):

@@ -79,3 +79,15 @@ def bare_plural(noun: Token, quantifiers: frozenset[str] = frozenset()) -> bool:
             c.dep_ in ("det", "nummod", "poss", "amod") and c.lower_ in quantifiers for c in noun.children
         )
     return not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+
+
+def country_wide(verb: Token, cues: Cues) -> bool:
+    """A clause told of a whole country ("shot dead across the country", "killed nationwide"): a tally of
+    many occurrences, however recent its start."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in cues.nationwide_words:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("across", "throughout"):
+            if any(g.dep_ == "pobj" and lemma(g) in cues.nationwide_words for g in child.children):
+                return True
+    return False

@@ -677,3 +677,10 @@ def venue_name(tok: Token) -> bool:
     while tok.dep_ == "compound" and tok.head.i > tok.i:
         tok = tok.head
     return tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "at")
+
+
+def period_clause(clause: Token, cues: Cues) -> bool:
+    """A clause opened by 'since' or 'until' ("since the protests began")."""
+    return clause.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in cues.period_openers for g in clause.children
+    )
