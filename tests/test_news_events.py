@@ -3758,3 +3758,13 @@ def test_a_tally_across_the_country_since_the_protests_began_is_no_event_of_its_
     ]
     local = code_text("At least 20 people had been shot dead in Garissa since the protests began on Monday.")
     assert [m.fatalities for m in local if m.event_type == "attack"] == [20]
+
+
+def test_strikes_carried_out_by_aircraft_are_an_air_strike_told_for_the_first_time(code_text):
+    text = (
+        "The army said on Thursday that its aircraft had carried out strikes on the militants near Mandera."
+    )
+    [strike] = code_text(text)
+    assert (strike.sub_event_type, strike.location) == ("explosion", "Mandera")
+    workers = code_text("Dock workers carried out strikes in Mombasa on Thursday.")
+    assert "explosion" not in {m.sub_event_type for m in workers}

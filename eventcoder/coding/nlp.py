@@ -83,6 +83,7 @@ class TriggerMatcher:
         self.version, terms = load_triggers(path)
         header = json.loads(path.read_text(encoding="utf-8").split("\n", 1)[0])
         self.determiners = frozenset(header.get("again_determiners", ()))
+        self.flown_by = frozenset(header.get("again_flown_by", ()))
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -120,10 +121,18 @@ class TriggerMatcher:
                         spans.append(Span(doc, start, end + 1, label=key))
         spans += split_phrasal(doc, self.split)
         kept = filter_spans(spans)
-        doc.spans[TRIGGER_SPANS] = [
-            s for s in kept if not s.label_.endswith("|again") or self.told_again(s, kept)
-        ]
+        told = (self.as_told(s, kept) for s in kept)
+        doc.spans[TRIGGER_SPANS] = [s for s in told if s is not None]
         return doc
+
+    def as_told(self, span: Span, spans: list[Span]) -> Span | None:
+        """The span as kept: a vague word told again as it is, one aircraft carried out as an event of its
+        own (role "event"); None for a vague word that tells nothing."""
+        if not span.label_.endswith("|again") or self.told_again(span, spans):
+            return span
+        if self.flown(span):
+            return Span(span.doc, span.start, span.end, label=span.label_.rsplit("|", 1)[0] + "|event")
+        return None
 
     def told_again(self, span: Span, spans: list[Span]) -> bool:
         """A vague word ("the strike") after a determiner that tells again an event a trigger of its label
@@ -133,6 +142,19 @@ class TriggerMatcher:
         kind = span.label_.split("|", 1)[0] + "|"  # its event type: "a missile strike ... the strike"
         told = (s for s in spans if s.start < span.start and not s.label_.endswith("|again"))
         return any(s.label_.startswith(kind) for s in told)
+
+    def flown(self, span: Span) -> bool:
+        """A vague word that aircraft or drones carried out ("its aircraft carried out strikes on X"): an
+        air strike told for the first time."""
+        root = span.root
+        if root.dep_ != "dobj" or root.head.pos_ != "VERB":
+            return False
+        for subject in (c for c in root.head.children if c.dep_ == "nsubj"):
+            compound = next((c.lemma_.lower() for c in subject.children if c.dep_ == "compound"), None)
+            words = {subject.lemma_.lower(), f"{compound} {subject.lemma_.lower()}"}
+            if words & self.flown_by:
+                return True
+        return False
 
 
 def split_phrasal(doc: Doc, split: dict[str, list[tuple[str, str]]]) -> list[Span]:
