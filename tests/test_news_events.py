@@ -3768,3 +3768,14 @@ def test_strikes_carried_out_by_aircraft_are_an_air_strike_told_for_the_first_ti
     assert (strike.sub_event_type, strike.location) == ("explosion", "Mandera")
     workers = code_text("Dock workers carried out strikes in Mombasa on Thursday.")
     assert "explosion" not in {m.sub_event_type for m in workers}
+
+
+def test_a_present_tense_as_clause_tells_what_goes_on_not_an_occurrence(code_text):
+    text = (
+        "Shells hit the main hospital in Garissa on Saturday, killing nine patients, an aid group said.\n\n"
+        "The Zarvo Front has been besieging the town for weeks as it battles the army for control of the "
+        "region."
+    )
+    assert [m.event_type for m in code_text(text)] == ["attack"]
+    past = "Soldiers killed 12 militants near Garissa on Monday as they fought off an assault on a base."
+    assert [m.event_type for m in code_text(past)] == ["clash"]

@@ -91,3 +91,12 @@ def country_wide(verb: Token, cues: Cues) -> bool:
             if any(g.dep_ == "pobj" and lemma(g) in cues.nationwide_words for g in child.children):
                 return True
     return False
+
+
+def ongoing_clause(cand: Candidate) -> bool:
+    """A present-tense clause opened by "as" or "while" in the body ("has besieged the city for weeks as it
+    battles the army for control"): what is going on, no one occurrence."""
+    verb = cand.head
+    if cand.nominal or cand.headline or verb.tag_ not in ("VBZ", "VBP") or verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)

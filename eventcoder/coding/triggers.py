@@ -45,7 +45,7 @@ from eventcoder.coding.generic import (
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of
-from eventcoder.coding.plurals import generic_plural, habitual_clause
+from eventcoder.coding.plurals import generic_plural, habitual_clause, ongoing_clause
 from eventcoder.coding.protests import (
     blocks_a_road,
     diplomatic_protest,
@@ -195,6 +195,7 @@ def make_candidate(
         is_trend(head, cand.anchor, cues)
         or generic_plural(cand, cues)
         or habitual_clause(cand, cues)
+        or ongoing_clause(cand)
         or kind_of_people(cand)
         or war_on_a_country(cand, cues)
         or during_a_war(cand, cues)
