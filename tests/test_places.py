@@ -249,6 +249,19 @@ def test_province_has_precision_3_and_seat_coordinates() -> None:
     assert km(p, 31.59, 64.37) < 10  # Lashkar Gah
 
 
+@pytest.mark.parametrize(
+    ("phrase", "iso3", "lat", "lon"),
+    [
+        ("in North Kivu province", "COD", -1.68, 29.22),  # Goma, not the more populous Butembo
+        ("in the Sahel region", "BFA", 14.03, -0.03),  # Dori, not Djibo
+        ("in Guerrero state", "MEX", 17.55, -99.50),  # Chilpancingo, not Acapulco
+    ],
+)
+def test_a_province_is_placed_at_its_capital_not_its_largest_town(phrase, iso3, lat, lon) -> None:
+    p = place(phrase, iso3)
+    assert p.geo_precision == 3 and km(p, lat, lon) < 10
+
+
 def test_a_province_written_in_its_seat_s_spelling_is_the_province() -> None:
     p = place("in the eastern province of Deir al-Zor", "SYR")  # a spelling GeoNames gives the city only
     assert (p.admin1, p.geo_precision, p.province_level) == ("Deir-ez-Zor", 3, True)
