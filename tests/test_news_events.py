@@ -3779,3 +3779,9 @@ def test_a_present_tense_as_clause_tells_what_goes_on_not_an_occurrence(code_tex
     assert [m.event_type for m in code_text(text)] == ["attack"]
     past = "Soldiers killed 12 militants near Garissa on Monday as they fought off an assault on a base."
     assert [m.event_type for m in code_text(past)] == ["clash"]
+
+
+def test_blowing_something_up_is_an_explosion_and_tensions_blowing_up_none(code_text):
+    [blast] = code_text("Rebels blew up a section of the oil pipeline near Garissa on Saturday.")
+    assert (blast.event_type, blast.sub_event_type, blast.location) == ("attack", "explosion", "Garissa")
+    assert code_text("Tensions blew up between the two parties in Nairobi on Monday.") == []

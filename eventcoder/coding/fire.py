@@ -114,3 +114,11 @@ def munition_struck(cand: Candidate, cues: Cues) -> None:
         cand.sub_event_type, cand.variant = "explosion", "air_drone_strike"
     elif any(s in cues.striking_munitions for s in subjects):
         cand.sub_event_type, cand.variant = "explosion", "shelling"
+
+
+def blows_something_up(verb: Token, cues: Cues) -> bool:
+    """ "Blew up" told of something blown up ("blew up a pipeline", "a bridge was blown up") or of an
+    explosive going off ("a car bomb blew up"); not "tensions blew up"."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return True
+    return any(c.dep_ == "nsubj" and lemma(c) in cues.striking_munitions for c in verb.children)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.coding.attach import attach, placename, plausible_place_name, struck_times
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.cues import Cues
+from eventcoder.coding.fire import blows_something_up
 from eventcoder.coding.generic import (
     accident_as_killer,
     agreed_truce,
@@ -354,6 +355,8 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return False
     if etype in VIOLENT and lemma(head) in cues.beating_verbs:
         return beats_a_person(head, cues)
+    if etype in VIOLENT and lemma(head) == "blow" and not blows_something_up(head, cues):
+        return False  # "tensions blew up": nothing blown up, no explosive gone off
     if etype in VIOLENT and head.pos_ in VERBAL and lemma(head) in cues.intrusion_verbs:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return subject is not None and (armed(subject, res) or has_word(subject, "armed"))
