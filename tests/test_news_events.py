@@ -3785,3 +3785,8 @@ def test_blowing_something_up_is_an_explosion_and_tensions_blowing_up_none(code_
     [blast] = code_text("Rebels blew up a section of the oil pipeline near Garissa on Saturday.")
     assert (blast.event_type, blast.sub_event_type, blast.location) == ("attack", "explosion", "Garissa")
     assert code_text("Tensions blew up between the two parties in Nairobi on Monday.") == []
+
+
+def test_a_hyphenated_town_the_gazetteer_lacks_keeps_its_whole_name(code_text):
+    [attack] = code_text("Gunmen attacked the town of Pont-Zarvo in Kenya's Garissa county on Thursday.")
+    assert (attack.location, attack.admin1) == ("Pont-Zarvo", "Garissa")

@@ -43,15 +43,20 @@ def settlement_of(noun: Token, cues: Cues) -> tuple[str, int] | None:
 def name_start(target: Token, end: int) -> int:
     """Where the proper name before token `end` begins (compound PROPNs, hyphenated: "Kiru-Adok")."""
     doc, start = target.doc, end
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-        if (
+    while start > 0:
+        before = doc[start - 1]
+        if before.dep_ == "compound" and before.pos_ == "PROPN":
+            start -= 1
+        elif (  # "Pont-Sonde": the hyphen may hang on the last word, the first word on either
             start > 1
-            and doc[start - 1].text == "-"
+            and before.text == "-"
+            and not before.whitespace_
             and doc[start - 2].pos_ == "PROPN"
             and not doc[start - 2].whitespace_
         ):
             start -= 2
+        else:
+            break
     return start
 
 
