@@ -3797,3 +3797,10 @@ def test_supporters_of_a_leader_are_not_the_leader_s_state(code_text):
 def test_a_hyphenated_town_the_gazetteer_lacks_keeps_its_whole_name(code_text):
     [attack] = code_text("Gunmen attacked the town of Pont-Zarvo in Kenya's Garissa county on Thursday.")
     assert (attack.location, attack.admin1) == ("Pont-Zarvo", "Garissa")
+
+
+def test_people_an_armed_group_detains_are_abducted_not_arrested(code_text):
+    [taken] = code_text("Zarvo Front fighters detained six traders near Garissa on Monday, residents said.")
+    assert (taken.event_type, taken.sub_event_type) == ("attack", "abduction")
+    [arrest] = code_text("Police detained six traders near Garissa on Monday.")
+    assert arrest.event_type == "arrest"

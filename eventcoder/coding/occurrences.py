@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventcoder.coding.actors import GENERIC_KINDS
 from eventcoder.coding.candidates import VIOLENT, Candidate, stated_dead
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import day_offset, windows_overlap
@@ -312,6 +313,15 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         cand.event_type, cand.sub_event_type, cand.variant = "ceasefire", "violated", "ceasefire"
         return
     cand.responds = strikes_attackers(cand, cues)
+    if (
+        cand.event_type == "arrest"
+        and is_armed(cand.actor1)
+        and cand.actor1.inter != GENERIC_KINDS["military"].inter
+        and not is_armed(cand.actor2)
+    ):
+        # "the insurgents rounded up the farmers": civilians an armed group seizes are abducted, not
+        # arrested; soldiers it takes prisoner are captured ("captures" are arrests in the guidelines)
+        cand.event_type, cand.sub_event_type, cand.variant = "attack", "abduction", "abduction"
     if cand.variant == "violent_demonstration" and is_armed(cand.actor1) and not crowd_told(cand, cues):
         # "the gunmen also set fire to 45 homes": an armed side's arson is its attack, no riot
         cand.event_type, cand.sub_event_type, cand.variant = "attack", "armed_assault", "armed_assault"
