@@ -3804,3 +3804,8 @@ def test_people_an_armed_group_detains_are_abducted_not_arrested(code_text):
     assert (taken.event_type, taken.sub_event_type) == ("attack", "abduction")
     [arrest] = code_text("Police detained six traders near Garissa on Monday.")
     assert arrest.event_type == "arrest"
+
+
+def test_a_part_of_a_country_struck_is_no_side_of_the_strike(code_text):
+    [strike] = code_text("Kenyan air strikes on southern and eastern Somalia killed 49 people on Monday.")
+    assert (strike.actor1, strike.actor2) == ("Military Forces of Kenya", "Civilians (Somalia)")

@@ -35,7 +35,7 @@ from eventcoder.coding.forces import (
 from eventcoder.coding.nlp import inside_trigger
 from eventcoder.coding.places import country_for_name, town_named
 from eventcoder.coding.places.keys import compact
-from eventcoder.coding.places.words import BUILDING_WORDS
+from eventcoder.coding.places.words import BUILDING_WORDS, DIRECTION_WORDS
 from eventcoder.coding.rules import (
     VERBAL,
     bracketed_units,
@@ -544,6 +544,8 @@ def resolve_actor(
         return former_or_latter(tok, country, res)
     if lemma(tok) in cues.settlement_words and of_objects(tok):
         return None  # "the towns of A and B in Kenya": places struck, no side (nor the country's government)
+    if tok.ent_type_ == "GPE" and any(c.dep_ == "amod" and c.lower_ in DIRECTION_WORDS for c in tok.children):
+        return None  # "air strikes on southern Lebanon": a part of the country struck, no side
     if tok.pos_ == "PROPN" and tok.lower_ in BUILDING_WORDS:
         return None  # "the Government Day Secondary School": a building's name, no government
     if lemma(tok) == "other" and tok.head.dep_ == "conj":  # "two soldiers died and four others were hurt"
