@@ -3809,3 +3809,11 @@ def test_people_an_armed_group_detains_are_abducted_not_arrested(code_text):
 def test_a_part_of_a_country_struck_is_no_side_of_the_strike(code_text):
     [strike] = code_text("Kenyan air strikes on southern and eastern Somalia killed 49 people on Monday.")
     assert (strike.actor1, strike.actor2) == ("Military Forces of Kenya", "Civilians (Somalia)")
+
+
+def test_an_attack_the_same_day_at_a_village_the_gazetteer_lacks_is_another_event(code_text):
+    text = (
+        "Dozens of worshippers were killed on Sunday in an attack on a mosque in Garissa, security sources "
+        "said. On the same day, gunmen killed 15 people at a church in the village of Zarvoka."
+    )
+    assert sorted((m.location, m.fatalities) for m in code_text(text)) == [("Garissa", 12), ("Zarvoka", 15)]

@@ -120,6 +120,7 @@ class Candidate:
     assoc2: list[str] = field(default_factory=list)  # "CNL members" attacked: civilians, the party here
     headline: bool = False
     new_marker: bool = False
+    same_day: bool = False  # the sentence opens "On the same day": another occurrence where placed
     definite: bool = False
     territory: bool = False
     shadow: bool = False

@@ -49,6 +49,7 @@ class Cues:
     counting_modifiers: frozenset[str]  # "similar", "several": of a set told place by place, not a trend
     displacement_verbs: frozenset[str]  # "the fighting has driven thousands from their homes"
     apart_openers: frozenset[str]  # "Separately, ...": the sentence tells another occurrence
+    same_day_openers: frozenset[str]  # "On the same day, ... in X": another occurrence if placed
     town_part_words: frozenset[str]  # "in A and B neighbourhoods": parts of one town, one event
     armament_nouns: frozenset[str]  # "an assault rifle", "attack helicopters": a weapon, no event
     nonlethal_modifiers: frozenset[str]  # "tear gas shells", "stun grenades": no explosion

@@ -279,3 +279,10 @@ def in_quiet_subclause(tok: Token, chain: list[Token], cand: Candidate, cues: Cu
         if span.root.i in inside and (family != cand.family or role == "event") and not aim:
             return False
     return True
+
+
+def opens_same_day(sent: Span, cues: Cues) -> bool:
+    """A sentence that opens by dating what it tells to the day just told ("On the same day, gunmen
+    killed 15 people at a church in X"): an occurrence of its own wherever it names its own place."""
+    words = [t.lower_ for t in sent if t.is_alpha][:4]
+    return any(" ".join(words[:n]) in cues.same_day_openers for n in (2, 3, 4))

@@ -583,7 +583,7 @@ def merge_mentions(cands: list[Candidate], published: dt.date | None = None) -> 
     clusters: list[Cluster] = []
     for cand in cands:
         target = None
-        if not cand.new_marker:
+        if not cand.new_marker and not (cand.same_day and cand.place_text):
             target = antecedent_cluster(clusters, cand, published)
         if target is None and cand.family != "protest" and not cand.shadow:
             target = absorb_into_protest(clusters, cand)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.coding.attach import attach, placename, plausible_place_name, struck_times
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.cues import Cues
+from eventcoder.coding.dating import opens_same_day
 from eventcoder.coding.fire import blows_something_up
 from eventcoder.coding.generic import (
     accident_as_killer,
@@ -185,6 +186,7 @@ def make_candidate(
         headline=span.start_char < ctx.headline_end  # a caption restates the lead as a headline does
         or any(a <= span.start_char < b for a, b in ctx.captions),
         new_marker=has_new_event_marker(head, cues),
+        same_day=opens_same_day(sent, cues),
         definite=is_definite(head, cues),
         again=span.label_.endswith("|again"),
     )
@@ -573,8 +575,7 @@ def crowd_in_protest_story(cand: Candidate, cues: Cues) -> bool:
 
 
 def told_before(tok: Token, sentences: int, wanted: Callable[[Span], bool], upto: int | None = None) -> bool:
-    """A trigger that `wanted` accepts, told from `sentences` sentences before the token's up to the
-    token (or up to `upto`)."""
+    """A trigger `wanted` accepts, from `sentences` sentences before the token's up to it (or `upto`)."""
     doc, start = tok.doc, tok.sent.start
     for _ in range(sentences):
         if start > 0:
