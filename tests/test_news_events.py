@@ -3817,3 +3817,12 @@ def test_an_attack_the_same_day_at_a_village_the_gazetteer_lacks_is_another_even
         "said. On the same day, gunmen killed 15 people at a church in the village of Zarvoka."
     )
     assert sorted((m.location, m.fatalities) for m in code_text(text)) == [("Garissa", 12), ("Zarvoka", 15)]
+
+
+def test_ranking_the_victim_among_others_adds_no_dead(code_text):
+    text = (
+        "Gunmen shot dead a county official in the town of Garissa on Monday, police said.\n\n"
+        "She was the second official killed in the county in a week."
+    )
+    [attack] = code_text(text)
+    assert attack.fatalities == 1

@@ -295,29 +295,14 @@ def is_characterisation(cand: Candidate, cues: Cues) -> bool:
     """'This is an attack on democracy': a noun predicated of something (not "there was a clash"), or
     aimed at an abstraction."""
     head = cand.head
-    if not cand.nominal:
-        return False
+    if not cand.nominal:  # "she was the second candidate killed in a week": who she was, no occurrence
+        noun = head.head
+        ranked = head.dep_ == "acl" and noun.dep_ == "attr" and lemma(noun.head) == "be"
+        return ranked and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
     if head.dep_ in ("attr", "acomp") and lemma(head.head) == "be":
         return not any(c.dep_ == "expl" for c in head.head.children)  # "there was a clash" asserts one
     target = prep_object(head, cues.figurative_target_prepositions)
     return target is not None and lemma(target) in cues.figurative_targets
-
-
-LABEL_WORDS = 4  # a line of at most this many words, no closing stop, below the title is a label
-
-
-def label_line(sent: Span) -> bool:
-    """A short line with no closing stop (the caller skips the title): a section label or kicker ("Iran
-    protests", "World news"), which names a topic and reports nothing."""
-    tokens = sent_tokens(sent)
-    words = [t for t in tokens if not t.is_punct and not t.is_space]
-    last = next((t for t in reversed(tokens) if not t.is_space), None)
-    if len(words) > LABEL_WORDS or last is None or last.text in (".", "!", "?"):
-        return False
-    doc = sent.doc
-    alone_before = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
-    alone_after = sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws or doc[sent.end].is_space
-    return alone_before and alone_after
 
 
 def tallied_conflict(cand: Candidate, cues: Cues) -> bool:

@@ -2,7 +2,8 @@
 
 spaCy builds new Token objects on every iteration of a span and joins every token's text on every
 `Span.text`; the rules read the same sentences many times over, so their tokens, text and words are
-kept here for the document being coded (one per thread).
+kept here for the document being coded (one per thread). `label_line` tells a sentence that is a
+section label by its shape.
 """
 
 from __future__ import annotations
@@ -85,3 +86,20 @@ def has_word(doc: Doc, word: str) -> bool:
     if found is None:
         found = memo["lower_ids"] = frozenset(doc.to_array(LOWER).tolist())
     return hash_string(word) in found
+
+
+LABEL_WORDS = 4  # a line of at most this many words, no closing stop, below the title is a label
+
+
+def label_line(sent: Span) -> bool:
+    """A short line with no closing stop (the caller skips the title): a section label or kicker ("Iran
+    protests", "World news"), which names a topic and reports nothing."""
+    tokens = sent_tokens(sent)
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    last = next((t for t in reversed(tokens) if not t.is_space), None)
+    if len(words) > LABEL_WORDS or last is None or last.text in (".", "!", "?"):
+        return False
+    doc = sent.doc
+    alone_before = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    alone_after = sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws or doc[sent.end].is_space
+    return alone_before and alone_after

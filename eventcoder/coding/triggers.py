@@ -32,7 +32,6 @@ from eventcoder.coding.generic import (
     is_grievance,
     judicial_execution,
     kind_of_people,
-    label_line,
     not_its_kind,
     one_after_another,
     over_a_period,
@@ -79,7 +78,7 @@ from eventcoder.coding.rules import (
     prep_targets,
     set_free,
 )
-from eventcoder.coding.sentcache import doc_spans, sent_tokens
+from eventcoder.coding.sentcache import doc_spans, label_line, sent_tokens
 from eventcoder.coding.several import split_by_place
 from eventcoder.coding.subjects import parenthetical_subject, repels
 
