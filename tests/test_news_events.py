@@ -3787,13 +3787,6 @@ def test_blowing_something_up_is_an_explosion_and_tensions_blowing_up_none(code_
     assert code_text("Tensions blew up between the two parties in Nairobi on Monday.") == []
 
 
-def test_supporters_of_a_leader_are_not_the_leader_s_state(code_text):
-    [attack] = code_text(
-        "Supporters of former president Daniel Otieno attacked a journalist in Garissa on Monday."
-    )
-    assert attack.actor1 == "Unidentified Armed Group (Kenya)"  # not the Military Forces of Kenya
-
-
 def test_a_hyphenated_town_the_gazetteer_lacks_keeps_its_whole_name(code_text):
     [attack] = code_text("Gunmen attacked the town of Pont-Zarvo in Kenya's Garissa county on Thursday.")
     assert (attack.location, attack.admin1) == ("Pont-Zarvo", "Garissa")

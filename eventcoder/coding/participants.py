@@ -61,7 +61,6 @@ from eventcoder.coding.rules import (
 from eventcoder.coding.sentcache import remembered, sent_tokens
 from eventcoder.coding.sides import gerund_sides, paired, pitted_sides, their_parties
 from eventcoder.coding.subjects import (
-    by_agent,
     exposed_to,
     names_side,
     repelled_attackers,
@@ -228,6 +227,19 @@ def mediated_by(cand: Candidate, cues: Cues) -> Token | None:
     return None
 
 
+def by_agent(token: Token) -> Token | None:
+    """The object of a 'by' phrase (passive agent or nominal 'attack by X'), also on a conjoined
+    verb ('was shot and killed by X')."""
+    heads = [token, *token.conjuncts]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return named_after(objs[0])
+    return None
+
+
 def fired_by(weapon: Token, cues: Cues) -> Token | None:
     """Who fired, dropped or planted a weapon, when a participle after it says so ("shells fired by the
     rebels", "barrel bombs dropped by army helicopters", "dropped from regime helicopters")."""
@@ -240,6 +252,18 @@ def fired_by(weapon: Token, cues: Cues) -> Token | None:
             if source is not None and lemma(source) in cues.air_subjects:
                 return source
     return None
+
+
+def named_after(tok: Token) -> Token:
+    """The token itself, or — when the parser stopped at a modifier ('by the paramilitary | Rapid
+    Support Forces') — the root of the named entity that follows it."""
+    if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.i + 1 >= len(tok.doc):
+        return tok
+    nxt = tok.doc[tok.i + 1]
+    for ent in span_ents(tok.sent):
+        if ent.start == nxt.i and ent.label_ in ("ORG", "NORP", "GPE"):
+            return ent.root
+    return tok
 
 
 def prep_object(
@@ -594,9 +618,6 @@ def resolve_actor(
     bare = bare_nationality(tok)  # "Kyrgyz and Tajik border guards": Kyrgyz border guards, a state force
     if bare is not None and (forces := res.actors.resolve(bare, country)) is not None and forces.inter == 1:
         return forces
-    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None and lemma(tok) in cues.crowd_nouns:
-        phrase = tok.doc[phrase.start : of.i]  # "supporters of the former prime minister": a crowd
     actor = res.actors.resolve(first_nationality(phrase, tok) or lookup_text(phrase), country)
     before = named_entity_before(phrase)
     if before is not None and (actor is None or res.actors.is_unidentified(actor)):

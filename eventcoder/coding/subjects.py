@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventcoder.coding.cues import Cues
-from eventcoder.coding.rules import FINITE_TAGS, lemma, possessor, span_ents
+from eventcoder.coding.rules import FINITE_TAGS, lemma, possessor
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -131,28 +131,3 @@ def repels(verb: Token, cues: Cues) -> bool:
     """A verb of fending off an attack ("repelled", "beat back", "fought off"): its subject defends."""
     prts = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]
     return lemma(verb) in cues.repel_verbs or any(f"{lemma(verb)} {p}" in cues.repel_verbs for p in prts)
-
-
-def by_agent(token: Token) -> Token | None:
-    """The object of a 'by' phrase (passive agent or nominal 'attack by X'), also on a conjoined
-    verb ('was shot and killed by X')."""
-    heads = [token, *token.conjuncts]
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ("agent", "prep") and child.lower_ == "by":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs:
-                    return named_after(objs[0])
-    return None
-
-
-def named_after(tok: Token) -> Token:
-    """The token itself, or — when the parser stopped at a modifier ('by the paramilitary | Rapid
-    Support Forces') — the root of the named entity that follows it."""
-    if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.i + 1 >= len(tok.doc):
-        return tok
-    nxt = tok.doc[tok.i + 1]
-    for ent in span_ents(tok.sent):
-        if ent.start == nxt.i and ent.label_ in ("ORG", "NORP", "GPE"):
-            return ent.root
-    return tok
