@@ -117,7 +117,7 @@ def munition_struck(cand: Candidate, cues: Cues) -> None:
 
 
 def blows_something_up(verb: Token, cues: Cues) -> bool:
-    """ "Blew up" told of something blown up ("blew up a pipeline", "a bridge was blown up") or of an
+    """A "blew up" told of something blown up ("blew up a pipeline", "a bridge was blown up") or of an
     explosive going off ("a car bomb blew up"); not "tensions blew up"."""
     if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return True

@@ -12,7 +12,8 @@ Components (registered factories, versioned names):
   organisation as often as not), and such a name the model left untagged becomes one;
 - `eventcoder_triggers_v1` (last): PhraseMatchers over data/triggers.jsonl that puts every event
   trigger in `doc.spans["event_triggers"]`, labelled "event_type.sub_event_type|variant|role" (a
-  vague word of role "again", "the strike", only where it tells again a trigger told before it).
+  vague word of role "again", "the strike", only where it tells again a trigger told before it, or
+  where aircraft carried it out: "its aircraft carried out strikes", then as role "event").
 """
 
 from __future__ import annotations
