@@ -1,8 +1,9 @@
 """Plurals that tell events in general: a plural event noun with no place of its own ("attacks on
 schools"), one taken one by one ("each of the six protests"), a verb told of kinds of people
 ("kidnap farmers for ransom"), unless an armed side answered with them then ("The army responded
-with air strikes on RSF positions"). Used by triggers.make_candidate and `generic`; a pure part of the
-coding core.
+with air strikes on RSF positions"). Also what is told of many occurrences or none in particular: a
+clause told of a whole country ("shot dead across the country"), a present-tense "as" clause ("as it
+battles the army"). Used by triggers.make_candidate and `generic`; a pure part of the coding core.
 """
 
 from __future__ import annotations
