@@ -3819,3 +3819,24 @@ def test_ranking_the_victim_among_others_adds_no_dead(code_text):
     )
     [attack] = code_text(text)
     assert attack.fatalities == 1
+
+
+def test_a_plural_noun_opening_the_lede_after_a_headline_is_the_noun_not_a_name(code_text):
+    # with no full stop after the headline the tagger reads "Airstrikes", "Mortars" as names
+    air = "Attack in Kenya\n\nAirstrikes killed five people in Garissa on Monday."
+    mortars = "Attack in Kenya\n\nMortars fired by militants hit a market in Garissa on Monday, killing three people."
+    assert [m.acled_sub_event_type for m in code_text(air)] == ["Air/drone strike"]
+    assert [(m.acled_sub_event_type, m.actor1) for m in code_text(mortars)] == [
+        ("Shelling/artillery/missile attack", "Unidentified Armed Group (Kenya)")
+    ]
+
+
+def test_a_place_or_name_opening_a_sentence_stays_a_name(coder):
+    nlp, _ = coder
+    for text, word in (
+        ("Report\n\nParis was calm on Monday.", "Paris"),
+        ("Report\n\nDoctors Without Borders said five died.", "Doctors"),
+        ("Report\n\nKenyans voted on Monday.", "Kenyans"),
+    ):
+        tok = next(t for t in nlp(text) if t.text == word)
+        assert tok.pos_ == "PROPN" or tok.ent_type_, word

@@ -10,6 +10,9 @@ Components (registered factories, versioned names):
 - `eventcoder_country_labels_v1` (after `ner`): an entity that is exactly a country's name or demonym
   gets GPE or NORP (the small model reads "Niger", "Mali" or "Azerbaijan" as a person or an
   organisation as often as not), and such a name the model left untagged becomes one;
+- `eventcoder_initial_nouns_v1` (after the entities): a sentence's first word that is a plural common
+  noun, capitalised and so read as a name ("Airstrikes hit ...", "Gunmen killed ..." after a headline
+  with no full stop), gets its noun tag and lemma back and loses the entity the model gave it;
 - `eventcoder_triggers_v1` (last): PhraseMatchers over data/triggers.jsonl that puts every event
   trigger in `doc.spans["event_triggers"]`, labelled "event_type.sub_event_type|variant|role" (a
   vague word of role "again", "the strike", only where it tells again a trigger told before it, or
@@ -283,6 +286,74 @@ def make_country_labels(nlp: Language, name: str, labels: dict[str, str]) -> Cou
     return CountryLabels(nlp, labels)
 
 
+NAME_LABELS = frozenset({"NORP", "ORG", "CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY"})
+
+
+class InitialNouns:
+    """A plural common noun that opens a sentence read as a proper noun: the tagger, seeing no full stop
+    after a headline, reads "Gunmen", "Airstrikes" or "Shells" as a name (a place or a person, as
+    often as not), so no trigger or actor noun matched it. It becomes a common noun again when it is
+    the plural of a noun of the English lexicon (of a trigger term or actor noun, when the model made
+    it an entity), is not a country's name or demonym, and is not the first word of a longer name."""
+
+    def __init__(self, nlp: Language, keep: Iterable[str], path: Path, nouns: Path) -> None:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        self.exceptions = lookups.get_table("lemma_exc", {}).get("noun", {})
+        self.rules = lookups.get_table("lemma_rules", {}).get("noun", [])
+        groups = json.loads(nouns.read_text(encoding="utf-8"))["generic_nouns"]
+        self.vocab = {t.tokens[0] for t in load_triggers(path)[1] if len(t.tokens) == 1}
+        self.vocab |= {p for g in groups for p in g["phrases"] if " " not in p}
+        self.index = frozenset(lookups.get_table("lemma_index", {}).get("noun", ())) | self.vocab
+        self.keep = frozenset(keep)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Retag the sentence-initial plural nouns of the doc."""
+        dropped = set()
+        for sent in doc.sents:
+            tok = next((t for t in sent if t.is_alpha), None)
+            if tok is None or not self.misread(tok):
+                continue
+            singular = self.singular(tok.lower_)
+            if singular is None or (tok.ent_type_ and not {singular, tok.lower_} & self.vocab):
+                continue  # a name the model saw ("Marseilles") stays one unless our lexicon knows it
+            tok.tag_, tok.pos_, tok.lemma_ = "NNS", "NOUN", singular
+            if tok.ent_type_:
+                dropped.add(tok.i)
+        if dropped:
+            doc.ents = [e for e in doc.ents if e.start not in dropped]
+        return doc
+
+    def misread(self, tok: Token) -> bool:
+        """A title-case word tagged a proper noun, alone (the next word is no name) and no known name."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return (
+            tok.tag_ in ("NNPS", "NNP")
+            and tok.is_title
+            and tok.text not in self.keep
+            and (tok.ent_type_ not in NAME_LABELS and not tok.ent_id_)
+            and (not tok.ent_type_ or tok.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I"))
+            and (nxt is None or not (nxt.is_title or nxt.pos_ == "PROPN"))
+        )
+
+    def singular(self, word: str) -> str | None:
+        """The singular of a plural noun of the lexicon ("gunmen", "airstrikes"), or None."""
+        if word in self.exceptions:
+            return self.exceptions[word][0]
+        for old, new in self.rules:
+            if old and word.endswith(old) and (form := word[: len(word) - len(old)] + new) in self.index:
+                return form
+        return None
+
+
+@Language.factory(
+    "eventcoder_initial_nouns_v1",
+    default_config={"keep": [], "path": str(TRIGGERS_FILE), "nouns": str(DATA_DIR / "actor_nouns.json")},
+)
+def make_initial_nouns(nlp: Language, name: str, keep: list[str], path: str, nouns: str) -> InitialNouns:
+    """Factory of the initial-nouns component."""
+    return InitialNouns(nlp, keep, Path(path), Path(nouns))
+
+
 def build_pipeline(
     model: str,
     actor_patterns: list[dict] | None = None,
@@ -300,6 +371,7 @@ def build_pipeline(
         add_actor_ruler(nlp, actor_patterns, before="ner")
     if country_labels:
         nlp.add_pipe("eventcoder_country_labels_v1", after="ner", config={"labels": country_labels})
+    nlp.add_pipe("eventcoder_initial_nouns_v1", config={"keep": sorted(country_labels or {})})
     nlp.add_pipe("eventcoder_triggers_v1", last=True)
     return nlp
 
