@@ -3824,7 +3824,7 @@ def test_ranking_the_victim_among_others_adds_no_dead(code_text):
 def test_a_plural_noun_opening_the_lede_after_a_headline_is_the_noun_not_a_name(code_text):
     # with no full stop after the headline the tagger reads "Airstrikes", "Mortars" as names
     air = "Attack in Kenya\n\nAirstrikes killed five people in Garissa on Monday."
-    mortars = "Attack in Kenya\n\nMortars fired by militants hit a market in Garissa on Monday, killing three people."
+    mortars = "Attack in Kenya\n\nMortars fired by militants hit a market in Garissa on Monday, killing 3."
     assert [m.acled_sub_event_type for m in code_text(air)] == ["Air/drone strike"]
     assert [(m.acled_sub_event_type, m.actor1) for m in code_text(mortars)] == [
         ("Shelling/artillery/missile attack", "Unidentified Armed Group (Kenya)")
@@ -3840,3 +3840,40 @@ def test_a_place_or_name_opening_a_sentence_stays_a_name(coder):
     ):
         tok = next(t for t in nlp(text) if t.text == word)
         assert tok.pos_ == "PROPN" or tok.ent_type_, word
+
+
+def test_a_sentence_opening_in_a_separate_incident_tells_another_occurrence(code_text):
+    text = (
+        "Attacks in Kenya\n"
+        "Three rockets were fired on Monday at a military base near Garissa, causing no casualties, officials"
+        " said. In a separate incident, a roadside bomb hit a supply convoy on the road to Garissa, damaging"
+        " one truck, police said."
+    )
+    assert [m.sub_event_type for m in code_text(text)] == ["explosion", "explosion"]
+    assert len({m.acled_sub_event_type for m in code_text(text)}) == 2
+
+
+def test_a_headline_subject_found_in_passing_is_not_the_side_attacked(code_text):
+    text = (
+        "Kenya's north: bomb wounds rangers in Mandera\n\n"
+        "MANDERA (Wire) - A bomb planted on a road in Mandera wounded four paramilitary rangers on Sunday,"
+        " police said."
+    )
+    assert [(m.actor1, m.actor2) for m in code_text(text)] == [
+        ("Unidentified Armed Group (Kenya)", "Military Forces of Kenya")
+    ]
+
+
+def test_two_nationalities_sharing_troops_that_act_on_a_target_are_allies_not_sides(code_text):
+    allies = "Kenyan and Somali troops recaptured the town of Mandera on Monday after heavy fighting."
+    sides = "Kenyan and Somali troops exchanged fire near Mandera on Monday."
+    assert "Military Forces of Somalia" not in {m.actor2 for m in code_text(allies)}
+    assert [m.actor2 for m in code_text(sides)] == ["Military Forces of Somalia"]
+
+
+def test_a_town_a_strike_told_again_hit_places_the_strike(code_text):
+    text = (
+        "Drone strike in Kenya\n\nA drone strike in Garissa county on Sunday killed 26 people. The strike hit"
+        " Mado Gashi as people gathered near a bus station."
+    )
+    assert [m.location for m in code_text(text)] == ["Mado Gashi"]  # a name of two words too

@@ -293,16 +293,17 @@ def struck_place_name(cand: Candidate, ctx: ArticleContext, cues: Cues) -> str |
     shelled"): its name, when the clause has no locative phrase of its own."""
     if cand.nominal:  # "took control of the town of X after clashes": the town the clashes were for
         verb = cand.head.head.head if cand.head.dep_ == "pobj" and cand.head.head.dep_ == "prep" else None
-        return taken_settlement(verb, cues) if verb is not None and verb.pos_ == "VERB" else None
+        if verb is not None and verb.pos_ == "VERB":
+            return taken_settlement(verb, cues)
+        hitter = cand.head.head if cand.head.dep_ == "nsubj" else None  # "the strike hit X": X, a town
+        hits = hitter is not None and hitter.pos_ == "VERB" and lemma(hitter) in cues.targeting_verbs
+        return town_of_countries(taken_place(hitter), ctx) if hits and hitter is not None else None
     target = next((c for c in cand.head.children if c.dep_ == "nsubjpass"), None)
     if target is None:  # "overran the town of X": the settlement named as the active verb's object
         settled = taken_settlement(cand.head, cues)
         taken = cand.territory or cand.variant in ("overtakes_territory", "regains_territory")
         # "recaptured X": X when it is a town of the article's countries
-        name = taken_place(cand.head) if taken and settled is None else None
-        known = name is not None and (place := place_of((name,), tuple(ctx.countries))) is not None
-        town = known and place.latitude is not None and (place.geo_precision or 4) <= 2
-        return settled or (name if town else None)
+        return settled or (town_of_countries(taken_place(cand.head), ctx) if taken else None)
     if target.ent_type_ in ("NORP", "DATE") or target.ent_id_:
         return None
     if target.pos_ != "PROPN" and not (
@@ -316,6 +317,13 @@ def struck_place_name(cand: Candidate, ctx: ArticleContext, cues: Cues) -> str |
     if target.ent_type_ in ("PERSON", "ORG") and not is_known_place(name):
         return name if cand.sub_event_type == "explosion" or struck_times(cand.head) else None
     return name
+
+
+def town_of_countries(name: str | None, ctx: ArticleContext) -> str | None:
+    """The name, when the gazetteer holds it as a town (not a province) of the article's countries."""
+    place = place_of((name,), tuple(ctx.countries)) if name is not None else None
+    town = place is not None and place.latitude is not None and (place.geo_precision or 4) <= 2
+    return name if town else None
 
 
 def struck_object(cand: Candidate, prep: Token, ctx: ArticleContext, cues: Cues) -> str | None:

@@ -671,9 +671,16 @@ def countering(head: Token) -> bool:
 
 def opens_apart(sent: Span, cues: Cues) -> bool:
     """A sentence that opens by setting what it tells apart from what came before ("Separately, ...",
-    "Elsewhere, ...")."""
+    "Elsewhere, ...", "In a separate incident, ...", "In another raid, ...")."""
     first = next((t for t in sent if t.is_alpha), None)
-    return first is not None and first.lower_ in cues.apart_openers
+    if first is None or first.lower_ in cues.apart_openers:
+        return first is not None
+    occasion = next((c for c in first.children if c.dep_ == "pobj"), None) if first.dep_ == "prep" else None
+    return (
+        occasion is not None
+        and lemma(occasion) in cues.occasion_nouns
+        and any(c.lower_ in cues.new_event_modifiers for c in occasion.children if c.dep_ in ("amod", "det"))
+    )
 
 
 def told_as_next(verb: Token, cues: Cues) -> bool:

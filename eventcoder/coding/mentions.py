@@ -353,6 +353,9 @@ def to_mention(
     elif etype in VIOLENT and actor1 is None:
         country = (cluster.placed().place.iso3 if cluster.placed() else None) or ctx.main_country
         actor1 = first_subject(best, cluster)
+        doer = res.actors.armed(actor1)
+        if etype == "attack" and doer is not None and actor2 is not None and doer.name == actor2.name:
+            actor1 = None  # a subject found in passing, not the side attacked ("bomb wounds rangers")
         if actor1 is None:
             text = " ".join(sent_text(m.sent) for m in cluster.members)
             weapon = [t.text for t in best.trigger]

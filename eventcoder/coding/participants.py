@@ -115,16 +115,17 @@ def attach_actors(cand: Candidate, ctx: ArticleContext, res: CoderResources) -> 
     taken = cand.territory or cand.variant in ("overtakes_territory", "regains_territory")
     if taken and cand.actor2 is None and (lost := prep_object(cand.head, {"from"})) is not None:
         cand.actor2 = resolve_actor(lost, cand, country, ctx, res, role=2)  # "captured from al Shabaab"
+    on_target = patient_tok is not None and patient_tok.head == cand.head and patient_tok.dep_ == "dobj"
+    on_target = on_target and patient_tok is not None and not in_trigger(patient_tok, cand)
     if (  # the civilians the fire killed are no side of it; "A and B ministers held talks": B the other
         cand.event_type in ("clash", *PARTY_EVENTS)
         and (cand.actor2 is None or res.actors.is_generic(cand.actor2, "civilians"))
         and agent_tok is not None
         and cand.actor1 is not None
-    ):
+        and not (cand.event_type == "clash" and on_target)
+    ):  # "forces of A and B clashed"; but "A and B troops recaptured X": allies acting on X
         kinds = STATE_KINDS if cand.event_type == "clash" else PARTY_KINDS
-        cand.actor2 = (
-            joint_side(agent_tok, cand.actor1, res.actors, kinds) or cand.actor2
-        )  # "forces of A and B"
+        cand.actor2 = joint_side(agent_tok, cand.actor1, res.actors, kinds) or cand.actor2
     cand.paired_sides = cand.event_type == "clash" and agent_tok is not None and paired(agent_tok)
     two_unnamed = agent_tok is not None and patient_tok is not None and agent_tok.i != patient_tok.i
     two_unnamed = two_unnamed and patient_tok.pos_ != "PRON"  # "gunmen attacked him": not told who
@@ -343,8 +344,7 @@ def nominal_agent(head: Token, possessive: bool = True, forces: frozenset[str] =
 
 
 def participle_agent(noun: Token) -> Token | None:
-    """Who did what a participle after the noun tells ("a bomb planted by militants", "shells fired by
-    the rebels")."""
+    """Who did what a participle after the noun tells ("a bomb planted by militants")."""
     for child in noun.children:
         if child.dep_ == "acl" and child.pos_ == "VERB" and (agent := by_agent(child)) is not None:
             return agent
