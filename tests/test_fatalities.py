@@ -617,3 +617,12 @@ def test_them_killed_are_the_counted_people_named_before_them() -> None:
     assert count_fatalities("Gunmen seized two soldiers in Garissa on Monday and killed them.") == 2
     assert count_fatalities("Militants abducted five aid workers near Lamu and later killed them.") == 5
     assert count_fatalities("The gunmen killed them all.") is None
+
+
+def test_people_a_participle_acts_on_are_not_the_dead_of_the_cue_after_them() -> None:
+    text = "Gangs stormed a prison in Garissa, freeing about 4,000 inmates, and 12 people were killed."
+    assert count_fatalities(text) == 12
+    assert count_fatalities("Gunmen holding 12 hostages were killed by police in Lamu.") is None
+    assert count_fatalities("Three soldiers and two civilians were killed in Lamu.") == 5
+    assert count_fatalities("Gunmen attacked a post in Lamu, leaving 1 soldier killed.") == 1
+    assert count_fatalities("A medic gave a higher toll, saying at least 10 had been killed.") == 10

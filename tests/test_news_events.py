@@ -3877,3 +3877,29 @@ def test_a_town_a_strike_told_again_hit_places_the_strike(code_text):
         " Mado Gashi as people gathered near a bus station."
     )
     assert [m.location for m in code_text(text)] == ["Mado Gashi"]  # a name of two words too
+
+
+def test_talks_told_as_the_backdrop_of_an_attack_are_no_event(code_text):
+    text = (
+        "Two Kenyan soldiers were killed when Zarvo Front rebels attacked a military post in Mandera on"
+        " Monday, the army said, despite peace talks between the government and the group."
+    )
+    assert [m.event_type for m in code_text(text)] == ["clash"]
+    held = "Peace talks between the government and the Zarvo Front opened in Nairobi on Monday."
+    assert [m.event_type for m in code_text(held)] == ["dialogue"]
+
+
+def test_police_arresting_people_in_an_attack_told_before_did_not_carry_it_out(code_text):
+    text = (
+        "Gunmen shot dead a prosecutor in Garissa on Wednesday, police said. Last week masked gang members"
+        " stormed a radio station in Garissa during a broadcast. Police arrested 13 people in that attack."
+    )
+    assert "Police Forces of Kenya" not in {m.actor1 for m in code_text(text) if m.event_type == "attack"}
+
+
+def test_a_whole_country_s_toll_told_then_in_one_district_is_that_district_s_event(code_text):
+    text = (
+        "Nearly 100 people were killed across Kenya on Sunday as protesters clashed with police, doctors say."
+        " In Garissa county, a mob attacked a police station, killing 13 officers, police said."
+    )
+    assert [(m.location, m.fatalities) for m in code_text(text)] == [("Garissa", 13)]

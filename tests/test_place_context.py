@@ -527,3 +527,8 @@ def test_an_event_told_without_a_place_in_a_story_of_one_town_is_in_that_town(co
     two = lede + " In Lamu, police arrested 12 people on Saturday." + later
     protest = next(m for m in code_text(two) if m.event_type == "protest")
     assert (protest.location, protest.geo_precision) == ("Kenya", 4)
+
+
+def test_a_dateline_names_a_town_not_a_province_of_the_same_name() -> None:
+    # "BENI, June 10 -": the Congolese town, not Bolivia's more populous Beni department
+    assert filed_countries(["BENI"]) == ["COD"]

@@ -125,6 +125,7 @@ class Candidate:
     territory: bool = False
     shadow: bool = False
     summary: bool = False  # a dated set of events ("a string of attacks on Wednesday")
+    wide: bool = False  # told of a whole country ("killed across X"): a summary of the places it then tells
     split_group: tuple[int, int] | None = None
     split_key: str | None = None
     split_figure: int | None = None

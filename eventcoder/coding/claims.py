@@ -112,11 +112,13 @@ def named_in(subject: Token) -> Token:
 
 def charged_with(noun: Token, cues: Cues) -> bool:
     """A violent noun told as what people were arrested for ("arrested over the killing", "for the attack",
-    "in connection with the bombing")."""
+    "in connection with the bombing", "in that attack": one told before)."""
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
-    if prep.lower_ in cues.charge_prepositions:
+    pointed = any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in noun.children)
+    pointed = pointed and prep.lower_ == "in"
+    if prep.lower_ in cues.charge_prepositions or pointed:
         verb = prep.head
     elif prep.lower_ == "with" and lemma(prep.head) in cues.charge_nouns and prep.head.head.dep_ == "prep":
         verb = prep.head.head.head

@@ -82,6 +82,7 @@ class Cues:
     captive_modifiers: frozenset[str]
     interception_objects: frozenset[str]
     presupposing_prepositions: frozenset[str]
+    backdrop_prepositions: frozenset[str]  # "despite peace talks": what the sentence's event is told against
     bound_prepositions: frozenset[str]
     single_periods: frozenset[str]  # "over the weekend": one occasion, not a period's bound
     month_homographs: frozenset[str]  # "March coordinator X" opening a sentence: the march's, no month

@@ -561,7 +561,7 @@ def compatible(cluster: Cluster, cand: Candidate) -> bool:
 
 def absorb_into_protest(clusters: list[Cluster], cand: Candidate) -> Cluster | None:
     """Arrests and clashes of protesters belong to the protest they happened at."""
-    protests = [c for c in clusters if c.first.event_type == "protest"]
+    protests = [c for c in clusters if c.first.event_type == "protest" and not c.first.shadow]
     if not protests:
         return None
     involves_crowd = is_crowd(cand.actor1) or is_crowd(cand.actor2)

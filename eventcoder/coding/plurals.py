@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from eventcoder.coding.attach import place_preps
 from eventcoder.coding.candidates import Candidate
 from eventcoder.coding.cues import Cues
+from eventcoder.coding.places import country_for_name
 from eventcoder.coding.rules import lemma, told_set
 
 ARMED_ENTS = frozenset({"ORG", "NORP"})  # "Hamas responded", "Israeli forces responded"
@@ -89,9 +90,21 @@ def country_wide(verb: Token, cues: Cues) -> bool:
         if child.dep_ == "advmod" and child.lower_ in cues.nationwide_words:
             return True
         if child.dep_ == "prep" and child.lower_ in ("across", "throughout"):
-            if any(g.dep_ == "pobj" and lemma(g) in cues.nationwide_words for g in child.children):
+            if any(g.dep_ == "pobj" and whole_country(g, cues) for g in child.children):
                 return True
     return False
+
+
+def whole_country(noun: Token, cues: Cues) -> bool:
+    """ "the country", "the nation" or a country's name ("across Bangladesh", "throughout South Sudan")."""
+    name = noun.doc[noun.left_edge.i : noun.i + 1].text.removeprefix("the ")
+    return lemma(noun) in cues.nationwide_words or country_for_name(name) is not None
+
+
+def told_country_wide(cand: Candidate, cues: Cues) -> bool:
+    """The candidate's clause, or the one it hangs on, is told of a whole country ("nearly 100 were
+    killed across Bangladesh as protesters clashed with police")."""
+    return any(country_wide(v, cues) for v in {cand.head, cand.anchor, cand.anchor.head})
 
 
 def ongoing_clause(cand: Candidate) -> bool:

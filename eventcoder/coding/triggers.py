@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.coding.attach import attach, placename, plausible_place_name, struck_times
+from eventcoder.coding.attach import attach, placename, struck_times
 from eventcoder.coding.candidates import VIOLENT, ArticleContext, Candidate, CoderResources, body_trigger
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dating import opens_same_day
@@ -46,7 +46,7 @@ from eventcoder.coding.generic import (
 from eventcoder.coding.grouping import group_sentence
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, crowd_weapon, patient_of
-from eventcoder.coding.plurals import generic_plural, habitual_clause, ongoing_clause
+from eventcoder.coding.plurals import generic_plural, habitual_clause, ongoing_clause, told_country_wide
 from eventcoder.coding.protests import (
     blocks_a_road,
     diplomatic_protest,
@@ -81,6 +81,7 @@ from eventcoder.coding.rules import (
 from eventcoder.coding.sentcache import doc_spans, label_line, sent_tokens
 from eventcoder.coding.several import split_by_place
 from eventcoder.coding.subjects import parenthetical_subject, repels
+from eventcoder.coding.talks import meeting_held, talks_not_held
 
 ANY_POS = frozenset({"NOUN", "VERB", "PROPN"})
 
@@ -110,23 +111,34 @@ def trigger_candidates(doc: Doc, ctx: ArticleContext, res: CoderResources) -> li
 def told_one_by_one(cands: list[Candidate]) -> list[Candidate]:
     """A dated set of events ("a string of attacks on police posts across the province on Wednesday")
     that the article then tells one by one, in two places or more, is their summary, not an event of
-    its own: it is kept as a shadow (never coded; a bare "the attacks" after it still refers to it)."""
+    its own: it is kept as a shadow (never coded; a bare "the attacks" after it still refers to it). So is
+    a whole country's toll ("nearly 100 killed across X as protesters clashed with police") that the
+    article then tells in one district or town, of violence or protest alike."""
     for i, cand in enumerate(cands):
-        if not cand.summary or cand.shadow:
+        if not (cand.summary or cand.wide) or cand.shadow:
             continue
         later = {
             (c.place.iso3, c.place.location)
             for c in cands[i + 1 :]
-            if c.family == cand.family
+            if (own_unrest(c, cand) if cand.wide else c.family == cand.family)
             and not c.summary
             and not c.shadow
             and c.place is not None
             and c.place.geo_precision is not None
-            and c.place.geo_precision <= 2
+            and c.place.geo_precision <= (3 if cand.wide else 2)
         }
-        if len(later) >= 2:
+        if len(later) >= (1 if cand.wide else 2):
             cand.shadow = True
     return cands
+
+
+UNREST = frozenset({"violent", "protest"})  # the families a country's toll of unrest is told in
+
+
+def own_unrest(cand: Candidate, toll: Candidate) -> bool:
+    """Violence or protest told by a trigger of its own ("a mob attacked a police station"), not by a toll
+    or a supporting word, in a sentence after a country's toll of either."""
+    return cand.role == "event" and cand.sent_index > toll.sent_index and {cand.family, toll.family} <= UNREST
 
 
 def arrested_people(noun: Token) -> bool:
@@ -212,7 +224,7 @@ def make_candidate(
         return None
     if accident_as_killer(cand, cues) or years_of(cand, cues) or judicial_execution(cand, cues):
         return None
-    cand.summary = in_general
+    cand.summary, cand.wide = in_general, told_country_wide(cand, cues)
     exempt = cand.anchor if cand.eventive or fended_off(cand, cues) or set_free(head) else None
     unreal = irrealis_reason(head, cues, exempt=exempt) is not None or is_grievance(cand, cues)
     unreal = unreal or (not cand.nominal and claimed_by_its_subject(head, cues))
@@ -320,12 +332,11 @@ def type_specific_checks(cand: Candidate, res: CoderResources) -> bool:
         return ceasefire_subtype(cand, verbs, cues)
     if etype == "dialogue":
         if not cand.nominal:
-            return lemma(head) != "meet" or (meets_someone(head) and not places_meet(head))
+            return meeting_held(head)
         if head.i != cand.trigger.root.i and lemma(head) in cues.venue_nouns:
             return False  # "the conference centre", "a meeting room": a place, not talks
         cand.eventive = any(lemma(v) in cues.eventive_verbs["talks"] for v in verbs)
-        # "talks have stalled", "the talks were suspended", "suspended the talks": no talks held
-        return not (head.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(anchor) in cues.stalled_verbs)
+        return not talks_not_held(cand, cues)
     if etype == "agreement":
         cand.eventive = any(lemma(v) in cues.eventive_verbs["agreement"] for v in verbs)
         return cand.eventive or (
@@ -632,34 +643,12 @@ def took_ground(cand: Candidate) -> bool:
     return True
 
 
-def places_meet(verb: Token) -> bool:
-    """Places that meet ("the lake, where Niger, Chad and Nigeria meet"): a border, not a meeting."""
-    if not any(c.lower_ == "where" for c in verb.children):
-        return False
-    named = [t for s in verb.children if s.dep_ == "nsubj" for t in conjuncts(s) if t.pos_ == "PROPN"]
-    return bool(named) and all(t.ent_type_ in PLACE_LABELS or plausible_place_name(t) for t in named)
-
-
 def captured_place(obj: Token, cues: Cues) -> bool:
     """A place taken ("the capture of Goma", "captured X, a village"): a one-word place name (a longer one
     may be a person's), or any name set beside a word for a settlement."""
     ent = next((e for e in doc_ents(obj.doc) if e.start <= obj.i < e.end), None)
     named = (ent is None or len(ent) == 1 or ent.label_ in PLACE_LABELS) and placename(obj)
     return named or any(c.dep_ == "appos" and lemma(c) in cues.settlement_words for c in obj.children)
-
-
-def meets_someone(verb: Token) -> bool:
-    """'X met Y' / 'X and Y met' / 'met with Y', where the parties are named."""
-    named = {"PERSON", "ORG", "GPE", "NORP"}
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.ent_type_ in named:
-            return True
-        if child.dep_ == "prep" and child.lower_ == "with":
-            if any(g.ent_type_ in named for g in child.subtree):
-                return True
-        if child.dep_ == "nsubj" and child.conjuncts:
-            return True
-    return False
 
 
 def seized_people(head: Token, res: CoderResources) -> bool:

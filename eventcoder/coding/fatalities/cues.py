@@ -104,6 +104,7 @@ REPORTING = _word_set("reporting_words")
 CONTRAST = _word_set("contrast_words")
 OFFSET_UNITS = _word_set("offset_units")  # ", two days after militants attacked ...": another day's clause
 OFFSET_MARKS = _word_set("offset_marks")
+RESULT_PARTICIPLES = _word_set("result_participles")  # "leaving 1 soldier killed": its object is the dead
 PERSON = _word_set("person_nouns")
 PLURAL_COLLECTIVE = _word_set("plural_collectives")
 NONPERSON = _word_set("nonperson_nouns")

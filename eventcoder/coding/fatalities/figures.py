@@ -336,7 +336,7 @@ def _sentence_figures(sent: Sentence) -> list[Fig]:
         elif seq := match_any(toks, i, DEATH_NOUNS, hi):
             e = i + len(seq)
             if not (i > lo and toks[i - 1].low in DEFINITE) and not _ambiguous(toks, i, e, hi):
-                items = [it for it in subject_items(toks, i, lo) if it.quantified or it.count == 0]
+                items = [it for it in subject_items(toks, i, lo, False) if it.quantified or it.count == 0]
                 # "left four rebels and one soldier dead": every group of people listed before "dead";
                 # before a death noun ("3 arrests and 2 deaths"), the last figure only
                 if seq != ("dead",) or not all(it.head and is_person(it.head) for it in items):

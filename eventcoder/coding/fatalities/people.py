@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventcoder.coding.fatalities.cues import (
+    ACTIVE_PRESENT,
     ADJ_ED,
     ADJ_ING,
     ALSO,
@@ -29,6 +30,7 @@ from eventcoder.coding.fatalities.cues import (
     PRON_SINGULAR,
     REFLEXIVE,
     REPORTING,
+    RESULT_PARTICIPLES,
     SEPARATORS,
     STOP_PUNCT,
     ZERO_WORDS,
@@ -259,8 +261,9 @@ def _span_fwd(toks: list[Tok], a: int, hi: int) -> int:
     return b
 
 
-def subject_items(toks: list[Tok], b: int, lo: int) -> list[Item]:
-    """The people before token b (subject of a passive or intransitive death cue), nearest list only."""
+def subject_items(toks: list[Tok], b: int, lo: int, verbs_cut: bool = True) -> list[Item]:
+    """The people before token b (subject of a passive or intransitive death cue), nearest list only; with
+    `verbs_cut`, none a participle before acts on (not "left four rebels and a soldier dead")."""
     while b > lo and toks[b - 1].low in ("who", "that", ","):
         b -= 1
     if b < len(toks) and toks[b].low == ",":
@@ -272,7 +275,8 @@ def subject_items(toks: list[Tok], b: int, lo: int) -> list[Item]:
             break
         b = origin - 1 if origin - 1 > lo and toks[origin - 1].low == "," else origin
         kept = _kept_items(toks, b, lo)
-    return [it for it in _resolve_subsets([it for it in kept if it.valid])]
+    cut = max((n for n, item in enumerate(kept) if verbs_cut and _verb_object(toks, item, lo)), default=-1)
+    return [it for it in _resolve_subsets([it for it in kept[cut + 1 :] if it.valid])]
 
 
 def _kept_items(toks: list[Tok], b: int, lo: int) -> list[Item]:
@@ -286,6 +290,16 @@ def _kept_items(toks: list[Tok], b: int, lo: int) -> list[Item]:
         kept.append(item)
     kept.reverse()
     return kept
+
+
+def _verb_object(toks: list[Tok], item: Item, lo: int) -> bool:
+    """The item is the object of a participle before it, not a subject of the cue after it ("freeing
+    about 4,000 inmates, and 12 people were killed", "gunmen holding 12 hostages were killed"); not of a
+    reporting one ("saying 10 had been killed") nor one whose object is the dead ("leaving 1 soldier
+    killed")."""
+    low = toks[item.start - 1].low if item.start > lo else ""
+    verb = len(low) > 4 and low.endswith("ing") and low not in ADJ_ING | NOT_MODIFIERS | REPORTING
+    return verb and low not in ACTIVE_PRESENT and low not in RESULT_PARTICIPLES
 
 
 def _origin_start(toks: list[Tok], b: int, lo: int) -> int | None:

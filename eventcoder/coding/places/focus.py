@@ -94,7 +94,7 @@ def filed_countries(names: Iterable[str]) -> list[str]:
         if country is not None:
             found.setdefault(country[1])
             continue
-        shares = place_shares(name)
+        shares = place_shares(name, towns=True) or place_shares(name)
         best = max(shares, key=lambda c: shares[c], default=None)
         if best is not None and shares[best] >= 0.5:
             found.setdefault(best)
@@ -210,13 +210,14 @@ def home_countries() -> dict[str, str]:
 
 
 @cache
-def place_shares(name: str) -> dict[str, float]:
-    """How a place name's vote splits among countries: by the population of its biggest entry in each."""
+def place_shares(name: str, towns: bool = False) -> dict[str, float]:
+    """How a place name's vote splits among countries: by the population of its biggest entry in each
+    (of its towns only, with `towns`: a dateline names a city, not a province)."""
     g = gazetteer()
     data = ranking_data()
     base, power = data["population_base"], data["population_exponent"]
     best: dict[int, int] = {}
-    found = [c for c in candidates(g, name, None) if c.ref[0] != "c"]
+    found = [c for c in candidates(g, name, None) if c.ref[0] != "c" and (c.ref[0] == "t" or not towns)]
     own = [c for c in found if own_name(g, c.ref, name)]
     meant = any(notable(g, c.ref) for c in own)
     for cand in own if meant else found:  # a notable place of that very name, not one once so called
