@@ -3903,3 +3903,26 @@ def test_a_whole_country_s_toll_told_then_in_one_district_is_that_district_s_eve
         " In Garissa county, a mob attacked a police station, killing 13 officers, police said."
     )
     assert [(m.location, m.fatalities) for m in code_text(text)] == [("Garissa", 13)]
+
+
+def test_a_sentence_counting_up_to_a_day_is_a_running_total_not_an_occurrence(code_text):
+    assert code_text("As of Monday, police had arrested 200 people in Nairobi.") == []
+    text = "Until 12 March 2024, 240 inmates of jails in Nairobi had been freed on bail, officials said."
+    assert code_text(text) == []
+    assert [m.event_type for m in code_text("Police arrested 20 people in Nairobi on Monday.")] == ["arrest"]
+
+
+def test_a_body_found_dismembered_or_tied_is_an_attack_however_the_tagger_reads_the_word(code_text):
+    found = code_text("On 2 May 2024, in Garissa, the dismembered body of a man was found near the river.")
+    assert [m.event_type for m in found] == ["attack"]
+    assert code_text("On 2 May 2024, in Garissa, the body of a man was found near the river.") == []
+
+
+def test_force_told_as_the_answer_to_the_event_just_told_is_part_of_it(code_text):
+    text = (
+        "On 7 May 2024, in Garissa, traders protested against a new market levy and blocked the main road."
+        " Soldiers responded with live ammunition."
+    )
+    assert [m.event_type for m in code_text(text)] == ["protest"]
+    text = "On 7 May 2024, Zarvo Front militants attacked a police post in Mandera. Police shot back."
+    assert [m.event_type for m in code_text(text)] == ["clash"]

@@ -130,6 +130,7 @@ class Candidate:
     split_key: str | None = None
     split_figure: int | None = None
     responds: bool = False  # an air strike or shelling on "the attackers": the response, another event
+    answers: bool = False  # "soldiers responded with live ammunition": the event just told, answered
     again: bool = False  # a vague word that tells an event again ("the strike"): never one of its own
 
     @property

@@ -83,6 +83,9 @@ class Cues:
     interception_objects: frozenset[str]
     presupposing_prepositions: frozenset[str]
     backdrop_prepositions: frozenset[str]  # "despite peace talks": what the sentence's event is told against
+    answer_verbs: frozenset[str]  # "responded with live fire", "returned fire": force answering an event
+    joining_verbs: frozenset[str]  # "drivers also joined the protest": the protest just told
+    running_total_openers: frozenset[str]  # "As of Monday, 200 had been arrested": a total up to a day
     bound_prepositions: frozenset[str]
     single_periods: frozenset[str]  # "over the weekend": one occasion, not a period's bound
     month_homographs: frozenset[str]  # "March coordinator X" opening a sentence: the march's, no month

@@ -286,3 +286,14 @@ def opens_same_day(sent: Span, cues: Cues) -> bool:
     killed 15 people at a church in X"): an occurrence of its own wherever it names its own place."""
     words = [t.lower_ for t in sent if t.is_alpha][:4]
     return any(" ".join(words[:n]) in cues.same_day_openers for n in (2, 3, 4))
+
+
+def opens_with_running_total(sent: Span, cues: Cues) -> bool:
+    """A sentence that opens by counting up to a day ("Until 12 March, 240 inmates had been freed", "As of
+    Monday, ..."): a running total, no one occurrence."""
+    words = [t for t in sent if not t.is_space][:4]
+    for n in (1, 2):
+        opener = " ".join(t.lower_ for t in words[:n])
+        if opener in cues.running_total_openers and len(words) > n and words[n].ent_type_ == "DATE":
+            return True
+    return False

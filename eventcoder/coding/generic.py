@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from eventcoder.coding.candidates import ArticleContext, Candidate
 from eventcoder.coding.cues import Cues
 from eventcoder.coding.dates import WEEK, YEAR, resolve_date
-from eventcoder.coding.dating import date_specificity, own_date_spans
+from eventcoder.coding.dating import date_specificity, opens_with_running_total, own_date_spans
 from eventcoder.coding.nlp import TRIGGER_SPANS
 from eventcoder.coding.participants import prep_object
 from eventcoder.coding.places import country_for_name
@@ -43,11 +43,12 @@ NONFINITE = frozenset({"VBG", "NN", "NNS"})
 def over_a_period(cand: Candidate, ctx: ArticleContext, cues: Cues) -> bool:
     """A present perfect told over a stretch of time ('have died since the coup', 'has plagued the region
     since 2015', 'have been killed in the war'), or a past perfect since a time ('had been detained since
-    the coup'): a tally or a state, not one occurrence. A stretch that began days
-    ago ('have died since Wednesday') is still the news of one occurrence."""
+    the coup'), or a running total ("As of Monday, 200 had been arrested"): a tally or a state, not one
+    occurrence. A stretch that began days ago ('have died since Wednesday') is still the news of one."""
     chain = [v for v in clause_chain(cand.anchor) if v.pos_ in VERBAL]
     perfect = [v for v in chain if is_perfect(v, cues) or had_since(v, cues)]
-    return any(period_of(verb, cand, ctx, cues) for verb in perfect[:1]) or in_a_past_year(cand, ctx, cues)
+    tally = any(period_of(verb, cand, ctx, cues) for verb in perfect[:1]) or in_a_past_year(cand, ctx, cues)
+    return tally or opens_with_running_total(cand.sent, cues)
 
 
 def is_perfect(verb: Token, cues: Cues) -> bool:

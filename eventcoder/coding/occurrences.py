@@ -31,7 +31,7 @@ from eventcoder.coding.participants import (
     prep_object,
 )
 from eventcoder.coding.places import Place
-from eventcoder.coding.rules import VERBAL, lemma, prep_targets
+from eventcoder.coding.rules import VERBAL, is_definite, lemma, prep_targets
 from eventcoder.coding.same_sides import actors_compatible, is_armed, is_crowd, points_back
 from eventcoder.coding.sentcache import WORDS_RE, doc_spans, sent_text, sent_tokens
 
@@ -313,6 +313,7 @@ def refine_type(cand: Candidate, cues: Cues) -> None:
         cand.event_type, cand.sub_event_type, cand.variant = "ceasefire", "violated", "ceasefire"
         return
     cand.responds = strikes_attackers(cand, cues)
+    cand.answers = answers_in_kind(cand, cues)
     if (
         cand.event_type == "arrest"
         and is_armed(cand.actor1)
@@ -583,7 +584,14 @@ def merge_mentions(cands: list[Candidate], published: dt.date | None = None) -> 
     clusters: list[Cluster] = []
     for cand in cands:
         target = None
-        if not cand.new_marker and not (cand.same_day and cand.place_text):
+        last = last_told(clusters) if cand.answers else None
+        if (
+            last is not None
+            and same_scene(last, cand)
+            and (cand.family != "protest" or last.first.family == "protest")
+        ):
+            target = last  # "soldiers responded with live ammunition": the protest or attack just told
+        elif not cand.new_marker and not (cand.same_day and cand.place_text):
             target = antecedent_cluster(clusters, cand, published)
         if target is None and cand.family != "protest" and not cand.shadow:
             target = absorb_into_protest(clusters, cand)
@@ -592,6 +600,32 @@ def merge_mentions(cands: list[Candidate], published: dt.date | None = None) -> 
         elif not cand.reference or cand.shadow:
             clusters.append(Cluster([cand]))
     return clusters
+
+
+def answers_in_kind(cand: Candidate, cues: Cues) -> bool:
+    """Force told as an answer ("responded with live fire", "shot back", "returned fire"; not strikes on a
+    target of their own), or people joining "the protest", with no date or place of their own: a part of
+    the event just told, not another."""
+    verb = cand.anchor
+    answer = lemma(verb) in cues.answer_verbs or any(c.lower_ == "back" for c in verb.children)
+    joined = cand.head.dep_ == "dobj" and lemma(verb) in cues.joining_verbs and is_definite(cand.head, cues)
+    answer = answer and cand.actor2 is None and cand.variant not in ARMY_WEAPON_VARIANTS
+    told = (cand.event_type in VIOLENT and answer) or (cand.event_type == "protest" and joined)
+    return told and not cand.date_text and not cand.place_text
+
+
+def same_scene(cluster: Cluster, cand: Candidate) -> bool:
+    """Date and place allow the candidate to be part of the cluster's occurrence, whoever its sides (one
+    joining a protest: a protest's)."""
+    if cand.family == "protest" and cluster.first.family != "protest":
+        return False
+    return all(days_compatible(m, cand) and places_compatible(m.place, cand.place) for m in cluster.members)
+
+
+def last_told(clusters: list[Cluster]) -> Cluster | None:
+    """The real cluster told last."""
+    real = [c for c in clusters if not c.first.shadow]
+    return max(real, key=lambda c: c.members[-1].sent_index, default=None)
 
 
 def antecedent_cluster(

@@ -429,9 +429,18 @@ def marks_of_violence(cand: Candidate, cues: Cues) -> bool:
         if "\n\n" not in sent.doc[sent.end - 1 : nxt.start + 1].text:
             words += list(nxt)
     return any(
-        lemma(t) in cues.violent_death_marks and t.i not in range(cand.trigger.start, cand.trigger.end)
+        ({lemma(t)} | participle_stems(t)) & cues.violent_death_marks
+        and t.i not in range(cand.trigger.start, cand.trigger.end)
         for t in words
     )
+
+
+def participle_stems(tok: Token) -> set[str]:
+    """The verbs an adjective in -ed may be the participle of ("dismembered", "tied", "wrapped"): the
+    tagger reads it as an adjective and leaves it unlemmatised."""
+    low = tok.lower_
+    participle = tok.pos_ == "ADJ" and low.endswith("ed") and len(low) > 5
+    return {low[:-1], low[:-2], low[:-3]} if participle else set()
 
 
 def carried(head: Token, cues: Cues) -> bool:
