@@ -3926,3 +3926,10 @@ def test_force_told_as_the_answer_to_the_event_just_told_is_part_of_it(code_text
     assert [m.event_type for m in code_text(text)] == ["protest"]
     text = "On 7 May 2024, Zarvo Front militants attacked a police post in Mandera. Police shot back."
     assert [m.event_type for m in code_text(text)] == ["clash"]
+
+
+def test_a_crowd_that_later_marches_on_holds_the_same_protest(code_text):
+    text = "On 7 May 2024, traders protested in Garissa. They later marched to the county offices."
+    assert [m.event_type for m in code_text(text)] == ["protest"]
+    text = "On 7 May 2024, traders protested in Garissa. Later, students protested against fees in Garissa."
+    assert len(code_text(text)) == 2

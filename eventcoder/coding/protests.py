@@ -259,3 +259,10 @@ def diplomatic_protest(head: Token, cues: Cues) -> bool:
     if head.dep_ == "compound" and lemma(head.head) in cues.diplomatic_protest_nouns:
         return True
     return head.dep_ == "dobj" and lemma(head.head) in cues.diplomatic_protest_verbs
+
+
+def crowd_goes_on(verb: Token, event_type: str) -> bool:
+    """A protest the crowd just told goes on with ("They later marched to the governor's office"): the
+    same day's protest, not another one, whatever "later" says."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return event_type == "protest" and subject is not None and subject.pos_ == "PRON"

@@ -49,6 +49,7 @@ from eventcoder.coding.participants import ARMED_TYPES, ARMY_WEAPON_VARIANTS, cr
 from eventcoder.coding.plurals import generic_plural, habitual_clause, ongoing_clause, told_country_wide
 from eventcoder.coding.protests import (
     blocks_a_road,
+    crowd_goes_on,
     diplomatic_protest,
     dispersed_crowd,
     led_people,
@@ -196,7 +197,7 @@ def make_candidate(
         role=role,
         headline=span.start_char < ctx.headline_end  # a caption restates the lead as a headline does
         or any(a <= span.start_char < b for a, b in ctx.captions),
-        new_marker=has_new_event_marker(head, cues),
+        new_marker=has_new_event_marker(head, cues) and not crowd_goes_on(head, event_type),
         same_day=opens_same_day(sent, cues),
         definite=is_definite(head, cues),
         again=span.label_.endswith("|again"),
