@@ -585,11 +585,7 @@ def merge_mentions(cands: list[Candidate], published: dt.date | None = None) -> 
     for cand in cands:
         target = None
         last = last_told(clusters) if cand.answers else None
-        if (
-            last is not None
-            and same_scene(last, cand)
-            and (cand.family != "protest" or last.first.family == "protest")
-        ):
+        if last is not None and same_scene(last, cand):
             target = last  # "soldiers responded with live ammunition": the protest or attack just told
         elif not cand.new_marker and not (cand.same_day and cand.place_text):
             target = antecedent_cluster(clusters, cand, published)

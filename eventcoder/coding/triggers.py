@@ -437,8 +437,8 @@ def marks_of_violence(cand: Candidate, cues: Cues) -> bool:
 
 
 def participle_stems(tok: Token) -> set[str]:
-    """The verbs an adjective in -ed may be the participle of ("dismembered", "tied", "wrapped"): the
-    tagger reads it as an adjective and leaves it unlemmatised."""
+    """The verbs an adjective in -ed of six letters or more may be the participle of ("dismembered",
+    "wrapped"): the tagger reads it as an adjective and leaves it unlemmatised."""
     low = tok.lower_
     participle = tok.pos_ == "ADJ" and low.endswith("ed") and len(low) > 5
     return {low[:-1], low[:-2], low[:-3]} if participle else set()
