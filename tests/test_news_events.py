@@ -3912,7 +3912,7 @@ def test_a_sentence_counting_up_to_a_day_is_a_running_total_not_an_occurrence(co
     assert [m.event_type for m in code_text("Police arrested 20 people in Nairobi on Monday.")] == ["arrest"]
 
 
-def test_a_body_found_dismembered_or_tied_is_an_attack_however_the_tagger_reads_the_word(code_text):
+def test_a_body_found_dismembered_is_an_attack_however_the_tagger_reads_the_word(code_text):
     found = code_text("On 2 May 2024, in Garissa, the dismembered body of a man was found near the river.")
     assert [m.event_type for m in found] == ["attack"]
     assert code_text("On 2 May 2024, in Garissa, the body of a man was found near the river.") == []

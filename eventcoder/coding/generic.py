@@ -674,8 +674,10 @@ def opens_apart(sent: Span, cues: Cues) -> bool:
     """A sentence that opens by setting what it tells apart from what came before ("Separately, ...",
     "Elsewhere, ...", "In a separate incident, ...", "In another raid, ...")."""
     first = next((t for t in sent if t.is_alpha), None)
-    if first is None or first.lower_ in cues.apart_openers:
-        return first is not None
+    if first is None:
+        return False
+    if first.lower_ in cues.apart_openers:
+        return True
     occasion = next((c for c in first.children if c.dep_ == "pobj"), None) if first.dep_ == "prep" else None
     return (
         occasion is not None

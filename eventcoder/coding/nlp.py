@@ -331,7 +331,7 @@ class InitialNouns:
             and tok.is_title
             and tok.text not in self.keep
             and (tok.ent_type_ not in NAME_LABELS and not tok.ent_id_)
-            and (not tok.ent_type_ or tok.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I"))
+            and (not tok.ent_type_ or (tok.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")))
             and (nxt is None or not (nxt.is_title or nxt.pos_ == "PROPN"))
         )
 

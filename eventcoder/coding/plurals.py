@@ -96,7 +96,7 @@ def country_wide(verb: Token, cues: Cues) -> bool:
 
 
 def whole_country(noun: Token, cues: Cues) -> bool:
-    """ "the country", "the nation" or a country's name ("across Bangladesh", "throughout South Sudan")."""
+    """Whether the noun is "the country", "the nation" or a country's name ("across Bangladesh")."""
     name = noun.doc[noun.left_edge.i : noun.i + 1].text.removeprefix("the ")
     return lemma(noun) in cues.nationwide_words or country_for_name(name) is not None
 
